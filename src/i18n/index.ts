@@ -1,0 +1,47 @@
+// i18next set-up: every visible string goes through t(); Korean and English, chosen by the stored choice,
+// then the browser's language.
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import appEn from './app.en';
+import appKo from './app.ko';
+import modelEn from './model.en';
+import modelKo from './model.ko';
+
+export const LANGUAGES = ['en', 'ko'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'cnnp.language';
+
+export function initialLanguage(): Language {
+  try {
+    const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (stored === 'en' || stored === 'ko') return stored;
+  } catch {
+    // storage can be unavailable (private mode, sandboxed frames): fall back to the browser's language
+  }
+  const nav = globalThis.navigator?.language ?? 'en';
+  return nav.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+export function rememberLanguage(lang: Language): void {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+  } catch {
+    // not fatal: the choice just is not remembered
+  }
+}
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  defaultNS: 'app',
+  ns: ['app', 'model'],
+  resources: {
+    en: { app: appEn, model: modelEn },
+    ko: { app: appKo, model: modelKo },
+  },
+  interpolation: { escapeValue: false }, // React escapes already
+  initAsync: false,
+});

@@ -1,0 +1,43 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { i18n, initialLanguage } from './i18n';
+import { createSeries } from './metrics/series';
+import { createAppStore } from './store/appStore';
+import { readLaunchOptions } from './store/launchOptions';
+import { createRunController } from './store/runController';
+import { createTrainingClient } from './train/client';
+import { App } from './views/App';
+import { AppContext } from './views/AppContext';
+import { ErrorBoundary } from './views/ErrorBoundary';
+import './styles.css';
+
+const launch = readLaunchOptions(window.location.search);
+const language = initialLanguage();
+document.documentElement.lang = language;
+
+const store = createAppStore({ language });
+if (launch.backend) store.getState().setBackendChoice(launch.backend);
+if (launch.epochs) store.getState().setHyper({ epochs: launch.epochs });
+
+const series = { loss: createSeries('loss'), accuracy: createSeries('accuracy') };
+const run = createRunController(store, createTrainingClient(), series, {
+  url: `${import.meta.env.BASE_URL}data/mnist/`,
+  ...(launch.trainLimit ? { trainLimit: launch.trainLimit } : {}),
+  ...(launch.testLimit ? { testLimit: launch.testLimit } : {}),
+});
+
+const rootEl = document.getElementById('root');
+if (!rootEl) throw new Error('#root is missing from index.html');
+
+createRoot(rootEl).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <AppContext.Provider value={{ store, run, series }}>
+        <ErrorBoundary>
+          <App ignoredParams={launch.ignored} />
+        </ErrorBoundary>
+      </AppContext.Provider>
+    </I18nextProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { EpochTable } from './EpochTable';
+import { ErrorBoundary } from './ErrorBoundary';
+import { LanguageSwitch } from './LanguageSwitch';
+import { LossChartView } from './LossChartView';
+import { ModelPanel } from './ModelPanel';
+import { StatusBar } from './StatusBar';
+import { TrainingPanel } from './TrainingPanel';
+
+export function App({ ignoredParams }: { ignoredParams: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div>
+          <h1>{t('title')}</h1>
+          <p className="tagline">{t('tagline')}</p>
+        </div>
+        <LanguageSwitch />
+      </header>
+      {ignoredParams.length > 0 && (
+        <p className="notice" role="status">{t('ignoredParams', { names: ignoredParams.join(', ') })}</p>
+      )}
+      <StatusBar />
+      <main className="layout">
+        <div className="column">
+          <ErrorBoundary><ModelPanel /></ErrorBoundary>
+        </div>
+        <div className="column">
+          <ErrorBoundary><TrainingPanel /></ErrorBoundary>
+          <ErrorBoundary><LossChartView /></ErrorBoundary>
+          <ErrorBoundary><EpochTable /></ErrorBoundary>
+        </div>
+      </main>
+    </div>
+  );
+}

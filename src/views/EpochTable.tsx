@@ -1,0 +1,40 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from './AppContext';
+import { formatCount, formatPercent } from './format';
+
+export const EpochTable = memo(function EpochTable() {
+  const { t, i18n } = useTranslation();
+  const epochs = useApp((s) => s.epochs);
+  return (
+    <section className="panel epoch-panel" aria-labelledby="epoch-heading">
+      <h2 id="epoch-heading">{t('epochs.heading')}</h2>
+      {epochs.length === 0 ? (
+        <p className="muted">{t('epochs.none')}</p>
+      ) : (
+        <table className="epoch-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('epochs.epoch')}</th>
+              <th scope="col" className="num">{t('epochs.testAccuracy')}</th>
+              <th scope="col" className="num">{t('epochs.testLoss')}</th>
+              <th scope="col" className="num">{t('epochs.speed')}</th>
+              <th scope="col" className="num">{t('epochs.time')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {epochs.map((e) => (
+              <tr key={e.epoch} data-epoch={e.epoch}>
+                <td>{e.epoch}</td>
+                <td className="num test-accuracy" data-value={e.testAccuracy}>{formatPercent(e.testAccuracy)}</td>
+                <td className="num">{e.testLoss.toFixed(4)}</td>
+                <td className="num">{formatCount(Math.round(e.imagesPerSecond), i18n.language)}</td>
+                <td className="num">{e.seconds.toFixed(1)} s</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+});
