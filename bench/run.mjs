@@ -1,0 +1,29 @@
+// npm run bench: serves the production build, opens the benchmark page in headless Debian Chromium and
+// prints its result as one JSON object. Pass --backend=wasm|webgl|cpu to force a backend.
+import { preview } from 'vite';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+const backend = process.argv.find((a) => a.startsWith('--backend='))?.split('=')[1] ?? 'auto';
+
+const server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
+const base = server.resolvedUrls?.local[0];
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true,
+  args: CHROMIUM_ARGS });
+let exitCode = 0;
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
+  await page.goto(`${base}bench/?backend=${encodeURIComponent(backend)}`);
+  await page.waitForFunction(() => 'benchResult' in window, undefined, { timeout: 30 * 60_000, polling: 1000 });
+  const result = await page.evaluate(() => window.benchResult);
+  const cpus = (await import('node:os')).cpus();
+  console.log(JSON.stringify({ ...result, machine: `${cpus.length} x ${cpus[0]?.model ?? 'cpu'}`,
+    chromium: browser.version() }));
+  if (result && typeof result === 'object' && 'error' in result) exitCode = 1;
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(exitCode);
