@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeModel } from './analyze';
+import { activation, chain, conv2d, dense, flatten, input, lenet5Mnist, maxPool2d, PRESETS, softmax } from './presets';
+
+const MNIST = { inputShape: [28, 28, 1], numClasses: 10 } as const;
+
+describe('chain', () => {
+  it('wires each block to the one before, with readable ids', () => {
+    const spec = chain(input(), conv2d(4, 3), activation(), conv2d(8, 3), flatten(), dense(5), softmax());
+    expect(spec.blocks.map((b) => [b.id, b.inputs])).toEqual([
+      ['input', []], ['conv1', ['input']], ['act1', ['conv1']], ['conv2', ['act1']], ['flatten', ['conv2']],
+      ['dense1', ['flatten']], ['output', ['dense1']],
+    ]);
+  });
+
+  it('fills in the defaults: stride 1 and valid padding for conv, stride = size for pooling', () => {
+    const [, conv, pool] = chain(input(), conv2d(4, 3), maxPool2d(3)).blocks;
+    expect(conv).toMatchObject({ kind: 'conv2d', filters: 4, kernel: 3, stride: 1, padding: 'valid' });
+    expect(pool).toMatchObject({ kind: 'maxpool2d', size: 3, stride: 3, padding: 'valid' });
+  });
+
+  it('keeps given ids and never reuses one for an automatic id', () => {
+    const spec = chain({ ...input(), id: 'conv1' }, conv2d(1, 1), { ...flatten(), id: 'x' }, softmax());
+    expect(spec.blocks.map((b) => b.id)).toEqual(['conv1', 'conv2', 'x', 'output']);
+    expect(spec.blocks[2]?.inputs).toEqual(['conv2']);
+  });
+
+  it('gives the second flatten a number', () => {
+    expect(chain(input(), flatten(), flatten()).blocks.map((b) => b.id)).toEqual(['input', 'flatten', 'flatten2']);
+  });
+});
+
+describe('presets', () => {
+  it('have unique ids and a message key each', () => {
+    expect(new Set(PRESETS.map((p) => p.id)).size).toBe(PRESETS.length);
+    expect(PRESETS.map((p) => p.id)).toEqual(expect.arrayContaining(['lenet5', 'mlp']));
+    for (const preset of PRESETS) expect(preset.nameKey).toBe(`preset.${preset.id}`);
+  });
+
+  it.each(PRESETS.map((p) => [p.id, p] as const))('%s is a valid MNIST network without warnings', (_id, preset) => {
+    const analysis = analyzeModel(preset.build(), MNIST);
+    expect(analysis.issues).toEqual([]);
+    expect(analysis.outputShape).toEqual([10]);
+  });
+
+  it('build a fresh spec each time', () => {
+    const preset = PRESETS[0];
+    expect(preset?.build()).toEqual(preset?.build());
+    expect(preset?.build()).not.toBe(preset?.build());
+  });
+
+  it('LeNet-5 has the classic layout', () => {
+    expect(lenet5Mnist().blocks.map((b) => b.kind)).toEqual([
+      'input', 'conv2d', 'activation', 'maxpool2d', 'conv2d', 'activation', 'maxpool2d', 'flatten',
+      'dense', 'activation', 'dense', 'activation', 'softmax',
+    ]);
+    expect(lenet5Mnist().blocks[1]).toMatchObject({ filters: 6, kernel: 5, stride: 1, padding: 2 });
+  });
+
+  it('the MLP has 50,890 parameters', () => {
+    // 784*64+64 = 50,240, then 64*10+10 = 650
+    const mlp = PRESETS.find((p) => p.id === 'mlp');
+    expect(analyzeModel(mlp?.build() ?? { blocks: [] }, MNIST).totals.trainable).toBe(50_890);
+  });
+});
