@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { ModelSpec } from '../model/spec';
+import { createTrainingClient, type WorkerLike } from './client';
+import type { DatasetRef, FromWorker, HyperParams, ToWorker } from './protocol';
+
+/** Records what the client posts and lets a test play the worker's side. */
+class FakeWorker implements WorkerLike {
+  readonly sent: ToWorker[] = [];
+  terminated = false;
+  private readonly listeners = new Map<string, ((event: never) => void)[]>();
+
+  postMessage(message: ToWorker): void {
+    this.sent.push(message);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  addEventListener(type: string, listener: (event: never) => void): void {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+
+  reply(msg: FromWorker): void {
+    for (const listener of this.listeners.get('message') ?? []) listener({ data: msg } as never);
+  }
+
+  fail(message: string): void {
+    for (const listener of this.listeners.get('error') ?? []) listener({ message } as never);
+  }
+}
+
+const spec: ModelSpec = { blocks: [{ id: 'in', kind: 'input', inputs: [] }, { id: 'out', kind: 'softmax', inputs: ['in'] }] };
+const dataset: DatasetRef = { url: '/data/mnist/' };
+const hyper: HyperParams = { optimizer: 'adam', learningRate: 0.001, batchSize: 32, epochs: 1, seed: 1 };
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  const client = createTrainingClient(() => {
+    const worker = new FakeWorker();
+    workers.push(worker);
+    return worker;
+  });
+  const received: FromWorker[] = [];
+  const unsubscribe = client.subscribe((msg) => received.push(msg));
+  return { client, workers, received, unsubscribe };
+}
+
+const phase = (runId: number, p: 'training' | 'stopped' | 'done'): FromWorker => ({ type: 'phase', runId, phase: p });
+
+describe('createTrainingClient', () => {
+  it('creates the worker only on the first start and numbers runs from 1', () => {
+    const { client, workers } = setup();
+    expect(workers).toHaveLength(0);
+    expect(client.start(spec, dataset, hyper, 'auto')).toBe(1);
+    expect(client.start(spec, dataset, hyper, 'cpu')).toBe(2);
+    expect(workers).toHaveLength(1);
+    const sent = workers[0]!.sent;
+    expect(sent.map((m) => [m.type, m.runId])).toEqual([['start', 1], ['start', 2]]);
+    expect(sent[1]).toMatchObject({ type: 'start', spec, dataset, hyper, backend: 'cpu' });
+  });
+
+  it('drops messages of a stale run and passes those of the current one', () => {
+    const { client, workers, received } = setup();
+    client.start(spec, dataset, hyper, 'auto');
+    const worker = workers[0]!;
+    worker.reply(phase(1, 'training'));
+    client.start(spec, dataset, hyper, 'auto');
+    // The first run's late messages, as a worker sends them while it winds the old run down.
+    worker.reply(phase(1, 'stopped'));
+    worker.reply({ type: 'epoch', runId: 1, result: { epoch: 1, testLoss: 1, testAccuracy: 0.5, imagesPerSecond: 10, seconds: 1 } });
+    worker.reply(phase(2, 'training'));
+    worker.reply(phase(3, 'done')); // a run that never started here
+    expect(received).toEqual([phase(1, 'training'), phase(2, 'training')]);
+  });
+
+  it('ignores messages before any start', () => {
+    const { client, workers, received } = setup();
+    client.start(spec, dataset, hyper, 'auto');
+    const worker = workers[0]!;
+    worker.reply(phase(0, 'done'));
+    expect(received).toEqual([]);
+  });
+
+  it('sends pause, resume and stop for the current run only, and nothing before a start', () => {
+    const { client, workers } = setup();
+    client.pause();
+    client.stop();
+    expect(workers).toHaveLength(0);
+    client.start(spec, dataset, hyper, 'auto');
+    client.start(spec, dataset, hyper, 'auto');
+    client.pause();
+    client.resume();
+    client.stop();
+    expect(workers[0]!.sent.slice(2)).toEqual([
+      { type: 'pause', runId: 2 },
+      { type: 'resume', runId: 2 },
+      { type: 'stop', runId: 2 },
+    ]);
+  });
+
+  it('stops delivering to an unsubscribed listener', () => {
+    const { client, workers, received, unsubscribe } = setup();
+    client.start(spec, dataset, hyper, 'auto');
+    workers[0]!.reply(phase(1, 'training'));
+    unsubscribe();
+    workers[0]!.reply(phase(1, 'done'));
+    expect(received).toEqual([phase(1, 'training')]);
+  });
+
+  it('turns a worker failure into an error of the current run', () => {
+    const { client, workers, received } = setup();
+    client.start(spec, dataset, hyper, 'auto');
+    workers[0]!.fail('Failed to fetch worker script');
+    expect(received).toEqual([
+      { type: 'error', runId: 1, message: 'The training worker failed: Failed to fetch worker script' },
+      { type: 'phase', runId: 1, phase: 'error' },
+    ]);
+  });
+
+  it('terminates the worker on dispose and then refuses to start', () => {
+    const { client, workers, received } = setup();
+    client.start(spec, dataset, hyper, 'auto');
+    client.dispose();
+    expect(workers[0]!.terminated).toBe(true);
+    workers[0]!.reply(phase(1, 'done'));
+    expect(received).toEqual([]);
+    expect(() => client.start(spec, dataset, hyper, 'auto')).toThrow(/disposed/);
+  });
+});

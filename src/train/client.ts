@@ -1,0 +1,118 @@
+// The UI's handle on the training worker: typed commands out, typed messages in. It numbers runs and
+// drops every message that belongs to an earlier run, so a late 'metrics' or 'stopped' from a run the
+// user already replaced can never reach the charts or the store.
+import type { ModelSpec } from '../model/spec';
+import type { BackendChoice, DatasetRef, FromWorker, HyperParams, ToWorker } from './protocol';
+
+/** The slice of the Worker interface the client uses, so tests can hand in a fake. */
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
+  addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
+}
+
+export type TrainingListener = (msg: FromWorker) => void;
+
+export interface TrainingClient {
+  /** Starts a new run (replacing any current one) and returns its runId. */
+  start(spec: ModelSpec, dataset: DatasetRef, hyper: HyperParams, backend: BackendChoice): number;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+  /** Listens to messages of the current run; returns the unsubscribe function. */
+  subscribe(listener: TrainingListener): () => void;
+  /** Terminates the worker; the client is unusable afterwards. */
+  dispose(): void;
+}
+
+export type WorkerFactory = () => WorkerLike;
+
+const defaultWorkerFactory: WorkerFactory = () =>
+  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as WorkerLike;
+
+export function createTrainingClient(workerFactory: WorkerFactory = defaultWorkerFactory): TrainingClient {
+  return new WorkerTrainingClient(workerFactory);
+}
+
+class WorkerTrainingClient implements TrainingClient {
+  private readonly listeners = new Set<TrainingListener>();
+  private worker: WorkerLike | null = null;
+  private currentRunId = 0;
+  private disposed = false;
+
+  constructor(private readonly workerFactory: WorkerFactory) {}
+
+  start(spec: ModelSpec, dataset: DatasetRef, hyper: HyperParams, backend: BackendChoice): number {
+    if (this.disposed) throw new Error('The training client has been disposed.');
+    const worker = this.ensureWorker();
+    this.currentRunId += 1;
+    worker.postMessage({ type: 'start', runId: this.currentRunId, spec, dataset, hyper, backend });
+    return this.currentRunId;
+  }
+
+  pause(): void {
+    this.sendToCurrent('pause');
+  }
+
+  resume(): void {
+    this.sendToCurrent('resume');
+  }
+
+  stop(): void {
+    this.sendToCurrent('stop');
+  }
+
+  subscribe(listener: TrainingListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.listeners.clear();
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  // Created on the first start, so that merely opening the page does not load tfjs.
+  private ensureWorker(): WorkerLike {
+    if (this.worker) return this.worker;
+    const worker = this.workerFactory();
+    worker.addEventListener('message', (event) => this.onMessage(event.data));
+    worker.addEventListener('error', (event) => this.onWorkerFailure(event));
+    worker.addEventListener('messageerror', (event) => this.onWorkerFailure(event));
+    this.worker = worker;
+    return worker;
+  }
+
+  private sendToCurrent(type: 'pause' | 'resume' | 'stop'): void {
+    if (this.disposed || !this.worker || this.currentRunId === 0) return;
+    this.worker.postMessage({ type, runId: this.currentRunId });
+  }
+
+  private onMessage(msg: FromWorker): void {
+    if (this.disposed || this.currentRunId === 0 || msg.runId !== this.currentRunId) return;
+    this.emit(msg);
+  }
+
+  // A worker that fails to load (or a message that cannot be decoded) would otherwise leave the UI
+  // waiting forever in 'loading-data': turn it into the run's error.
+  private onWorkerFailure(event: Event): void {
+    if (this.disposed || this.currentRunId === 0) return;
+    // Duck-typed: ErrorEvent is not a global everywhere (Node has none), and the message is all we need.
+    const text = (event as Partial<ErrorEvent>).message;
+    const detail = typeof text === 'string' && text !== '' ? `: ${text}` : '';
+    const runId = this.currentRunId;
+    this.emit({ type: 'error', runId, message: `The training worker failed${detail}` });
+    this.emit({ type: 'phase', runId, phase: 'error' });
+  }
+
+  private emit(msg: FromWorker): void {
+    // A copy, so a listener that unsubscribes while being called does not disturb the loop.
+    for (const listener of [...this.listeners]) listener(msg);
+  }
+}

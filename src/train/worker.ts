@@ -1,0 +1,19 @@
+// The training Web Worker: messages in, the engine's posts out (with their transfer lists). All the logic
+// lives in engine.ts so Node tests can drive it; this file only binds it to the worker global.
+import { createTrainingEngine } from './engine';
+import { selectBackend } from './backend';
+import type { FromWorker, ToWorker } from './protocol';
+import { wasmPaths } from './wasmUrls';
+
+// `self` is typed as Window by the DOM lib this project also loads; this is the part a worker has.
+const scope = self as unknown as {
+  postMessage(message: FromWorker, options?: StructuredSerializeOptions): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+};
+
+const engine = createTrainingEngine((msg, transfer) => scope.postMessage(msg, transfer ? { transfer } : undefined), {
+  // Inside a bundled worker the wasm backend cannot guess where Vite put its binaries.
+  selectBackend: (choice) => selectBackend(choice, { wasmPaths: wasmPaths() }),
+});
+
+scope.onmessage = (event) => engine.handle(event.data);
