@@ -9,6 +9,8 @@ export default {
     outputShape: 'Output shape',
     params: 'Parameters',
     arithmetic: 'How the size is computed',
+    bothAxes: 'height and width',
+    axis: { height: 'height', width: 'width' },
     total: 'Total',
     trainable: 'trainable',
     nonTrainable: 'non-trainable',
@@ -45,6 +47,7 @@ export default {
     error: 'Stopped by an error',
   },
   backendInUse: 'Running on {{name}}',
+  progress: 'Epoch {{epoch}} of {{epochs}} · batch {{step}} of {{steps}}',
   backendNames: { webgl: 'WebGL (GPU)', wasm: 'WebAssembly (CPU, SIMD)', cpu: 'plain JavaScript (CPU)' },
   chart: {
     heading: 'Loss and accuracy',

@@ -11,6 +11,8 @@ const ko: typeof en = {
     outputShape: '출력 크기',
     params: '파라미터',
     arithmetic: '크기 계산 과정',
+    bothAxes: '높이와 너비',
+    axis: { height: '높이', width: '너비' },
     total: '합계',
     trainable: '학습 가능',
     nonTrainable: '학습 불가',
@@ -47,6 +49,7 @@ const ko: typeof en = {
     error: '오류로 중단됨',
   },
   backendInUse: '{{name}}에서 실행 중',
+  progress: '에포크 {{epoch}}/{{epochs}} · 배치 {{step}}/{{steps}}',
   backendNames: { webgl: 'WebGL (GPU)', wasm: 'WebAssembly (CPU, SIMD)', cpu: '순수 JavaScript (CPU)' },
   chart: {
     heading: '손실과 정확도',

@@ -27,6 +27,8 @@ export interface RunSlice {
   phaseDetail: string | null;
   backend: BackendInfo | null;
   examples: { train: number; test: number } | null;
+  /** Where the run is, updated with each metrics batch (a few times a second, never per step). */
+  progress: { epoch: number; step: number } | null;
   epochs: EpochResult[];
   error: string | null;
   setHyper(patch: Partial<HyperParams>): void;
@@ -35,6 +37,7 @@ export interface RunSlice {
   setPhase(phase: UiPhase, detail?: string | null): void;
   setBackend(info: BackendInfo): void;
   setExamples(train: number, test: number): void;
+  setProgress(epoch: number, step: number): void;
   addEpoch(result: EpochResult): void;
   setError(message: string): void;
 }
@@ -73,15 +76,17 @@ export function createAppStore(init: { language: Language; presetId?: string }):
     phaseDetail: null,
     backend: null,
     examples: null,
+    progress: null,
     epochs: [],
     error: null,
     setHyper: (patch) => set((s) => ({ hyper: { ...s.hyper, ...patch } })),
     setBackendChoice: (backendChoice) => set({ backendChoice }),
     runStarted: (runId) =>
-      set({ runId, phase: 'loading-data', phaseDetail: null, epochs: [], error: null, examples: null }),
+      set({ runId, phase: 'loading-data', phaseDetail: null, epochs: [], error: null, examples: null, progress: null }),
     setPhase: (phase, detail = null) => set({ phase, phaseDetail: detail }),
     setBackend: (backend) => set({ backend }),
     setExamples: (train, test) => set({ examples: { train, test } }),
+    setProgress: (epoch, step) => set({ progress: { epoch, step } }),
     addEpoch: (result) => set((s) => ({ epochs: [...s.epochs, result] })),
     setError: (error) => set({ error, phase: 'error' }),
 
@@ -95,4 +100,7 @@ export const selectIsRunning = (s: AppState): boolean =>
   s.phase === 'loading-data' || s.phase === 'preparing' || s.phase === 'training' || s.phase === 'evaluating';
 export const selectIsPaused = (s: AppState): boolean => s.phase === 'paused';
 export const selectCanTrain = (s: AppState): boolean => s.analysis.valid && !selectIsRunning(s) && !selectIsPaused(s);
+/** Batches per epoch for the current run, once the dataset size is known. */
+export const selectStepsPerEpoch = (s: AppState): number | null =>
+  s.examples ? Math.ceil(s.examples.train / s.hyper.batchSize) : null;
 export const selectFirstError = (s: AppState) => s.analysis.issues.find((i) => i.severity === 'error') ?? null;

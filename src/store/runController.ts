@@ -19,6 +19,10 @@ export interface RunController {
 
 export function createRunController(store: AppStore, client: TrainingClient, series: RunSeries,
   dataset: DatasetRef): RunController {
+  const reportProgress = (epochs: Float64Array, steps: Float64Array) => {
+    const last = steps.length - 1;
+    if (last >= 0) store.getState().setProgress(epochs[last] as number, steps[last] as number);
+  };
   const off = client.subscribe((msg) => {
     const s = store.getState();
     switch (msg.type) {
@@ -34,6 +38,7 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
       case 'metrics':
         series.loss.append(msg.batch.step, msg.batch.loss);
         series.accuracy.append(msg.batch.step, msg.batch.accuracy);
+        reportProgress(msg.batch.epoch, msg.batch.step);
         break;
       case 'epoch':
         s.addEpoch(msg.result);

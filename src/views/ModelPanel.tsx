@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ModelIssue } from '../model/analysis';
+import type { BlockAnalysis, ModelIssue } from '../model/analysis';
 import { PRESETS } from '../model/presets';
 import { selectIsRunning } from '../store/appStore';
 import { useApp } from './AppContext';
@@ -13,6 +13,25 @@ function IssueText({ issue }: { issue: ModelIssue }) {
     <p className={`issue ${issue.severity}`} role={issue.severity === 'error' ? 'alert' : 'note'}>
       {t(`issue.${issue.code}`, { ...issue.values, defaultValue: issue.code })}
     </p>
+  );
+}
+
+/** One formula per axis, or a single line when height and width compute alike (square input and kernel). */
+function Arithmetic({ arithmetic }: { arithmetic: BlockAnalysis['arithmetic'] }) {
+  const { t } = useTranslation();
+  const [h, w] = arithmetic;
+  if (h && w && h.formula === w.formula) {
+    return <code title={t('model.bothAxes')}>{h.formula}</code>;
+  }
+  return (
+    <>
+      {arithmetic.map((a) => (
+        <code key={a.axis}>
+          <span className="axis">{t(`model.axis.${a.axis}`)}: </span>
+          {a.formula}
+        </code>
+      ))}
+    </>
   );
 }
 
@@ -70,11 +89,7 @@ export const ModelPanel = memo(function ModelPanel() {
                 </td>
                 <td className="shape">{formatShape(info.outputShape)}</td>
                 <td className="num params">{formatCount(params, lang)}</td>
-                <td className="arith">
-                  {info.arithmetic.map((a) => (
-                    <code key={a.axis}>{a.formula}</code>
-                  ))}
-                </td>
+                <td className="arith"><Arithmetic arithmetic={info.arithmetic} /></td>
               </tr>
             );
           })}

@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { selectStepsPerEpoch } from '../store/appStore';
 import { useApp } from './AppContext';
+import { formatCount } from './format';
 
 export const StatusBar = memo(function StatusBar() {
   const { t } = useTranslation();
@@ -9,6 +11,11 @@ export const StatusBar = memo(function StatusBar() {
   const backend = useApp((s) => s.backend);
   const examples = useApp((s) => s.examples);
   const error = useApp((s) => s.error);
+  const progress = useApp((s) => s.progress);
+  const epochs = useApp((s) => s.hyper.epochs);
+  const stepsPerEpoch = useApp(selectStepsPerEpoch);
+  const { i18n } = useTranslation();
+  const n = (x: number) => formatCount(x, i18n.language);
   return (
     <div className="status-bar" role="status" aria-live="polite">
       <span className={`phase phase-${phase}`} data-phase={phase}>{t(`phase.${phase}`)}</span>
@@ -18,7 +25,13 @@ export const StatusBar = memo(function StatusBar() {
           {t('backendInUse', { name: t(`backendNames.${backend.name}`) })}
         </span>
       )}
-      {examples && <span className="examples">{t('train.examples', { train: examples.train, test: examples.test })}</span>}
+      {progress && stepsPerEpoch && (
+        <span className="progress" data-epoch={progress.epoch}>
+          {t('progress', { epoch: progress.epoch, epochs, step: n(progress.step - (progress.epoch - 1) * stepsPerEpoch),
+            steps: n(stepsPerEpoch) })}
+        </span>
+      )}
+      {examples && <span className="examples">{t('train.examples', { train: n(examples.train), test: n(examples.test) })}</span>}
       {error && <span className="error-text" role="alert">{error}</span>}
     </div>
   );

@@ -25,7 +25,7 @@ export interface LossChart {
   destroy(): void;
 }
 
-const MARGIN = { top: 12, right: 52, bottom: 34, left: 52 };
+const MARGIN = { top: 30, right: 52, bottom: 34, left: 52 };
 
 export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossChart {
   let labels = opts.labels;
@@ -98,6 +98,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
   };
 }
 
+// The legend sits above the plot, where it can never hide the curves.
 function drawLegend(g: d3.Selection<SVGGElement, unknown, null, undefined>, labels: LossChartLabels, width: number) {
   const items = [
     { cls: 'loss', text: labels.loss },
@@ -108,7 +109,7 @@ function drawLegend(g: d3.Selection<SVGGElement, unknown, null, undefined>, labe
   entered.append('line').attr('x1', 0).attr('x2', 18).attr('y1', 0).attr('y2', 0);
   entered.append('text').attr('x', 24).attr('dy', '0.35em');
   const all = entered.merge(rows);
-  all.attr('transform', (_d, i) => `translate(${width - 170},${10 + i * 18})`);
+  all.attr('transform', (_d, i) => `translate(${i * Math.max(140, width / 3)},-18)`);
   all.select('line').attr('class', (d) => `line ${d.cls}`);
   all.select('text').text((d) => d.text);
 }
