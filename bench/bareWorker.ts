@@ -33,7 +33,7 @@ self.onmessage = async (e: MessageEvent<BareRequest>) => {
       tf.tidy(() => {
         const xs = tf.tensor4d(x, [req.batchSize, h, w, c]);
         const ys = tf.tensor2d(y, [req.batchSize, numClasses]);
-        optimizer.minimize(() => tf.losses.softmaxCrossEntropy(ys, model.apply(xs) as tf.Tensor) as tf.Scalar);
+        optimizer.minimize(() => tf.mean(tf.metrics.categoricalCrossentropy(ys, model.apply(xs) as tf.Tensor)) as tf.Scalar);
       });
     };
     for (let i = 0; i < req.warmupSteps; i += 1) step(i);

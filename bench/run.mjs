@@ -16,8 +16,8 @@ try {
   const page = await browser.newPage();
   page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
   await page.goto(`${base}bench/?backend=${encodeURIComponent(backend)}`);
-  await page.waitForFunction(() => 'benchResult' in window, undefined, { timeout: 30 * 60_000, polling: 1000 });
-  const result = await page.evaluate(() => window.benchResult);
+  await page.waitForFunction(() => 'benchResult' in globalThis, undefined, { timeout: 30 * 60_000, polling: 1000 });
+  const result = await page.evaluate(() => globalThis.benchResult);
   const cpus = (await import('node:os')).cpus();
   console.log(JSON.stringify({ ...result, machine: `${cpus.length} x ${cpus[0]?.model ?? 'cpu'}`,
     chromium: browser.version() }));
