@@ -6,6 +6,18 @@ import appEn from './app.en';
 import appKo from './app.ko';
 import modelEn from './model.en';
 import modelKo from './model.ko';
+import editorEn from './editor.en';
+import editorKo from './editor.ko';
+import linkEn from './link.en';
+import linkKo from './link.ko';
+import dataEn from './data.en';
+import dataKo from './data.ko';
+import runEn from './run.en';
+import runKo from './run.ko';
+import vizEn from './viz.en';
+import vizKo from './viz.ko';
+import predictEn from './predict.en';
+import predictKo from './predict.ko';
 
 export const LANGUAGES = ['en', 'ko'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -37,10 +49,10 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'en',
   defaultNS: 'app',
-  ns: ['app', 'model'],
+  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict'],
   resources: {
-    en: { app: appEn, model: modelEn },
-    ko: { app: appKo, model: modelKo },
+    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn },
+    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo },
   },
   interpolation: { escapeValue: false }, // React escapes already
   initAsync: false,

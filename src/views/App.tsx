@@ -7,6 +7,8 @@ import { ModelPanel } from './ModelPanel';
 import { StatusBar } from './StatusBar';
 import { TrainingPanel } from './TrainingPanel';
 
+// Page layout. Each feature adds its panel inside one of the marked regions, wrapped in an ErrorBoundary so
+// a failing panel never blanks the page.
 export function App({ ignoredParams }: { ignoredParams: readonly string[] }) {
   const { t } = useTranslation();
   return (
@@ -22,16 +24,20 @@ export function App({ ignoredParams }: { ignoredParams: readonly string[] }) {
         <p className="notice" role="status">{t('ignoredParams', { names: ignoredParams.join(', ') })}</p>
       )}
       <StatusBar />
+      {/* region: builder (full width: graph editor, inspector) */}
       <main className="layout">
         <div className="column">
+          {/* region: model summary */}
           <ErrorBoundary><ModelPanel /></ErrorBoundary>
         </div>
         <div className="column">
+          {/* region: training */}
           <ErrorBoundary><TrainingPanel /></ErrorBoundary>
           <ErrorBoundary><LossChartView /></ErrorBoundary>
           <ErrorBoundary><EpochTable /></ErrorBoundary>
         </div>
       </main>
+      {/* region: inside the network (feature maps, filters, gradients, predictions, arithmetic) */}
     </div>
   );
 }

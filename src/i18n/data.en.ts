@@ -1,0 +1,2 @@
+// Messages of the 'data' namespace (English). Keys are added by the feature that uses them.
+export default {};

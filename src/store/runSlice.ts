@@ -1,0 +1,55 @@
+// The training run as the UI sees it: hyper-parameters, phase, backend, per-epoch results. Per-batch
+// metrics do not pass through here (see src/metrics).
+import type { StateCreator } from 'zustand/vanilla';
+import type { BackendChoice, BackendInfo, EpochResult, HyperParams, RunPhase } from '../train/protocol';
+import type { AppState } from './appStore';
+
+export type UiPhase = RunPhase | 'idle';
+
+export const DEFAULT_HYPER: HyperParams = { optimizer: 'adam', learningRate: 0.001, batchSize: 64, epochs: 3, seed: 1 };
+
+export interface RunSlice {
+  hyper: HyperParams;
+  backendChoice: BackendChoice;
+  runId: number | null;
+  phase: UiPhase;
+  phaseDetail: string | null;
+  backend: BackendInfo | null;
+  examples: { train: number; test: number } | null;
+  /** Where the run is, updated with each metrics batch (a few times a second, never per step). */
+  progress: { epoch: number; step: number } | null;
+  epochs: EpochResult[];
+  error: string | null;
+  setHyper(patch: Partial<HyperParams>): void;
+  setBackendChoice(choice: BackendChoice): void;
+  runStarted(runId: number): void;
+  setPhase(phase: UiPhase, detail?: string | null): void;
+  setBackend(info: BackendInfo): void;
+  setExamples(train: number, test: number): void;
+  setProgress(epoch: number, step: number): void;
+  addEpoch(result: EpochResult): void;
+  setError(message: string): void;
+}
+
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) => ({
+  hyper: DEFAULT_HYPER,
+  backendChoice: 'auto',
+  runId: null,
+  phase: 'idle',
+  phaseDetail: null,
+  backend: null,
+  examples: null,
+  progress: null,
+  epochs: [],
+  error: null,
+  setHyper: (patch) => set((s) => ({ hyper: { ...s.hyper, ...patch } })),
+  setBackendChoice: (backendChoice) => set({ backendChoice }),
+  runStarted: (runId) =>
+    set({ runId, phase: 'loading-data', phaseDetail: null, epochs: [], error: null, examples: null, progress: null }),
+  setPhase: (phase, detail = null) => set({ phase, phaseDetail: detail }),
+  setBackend: (backend) => set({ backend }),
+  setExamples: (train, test) => set({ examples: { train, test } }),
+  setProgress: (epoch, step) => set({ progress: { epoch, step } }),
+  addEpoch: (result) => set((s) => ({ epochs: [...s.epochs, result] })),
+  setError: (error) => set({ error, phase: 'error' }),
+});
