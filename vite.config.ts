@@ -5,6 +5,13 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
+  // The training worker is found only when it starts; without listing it here the dev server would discover
+  // tfjs then, re-bundle dependencies and reload the page, swallowing the user's first click on Train.
+  optimizeDeps: {
+    entries: ['index.html', 'src/train/worker.ts', 'bench/index.html'],
+    include: ['@tensorflow/tfjs', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-webgl',
+      '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-cpu', 'zod'],
+  },
   build: {
     target: 'es2022',
     rollupOptions: {
