@@ -3,18 +3,21 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_KINDS } from '../model/graph';
-import { ISSUE_CODES, ISSUE_VALUE_KEYS, type IssueCode } from '../model/issues';
-import { PRESETS } from '../model/presets';
+import { FIELD_NAMES, ISSUE_CODES, ISSUE_VALUE_KEYS, type IssueCode } from '../model/issues';
+import { ALL_PRESETS } from '../model/presets';
+import { BLOCK_FIELDS, FIELD_PROBLEMS } from '../model/blockFields';
+import { CONNECT_CODES, CONNECT_ISSUE_CODES, connectMessageKey } from '../model/connect';
+import { ACTIVATION_FNS, INIT_NAMES } from '../model/shapes';
 import en from './model.en';
 import ko from './model.ko';
 
 const LANGS = { en, ko } as const;
-const FIELDS = ['filters', 'kernel', 'size', 'stride', 'padding', 'units', 'fn', 'id', 'inputShape', 'numClasses'];
 
 const SAMPLE: Record<string, number | string> = {
   id: 'conv1', kind: 'lstm', input: 'ghost', expected: 1, actual: 2, count: 2, field: 'kernel', value: 0,
-  shape: '7×7×16', kernel: 5, padding: 0, axis: 'height', height: 4, width: 4, stride: 2, dropped: 1,
-  elements: 3_000_000_000, limit: 2 ** 31, params: 3_000_000_000,
+  shape: '7×7×16', kernel: '5×5', padding: 0, axis: 'height', height: 4, width: 4, stride: 2, dropped: 1,
+  elements: 3_000_000_000, limit: 2 ** 31, params: 3_000_000_000, minimum: 2, shapes: '14×14×32, 7×7×64',
+  dilation: 2,
 };
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]);
@@ -33,11 +36,34 @@ describe.each(Object.entries(LANGS))('model messages (%s)', (lang, messages) => 
 
   it('name every block kind, field, axis and preset', () => {
     expect(Object.keys(messages.kind).sort()).toEqual([...BLOCK_KINDS].sort());
-    for (const field of FIELDS) {
+    for (const field of FIELD_NAMES) {
       expect(messages.field).toHaveProperty(field);
       expect(messages.hint).toHaveProperty(field);
     }
-    for (const preset of PRESETS) expect(messages.preset).toHaveProperty(preset.id);
+    for (const preset of ALL_PRESETS) expect(messages.preset).toHaveProperty(preset.id);
+  });
+
+  it('explain every refused connection and every field problem', () => {
+    expect(Object.keys(messages.connect).sort()).toEqual([...CONNECT_CODES].sort());
+    for (const code of [...CONNECT_CODES, ...CONNECT_ISSUE_CODES]) {
+      const [group, name] = connectMessageKey(code).split('.') as ['connect' | 'issue', string];
+      expect((messages[group] as Record<string, string>)[name]).toBeTruthy();
+    }
+    expect(Object.keys(messages.fieldProblem).sort()).toEqual([...FIELD_PROBLEMS].sort());
+    for (const text of Object.values(messages.fieldProblem)) {
+      for (const name of placeholders(text)) expect(['min', 'max']).toContain(name);
+    }
+  });
+
+  it('label every editable field and every option it offers', () => {
+    for (const fields of Object.values(BLOCK_FIELDS)) {
+      for (const field of fields) {
+        expect(messages.field).toHaveProperty(field.name);
+        expect(messages.hint).toHaveProperty(field.name);
+      }
+    }
+    expect(Object.keys(messages.activation).sort()).toEqual([...ACTIVATION_FNS].sort());
+    expect(Object.keys(messages.init).sort()).toEqual([...INIT_NAMES].sort());
   });
 
   it('render every issue to plain text, nested keys resolved', async () => {

@@ -2,6 +2,10 @@
 // input at all, however broken, that makes it throw.
 import { describe, expect, it } from 'vitest';
 import type { ModelAnalysis } from './analysis';
+import { canConnect } from './connect';
+import { measureModel } from './cost';
+import { BLOCK_KINDS } from './graph';
+import { formatSummary } from './summary';
 import { analyzeModel, ISSUE_CODES, ISSUE_VALUE_KEYS, SIZE_LIMIT } from './analyze';
 import {
   activation, chain, conv2d, dense, flatten, input, lenet5Mnist, maxPool2d, softmax, type BlockDraft,
@@ -61,7 +65,7 @@ describe('windows that do not fit', () => {
   it('kernelTooLarge names the one axis that fails', () => {
     const analysis = onInput(conv2d(2, 5), [28, 4, 1]);
     expect(analysis.issues).toEqual([expect.objectContaining({
-      code: 'kernelTooLarge', values: { kernel: 5, padding: 0, axis: 'width', input: 4, height: 28, width: 4 },
+      code: 'kernelTooLarge', values: { kernel: '5×5', padding: 0, axis: 'width', input: 4, height: 28, width: 4 },
     })]);
   });
 
@@ -84,9 +88,16 @@ describe('windows that do not fit', () => {
     expect(onInput(conv2d(2, 3, { stride: 2, padding: 1 }), [28, 28, 1]).issues).toEqual([]);
   });
 
-  it('"same" still drops pixels when the stride is larger than the window', () => {
-    const analysis = onInput(maxPool2d(1, { stride: 3, padding: 'same' }), [11, 11, 1]);
-    expect(analysis.issues.map((i) => [i.code, i.values.dropped])).toEqual([['strideDoesNotFit', 1]]);
+  it('"same" still drops pixels at the edge when the stride does not fit', () => {
+    const analysis = onInput(maxPool2d(3, { stride: 3, padding: 'same' }), [10, 10, 1]);
+    expect(analysis.issues.map((i) => [i.code, i.values.dropped])).toEqual([]);
+    const lossy = onInput(maxPool2d(2, { stride: 2 }), [11, 11, 1]);
+    expect(lossy.issues.map((i) => [i.code, i.values.dropped])).toEqual([['strideDoesNotFit', 1]]);
+  });
+
+  it('a window smaller than its stride skips pixels by design and is not flagged (1x1 projection)', () => {
+    expect(onInput(conv2d(4, 1, { stride: 2 }), [8, 8, 1]).issues).toEqual([]);
+    expect(onInput(maxPool2d(1, { stride: 3, padding: 'same' }), [11, 11, 1]).issues).toEqual([]);
   });
 });
 
@@ -158,7 +169,7 @@ describe('garbage never throws', () => {
   it('thousands of random specs: no throw, and the result is consistent', () => {
     const next = random(20240601);
     const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-    const kinds = ['input', 'conv2d', 'activation', 'maxpool2d', 'avgpool2d', 'flatten', 'dense', 'softmax', 'lstm', 7];
+    const kinds = [...BLOCK_KINDS, 'add', 'concat', 'lstm', 7];
     for (let round = 0; round < 3000; round++) {
       const ids = ['in', 'a', 'b', 'c', 'd', 'e', pick(junk)];
       const blocks = Array.from({ length: Math.floor(next() * 8) }, () => ({
@@ -171,11 +182,25 @@ describe('garbage never throws', () => {
         stride: next() < 0.7 ? pick([1, 2]) : pick(junk),
         padding: next() < 0.7 ? pick(['valid', 'same', 0, 1, 2]) : pick(junk),
         units: next() < 0.7 ? pick([3, 10]) : pick(junk),
-        fn: next() < 0.7 ? pick(['relu', 'tanh']) : pick(junk),
+        fn: next() < 0.7 ? pick(['relu', 'tanh', 'leakyRelu', 'elu']) : pick(junk),
+        dilation: next() < 0.7 ? pick([1, 2, [1, 2]]) : pick(junk),
+        useBias: next() < 0.7 ? pick([true, false, undefined]) : pick(junk),
+        activation: next() < 0.7 ? pick(['relu', undefined, 'linear']) : pick(junk),
+        init: next() < 0.7 ? pick(['heNormal', undefined]) : pick(junk),
+        alpha: next() < 0.7 ? pick([0.1, undefined]) : pick(junk),
+        rate: next() < 0.7 ? pick([0, 0.5]) : pick(junk),
+        momentum: next() < 0.7 ? pick([0.9, undefined]) : pick(junk),
+        epsilon: next() < 0.7 ? pick([1e-3, undefined]) : pick(junk),
       }));
       const data = next() < 0.8 ? MNIST : { inputShape: pick([[28, 28, 1], [5], [4, 4, 1], junk, [1e6, 1e6, 3]]), numClasses: pick(junk) };
-      const analysis = analyzeModel({ blocks } as unknown as ModelSpec, data as DataShape);
+      const spec = { blocks } as unknown as ModelSpec;
+      const analysis = analyzeModel(spec, data as DataShape);
       expectConsistent(analysis);
+      // the helpers beside the analysis take the same garbage without throwing
+      const cost = measureModel(spec, analysis, data as DataShape);
+      expect(Number.isFinite(cost.totals.macs) && Number.isFinite(cost.totals.activations)).toBe(true);
+      formatSummary(spec, analysis, { cost });
+      canConnect(spec, data as DataShape, String(pick(ids)), String(pick(ids)));
     }
   });
 
@@ -210,6 +235,8 @@ function expectConsistent(analysis: ModelAnalysis) {
     if (b.outputShape !== null) expect(b.outputShape.every((d) => Number.isInteger(d) && d > 0)).toBe(true);
   }
   expect(analysis.totals.trainable).toBe(total);
+  const fixed = analysis.blocks.reduce((n, b) => n + b.params.nonTrainable, 0);
+  expect(analysis.totals.nonTrainable).toBe(fixed);
   for (const issue of analysis.issues) {
     expect(ISSUE_CODES).toContain(issue.code);
     const keys = ISSUE_VALUE_KEYS[issue.code as keyof typeof ISSUE_VALUE_KEYS];

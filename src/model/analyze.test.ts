@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelAnalysis } from './analysis';
-import { analyzeModel, ISSUE_CODES, ISSUE_VALUE_KEYS, SIZE_LIMIT } from './analyze';
+import { analyzeModel, ISSUE_CODES, ISSUE_VALUE_KEYS, SIZE_LIMIT, type IssueCode } from './analyze';
+import { WARNING_CODES } from './issues';
 import {
   activation, avgPool2d, chain, conv2d, dense, flatten, input, lenet5Mnist, maxPool2d, softmax,
   type BlockDraft,
@@ -144,7 +145,17 @@ describe('analyzeModel: every issue code', () => {
     { code: 'denseNeedsFlatten', spec: chain(input(), { kind: 'dense', units: 5, id: 'd' }, softmax()), data: MNIST,
       blockId: 'd', values: { shape: '28×28×1' } },
     { code: 'kernelTooLarge', spec: withHead(conv({ kernel: 5 })), data: { inputShape: [4, 4, 1], numClasses: 2 },
-      blockId: 'x', values: { kernel: 5, padding: 0, axis: 'both', input: 4, height: 4, width: 4 } },
+      blockId: 'x', values: { kernel: '5×5', padding: 0, axis: 'both', input: 4, height: 4, width: 4 } },
+    { code: 'tooFewInputs', spec: withHead(block({ id: 'x', kind: 'add', inputs: ['in'] })), blockId: 'x',
+      values: { minimum: 2, actual: 1 } },
+    { code: 'strideWithDilation', spec: withHead(conv({ stride: 2, dilation: [1, 3] })), blockId: 'x',
+      values: { stride: 2, dilation: 3 } },
+    { code: 'addShapeMismatch', spec: withHead(conv({ id: 'c' }), block({ id: 'x', kind: 'add', inputs: ['in', 'c'] })),
+      blockId: 'x', values: { shapes: '28×28×1, 26×26×4' } },
+    { code: 'concatMismatch', spec: withHead(conv({ id: 'c' }), block({ id: 'x', kind: 'concat', inputs: ['c', 'in'] })),
+      blockId: 'x', values: { shapes: '26×26×4, 28×28×1' } },
+    { code: 'biasBeforeBatchNorm', spec: withHead(conv({ id: 'c' }), block({ id: 'x', kind: 'batchnorm', inputs: ['c'] })),
+      blockId: 'c', values: {} },
     { code: 'strideDoesNotFit', spec: withHead(conv({ kernel: 5, stride: 2 })), blockId: 'x',
       values: { stride: 2, kernel: 5, padding: 0, axis: 'both', input: 28, dropped: 1 } },
     { code: 'tooLarge', spec: withHead(conv({ filters: 1e12 })), blockId: 'x',
@@ -160,8 +171,9 @@ describe('analyzeModel: every issue code', () => {
   it.each(cases)('$code', ({ code, spec, data, blockId, values }) => {
     const analysis = analyzeModel(spec, data ?? MNIST);
     const found = analysis.issues.find((i) => i.code === code);
-    expect(found).toEqual({ code, blockId, values, severity: code === 'strideDoesNotFit' ? 'warning' : 'error' });
-    expect(analysis.valid).toBe(code === 'strideDoesNotFit');
+    const warning = WARNING_CODES.includes(code as IssueCode);
+    expect(found).toEqual({ code, blockId, values, severity: warning ? 'warning' : 'error' });
+    expect(analysis.valid).toBe(warning);
     expectWellFormed(analysis);
   });
 });

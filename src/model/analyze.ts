@@ -2,13 +2,16 @@
 // topological order. A block whose input has no shape gets none either, silently: only the block that
 // causes a problem carries the issue, so one mistake reads as one message, not a cascade.
 import type { BlockAnalysis, ModelAnalysis, ModelIssue } from './analysis';
-import { buildGraph } from './graph';
+import { buildGraph, type Graph } from './graph';
+import { makeIssue } from './issues';
 import { inferBlock, type BlockResult } from './shapes';
 import type { DataShape, ModelSpec, Shape } from './spec';
 
 export { ISSUE_CODES, ISSUE_VALUE_KEYS, SIZE_LIMIT, type IssueCode } from './issues';
 
-const NOTHING: BlockResult = { shape: null, params: 0, arithmetic: [], issues: [] };
+const NOTHING: BlockResult = {
+  shape: null, params: { trainable: 0, nonTrainable: 0 }, arithmetic: [], issues: [], shapeFormula: null, paramsFormula: null,
+};
 
 export function analyzeModel(spec: ModelSpec, data: DataShape): ModelAnalysis {
   const graph = buildGraph(spec);
@@ -16,31 +19,51 @@ export function analyzeModel(spec: ModelSpec, data: DataShape): ModelAnalysis {
   const blocks: BlockAnalysis[] = [];
   const issues: ModelIssue[] = [...graph.issues];
   let trainable = 0;
+  let nonTrainable = 0;
   for (const id of graph.order) {
     const node = graph.nodes.get(id);
     // Blocks of an unknown kind have been reported; there is nothing to measure in them.
     if (node === undefined || !node.known) continue;
     const { block } = node;
-    const source = node.inputs.length === 1 ? node.inputs[0] : undefined;
-    const input = source === undefined ? null : (shapes.get(source) ?? null);
-    const computable = !graph.broken.has(id) && (block.kind === 'input' || input !== null);
-    const result = computable ? inferBlock(block, input, data) : NOTHING;
+    const inputs = node.inputs.map((source) => shapes.get(source) ?? null);
+    const ready = inputs.every((s): s is Shape => s !== null);
+    const computable = !graph.broken.has(id) && (block.kind === 'input' || (inputs.length > 0 && ready));
+    const result = computable ? inferBlock(block, inputs as Shape[], data) : NOTHING;
     shapes.set(id, result.shape);
     issues.push(...result.issues);
-    trainable += result.params;
+    trainable += result.params.trainable;
+    nonTrainable += result.params.nonTrainable;
     blocks.push({
       id,
       kind: block.kind,
       outputShape: result.shape,
-      params: { trainable: result.params, nonTrainable: 0 },
+      params: result.params,
       arithmetic: result.arithmetic,
+      shapeFormula: result.shapeFormula,
+      paramsFormula: result.paramsFormula,
     });
   }
+  issues.push(...biasBeforeBatchNorm(graph));
   return {
     blocks,
     issues,
-    totals: { trainable, nonTrainable: 0 },
+    totals: { trainable, nonTrainable },
     valid: issues.every((i) => i.severity !== 'error'),
     outputShape: graph.outputId === null ? null : (shapes.get(graph.outputId) ?? null),
   };
+}
+
+/**
+ * A bias right before batch norm is wasted: batch norm subtracts the mean, bias included, and its beta
+ * adds the shift back (why torchvision's ResNets have none). A warning on the conv / dense block.
+ */
+function biasBeforeBatchNorm(graph: Graph): ModelIssue[] {
+  const found: ModelIssue[] = [];
+  for (const node of graph.nodes.values()) {
+    const { block } = node;
+    if ((block.kind !== 'conv2d' && block.kind !== 'dense') || block.useBias === false) continue;
+    const feedsNorm = node.consumers.some((c) => graph.nodes.get(c)?.block.kind === 'batchnorm');
+    if (feedsNorm) found.push(makeIssue('biasBeforeBatchNorm', node.id, {}, 'warning'));
+  }
+  return found;
 }

@@ -6,8 +6,12 @@ import type { BlockKind, BlockSpec, ModelSpec } from './spec';
 import { describeValue, makeIssue, type IssueCode } from './issues';
 
 export const BLOCK_KINDS: readonly BlockKind[] = [
-  'input', 'conv2d', 'activation', 'maxpool2d', 'avgpool2d', 'flatten', 'dense', 'softmax',
+  'input', 'conv2d', 'activation', 'maxpool2d', 'avgpool2d', 'globalavgpool', 'globalmaxpool', 'dropout',
+  'batchnorm', 'add', 'concat', 'flatten', 'dense', 'softmax',
 ];
+
+/** Kinds that merge two or more inputs; every other kind but `input` reads exactly one. */
+export const MERGE_KINDS: ReadonlySet<BlockKind> = new Set(['add', 'concat']);
 
 /** Ids become tfjs layer and weight names, which allow only these characters (and appear in links). */
 const ID_PATTERN = /^[A-Za-z0-9][-A-Za-z0-9_.]{0,63}$/;
@@ -42,7 +46,27 @@ interface Findings {
 
 function flag(f: Findings, code: IssueCode, blockId: string | null, values: Record<string, number | string> = {}) {
   f.issues.push(makeIssue(code, blockId, values));
-  if (blockId !== null) f.broken.add(blockId);
+  // A dead end is still measured: its shape is what the student needs to wire it onwards.
+  if (blockId !== null && code !== 'deadEnd') f.broken.add(blockId);
+}
+
+/**
+ * The spec's blocks that are objects with a string id, in spec order: what the helpers beside the
+ * analysis (cost, summary, connection rules) may read without tripping over a garbage spec.
+ */
+export function specBlocks(spec: ModelSpec): BlockSpec[] {
+  const raw: unknown = (spec as unknown as { blocks?: unknown } | null)?.blocks;
+  if (!Array.isArray(raw)) return [];
+  return (raw as unknown[]).filter((b): b is BlockSpec =>
+    typeof b === 'object' && b !== null && typeof (b as { id?: unknown }).id === 'string'
+    && Array.isArray((b as { inputs?: unknown }).inputs));
+}
+
+/** specBlocks by id; the first of duplicates wins, as in the analysis. */
+export function blocksById(spec: ModelSpec): Map<string, BlockSpec> {
+  const map = new Map<string, BlockSpec>();
+  for (const b of specBlocks(spec)) if (!map.has(b.id)) map.set(b.id, b);
+  return map;
 }
 
 export function buildGraph(spec: ModelSpec): Graph {
@@ -169,7 +193,7 @@ function checkOutputs(nodes: ReadonlyMap<string, GraphNode>, f: Findings): strin
 }
 
 /**
- * Every other block needs one input and someone reading its output. A block with neither is simply
+ * Every other block needs one input (merges two or more) and someone reading its output. A block with neither is simply
  * not connected (one issue, not two); a dead end is only reported once there is an output to lead to.
  */
 function checkConnections(nodes: ReadonlyMap<string, GraphNode>, f: Findings, hasOutput: boolean): void {
@@ -184,7 +208,11 @@ function checkConnections(nodes: ReadonlyMap<string, GraphNode>, f: Findings, ha
       flag(f, node.consumers.length === 0 ? 'unreachable' : 'missingInput', node.id);
       continue;
     }
-    if (count > 1) flag(f, 'wrongInputCount', node.id, { expected: 1, actual: count });
+    if (MERGE_KINDS.has(kind)) {
+      if (count < 2) flag(f, 'tooFewInputs', node.id, { minimum: 2, actual: count });
+    } else if (count > 1) {
+      flag(f, 'wrongInputCount', node.id, { expected: 1, actual: count });
+    }
     if (kind !== 'softmax' && hasOutput && node.consumers.length === 0) flag(f, 'deadEnd', node.id);
   }
 }

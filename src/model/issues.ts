@@ -6,9 +6,10 @@ import type { Shape } from './spec';
 
 /**
  * Every issue code with the names of the values it carries (the placeholders its sentences may use).
- * Numbers stay numbers; `shape` is text like "7×7×16"; `axis` is 'height', 'width' or 'both'; `field`
- * names a field.<name> message (filters, kernel, size, stride, padding, units, fn, id, inputShape,
- * numClasses); `padding` is the zero padding per side in pixels; `kernel` is the window (pool size too).
+ * Numbers stay numbers; `shape` is text like "7×7×16", `shapes` a list of them ("14×14×32, 7×7×64");
+ * `axis` is 'height', 'width' or 'both'; `field` names a field.<name> message (see FIELD_NAMES);
+ * `padding` is the zero padding per side in pixels; `kernel` is the window (pool size too): text like
+ * "5×5" in kernelTooLarge (the reach of a dilated kernel), the size along the axis in strideDoesNotFit.
  */
 export const ISSUE_VALUE_KEYS = {
   duplicateId: ['id'],
@@ -16,6 +17,7 @@ export const ISSUE_VALUE_KEYS = {
   unknownInput: ['input'],
   missingInput: [],
   wrongInputCount: ['expected', 'actual'],
+  tooFewInputs: ['minimum', 'actual'],
   cycle: [],
   noInputBlock: [],
   multipleInputBlocks: ['count'],
@@ -28,12 +30,27 @@ export const ISSUE_VALUE_KEYS = {
   needsSpatialInput: ['shape'],
   denseNeedsFlatten: ['shape'],
   kernelTooLarge: ['kernel', 'padding', 'axis', 'input', 'height', 'width'],
-  strideDoesNotFit: ['stride', 'kernel', 'padding', 'axis', 'input', 'dropped'], // the only warning
+  strideDoesNotFit: ['stride', 'kernel', 'padding', 'axis', 'input', 'dropped'], // a warning
+  strideWithDilation: ['stride', 'dilation'],
+  addShapeMismatch: ['shapes'],
+  concatMismatch: ['shapes'],
+  biasBeforeBatchNorm: [], // a warning
   tooLarge: ['elements', 'limit'],
   tooManyParams: ['params', 'limit'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type IssueCode = keyof typeof ISSUE_VALUE_KEYS;
+
+/** Codes that warn but do not stop the network from training. */
+export const WARNING_CODES: readonly IssueCode[] = ['strideDoesNotFit', 'biasBeforeBatchNorm'];
+
+/** Every field an invalidValue issue may name (the i18n 'model' namespace has field.<name> and hint.<name>). */
+export const FIELD_NAMES = [
+  'filters', 'kernel', 'size', 'stride', 'padding', 'dilation', 'useBias', 'activation', 'init', 'units', 'fn',
+  'alpha', 'rate', 'momentum', 'epsilon', 'id', 'inputShape', 'numClasses',
+] as const;
+
+export type FieldName = (typeof FIELD_NAMES)[number];
 
 export const ISSUE_CODES = Object.keys(ISSUE_VALUE_KEYS) as readonly IssueCode[];
 

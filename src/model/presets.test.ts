@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeModel } from './analyze';
-import { activation, chain, conv2d, dense, flatten, input, lenet5Mnist, maxPool2d, PRESETS, softmax } from './presets';
+import { measureModel } from './cost';
+import { alexnetStyle, cifarSmall, inceptionStyle, resnetStyle, vggStyle } from './presetNets';
+import { activation, chain, conv2d, dense, flatten, input, lenet5Mnist, maxPool2d, ALL_PRESETS, PRESETS, softmax } from './presets';
+import type { DataShape, ModelSpec } from './spec';
 
 const MNIST = { inputShape: [28, 28, 1], numClasses: 10 } as const;
+const DATA: Record<'mnist' | 'cifar10', DataShape> = { mnist: MNIST, cifar10: { inputShape: [32, 32, 3], numClasses: 10 } };
 
 describe('chain', () => {
   it('wires each block to the one before, with readable ids', () => {
@@ -32,15 +36,34 @@ describe('chain', () => {
 
 describe('presets', () => {
   it('have unique ids and a message key each', () => {
-    expect(new Set(PRESETS.map((p) => p.id)).size).toBe(PRESETS.length);
+    expect(new Set(ALL_PRESETS.map((p) => p.id)).size).toBe(ALL_PRESETS.length);
     expect(PRESETS.map((p) => p.id)).toEqual(expect.arrayContaining(['lenet5', 'mlp']));
-    for (const preset of PRESETS) expect(preset.nameKey).toBe(`preset.${preset.id}`);
+    for (const preset of ALL_PRESETS) expect(preset.nameKey).toBe(`preset.${preset.id}`);
   });
 
-  it.each(PRESETS.map((p) => [p.id, p] as const))('%s is a valid MNIST network without warnings', (_id, preset) => {
-    const analysis = analyzeModel(preset.build(), MNIST);
+  it.each(PRESETS.map((p) => [p.id, p] as const))('%s is a valid network for its dataset, without warnings', (_id, preset) => {
+    expect(preset.trainable).toBe(true);
+    const analysis = analyzeModel(preset.build(), DATA[preset.dataset as 'mnist' | 'cifar10']);
     expect(analysis.issues).toEqual([]);
     expect(analysis.outputShape).toEqual([10]);
+  });
+
+  it('cifarSmall stays cheap: under 4 M multiply-adds and 200 k parameters per image', () => {
+    const spec = cifarSmall();
+    const analysis = analyzeModel(spec, DATA.cifar10);
+    expect(measureModel(spec, analysis, DATA.cifar10).totals.macs).toBeLessThan(4e6);
+    expect(analysis.totals.trainable).toBeLessThan(200_000);
+  });
+
+  it('the styled nets carry their architecture\'s signature', () => {
+    const kinds = (spec: ModelSpec) => new Set(spec.blocks.map((b) => b.kind));
+    expect([...kinds(resnetStyle())]).toEqual(expect.arrayContaining(['add', 'batchnorm', 'globalavgpool']));
+    expect([...kinds(inceptionStyle())]).toEqual(expect.arrayContaining(['concat']));
+    expect([...kinds(alexnetStyle())]).toEqual(expect.arrayContaining(['dropout']));
+    // VGG: every convolution is 3x3
+    expect(vggStyle().blocks.filter((b) => b.kind === 'conv2d').every((b) => b.kind === 'conv2d' && b.kernel === 3)).toBe(true);
+    // ResNet: a projection shortcut (1x1, stride 2) wherever the stage narrows
+    expect(resnetStyle().blocks.filter((b) => b.kind === 'conv2d' && b.kernel === 1 && b.stride === 2)).toHaveLength(2);
   });
 
   it('build a fresh spec each time', () => {

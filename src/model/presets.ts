@@ -1,66 +1,11 @@
-// Ready-made networks and the small DSL that writes them: `chain(input(), conv2d(6, 5), ...)` gives a
-// sequential ModelSpec with readable ids (conv1, act1, pool1, ...), each block reading from the one before.
-import type {
-  ActivationFn, BlockKind, BlockSpec, ModelSpec, Padding, Pool2DBlock,
-} from './spec';
+// Ready-made networks the student can train here, sized for MNIST or CIFAR-10. The DSL that writes them
+// lives in dsl.ts and is re-exported, so `chain(input(), conv2d(6, 5), ...)` is one import away.
+import { activation, chain, conv2d, dense, flatten, input, maxPool2d, softmax } from './dsl';
+import { alexnetStyle, cifarSmall, inceptionStyle, resnetStyle, vggStyle } from './presetNets';
+import { alexnet, googlenet, lenet5Classic, resnet18, resnet50, vgg16 } from './reference';
+import type { DataShape, ModelSpec, Shape } from './spec';
 
-/** A block without its wiring: chain() fills in `inputs`, and an `id` unless one is given. */
-export type BlockDraft = Draft<BlockSpec>;
-// Distributes over the union, so each kind keeps its own fields.
-type Draft<B> = B extends BlockSpec ? Omit<B, 'id' | 'inputs'> & { readonly id?: string } : never;
-
-const ID_PREFIX: Record<BlockKind, string> = {
-  input: 'input', conv2d: 'conv', activation: 'act', maxpool2d: 'pool', avgpool2d: 'pool',
-  flatten: 'flatten', dense: 'dense', softmax: 'output',
-};
-// Blocks a network usually has once read best without a number: 'input', not 'input1'.
-const USUALLY_ONCE: ReadonlySet<BlockKind> = new Set(['input', 'flatten', 'softmax']);
-
-export function chain(...drafts: readonly BlockDraft[]): ModelSpec {
-  const used = new Set(drafts.flatMap((d) => (d.id === undefined ? [] : [d.id])));
-  const counters = new Map<string, number>();
-  const nextId = (kind: BlockKind): string => {
-    const prefix = ID_PREFIX[kind];
-    for (;;) {
-      const n = (counters.get(prefix) ?? 0) + 1;
-      counters.set(prefix, n);
-      const id = n === 1 && USUALLY_ONCE.has(kind) ? prefix : `${prefix}${n}`;
-      if (!used.has(id)) return id;
-    }
-  };
-  const blocks: BlockSpec[] = [];
-  let previous: string | null = null;
-  for (const draft of drafts) {
-    const id = draft.id ?? nextId(draft.kind);
-    used.add(id);
-    blocks.push({ ...draft, id, inputs: previous === null ? [] : [previous] } as BlockSpec);
-    previous = id;
-  }
-  return { blocks };
-}
-
-interface WindowOptions {
-  readonly stride?: number;
-  readonly padding?: Padding;
-}
-
-export const input = (): BlockDraft => ({ kind: 'input' });
-
-export const conv2d = (filters: number, kernel: number, opts: WindowOptions = {}): BlockDraft =>
-  ({ kind: 'conv2d', filters, kernel, stride: opts.stride ?? 1, padding: opts.padding ?? 'valid' });
-
-export const activation = (fn: ActivationFn = 'relu'): BlockDraft => ({ kind: 'activation', fn });
-
-/** A pooling window; the stride defaults to the window size (non-overlapping), as in Keras. */
-export const pool2d = (
-  kind: Pool2DBlock['kind'], size = 2, opts: WindowOptions = {},
-): BlockDraft => ({ kind, size, stride: opts.stride ?? size, padding: opts.padding ?? 'valid' });
-
-export const maxPool2d = (size = 2, opts: WindowOptions = {}) => pool2d('maxpool2d', size, opts);
-export const avgPool2d = (size = 2, opts: WindowOptions = {}) => pool2d('avgpool2d', size, opts);
-export const flatten = (): BlockDraft => ({ kind: 'flatten' });
-export const dense = (units: number): BlockDraft => ({ kind: 'dense', units });
-export const softmax = (): BlockDraft => ({ kind: 'softmax' });
+export * from './dsl';
 
 /**
  * LeNet-5 for 28x28x1 digits. The first convolution pads 2 pixels on each side, so the 28x28 image
@@ -94,16 +39,60 @@ export function tinyCnn(): ModelSpec {
   );
 }
 
+/** The datasets presets are sized for; 'imagenet' marks the reference architectures (not trainable here). */
+export type PresetDataset = 'mnist' | 'cifar10' | 'imagenet';
+
 export interface Preset {
   readonly id: string;
   /** Key in the i18n 'model' namespace. */
   readonly nameKey: string;
   readonly build: () => ModelSpec;
+  /** The dataset the network is sized for. */
+  readonly dataset: PresetDataset;
+  /** False for the full-size reference architectures: to study, far too large to train in a browser. */
+  readonly trainable: boolean;
+  /** The input shape and classes a reference architecture was published for (the dataset's otherwise). */
+  readonly inputShape?: Shape;
+  readonly numClasses?: number;
 }
 
-/** In menu order; the first is the default. */
+const trainable = (id: string, dataset: 'mnist' | 'cifar10', build: () => ModelSpec): Preset =>
+  ({ id, nameKey: `preset.${id}`, build, dataset, trainable: true });
+
+const IMAGENET = { dataset: 'imagenet', trainable: false, inputShape: [224, 224, 3], numClasses: 1000 } as const;
+
+/** Trainable networks, in menu order; the first is the default. */
 export const PRESETS: readonly Preset[] = [
-  { id: 'lenet5', nameKey: 'preset.lenet5', build: lenet5Mnist },
-  { id: 'mlp', nameKey: 'preset.mlp', build: mlp },
-  { id: 'tinyCnn', nameKey: 'preset.tinyCnn', build: tinyCnn },
+  trainable('lenet5', 'mnist', lenet5Mnist),
+  trainable('mlp', 'mnist', mlp),
+  trainable('tinyCnn', 'mnist', tinyCnn),
+  trainable('cifarSmall', 'cifar10', cifarSmall),
+  trainable('alexnetStyle', 'cifar10', alexnetStyle),
+  trainable('vggStyle', 'cifar10', vggStyle),
+  trainable('resnetStyle', 'cifar10', resnetStyle),
+  trainable('inceptionStyle', 'cifar10', inceptionStyle),
 ];
+
+/** Full-size reference architectures with their published input shapes and 1000 ImageNet classes. */
+export const REFERENCE_PRESETS: readonly Preset[] = [
+  { id: 'lenet5Classic', nameKey: 'preset.lenet5Classic', build: lenet5Classic, dataset: 'mnist', trainable: false, inputShape: [32, 32, 1], numClasses: 10 },
+  { id: 'alexnet', nameKey: 'preset.alexnet', build: alexnet, ...IMAGENET, inputShape: [227, 227, 3] },
+  { id: 'vgg16', nameKey: 'preset.vgg16', build: vgg16, ...IMAGENET },
+  { id: 'resnet18', nameKey: 'preset.resnet18', build: resnet18, ...IMAGENET },
+  { id: 'resnet50', nameKey: 'preset.resnet50', build: resnet50, ...IMAGENET },
+  { id: 'googlenet', nameKey: 'preset.googlenet', build: googlenet, ...IMAGENET },
+];
+
+export const ALL_PRESETS: readonly Preset[] = [...PRESETS, ...REFERENCE_PRESETS];
+
+export function findPreset(id: string): Preset | undefined {
+  return ALL_PRESETS.find((p) => p.id === id);
+}
+
+/** The data shape to analyse a preset with: its own for reference nets, else the given dataset's. */
+export function presetDataShape(preset: Preset, datasetShape: DataShape): DataShape {
+  return {
+    inputShape: preset.inputShape ?? datasetShape.inputShape,
+    numClasses: preset.numClasses ?? datasetShape.numClasses,
+  };
+}
