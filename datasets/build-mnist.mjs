@@ -10,7 +10,7 @@ import { readIdxPair } from './idx.mjs';
 import { findUpToDate, writeDataset } from './write-dataset.mjs';
 
 // Bump when the output changes for the same inputs (layout, shard size, meta fields).
-const BUILDER_VERSION = 1;
+const BUILDER_VERSION = 2;
 const SHARD_SIZE = 10_000;
 const CLASS_NAMES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const INPUTS = {

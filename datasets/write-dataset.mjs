@@ -9,8 +9,8 @@ import { gzip } from 'node:zlib';
 const gzipAsync = promisify(gzip);
 
 /** @typedef {{ images: Uint8Array, labels: Uint8Array }} SplitData */
-/** @typedef {{ id: string, name: string, inputShape: number[], classNames: string[], source?: unknown }} DatasetInfo */
-/** @typedef {{ count: number, shards: { file: string, count: number }[] }} SplitMeta */
+/** @typedef {{ id: string, name: string, inputShape: number[], classNames: string[], source?: unknown, filter?: 'gradient' }} DatasetInfo */
+/** @typedef {{ count: number, shards: { file: string, count: number, bytes?: number }[] }} SplitMeta */
 /** @typedef {DatasetInfo & { format: 'cnnp-dataset', version: 1, train: SplitMeta, test: SplitMeta }} WrittenMeta */
 const SHARD_FILE = /^(train|test)-\d+\.bin\.gz$/;
 
@@ -27,6 +27,33 @@ export function encodeShard(labels, images) {
   const out = new Uint8Array(labels.length + images.length);
   out.set(labels, 0);
   out.set(images, labels.length);
+  return out;
+}
+
+/**
+ * Replaces every pixel byte by its difference (mod 256) from a prediction made of its left, upper and upper-left
+ * neighbours in the same channel (clamp(left + up - upLeft), zero outside the image): PNG's idea, without
+ * per-row filter choice. Photos then gzip to ~55% instead of ~93% of their size (measured on CIFAR-10).
+ * The loader (src/data/pixelFilter.ts) undoes it.
+ * @param {Uint8Array} images count * H * W * C bytes, HWC @param {number[]} shape [H, W, C]
+ */
+export function gradientFilter(images, shape) {
+  const [h = 0, w = 0, c = 0] = shape;
+  const row = w * c;
+  const size = h * row;
+  const out = new Uint8Array(images.length);
+  for (let base = 0; base < images.length; base += size) {
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < row; x++) {
+        const k = base + y * row + x;
+        const a = x >= c ? /** @type {number} */ (images[k - c]) : 0;
+        const b = y > 0 ? /** @type {number} */ (images[k - row]) : 0;
+        const d = x >= c && y > 0 ? /** @type {number} */ (images[k - row - c]) : 0;
+        const p = a + b - d;
+        out[k] = (/** @type {number} */ (images[k]) - (p < 0 ? 0 : p > 255 ? 255 : p)) & 255;
+      }
+    }
+  }
   return out;
 }
 
@@ -54,18 +81,22 @@ export async function writeDataset(outDir, meta, splits, shardSize = 10_000) {
   // zlib's async gzip runs on libuv's thread pool, so the shards compress in parallel.
   const files = await Promise.all(
     [...train, ...test].map(async ({ file, labels, images }) => {
-      const bytes = await gzipAsync(encodeShard(labels, images));
+      const pixels = meta.filter === 'gradient' ? gradientFilter(images, meta.inputShape) : images;
+      const bytes = await gzipAsync(encodeShard(labels, pixels));
       await writeFile(join(outDir, file), bytes);
       return { file, bytes: bytes.length };
     }),
   );
+  /** @param {number} i */
+  const sizeOf = (i) => /** @type {{ bytes: number }} */ (files[i]).bytes;
   /** @type {WrittenMeta} */
   const fullMeta = {
     format: 'cnnp-dataset',
     version: 1,
     ...meta,
-    train: { count: splits.train.labels.length, shards: train.map(({ file, count }) => ({ file, count })) },
-    test: { count: splits.test.labels.length, shards: test.map(({ file, count }) => ({ file, count })) },
+    // `bytes` (the gzip size) lets the loader show progress against a known total.
+    train: { count: splits.train.labels.length, shards: train.map(({ file, count }, i) => ({ file, count, bytes: sizeOf(i) })) },
+    test: { count: splits.test.labels.length, shards: test.map(({ file, count }, i) => ({ file, count, bytes: sizeOf(train.length + i) })) },
   };
   await removeStaleShards(outDir, new Set(files.map((f) => f.file)));
   const tmp = join(outDir, 'meta.json.tmp');

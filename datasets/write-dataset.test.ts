@@ -39,15 +39,16 @@ describe('writeDataset', () => {
     const dir = freshDir();
     const { meta, files } = await writeDataset(dir, META, { train: split(25), test: split(7, 100) }, 10);
     expect(meta).toMatchObject({ format: 'cnnp-dataset', version: 1, id: 'tiny', source: META.source });
+    const size = (file: string) => readFileSync(join(dir, file)).length;
     expect(meta.train).toEqual({
       count: 25,
       shards: [
-        { file: 'train-00.bin.gz', count: 10 },
-        { file: 'train-01.bin.gz', count: 10 },
-        { file: 'train-02.bin.gz', count: 5 },
+        { file: 'train-00.bin.gz', count: 10, bytes: size('train-00.bin.gz') },
+        { file: 'train-01.bin.gz', count: 10, bytes: size('train-01.bin.gz') },
+        { file: 'train-02.bin.gz', count: 5, bytes: size('train-02.bin.gz') },
       ],
     });
-    expect(meta.test).toEqual({ count: 7, shards: [{ file: 'test-00.bin.gz', count: 7 }] });
+    expect(meta.test).toEqual({ count: 7, shards: [{ file: 'test-00.bin.gz', count: 7, bytes: size('test-00.bin.gz') }] });
     expect(JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'))).toEqual(meta);
     expect(files.map((f: { file: string }) => f.file).sort()).toEqual(readdirSync(dir).filter((n) => n.endsWith('.gz')).sort());
   });

@@ -141,6 +141,21 @@ describe('loadDataset', () => {
     expect(new Set(seen.map(([, p]) => p))).toEqual(new Set(['meta', 'train', 'test']));
   });
 
+  it('reports the total to fetch when meta.json gives shard sizes, counting only the shards a limit needs', async () => {
+    const files = tinyFiles();
+    const sized = (name: string) => (files[`/d/${name}` as keyof typeof files] as Uint8Array).length;
+    const withBytes = (split: { count: number; shards: { file: string; count: number }[] }) =>
+      ({ ...split, shards: split.shards.map((sh) => ({ ...sh, bytes: sized(sh.file) })) });
+    const base = makeMeta();
+    const meta = JSON.stringify(makeMeta({ train: withBytes(base.train), test: withBytes(base.test) }));
+    const { fetchFn } = fakeServer({ ...files, '/d/meta.json': meta });
+    const seen: [number, number | undefined][] = [];
+    await loadDataset({ url: '/d', trainLimit: 4 }, (bytes, _phase, total) => seen.push([bytes, total]), fetchFn);
+    const expected = meta.length + sized('train-00.bin.gz') + sized('train-01.bin.gz') + sized('test-00.bin.gz');
+    expect(seen.at(-1)).toEqual([expected, expected]);
+    expect(seen[0]?.[1]).toBeUndefined(); // meta.json itself arrives before any total is known
+  });
+
   it('names the file on an HTTP failure', async () => {
     const files: Record<string, Uint8Array | string> = tinyFiles();
     delete files['/d/train-01.bin.gz'];

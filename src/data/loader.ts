@@ -1,23 +1,32 @@
 // Loads a web-ready dataset folder (meta.json + gzip shards, written by datasets/write-dataset.mjs).
 // Plain fetch + DecompressionStream, so the same code runs on the page, in a Web Worker and in Node 20 tests.
 import { z } from 'zod';
-import type { DatasetMeta, LoadedDataset, Split, SplitMeta } from './types';
+import { limiter } from './limiter';
+import { unfilterGradient } from './pixelFilter';
+import type { DatasetMeta, DatasetRef, LoadedDataset, Split, SplitMeta } from './types';
 
-export interface DatasetRef {
-  /** The dataset folder, e.g. '/data/mnist' (a trailing slash is fine). */
-  readonly url: string;
-  /** Load at most this many training examples (fetching only the shards that hold them). */
-  readonly trainLimit?: number;
-  readonly testLimit?: number;
-}
+export type { DatasetRef } from './types';
 
 /** What a progress report is about: bytes are counted across all phases, as they arrive. */
 export type LoadPhase = 'meta' | 'train' | 'test';
-export type LoadProgress = (loadedBytes: number, phase: LoadPhase) => void;
+/** `totalBytes`: what the whole load will fetch, once meta.json is in and names its shards' sizes. */
+export type LoadProgress = (loadedBytes: number, phase: LoadPhase, totalBytes?: number) => void;
+
+export interface LoadOptions {
+  /**
+   * Resolve as soon as the test split and this many training examples (from the start) are in, so training
+   * can begin while the rest streams in; LoadedDataset.pending then says how it arrives.
+   */
+  readonly startWith?: number;
+}
 
 const positiveInt = z.number().int().positive();
 // A shard name is a bare file name: no folders, no '..', so meta.json cannot point outside its folder.
-const shardSchema = z.object({ file: z.string().regex(/^[\w-][\w.-]*$/, 'must be a bare file name'), count: positiveInt });
+const shardSchema = z.object({
+  file: z.string().regex(/^[\w-][\w.-]*$/, 'must be a bare file name'),
+  count: positiveInt,
+  bytes: z.number().int().nonnegative().optional(),
+});
 const splitSchema = z
   .object({ count: z.number().int().nonnegative(), shards: z.array(shardSchema) })
   .refine((s) => s.shards.reduce((sum, shard) => sum + shard.count, 0) === s.count, {
@@ -33,6 +42,8 @@ const metaSchema = z.object({
   classNames: z.array(z.string()).min(2).max(256),
   train: splitSchema,
   test: splitSchema,
+  // Set when the shards' pixels were stored as differences from a neighbour prediction (smaller gzip).
+  filter: z.literal('gradient').optional(),
 });
 
 /** Checks a parsed meta.json; throws an Error naming `source` and every problem found. */
@@ -67,22 +78,62 @@ export async function loadDataset(
   ref: DatasetRef,
   onProgress?: LoadProgress,
   fetchFn: typeof fetch = fetch,
+  options: LoadOptions = {},
 ): Promise<LoadedDataset> {
+  if (ref.kind === 'inline') return ref.data; // made in the page: already decoded
   const base = ref.url.replace(/\/+$/, '');
   let loaded = 0;
+  let total: number | undefined;
   const report = (phase: LoadPhase) => (chunkBytes: number) => {
     loaded += chunkBytes;
-    onProgress?.(loaded, phase);
+    onProgress?.(loaded, phase, total);
   };
   const metaUrl = `${base}/meta.json`;
   const meta = parseMeta(parseJson(await fetchBytes(fetchFn, metaUrl, report('meta')), metaUrl), metaUrl);
   const exampleSize = meta.inputShape.reduce((a, b) => a * b, 1);
-  const load = (phase: 'train' | 'test', limit: number | undefined) => {
-    const count = resolveLimit(meta[phase], limit, `${phase}Limit`);
-    return loadSplit({ fetchFn, base, split: meta[phase], count, exampleSize, meta, onChunk: report(phase) });
-  };
-  const [train, test] = await Promise.all([load('train', ref.trainLimit), load('test', ref.testLimit)]);
-  return { meta, train, test };
+  const counts = { train: resolveLimit(meta.train, ref.trainLimit, 'trainLimit'), test: resolveLimit(meta.test, ref.testLimit, 'testLimit') };
+  const shardBytes = [...shardsFor(meta.train, counts.train), ...shardsFor(meta.test, counts.test)].map((sh) => sh.bytes);
+  if (shardBytes.every((b) => b !== undefined)) total = loaded + shardBytes.reduce((a: number, b) => a + (b ?? 0), 0);
+  const job = (phase: 'train' | 'test'): SplitJob =>
+    ({ fetchFn, base, split: meta[phase], count: counts[phase], exampleSize, meta, onChunk: report(phase) });
+  if (options.startWith === undefined) {
+    const [train, test] = await Promise.all([loadSplit(job('train')), loadSplit(job('test'))]);
+    return { meta, train, test };
+  }
+  return loadEarly(meta, job('train'), loadSplit(job('test')), Math.min(options.startWith, counts.train));
+}
+
+/**
+ * Resolves once the test split and the first `enough` training examples are in, with `pending` telling how
+ * the rest arrives; or with everything, when it all came in first.
+ */
+function loadEarly(meta: DatasetMeta, trainJob: SplitJob, testLoad: Promise<Split>, enough: number): Promise<LoadedDataset> {
+  let current: Split = { count: 0, labels: new Uint8Array(0), images: new Uint8Array(0) };
+  let trainDone = false;
+  let reachedEnough: () => void = () => undefined;
+  const enoughIn = new Promise<void>((resolve) => (reachedEnough = resolve));
+  const trainLoad = loadSplit(trainJob, (arrived) => {
+    current = arrived;
+    if (arrived.count === trainJob.count) trainDone = true; // every shard is in and checked
+    if (arrived.count >= enough) reachedEnough();
+  });
+  const complete = Promise.all([trainLoad, testLoad]).then(([train, test]) => ({ meta, train, test }));
+  complete.catch(() => undefined); // reported to whoever awaits it (or the early promise): not unhandled
+  const pending = { trainCount: trainJob.count, current: () => current, complete };
+  const early = Promise.all([testLoad, enoughIn]).then(([test]): LoadedDataset =>
+    (trainDone ? { meta, train: current, test } : { meta, train: current, test, pending }));
+  // Whichever comes first: the early start, everything, or a failure of either.
+  return Promise.race([early, complete]);
+}
+
+/** The first shards of a split that hold `count` examples: the ones a load fetches. */
+function shardsFor(split: SplitMeta, count: number): SplitMeta['shards'] {
+  let held = 0;
+  return split.shards.filter((shard) => {
+    if (held >= count) return false;
+    held += shard.count;
+    return true;
+  });
 }
 
 function resolveLimit(split: SplitMeta, limit: number | undefined, name: string): number {
@@ -101,29 +152,49 @@ interface SplitJob {
   readonly onChunk: (bytes: number) => void;
 }
 
-/** Fetches the first shards that hold `count` examples; each is copied into place as soon as it arrives. */
-async function loadSplit(job: SplitJob): Promise<Split> {
+/**
+ * Fetches the first shards that hold `count` examples; each is copied into place as soon as it arrives and its
+ * labels checked. `onPrefix` hears how many examples from the start are in (shards can land out of order).
+ */
+async function loadSplit(job: SplitJob, onPrefix?: (arrived: Split) => void): Promise<Split> {
   const { count, exampleSize } = job;
   const labels = new Uint8Array(count);
   const images = new Uint8Array(count * exampleSize);
+  const ends: number[] = [];
+  const landed: boolean[] = [];
+  let prefix = 0;
   const pending: Promise<void>[] = [];
+  const slot = limiter(SHARDS_AT_ONCE);
   for (let i = 0, offset = 0; offset < count; i++) {
     const shard = job.split.shards[i];
     if (!shard) break; // unreachable: parseMeta checked that the shard counts add up
     const take = Math.min(shard.count, count - offset);
     const at = offset;
+    ends.push(at + take);
     pending.push(
-      fetchShard(job, shard.file, shard.count).then((decoded) => {
+      slot(() => fetchShard(job, shard.file, shard.count)).then((decoded) => {
         labels.set(decoded.labels.subarray(0, take), at);
         images.set(decoded.images.subarray(0, take * exampleSize), at * exampleSize);
+        checkLabels(labels.subarray(at, at + take), job.meta, at);
+        landed[ends.indexOf(at + take)] = true;
+        let k = 0;
+        while (landed[k]) k++;
+        const reached = k === 0 ? 0 : ends[k - 1]!;
+        if (reached > prefix) {
+          prefix = reached;
+          onPrefix?.({ count: prefix, labels: labels.subarray(0, prefix), images: images.subarray(0, prefix * exampleSize) });
+        }
       }),
     );
     offset += take;
   }
   await Promise.all(pending);
-  checkLabels(labels, job.meta);
   return { count, labels, images };
 }
+
+// Shards of a split are fetched a few at a time, in order, so the first ones arrive first (and training can
+// start on them) instead of all of them sharing the bandwidth and landing together at the end.
+const SHARDS_AT_ONCE = 2;
 
 async function fetchShard(job: SplitJob, file: string, count: number) {
   const url = `${job.base}/${file}`;
@@ -133,14 +204,16 @@ async function fetchShard(job: SplitJob, file: string, count: number) {
   // The length test keeps a raw shard whose first label happens to be 0x1f from being taken for gzip.
   const isGzip = raw.length !== expected && raw[0] === 0x1f && raw[1] === 0x8b;
   const bytes = isGzip ? await gunzip(raw, url) : raw;
-  return decodeShard(bytes, count, job.exampleSize, url);
+  const decoded = decodeShard(bytes, count, job.exampleSize, url);
+  if (job.meta.filter === 'gradient') unfilterGradient(decoded.images, job.meta.inputShape);
+  return decoded;
 }
 
-function checkLabels(labels: Uint8Array, meta: DatasetMeta): void {
+function checkLabels(labels: Uint8Array, meta: DatasetMeta, first: number): void {
   const numClasses = meta.classNames.length;
   const bad = labels.findIndex((label) => label >= numClasses);
   if (bad >= 0) {
-    throw new Error(`Dataset ${meta.id}: label ${labels[bad]} at example ${bad} is not below ${numClasses} classes`);
+    throw new Error(`Dataset ${meta.id}: label ${labels[bad]} at example ${first + bad} is not below ${numClasses} classes`);
   }
 }
 

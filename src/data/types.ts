@@ -11,12 +11,14 @@ export interface DatasetMeta {
   readonly classNames: readonly string[];
   readonly train: SplitMeta;
   readonly test: SplitMeta;
+  /** 'gradient': shard pixels are stored as differences from clamp(left + up - upLeft); see pixelFilter.ts. */
+  readonly filter?: 'gradient';
 }
 
 export interface SplitMeta {
   readonly count: number;
   /** Shards in order; each is a gzip file holding `count` label bytes, then count*H*W*C pixel bytes (HWC, row-major). */
-  readonly shards: readonly { readonly file: string; readonly count: number }[];
+  readonly shards: readonly { readonly file: string; readonly count: number; readonly bytes?: number }[];
 }
 
 export interface Split {
@@ -31,4 +33,36 @@ export interface LoadedDataset {
   readonly meta: DatasetMeta;
   readonly train: Split;
   readonly test: Split;
+  /** Present while training shards are still arriving: `train` is then the first part of the split. */
+  readonly pending?: PendingTrain;
 }
+
+export interface PendingTrain {
+  /** How many training examples there will be. */
+  readonly trainCount: number;
+  /** The training examples in so far (a growing prefix; views into the final buffers, no copy). */
+  current(): Split;
+  /** The whole dataset, once every shard is in; rejects if one fails. */
+  readonly complete: Promise<LoadedDataset>;
+}
+
+/** A web-ready dataset folder, by URL. */
+export interface UrlDatasetRef {
+  readonly kind?: 'url';
+  /** Base URL of the folder holding meta.json (e.g. '/data/mnist/'). */
+  readonly url: string;
+  /** Use at most this many training / test examples (small slices for tests and quick demos). */
+  readonly trainLimit?: number;
+  readonly testLimit?: number;
+  /** Hold out this share (0..0.5) of the training split, chosen by the run's seed, and evaluate on it each epoch. */
+  readonly validationFraction?: number;
+}
+
+/** A dataset made in the page (bring your own images): the bytes travel with the start message. */
+export interface InlineDatasetRef {
+  readonly kind: 'inline';
+  readonly data: LoadedDataset;
+  readonly validationFraction?: number;
+}
+
+export type DatasetRef = UrlDatasetRef | InlineDatasetRef;

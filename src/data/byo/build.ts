@@ -1,0 +1,77 @@
+// Bring your own images, assembling: plan the files, refuse past the safe size, decode each image (a file
+// the browser cannot read is listed and left out, never fatal) and pack the bytes as a LoadedDataset.
+// The decoder is passed in, so Node tests can drive this with a fake one.
+import type { DatasetMeta, LoadedDataset, Split } from '../types';
+import type { Decoder } from './decode';
+import { estimateMemory, planFolder, PlanError, SAFE_BYTES, type FolderPlan, type PlannedFile } from './plan';
+import type { SourceFile } from './sources';
+
+export interface BuildOptions {
+  readonly size: number;
+  readonly channels: 1 | 3;
+  readonly name?: string;
+  readonly seed?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface BuiltDataset {
+  readonly data: LoadedDataset;
+  readonly unreadable: readonly string[];
+  readonly skipped: readonly string[];
+}
+
+/** Past the safe size: the UI says so and suggests a smaller image size or greyscale. */
+export class TooLargeError extends Error {
+  constructor(readonly totalBytes: number, readonly limitBytes: number) {
+    super(`the dataset would take ${Math.round(totalBytes / 2 ** 20)} MB, more than the safe ${Math.round(limitBytes / 2 ** 20)} MB`);
+    this.name = 'TooLargeError';
+  }
+}
+
+export function planSources(files: readonly SourceFile[], seed = 1): FolderPlan {
+  return planFolder(files.map((f) => f.path), seed);
+}
+
+export async function buildDataset(files: readonly SourceFile[], decoder: Decoder, opts: BuildOptions): Promise<BuiltDataset> {
+  const plan = planSources(files, opts.seed);
+  const estimate = estimateMemory(plan.train.length + plan.test.length, opts.size, opts.channels);
+  if (!estimate.safe) throw new TooLargeError(estimate.totalBytes, SAFE_BYTES);
+  const blobs = new Map(files.map((f) => [f.path, f.blob]));
+  const total = plan.train.length + plan.test.length;
+  const unreadable: string[] = [];
+  let done = 0;
+  const decodeSplit = async (items: readonly PlannedFile[]): Promise<Split> => {
+    const exampleSize = opts.size * opts.size * opts.channels;
+    const images = new Uint8Array(items.length * exampleSize);
+    const labels = new Uint8Array(items.length);
+    let count = 0;
+    for (const item of items) {
+      opts.signal?.throwIfAborted();
+      try {
+        const pixels = await decoder.decode(blobs.get(item.path)!);
+        if (pixels.length !== exampleSize) throw new Error(`decoded to ${pixels.length} bytes, expected ${exampleSize}`);
+        images.set(pixels, count * exampleSize);
+        labels[count] = item.label;
+        count += 1;
+      } catch (err) {
+        unreadable.push(`${item.path}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      done += 1;
+      opts.onProgress?.(done, total);
+    }
+    return { count, images: images.slice(0, count * exampleSize), labels: labels.slice(0, count) };
+  };
+  const train = await decodeSplit(plan.train);
+  const test = await decodeSplit(plan.test);
+  const present = new Set(train.labels);
+  if (present.size < 2) throw new PlanError('oneClass', { count: present.size });
+  if (test.count === 0) throw new PlanError('noTest');
+  const meta: DatasetMeta = {
+    format: 'cnnp-dataset', version: 1, id: 'custom', name: opts.name ?? 'custom',
+    inputShape: [opts.size, opts.size, opts.channels], classNames: plan.classNames,
+    // Inline datasets have no shards: the bytes travel in the start message.
+    train: { count: train.count, shards: [] }, test: { count: test.count, shards: [] },
+  };
+  return { data: { meta, train, test }, unreadable, skipped: plan.skipped };
+}

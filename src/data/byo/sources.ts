@@ -1,0 +1,61 @@
+// Bring your own images, getting the files: a .zip (unpacked with fflate), a folder picked with
+// <input webkitdirectory>, or a folder / zip dropped on the page (DataTransfer entries, walked recursively).
+import { unzip } from 'fflate';
+
+export interface SourceFile {
+  /** Path inside the drop, '/'-separated: 'pets/train/cat/1.png'. */
+  readonly path: string;
+  readonly blob: Blob;
+}
+
+const MIME: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', bmp: 'image/bmp' };
+
+function typeOf(path: string): string {
+  return MIME[path.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+}
+
+export function isZip(file: File): boolean {
+  return /\.zip$/i.test(file.name) || file.type === 'application/zip' || file.type === 'application/x-zip-compressed';
+}
+
+/** Every file in a zip (folders left out). Rejects with a clear message when it is not a readable zip. */
+export async function readZip(file: Blob, name = 'the zip file'): Promise<SourceFile[]> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const entries = await new Promise<Record<string, Uint8Array>>((resolve, reject) => {
+    unzip(bytes, (err, data) => (err ? reject(new Error(`${name} is not a readable zip file: ${err.message}`)) : resolve(data)));
+  });
+  return Object.entries(entries)
+    .filter(([path]) => !path.endsWith('/'))
+    .map(([path, data]) => ({ path, blob: new Blob([data as Uint8Array<ArrayBuffer>], { type: typeOf(path) }) }));
+}
+
+/** Files from <input type=file webkitdirectory> (or multiple plain files, which then have no folders). */
+export function fromFileList(files: Iterable<File>): SourceFile[] {
+  return [...files].map((f) => ({ path: f.webkitRelativePath || f.name, blob: f }));
+}
+
+/** Files of a drop: folders are walked; a single dropped .zip is unpacked. */
+export async function fromDataTransfer(items: DataTransferItemList): Promise<SourceFile[]> {
+  const entries = [...items].map((item) => item.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => !!e);
+  const out: SourceFile[] = [];
+  for (const entry of entries) await walk(entry, out);
+  const only = out.length === 1 ? out[0] : undefined;
+  if (only && /\.zip$/i.test(only.path)) return readZip(only.blob, only.path);
+  return out;
+}
+
+async function walk(entry: FileSystemEntry, out: SourceFile[]): Promise<void> {
+  const path = entry.fullPath.replace(/^\//, '');
+  if (entry.isFile) {
+    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+    out.push({ path, blob: file });
+    return;
+  }
+  const reader = (entry as FileSystemDirectoryEntry).createReader();
+  // readEntries hands back at most ~100 entries per call: keep asking until it returns none.
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (batch.length === 0) break;
+    for (const child of batch) await walk(child, out);
+  }
+}
