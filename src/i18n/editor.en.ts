@@ -1,2 +1,66 @@
-// Messages of the 'editor' namespace (English). Keys are added by the feature that uses them.
-export default {};
+// Messages of the 'editor' namespace (English): the network builder (canvas, palette, inspector).
+export default {
+  heading: 'Network builder',
+  help: 'Click a block in the palette (or press Enter on it) to add it after the selected block; drag it onto the canvas to place it freely. Drag from a block’s right dot to another block’s left dot to connect them. Keys: Tab to reach blocks, Enter to select, arrows to move, C to connect, Delete to remove, Ctrl+D to duplicate, Ctrl+Z / Ctrl+Shift+Z to undo / redo.',
+  locked: 'Training is using this network: editing is paused until the run ends.',
+  canvasLabel: 'Network canvas',
+  nodeLabel_one: '{{kind}} {{id}}, output {{shape}}, {{count}} problem',
+  nodeLabel_other: '{{kind}} {{id}}, output {{shape}}, {{count}} problems',
+  toolbar: {
+    label: 'Editing tools',
+    empty: 'Empty canvas',
+    tidy: 'Tidy layout',
+    undo: 'Undo',
+    redo: 'Redo',
+    duplicate: 'Duplicate',
+    delete: 'Delete',
+    connect: 'Connect…',
+    showCost: 'Show FLOPs, memory, receptive field',
+  },
+  palette: {
+    heading: 'Add a block',
+    add: 'Add {{kind}}',
+  },
+  node: {
+    shape: 'Output',
+    params: 'Params',
+    paramsShort: 'params',
+    trainable: 'trainable',
+    nonTrainable: 'non-trainable',
+    flops: 'FLOPs',
+    flopsTitle: '2 per multiply-add: {{macs}} multiply-adds for one example',
+    memory: 'Memory / example',
+    receptiveField: 'Receptive field',
+    wholeInput: 'whole image',
+  },
+  axis: { height: 'height', width: 'width' },
+  inspector: {
+    heading: 'Selected block',
+    none: 'Select a block to see and change its settings.',
+    many: '{{count}} blocks selected.',
+    inputs: 'Inputs',
+    noInputs: 'No inputs connected.',
+    disconnect: 'Disconnect {{from}}',
+    trainable: 'trainable',
+    nonTrainable: 'non-trainable',
+    connectFrom: 'Connect from this block…',
+    yes: 'Yes',
+  },
+  fieldError: {
+    size2: 'Type one size like 3, or height×width like 3x5.',
+    padding: 'Type valid, same, or a number of pixels from {{min}} to {{max}}.',
+  },
+  connect: {
+    heading: 'Connect {{from}} to…',
+    hint: 'Choose the block that should read from {{from}} (arrow keys, then Enter). Escape cancels.',
+    target: '{{id}} ({{kind}})',
+    cancel: 'Cancel',
+  },
+  refused: 'Cannot connect {{from}} here: {{reason}}',
+  status: {
+    added: 'Added {{ids}}.',
+    removed: 'Removed {{ids}}.',
+    connected: 'Connected {{edges}}.',
+    disconnected: 'Disconnected {{edges}}.',
+  },
+};

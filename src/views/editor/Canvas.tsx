@@ -1,0 +1,150 @@
+// The xyflow canvas. Nodes and edges are a projection of the store's spec; the canvas itself only keeps what
+// belongs to a gesture in progress (measured sizes, positions while dragging, which edges are selected).
+import {
+  Background, Controls, ReactFlow, useReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { measureModel } from '../../model/cost';
+import type { BlockAnalysis } from '../../model/analysis';
+import type { BlockKind, BlockSpec } from '../../model/spec';
+import type { Point } from '../../store/editOps';
+import { isEditLocked } from '../../store/modelSlice';
+import { useApp } from '../AppContext';
+import { formatShape } from '../format';
+import { BlockNode } from './BlockNode';
+import { deriveEdges, deriveNodes, type BlockNode as BlockNodeType } from './flowModel';
+import { fillLayout } from './layout';
+import { PALETTE_MIME } from './Palette';
+import type { EditorActions } from './useEditorActions';
+
+// At module scope: a new object per render would make xyflow re-mount every node.
+const NODE_TYPES = { block: BlockNode };
+const FIT = { padding: 0.1, minZoom: 0.45, maxZoom: 1 };
+
+interface Props {
+  readonly actions: EditorActions;
+  readonly showCost: boolean;
+  readonly connectFrom: string | null;
+  readonly selectedEdges: ReadonlySet<string>;
+  readonly onSelectEdges: (edges: ReadonlySet<string>) => void;
+  /** Bumped by "Tidy layout" to bring the tidied network into view. */
+  readonly fitSignal: number;
+}
+
+type Size = { width: number; height: number };
+
+export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelectEdges, fitSignal }: Props) {
+  const { t } = useTranslation('editor');
+  const spec = useApp((s) => s.spec);
+  const analysis = useApp((s) => s.analysis);
+  const selection = useApp((s) => s.selection);
+  const refusal = useApp((s) => s.refusal);
+  const select = useApp((s) => s.select);
+  const connectBlocks = useApp((s) => s.connectBlocks);
+  const locked = useApp(isEditLocked);
+  const flow = useReactFlow();
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
+  const [dragging, setDragging] = useState<Readonly<Record<string, Point>>>({});
+
+  const dataShape = useApp((s) => s.dataShape);
+  const layout = useMemo(() => fillLayout(spec), [spec]);
+  const costs = useMemo(() => {
+    if (!showCost) return null;
+    try {
+      return measureModel(spec, analysis, dataShape);
+    } catch (err) {
+      // Costs are extra information: a failure to measure must not take the canvas down with it.
+      console.warn('could not measure the network', err);
+      return null;
+    }
+  }, [showCost, spec, analysis, dataShape]);
+  const label = useCallback((block: BlockSpec, info: BlockAnalysis | null, issues: number) => t('nodeLabel', {
+    kind: t(`kind.${block.kind}`, { ns: 'model', defaultValue: block.kind }), id: block.id,
+    shape: formatShape(info?.outputShape ?? null), count: issues,
+  }), [t]);
+  const base = useMemo(
+    () => deriveNodes({ spec, analysis, layout, selection, refusal, costs, connectFrom, label }),
+    [spec, analysis, layout, selection, refusal, costs, connectFrom, label],
+  );
+  const nodes = useMemo<BlockNodeType[]>(() => base.map((n) => {
+    const size = sizes.get(n.id);
+    return { ...n, position: dragging[n.id] ?? n.position, ...(size ? { measured: size } : {}) };
+  }), [base, sizes, dragging]);
+  const edges = useMemo(() => deriveEdges(spec, analysis, selectedEdges), [spec, analysis, selectedEdges]);
+
+  // While the layout is automatic (a preset, the empty canvas, a tidy), keep the whole network in view as it
+  // grows; once the student places blocks by hand, the view is theirs.
+  const autoLayout = Object.keys(spec.layout ?? {}).length === 0;
+  const count = spec.blocks.length;
+  useEffect(() => {
+    if (autoLayout) void flow.fitView(FIT);
+  }, [flow, autoLayout, count]);
+  useEffect(() => {
+    if (fitSignal > 0) void flow.fitView(FIT);
+  }, [flow, fitSignal]);
+
+  const onNodesChange = useCallback((changes: NodeChange<BlockNodeType>[]) => {
+    const measured = new Map<string, Size>();
+    const moved: Record<string, Point> = {};
+    let nextSelection: Set<string> | null = null;
+    for (const c of changes) {
+      if (c.type === 'dimensions' && c.dimensions) measured.set(c.id, c.dimensions);
+      else if (c.type === 'position' && c.position && c.dragging) moved[c.id] = c.position;
+      else if (c.type === 'select') {
+        nextSelection ??= new Set(selection);
+        if (c.selected) nextSelection.add(c.id);
+        else nextSelection.delete(c.id);
+      }
+    }
+    if (measured.size > 0) setSizes((prev) => new Map([...prev, ...measured]));
+    if (Object.keys(moved).length > 0) setDragging((prev) => ({ ...prev, ...moved }));
+    if (nextSelection) select([...nextSelection]);
+  }, [selection, select]);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const next = new Set(selectedEdges);
+    let changed = false;
+    for (const c of changes) {
+      if (c.type !== 'select') continue;
+      changed = true;
+      if (c.selected) next.add(c.id);
+      else next.delete(c.id);
+    }
+    if (changed) onSelectEdges(next);
+  }, [selectedEdges, onSelectEdges]);
+
+  const onNodeDragStop: OnNodeDrag<BlockNodeType> = useCallback((_e, _node, dragged) => {
+    actions.commitDrag(Object.fromEntries(dragged.map((n) => [n.id, n.position])));
+    setDragging({});
+  }, [actions]);
+
+  const onConnect = useCallback((c: Connection) => {
+    if (c.source && c.target) connectBlocks(c.source, c.target);
+  }, [connectBlocks]);
+
+  const onDrop = useCallback((e: DragEvent) => {
+    const kind = e.dataTransfer.getData(PALETTE_MIME);
+    if (!kind || locked) return;
+    e.preventDefault();
+    actions.addAt(kind as BlockKind, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+  }, [actions, flow, locked]);
+
+  return (
+    <div className="editor-canvas" aria-label={t('canvasLabel')} role="region" tabIndex={-1}
+      onDragOver={(e) => { if (e.dataTransfer.types.includes(PALETTE_MIME)) e.preventDefault(); }} onDrop={onDrop}>
+      <ReactFlow<BlockNodeType, Edge>
+        nodes={nodes} edges={edges} nodeTypes={NODE_TYPES}
+        onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        nodesDraggable={!locked} nodesConnectable={!locked} elementsSelectable
+        deleteKeyCode={null} disableKeyboardA11y multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
+        fitView fitViewOptions={FIT} minZoom={0.2} maxZoom={2} proOptions={{ hideAttribution: true }}>
+        <Background gap={24} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

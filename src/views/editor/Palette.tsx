@@ -1,0 +1,45 @@
+// Block kinds to add: each is a button (click or Enter adds after the selected block, connected) and a drag
+// source (drop on the canvas to place the block freely, unconnected).
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BlockKind } from '../../model/spec';
+
+export const PALETTE_MIME = 'application/x-cnnp-block';
+
+/** In the order a network usually reads; the input block is not offered: a network has exactly one. */
+export const PALETTE_KINDS: readonly BlockKind[] = [
+  'conv2d', 'activation', 'maxpool2d', 'avgpool2d', 'batchnorm', 'dropout', 'add', 'concat',
+  'globalavgpool', 'globalmaxpool', 'flatten', 'dense', 'softmax',
+];
+
+interface Props {
+  readonly disabled: boolean;
+  readonly onAdd: (kind: BlockKind) => void;
+}
+
+export const Palette = memo(function Palette({ disabled, onAdd }: Props) {
+  const { t } = useTranslation('editor');
+  return (
+    <nav className="editor-palette" aria-labelledby="palette-heading">
+      <h3 id="palette-heading">{t('palette.heading')}</h3>
+      <ul>
+        {PALETTE_KINDS.map((kind) => {
+          const name = t(`kind.${kind}`, { ns: 'model', defaultValue: kind });
+          return (
+            <li key={kind}>
+              <button type="button" data-palette={kind} disabled={disabled} draggable={!disabled}
+                title={t('palette.add', { kind: name })}
+                onDragStart={(e) => {
+                  e.dataTransfer.setData(PALETTE_MIME, kind);
+                  e.dataTransfer.effectAllowed = 'copy';
+                }}
+                onClick={() => onAdd(kind)}>
+                {name}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+});

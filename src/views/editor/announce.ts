@@ -1,0 +1,29 @@
+// What changed in the network, in one short sentence for the editor's status line (read out by screen
+// readers through role=status): derived from the specs before and after, so mouse, keyboard and undo are
+// all announced alike without each action having to remember to say something.
+import type { ModelSpec } from '../../model/spec';
+
+export interface Announcement {
+  /** A key in the 'editor' namespace. */
+  readonly key: 'status.added' | 'status.removed' | 'status.connected' | 'status.disconnected';
+  readonly values: Readonly<Record<string, string>>;
+}
+
+const edgesOf = (spec: ModelSpec) => new Set(spec.blocks.flatMap((b) => b.inputs.map((i) => `${i} → ${b.id}`)));
+
+export function describeChange(before: ModelSpec, after: ModelSpec): Announcement | null {
+  if (before === after) return null;
+  const was = new Set(before.blocks.map((b) => b.id));
+  const is = new Set(after.blocks.map((b) => b.id));
+  const added = [...is].filter((id) => !was.has(id));
+  const removed = [...was].filter((id) => !is.has(id));
+  if (added.length > 0) return { key: 'status.added', values: { ids: added.join(', ') } };
+  if (removed.length > 0) return { key: 'status.removed', values: { ids: removed.join(', ') } };
+  const oldEdges = edgesOf(before);
+  const newEdges = edgesOf(after);
+  const connected = [...newEdges].filter((e) => !oldEdges.has(e));
+  const disconnected = [...oldEdges].filter((e) => !newEdges.has(e));
+  if (connected.length > 0) return { key: 'status.connected', values: { edges: connected.join(', ') } };
+  if (disconnected.length > 0) return { key: 'status.disconnected', values: { edges: disconnected.join(', ') } };
+  return null;
+}
