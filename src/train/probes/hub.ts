@@ -1,0 +1,241 @@
+// The worker side of the probes: keeps the views' wishes (probe-config), decides at each step boundary
+// whether a snapshot is due and affordable, computes it for the chosen input and posts it with its typed
+// arrays transferred. Activations and filters ("fast") and gradients and saliency ("slow", a backward
+// pass each) keep separate cadences, each held to a share of the wall time by its measured cost.
+import * as tf from '@tensorflow/tfjs';
+import type { LoadedDataset } from '../../data/types';
+import type { FromWorker } from '../protocol';
+import { outputLayer, runLayers, isBlockLayer } from './graph';
+import { gradientNorms, snapshotWeights, updateRatios, weightedLayers, type WeightedLayer } from './gradients';
+import { saliencyTensors } from './saliency';
+import { createCadence, isDue, recordProbe, withRate, type Cadence } from './schedule';
+import { DEFAULT_LIMITS, kernelTensor, mapTensor, readAll, templateTensor, type ProbeLimits } from './tensors';
+import { PROBES_OFF, type ProbeConfig, type ProbeImage, type ProbeSnapshot } from './types';
+
+export interface ProbeSource {
+  readonly runId: number;
+  readonly model: tf.LayersModel;
+  readonly data: LoadedDataset;
+  readonly step: number;
+  /** The batch just trained on: HWC floats and one-hot labels of its first n examples. */
+  readonly batch: { readonly x: Float32Array; readonly y: Float32Array | Int32Array; readonly n: number };
+  readonly post: (msg: FromWorker, transfer?: Transferable[]) => void;
+  readonly now: () => number;
+}
+
+export interface ProbeHub {
+  configure(config: ProbeConfig): void;
+  readonly config: ProbeConfig;
+  /** Called once per training step; takes and posts a snapshot when one is due. */
+  maybeProbe(src: ProbeSource): Promise<void>;
+  /** Releases the weight snapshot a run's probes hold (call when the run's model is disposed). */
+  endRun(): void;
+}
+
+export interface HubOptions {
+  readonly limits?: ProbeLimits;
+  /** Share of wall time each cadence may use. */
+  readonly fastBudget?: number;
+  readonly slowBudget?: number;
+  /** Examples of the batch used for the gradient norms. */
+  readonly gradientExamples?: number;
+}
+
+interface Pending {
+  readonly model: tf.LayersModel;
+  readonly step: number;
+  readonly layers: WeightedLayer[];
+  readonly before: tf.Tensor[][];
+}
+
+/** How long after a new choice of input the hub waits for a step before probing on its own. */
+const IDLE_REFRESH_MS = 300;
+
+export function createProbeHub(options: HubOptions = {}): ProbeHub {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  let config = PROBES_OFF;
+  let fast: Cadence = createCadence(200, options.fastBudget ?? 0.06);
+  // Gradients and saliency change slowly and cost a backward pass: at most twice a second.
+  let slow: Cadence = createCadence(500, options.slowBudget ?? 0.04);
+  let pending: Pending | null = null;
+  const release = () => {
+    if (pending) tf.dispose(pending.before.flat());
+    pending = null;
+  };
+
+  // The last step's source, so a new input chosen while the loop stands still (paused) is probed anyway.
+  let last: ProbeSource | null = null;
+  let busy = false;
+  let taken = 0;
+  let broken: tf.LayersModel | null = null;
+
+  const probe = async (src: ProbeSource, now: number, wantFast: boolean, slowNow: boolean, withGradients: boolean) => {
+    busy = true;
+    try {
+      const snapshot = await takeSnapshot(src, config, limits, { fast: wantFast, slow: slowNow, pending: withGradients ? pending : null, options });
+      const cost = src.now() - now;
+      if (wantFast) fast = recordProbe(fast, now, cost);
+      if (slowNow) slow = recordProbe(slow, now, cost);
+      taken += 1;
+      src.post({ type: 'probes', runId: src.runId, probes: { ...snapshot.snapshot, costMs: cost } }, snapshot.transfer);
+    } catch (err) {
+      // A probe must never end the training run: stop probing this model and say why in the console.
+      broken = src.model;
+      console.warn('Probes disabled for this run:', err);
+    } finally {
+      busy = false;
+    }
+  };
+
+  const refreshWhenIdle = () => {
+    const seen = taken;
+    setTimeout(() => {
+      const src = last;
+      if (taken !== seen || busy || !src || src.model === broken) return;
+      void probe(src, src.now(), config.activations || config.filters, config.saliency, false);
+    }, IDLE_REFRESH_MS);
+  };
+
+  return {
+    get config() {
+      return config;
+    },
+    configure(next) {
+      const changed = next.input !== config.input || next.activations !== config.activations ||
+        next.filters !== config.filters || next.saliency !== config.saliency;
+      config = next;
+      fast = withRate(fast, next.maxPerSecond);
+      if (!next.gradients) release();
+      if (!changed) return;
+      // Show the new choice at the next step, or soon if no step comes (paused).
+      fast = { ...fast, lastAt: -Infinity };
+      slow = { ...slow, lastAt: -Infinity };
+      refreshWhenIdle();
+    },
+    endRun() {
+      release();
+      last = null;
+      broken = null;
+    },
+    async maybeProbe(src) {
+      last = src;
+      if (busy || src.model === broken) return;
+      const now = src.now();
+      const wantFast = (config.activations || config.filters) && isDue(fast, now);
+      let slowNow = false;
+      if (pending && (pending.model !== src.model || pending.step !== src.step - 1)) release();
+      if (pending) slowNow = true;
+      else if ((config.gradients || config.saliency) && isDue(slow, now)) {
+        if (config.gradients) {
+          // Weights now, compared with the weights after the next step: one real update.
+          const layers = weightedLayers(src.model);
+          pending = { model: src.model, step: src.step, layers, before: snapshotWeights(layers) };
+          slow = recordProbe(slow, now, src.now() - now);
+        } else slowNow = true;
+      }
+      if (!wantFast && !slowNow) return;
+      await probe(src, now, wantFast, slowNow, true);
+      release();
+    },
+  };
+}
+
+interface Wanted {
+  readonly fast: boolean;
+  readonly slow: boolean;
+  readonly pending: Pending | null;
+  readonly options: HubOptions;
+}
+
+/** The chosen input as HWC floats in [0, 1]; a bad pixel array falls back to the first test image. */
+export function probeImage(data: LoadedDataset, config: ProbeConfig): ProbeImage {
+  const [height = 1, width = 1, channels = 1] = data.meta.inputShape;
+  const size = height * width * channels;
+  const input = config.input;
+  if (input.kind === 'pixels' && input.data.length === size) {
+    return { height, width, channels, values: Float32Array.from(input.data, (v) => Math.min(1, Math.max(0, v))), label: null };
+  }
+  const wanted = input.kind === 'test' && Number.isInteger(input.index) ? input.index : 0;
+  const index = Math.min(Math.max(0, wanted), data.test.count - 1);
+  const bytes = data.test.images.subarray(index * size, (index + 1) * size);
+  return { height, width, channels, values: Float32Array.from(bytes, (b) => b / 255), label: data.test.labels[index] ?? null };
+}
+
+async function takeSnapshot(src: ProbeSource, config: ProbeConfig, limits: ProbeLimits, wanted: Wanted) {
+  const image = probeImage(src.data, config);
+  // tidy keeps only what it returns (a flat tensor list); the metadata leaves through `built`.
+  let built: ReturnType<typeof buildProbes> | null = null;
+  const order = tf.tidy(() => {
+    const b = buildProbes(src, config, limits, wanted, image);
+    built = b;
+    return [
+      b.probs, ...b.maps.map((m) => m.tensor), ...b.kernels.map((k) => k.tensor),
+      ...(b.templates ? [b.templates.tensor] : []),
+      ...(b.gradients ? [b.gradients.norms, b.gradients.ratios] : []),
+      ...(b.saliency ? [b.saliency.saliency, ...(b.saliency.gradCam ? [b.saliency.gradCam] : [])] : []),
+    ];
+  });
+  return collect(src.step, image, built as unknown as ReturnType<typeof buildProbes>, order);
+}
+
+function buildProbes(src: ProbeSource, config: ProbeConfig, limits: ProbeLimits, wanted: Wanted, image: ProbeImage) {
+  const { model } = src;
+  const x = tf.tensor4d(image.values, [1, image.height, image.width, image.channels]);
+  const values = runLayers(model, x);
+  const probs = values.get(outputLayer(model).name) as tf.Tensor;
+  const maps = wanted.fast && config.activations
+    ? model.layers.filter((l) => isBlockLayer(l) && l.getClassName() !== 'InputLayer')
+      .map((l) => mapTensor(l.name, values.get(l.name) as tf.Tensor, limits)).filter((m) => m !== null)
+    : [];
+  const kernels = wanted.fast && config.filters
+    ? model.layers.filter((l) => l.getClassName() === 'Conv2D').map((l) => kernelTensor(l.name, l.getWeights()[0] as tf.Tensor, limits))
+    : [];
+  const templates = wanted.fast && config.filters ? templateTensor(outputLayer(model), limits.maxUnits) : null;
+  const gradients = wanted.slow && wanted.pending ? gradientTensors(src, wanted.pending, wanted.options) : null;
+  const mask = tf.oneHot(tf.argMax(probs, -1), probs.shape[1] as number).toFloat();
+  const saliency = wanted.slow && config.saliency ? saliencyTensors(model, x as tf.Tensor4D, mask) : null;
+  return { probs: probs.reshape([-1]), maps, kernels, templates, gradients, saliency };
+}
+
+async function collect(step: number, image: ProbeImage, built: ReturnType<typeof buildProbes>, order: tf.Tensor[]) {
+  // Copies: a backend may hand back its own buffer, which must not be detached by the transfer.
+  const arrays = (await readAll(order)).map((a) => new Float32Array(a));
+  let at = 0;
+  const next = () => arrays[at++] as Float32Array;
+  const probabilities = next();
+  const snapshot: Omit<ProbeSnapshot, 'costMs'> = {
+    step,
+    input: image,
+    probabilities,
+    activations: built.maps.map((m) => ({ ...m.meta, values: next() })),
+    filters: built.kernels.map((k) => ({ ...k.meta, values: next() })),
+    templates: built.templates ? { ...built.templates.meta, values: next() } : null,
+    gradients: built.gradients ? { ids: built.gradients.ids, gradNorm: next(), updateRatio: next() } : null,
+    saliency: built.saliency
+      ? { classIndex: argMax(probabilities), height: image.height, width: image.width, saliency: next(),
+          gradCam: built.saliency.gradCam ? next() : null, camLayer: built.saliency.camLayer }
+      : null,
+  };
+  return { snapshot, transfer: [...arrays.map((a) => a.buffer), image.values.buffer] as Transferable[] };
+}
+
+function gradientTensors(src: ProbeSource, pending: Pending, options: HubOptions) {
+  const [h = 1, w = 1, c = 1] = src.data.meta.inputShape;
+  const classes = src.data.meta.classNames.length;
+  const m = Math.max(1, Math.min(src.batch.n, options.gradientExamples ?? 32));
+  const xs = tf.tensor4d(src.batch.x.slice(0, m * h * w * c), [m, h, w, c]);
+  const ys = src.batch.y instanceof Int32Array
+    ? tf.oneHot(tf.tensor1d(src.batch.y.slice(0, m), 'int32'), classes).toFloat()
+    : tf.tensor2d(src.batch.y.slice(0, m * classes), [m, classes]);
+  return {
+    ids: pending.layers.map((l) => l.id),
+    norms: gradientNorms(src.model, pending.layers, xs, ys),
+    ratios: updateRatios(pending.layers, pending.before),
+  };
+}
+
+export function argMax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if ((values[i] as number) > (values[best] as number)) best = i;
+  return best;
+}

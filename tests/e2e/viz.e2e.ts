@@ -1,0 +1,111 @@
+// Inside the network: during a short training run the feature maps and filters redraw with new pixels,
+// gradient flow and saliency appear, a new image chosen while paused is probed, a map enlarges on click
+// with its values on hover, a bad image number is explained, and the page has no errors.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launchBrowser, watchErrors } from './browser';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A canvas's step and a fingerprint of its pixels. */
+const canvasState = (page: Page, testId: string) => page.evaluate((id) => {
+  const canvas = document.querySelector(`[data-testid=${id}] canvas`) as HTMLCanvasElement | null;
+  if (!canvas) return { step: 0, pixels: '' };
+  return { step: Number(canvas.dataset.step ?? 0), pixels: canvas.toDataURL() };
+}, testId);
+
+async function waitForNewPixels(page: Page, testId: string, before: { step: number; pixels: string }) {
+  await page.waitForFunction(([id, step]) => {
+    const canvas = document.querySelector(`[data-testid=${id}] canvas`) as HTMLCanvasElement | null;
+    return Number(canvas?.dataset.step ?? 0) > step;
+  }, [testId, before.step] as const, { timeout: 60_000 });
+  return canvasState(page, testId);
+}
+
+describe('inside the network', () => {
+  it('redraws feature maps and filters while training, and shows gradients and saliency', async () => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl()}/?trainLimit=2048&testLimit=256&epochs=30`);
+    await page.waitForSelector('[data-testid=feature-maps]');
+    await page.click('[data-action=train]');
+
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=feature-maps] canvas')
+      ?.getAttribute('data-step') ?? 0) > 0, undefined, { timeout: 120_000 });
+    const maps1 = await canvasState(page, 'feature-maps');
+    const filters1 = await canvasState(page, 'filters');
+    // Two moments of one run: the pixels differ because the weights (and so the activations) changed.
+    const maps2 = await waitForNewPixels(page, 'feature-maps', maps1);
+    const filters2 = await waitForNewPixels(page, 'filters', filters1);
+    expect(maps2.pixels).not.toBe(maps1.pixels);
+    expect(filters2.pixels).not.toBe(filters1.pixels);
+    const labels = await page.locator('[data-testid=feature-maps] canvas').getAttribute('aria-label');
+    expect(labels).toContain('6 channels'); // LeNet-5's first convolution
+
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=gradient-flow] svg')
+      ?.getAttribute('data-points') ?? 0) > 1, undefined, { timeout: 60_000 });
+    expect(await page.locator('[data-testid=gradient-flow] path.line').count()).toBeGreaterThanOrEqual(5);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=saliency] canvas')
+      ?.getAttribute('data-step') ?? 0) > 0, undefined, { timeout: 60_000 });
+    expect(await page.locator('.viz-prediction').count()).toBe(1);
+
+    const counters = await page.evaluate(() => (globalThis as unknown as { __cnnpViz: { counters: Record<string, number> } }).__cnnpViz.counters);
+    expect(counters.featureMapRefreshes).toBeGreaterThanOrEqual(2);
+
+    // Paused, a newly chosen image is still probed: the maps change while the step stays. (The last probe
+    // drawn before the pause may be a few steps older than the pause itself, so compare two paused probes.)
+    await page.click('[data-action=pause]');
+    await page.waitForSelector('[data-phase=paused]');
+    const choose = async (index: string) => {
+      const before = await canvasState(page, 'feature-maps');
+      await page.fill('[data-testid=viz-test-index]', index);
+      await page.waitForFunction((pixels) => (document.querySelector('[data-testid=feature-maps] canvas') as HTMLCanvasElement)
+        .toDataURL() !== pixels, before.pixels, { timeout: 30_000 });
+      return canvasState(page, 'feature-maps');
+    };
+    const first = await choose('1');
+    await page.waitForFunction(() => document.querySelector('.viz-label')?.textContent === 'true class: 2');
+    const second = await choose('0');
+    expect(second.step).toBe(first.step);
+
+    await page.click('[data-action=stop]');
+    await page.waitForSelector('[data-phase=stopped]', { timeout: 30_000 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('enlarges a map on click with its value on hover, and explains a bad image number', async () => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl()}/?trainLimit=512&testLimit=128&epochs=1`);
+    await page.click('[data-action=train]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=feature-maps] canvas')
+      ?.getAttribute('data-step') ?? 0) > 0, undefined, { timeout: 120_000 });
+    // The first tile of the first row sits just under its 18-pixel label.
+    await page.locator('[data-testid=feature-maps] canvas').click({ position: { x: 5, y: 24 } });
+    const detail = page.locator('[data-testid=feature-map-detail]');
+    await detail.waitFor();
+    expect(await detail.innerText()).toContain('channel 0');
+    await page.locator('.viz-detail-canvas').hover({ position: { x: 10, y: 10 } });
+    await page.waitForFunction(() => (document.querySelector('[data-testid=feature-map-value]')?.textContent ?? '') !== '');
+    expect(await page.locator('[data-testid=feature-map-value]').innerText()).toMatch(/^x \d+, y \d+: -?[\d.,e-]+$/);
+
+    await page.waitForSelector('[data-phase=done]', { timeout: 120_000 });
+    await page.fill('[data-testid=viz-test-index]', '100000');
+    expect(await page.locator('.viz-input [role=alert]').innerText()).toContain('from 0 to 127');
+    await page.fill('[data-testid=viz-test-index]', '2.5');
+    expect(await page.locator('.viz-input [role=alert]').innerText()).toContain('whole number');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
