@@ -6,6 +6,9 @@ import { formatCount, formatPercent } from './format';
 export const EpochTable = memo(function EpochTable() {
   const { t, i18n } = useTranslation();
   const epochs = useApp((s) => s.epochs);
+  const tp = useTranslation('predict').t;
+  const { t: td } = useTranslation('data');
+  const hasValidation = epochs.some((e) => e.validationAccuracy !== undefined);
   return (
     <section className="panel epoch-panel" aria-labelledby="epoch-heading">
       <h2 id="epoch-heading">{t('epochs.heading')}</h2>
@@ -16,8 +19,10 @@ export const EpochTable = memo(function EpochTable() {
           <thead>
             <tr>
               <th scope="col">{t('epochs.epoch')}</th>
+              {hasValidation && <th scope="col" className="num">{td('epochValidation')}</th>}
               <th scope="col" className="num">{t('epochs.testAccuracy')}</th>
               <th scope="col" className="num">{t('epochs.testLoss')}</th>
+              {hasValidation && <th scope="col" className="num">{tp('epochs.validationLoss')}</th>}
               <th scope="col" className="num">{t('epochs.speed')}</th>
               <th scope="col" className="num">{t('epochs.time')}</th>
             </tr>
@@ -26,8 +31,14 @@ export const EpochTable = memo(function EpochTable() {
             {epochs.map((e) => (
               <tr key={e.epoch} data-epoch={e.epoch}>
                 <td>{e.epoch}</td>
+                {hasValidation && (
+                  <td className="num validation-accuracy" data-value={e.validationAccuracy}>
+                    {e.validationAccuracy === undefined ? '–' : formatPercent(e.validationAccuracy)}
+                  </td>
+                )}
                 <td className="num test-accuracy" data-value={e.testAccuracy}>{formatPercent(e.testAccuracy)}</td>
                 <td className="num">{e.testLoss.toFixed(4)}</td>
+                {hasValidation && <td className="num">{e.validationLoss === undefined ? '–' : e.validationLoss.toFixed(4)}</td>}
                 <td className="num">{formatCount(Math.round(e.imagesPerSecond), i18n.language)}</td>
                 <td className="num">{e.seconds.toFixed(1)} s</td>
               </tr>

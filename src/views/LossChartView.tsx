@@ -1,35 +1,88 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createLossChart, type LossChart } from './charts/lossChart';
+import { selectStepsPerEpoch } from '../store/appStore';
+import { createLossChart, type LossChart, type LossChartLabels } from './charts/lossChart';
+import { epochEndStep } from './charts/chartMath';
 import { useServices } from './AppContext';
+import { SaveButtons } from './export';
 
-/** Thin React wrapper: mounts the D3 controller once; data flows to it directly from the series. */
+const fmt = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(3) : v.toExponential(2));
+
+/** Thin React wrapper: mounts the D3 controller once; data flows to it directly from the series and store. */
 export const LossChartView = memo(function LossChartView() {
   const { t, i18n } = useTranslation();
-  const { series } = useServices();
+  const tp = useTranslation('predict').t;
+  const { series, store } = useServices();
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<LossChart | null>(null);
+  const [logScale, setLogScale] = useState(false);
+  const [smoothing, setSmoothing] = useState(0.6);
+
+  const labels = useMemo<LossChartLabels>(() => ({
+    loss: t('chart.loss'), accuracy: t('chart.accuracy'), step: t('chart.step'),
+    testAccuracy: tp('curves.testAccuracy'), validation: tp('curves.validation'),
+    learningRate: tp('curves.learningRate'), run: (n) => tp('curves.run', { n }),
+    readout: (v) => [
+      tp('curves.readStep', { step: v.step }),
+      tp('curves.readLoss', { loss: fmt(v.loss), smooth: fmt(v.smoothLoss) }),
+      ...(v.accuracy === null ? [] : [tp('curves.readAccuracy', { value: (100 * v.accuracy).toFixed(1) })]),
+      ...(v.learningRate === null ? [] : [tp('curves.readRate', { value: v.learningRate.toExponential(2) })]),
+      ...v.others.map((o) => tp('curves.readOther', { n: o.run, loss: fmt(o.loss) })),
+    ],
+  }), [t, tp]);
+  const labelsRef = useRef(labels);
 
   useEffect(() => {
     if (!el.current) return undefined;
-    chart.current = createLossChart(el.current, {
-      loss: series.loss,
-      accuracy: series.accuracy,
-      labels: { loss: i18n.t('chart.loss'), accuracy: i18n.t('chart.accuracy'), step: i18n.t('chart.step') },
-    });
+    const c = createLossChart(el.current, { loss: series.loss, accuracy: series.accuracy, labels: labelsRef.current });
+    chart.current = c;
+    // Per-run data from the store: which run, its epoch results, the learning rate (a few times a second).
+    const sync = (s: ReturnType<typeof store.getState>, prev?: ReturnType<typeof store.getState>) => {
+      if (s.runId !== null && s.runId !== prev?.runId) c.startRun(s.runId);
+      if (s.epochs !== prev?.epochs || s.examples !== prev?.examples) {
+        const per = selectStepsPerEpoch(s);
+        c.setEpochs(per === null ? [] : s.epochs.map((e) => ({ ...e, x: epochEndStep(e.epoch, per) })));
+      }
+      if (s.progress && s.progress !== prev?.progress && s.liveLearningRate !== undefined && s.liveLearningRate !== null) {
+        c.addLearningRate(s.progress.step, s.liveLearningRate);
+      }
+    };
+    sync(store.getState());
+    const off = store.subscribe(sync);
     return () => {
-      chart.current?.destroy();
+      off();
+      c.destroy();
       chart.current = null;
     };
-  }, [series, i18n]);
+  }, [series, store]);
 
   useEffect(() => {
-    chart.current?.setLabels({ loss: t('chart.loss'), accuracy: t('chart.accuracy'), step: t('chart.step') });
-  }, [t, i18n.language]);
+    labelsRef.current = labels;
+    chart.current?.setLabels(labels);
+  }, [labels, i18n.language]);
+
+  useEffect(() => {
+    chart.current?.setOptions({ logScale, smoothing });
+  }, [logScale, smoothing]);
 
   return (
     <section className="panel chart-panel" aria-labelledby="chart-heading">
-      <h2 id="chart-heading">{t('chart.heading')}</h2>
+      <h2 id="chart-heading">
+        {t('chart.heading')}
+        <SaveButtons target={el} name="training-curves" />
+      </h2>
+      <div className="chart-options">
+        <label>
+          <input type="checkbox" checked={logScale} data-action="log-scale" onChange={(e) => setLogScale(e.target.checked)} />{' '}
+          {tp('curves.logScale')}
+        </label>{' '}
+        <label>
+          {tp('curves.smoothing')}{' '}
+          <input type="range" min={0} max={0.98} step={0.02} value={smoothing} data-action="smoothing"
+            onChange={(e) => setSmoothing(Number(e.target.value))} />{' '}
+          <output>{smoothing.toFixed(2)}</output>
+        </label>
+      </div>
       <div className="chart-host" ref={el} data-testid="loss-chart" />
     </section>
   );

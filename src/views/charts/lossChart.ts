@@ -1,14 +1,46 @@
-// The live loss / accuracy chart as a framework-free D3 controller: create(el) -> {update, destroy}.
-// It subscribes to the metric series itself and redraws at most once per animation frame, so a training
-// run never causes a React render per batch.
+// The training curves as a framework-free D3 controller: create(el) -> {update..., destroy}. Per-batch loss
+// (raw and smoothed) and accuracy, per-epoch test and validation points, the learning rate in a strip
+// below, earlier runs overlaid in their own colours, a log-scale option and a hover read-out. It subscribes
+// to the metric series itself and redraws at most once per animation frame, so a training run never
+// causes a React render per batch.
 import * as d3 from 'd3';
 import { smoothEma, type Series, type SeriesPoint } from '../../metrics/series';
+import { drawable, lossDomain, nearestIndex, runColour } from './chartMath';
+import { createReadout, drawLegend, drawReadout, type Group, type LegendMarks } from './chartParts';
 import { downsample } from './downsample';
+import './charts.css';
 
-export interface LossChartLabels {
-  readonly loss: string;
-  readonly accuracy: string;
+export interface LossChartLabels extends LegendMarks {
   readonly step: string;
+  readonly learningRate: string;
+  readonly run: (n: number) => string;
+  /** Hover lines, e.g. "Batch 120", "Loss 0.412 (smoothed 0.398)". */
+  readonly readout: (v: Readout) => string[];
+}
+
+export interface Readout {
+  readonly step: number;
+  readonly loss: number;
+  readonly smoothLoss: number;
+  readonly accuracy: number | null;
+  readonly learningRate: number | null;
+  readonly others: readonly { readonly run: number; readonly loss: number }[];
+}
+
+export interface EpochPoint {
+  readonly x: number;
+  readonly testAccuracy: number;
+  readonly validationAccuracy?: number;
+  readonly testLoss: number;
+  readonly validationLoss?: number;
+}
+
+interface RunCurves {
+  run: number;
+  loss: SeriesPoint[];
+  accuracy: SeriesPoint[];
+  lr: SeriesPoint[];
+  epochs: EpochPoint[];
 }
 
 export interface LossChartOptions {
@@ -16,64 +48,159 @@ export interface LossChartOptions {
   readonly accuracy: Series;
   readonly labels: LossChartLabels;
   readonly smoothing?: number;
+  readonly logScale?: boolean;
+  /** How many earlier runs stay overlaid. */
+  readonly keepRuns?: number;
 }
 
 export interface LossChart {
   setLabels(labels: LossChartLabels): void;
+  setOptions(opts: { smoothing?: number; logScale?: boolean }): void;
+  /** A new run begins: the curves of the one before join the overlaid runs. */
+  startRun(run: number): void;
+  setEpochs(points: readonly EpochPoint[]): void;
+  addLearningRate(step: number, rate: number): void;
   /** Number of redraws so far (read by tests and the benchmark). */
   readonly draws: number;
   destroy(): void;
 }
 
-const MARGIN = { top: 30, right: 52, bottom: 34, left: 52 };
+const MARGIN = { top: 72, right: 52, bottom: 34, left: 56 };
+const LR_STRIP = 64;
 
 export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossChart {
   let labels = opts.labels;
+  let smoothing = opts.smoothing ?? 0.6;
+  let logScale = opts.logScale ?? false;
   let frame = 0;
   let draws = 0;
+  let hoverX: number | null = null;
+  const past: RunCurves[] = [];
+  let current: RunCurves = { run: 1, loss: [], accuracy: [], lr: [], epochs: [] };
   const svg = d3.select(el).append('svg').attr('class', 'loss-chart').attr('role', 'img');
-  const root = svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
+  const root = svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`) as Group;
   const xAxis = root.append('g').attr('class', 'axis x');
   const yLossAxis = root.append('g').attr('class', 'axis y-loss');
   const yAccAxis = root.append('g').attr('class', 'axis y-acc');
+  const lrAxis = root.append('g').attr('class', 'axis y-lr');
+  const pastLayer = root.append('g').attr('class', 'past-runs');
   const rawLoss = root.append('path').attr('class', 'line loss raw');
   const lossLine = root.append('path').attr('class', 'line loss');
   const accLine = root.append('path').attr('class', 'line accuracy');
+  const epochLayer = root.append('g').attr('class', 'epoch-points');
+  const lrLine = root.append('path').attr('class', 'line learning-rate');
+  const lrLabel = root.append('text').attr('class', 'axis-label lr-label');
   const xLabel = root.append('text').attr('class', 'axis-label');
-  const legend = root.append('g').attr('class', 'legend');
+  const legend = root.append('g').attr('class', 'legend') as Group;
+  const readout = createReadout(root);
+  const hover = root.append('rect').attr('class', 'hover-target').attr('fill', 'transparent');
 
   const draw = () => {
     frame = 0;
     draws += 1;
     const width = Math.max(200, el.clientWidth) - MARGIN.left - MARGIN.right;
-    const height = Math.max(160, el.clientHeight || 280) - MARGIN.top - MARGIN.bottom;
-    svg.attr('width', width + MARGIN.left + MARGIN.right).attr('height', height + MARGIN.top + MARGIN.bottom);
-    svg.attr('aria-label', `${labels.loss}, ${labels.accuracy}`).attr('data-points', opts.loss.length);
-
+    const fullHeight = Math.max(220, el.clientHeight || 340) - MARGIN.top - MARGIN.bottom;
+    const height = fullHeight - LR_STRIP;
+    svg.attr('width', width + MARGIN.left + MARGIN.right).attr('height', fullHeight + MARGIN.top + MARGIN.bottom);
+    svg.attr('aria-label', `${labels.loss}, ${labels.accuracy}`).attr('data-points', opts.loss.length)
+      .attr('data-runs', past.length + 1).attr('data-scale', logScale ? 'log' : 'linear');
+    const live = opts.loss.points();
+    if (live.length > 0) {
+      current.loss = live;
+      current.accuracy = opts.accuracy.points();
+    }
     const buckets = Math.max(50, Math.floor(width));
-    const loss = downsample(opts.loss.points(), buckets);
-    const acc = downsample(smoothEma(opts.accuracy.points(), opts.smoothing ?? 0.6), buckets);
-    const smoothLoss = smoothEma(loss, opts.smoothing ?? 0.6);
-    const xMax = Math.max(1, d3.max(loss, (p) => p.x) ?? 1);
+    const shown = [...past, current].map((r) => {
+      const loss = drawable(downsample(r.loss, buckets), logScale);
+      return { r, loss, smooth: drawable(smoothEma(loss, smoothing), logScale),
+        acc: downsample(smoothEma(r.accuracy, smoothing), buckets) };
+    });
+    const xMax = Math.max(1, ...shown.map((s) => s.r.loss.at(-1)?.x ?? 0));
     const x = d3.scaleLinear().domain([0, xMax]).range([0, width]);
-    const yLoss = d3.scaleLinear().domain([0, Math.max(0.1, d3.max(loss, (p) => p.y) ?? 1)]).nice().range([height, 0]);
+    const [lo, hi] = lossDomain(shown.map((s) => s.loss), logScale);
+    const yLoss = (logScale ? d3.scaleLog() : d3.scaleLinear()).domain([lo, hi]).range([height, 0]).nice();
     const yAcc = d3.scaleLinear().domain([0, 1]).range([height, 0]);
-
-    xAxis.attr('transform', `translate(0,${height})`).call(d3.axisBottom(x).ticks(6));
-    yLossAxis.call(d3.axisLeft(yLoss).ticks(5));
+    xAxis.attr('transform', `translate(0,${fullHeight})`).call(d3.axisBottom(x).ticks(6));
+    yLossAxis.call(d3.axisLeft(yLoss).ticks(5, logScale ? '~g' : undefined));
     yAccAxis.attr('transform', `translate(${width},0)`).call(d3.axisRight(yAcc).ticks(5, '.0%'));
-    const line = (y: d3.ScaleLinear<number, number>) =>
-      d3.line<SeriesPoint>().x((p) => x(p.x)).y((p) => y(Number.isFinite(p.y) ? p.y : 0));
-    rawLoss.attr('d', line(yLoss)(loss) ?? '');
-    lossLine.attr('d', line(yLoss)(smoothLoss) ?? '');
-    accLine.attr('d', line(yAcc)(acc) ?? '');
-    xLabel.attr('x', width / 2).attr('y', height + 30).attr('text-anchor', 'middle').text(labels.step);
-    drawLegend(legend, labels, width);
+    const line = (y: (v: number) => number) => d3.line<SeriesPoint>().x((p) => x(p.x)).y((p) => y(p.y));
+    const lossPath = line((v) => yLoss(v) ?? 0);
+    const accPath = line(yAcc);
+
+    pastLayer.selectAll<SVGGElement, (typeof shown)[number]>('g.past').data(shown.slice(0, -1), (d) => String(d.r.run))
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'past');
+        g.append('path').attr('class', 'line loss past');
+        g.append('path').attr('class', 'line accuracy past');
+        return g;
+      })
+      .each(function drawPast(d) {
+        const g = d3.select(this);
+        g.select('path.loss').attr('d', lossPath(d.smooth) ?? '').style('stroke', runColour(d.r.run));
+        g.select('path.accuracy').attr('d', accPath(d.acc) ?? '').style('stroke', runColour(d.r.run));
+      });
+    const now = shown.at(-1);
+    const colour = runColour(current.run);
+    // Inline styles: the page's stylesheet colours .line by metric, a run's colour has to win over it.
+    rawLoss.attr('d', lossPath(now?.loss ?? []) ?? '').style('stroke', colour);
+    lossLine.attr('d', lossPath(now?.smooth ?? []) ?? '').style('stroke', colour);
+    accLine.attr('d', accPath(now?.acc ?? []) ?? '').style('stroke', colour);
+    drawEpochs(x, yAcc, colour);
+    drawLearningRate(x, height, fullHeight);
+    xLabel.attr('x', width / 2).attr('y', fullHeight + 30).attr('text-anchor', 'middle').text(labels.step);
+    drawLegend(legend, [...past, current].map((r) => ({ label: labels.run(r.run), colour: runColour(r.run), current: r === current })), labels, width);
+    hover.attr('width', width).attr('height', fullHeight);
+    drawHover(x, width, fullHeight, now?.smooth ?? []);
+  };
+
+  const drawEpochs = (x: d3.ScaleLinear<number, number>, yAcc: d3.ScaleLinear<number, number>, colour: string) => {
+    const marks = current.epochs.flatMap((e) => [
+      { x: e.x, y: e.testAccuracy, kind: 'test' },
+      ...(e.validationAccuracy === undefined ? [] : [{ x: e.x, y: e.validationAccuracy, kind: 'validation' }]),
+    ]);
+    epochLayer.selectAll<SVGCircleElement, (typeof marks)[number]>('circle').data(marks).join('circle')
+      .attr('class', (d) => `epoch-point ${d.kind}`).attr('r', 4).attr('cx', (d) => x(d.x)).attr('cy', (d) => yAcc(d.y))
+      .style('stroke', colour).style('fill', (d) => (d.kind === 'test' ? colour : '#fff'));
+  };
+
+  const drawLearningRate = (x: d3.ScaleLinear<number, number>, top: number, bottom: number) => {
+    const rates = current.lr;
+    const hi = d3.max(rates, (p) => p.y) ?? 0;
+    const y = d3.scaleLinear().domain([0, hi > 0 ? hi : 1]).range([bottom - 4, top + 18]);
+    lrAxis.attr('transform', `translate(0,0)`).call(d3.axisLeft(y).ticks(2, '.1e'));
+    lrAxis.attr('display', rates.length > 0 ? null : 'none');
+    lrLine.attr('d', d3.line<SeriesPoint>().x((p) => x(p.x)).y((p) => y(p.y)).curve(d3.curveStepAfter)(rates) ?? '');
+    lrLabel.attr('x', 4).attr('y', top + 12).text(rates.length > 0 ? labels.learningRate : '');
+  };
+
+  const drawHover = (x: d3.ScaleLinear<number, number>, width: number, height: number, smooth: SeriesPoint[]) => {
+    const i = hoverX === null ? -1 : nearestIndex(current.loss, x.invert(hoverX));
+    const p = current.loss[i];
+    if (!p) {
+      drawReadout(readout, null, [], width, height);
+      svg.attr('data-hover-step', null);
+      return;
+    }
+    const at = (points: readonly SeriesPoint[]) => points[nearestIndex(points, p.x)]?.y ?? null;
+    const lines = labels.readout({
+      step: p.x, loss: p.y, smoothLoss: at(smooth) ?? p.y, accuracy: at(current.accuracy),
+      learningRate: at(current.lr),
+      others: past.flatMap((r) => (r.loss.length ? [{ run: r.run, loss: at(r.loss) ?? Number.NaN }] : [])),
+    });
+    svg.attr('data-hover-step', p.x);
+    drawReadout(readout, x(p.x), lines, width, height);
   };
 
   const schedule = () => {
     if (frame === 0) frame = requestAnimationFrame(draw);
   };
+  hover.on('pointermove', (event: PointerEvent) => {
+    hoverX = d3.pointer(event)[0];
+    schedule();
+  }).on('pointerleave', () => {
+    hoverX = null;
+    schedule();
+  });
   const offLoss = opts.loss.subscribe(schedule);
   const offAcc = opts.accuracy.subscribe(schedule);
   const resize = new ResizeObserver(schedule);
@@ -83,6 +210,28 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
   return {
     setLabels(next) {
       labels = next;
+      schedule();
+    },
+    setOptions(next) {
+      smoothing = next.smoothing ?? smoothing;
+      logScale = next.logScale ?? logScale;
+      schedule();
+    },
+    startRun(run) {
+      if (run === current.run) return;
+      if (current.loss.length > 0) past.push(current);
+      while (past.length > (opts.keepRuns ?? 4)) past.shift();
+      current = { run, loss: [], accuracy: [], lr: [], epochs: [] };
+      schedule();
+    },
+    setEpochs(points) {
+      current.epochs = [...points];
+      schedule();
+    },
+    addLearningRate(step, rate) {
+      const last = current.lr.at(-1);
+      if (last && step <= last.x) return;
+      current.lr.push({ x: step, y: rate });
       schedule();
     },
     get draws() {
@@ -96,20 +245,4 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
       svg.remove();
     },
   };
-}
-
-// The legend sits above the plot, where it can never hide the curves.
-function drawLegend(g: d3.Selection<SVGGElement, unknown, null, undefined>, labels: LossChartLabels, width: number) {
-  const items = [
-    { cls: 'loss', text: labels.loss },
-    { cls: 'accuracy', text: labels.accuracy },
-  ];
-  const rows = g.selectAll<SVGGElement, (typeof items)[number]>('g.item').data(items);
-  const entered = rows.enter().append('g').attr('class', 'item');
-  entered.append('line').attr('x1', 0).attr('x2', 18).attr('y1', 0).attr('y2', 0);
-  entered.append('text').attr('x', 24).attr('dy', '0.35em');
-  const all = entered.merge(rows);
-  all.attr('transform', (_d, i) => `translate(${i * Math.max(140, width / 3)},-18)`);
-  all.select('line').attr('class', (d) => `line ${d.cls}`);
-  all.select('text').text((d) => d.text);
 }

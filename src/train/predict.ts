@@ -1,0 +1,120 @@
+// Predictions in the worker: after each epoch's test evaluation, one more forward pass over the test split
+// gives the confusion matrix and the most confident mistakes (argmax and max per example, read back per
+// batch), and the weights are copied into a model of the predictor's own. 'predict' messages (the draw
+// pad, an uploaded image) run on that copy, so they work during training and after the run has ended and
+// disposed its model. The copy belongs to one run; the next run's first epoch replaces it.
+import * as tf from '@tensorflow/tfjs';
+import { fillBatch } from '../data/batches';
+import { createConfusion } from './confusion';
+import type { ConfusionReport, FromWorker, ToWorker } from './protocol';
+import { checkpoint, type PostFn, type RunContext, type Session } from './session';
+
+/** How many mistakes travel with each report (their images included). */
+export const MISTAKES_KEPT = 16;
+
+export interface Predictor {
+  /** The epoch-end hook: the confusion report, then the weight copy for predictions. */
+  afterEvaluation(ctx: RunContext, session: Session, epoch: number): Promise<void>;
+  handle(msg: Extract<ToWorker, { type: 'predict' }>, post: PostFn): void;
+  /** Frees the weight copy (the engine keeps it between runs so predictions outlive a run). */
+  dispose(): void;
+}
+
+interface Snapshot {
+  readonly runId: number;
+  readonly model: tf.LayersModel;
+  readonly inputShape: readonly [number, number, number];
+  epoch: number;
+}
+
+export function createPredictor(): Predictor {
+  let snapshot: Snapshot | null = null;
+  const release = () => {
+    try {
+      snapshot?.model.dispose();
+    } catch (err) {
+      // A backend switched away from may already have freed its tensors; the copy is gone either way.
+      console.warn('Could not dispose the prediction model', err);
+    }
+    snapshot = null;
+  };
+  return {
+    async afterEvaluation(ctx, session, epoch) {
+      const report = await confusionPass(ctx, session, epoch);
+      const { mistakes, matrix } = report;
+      ctx.post({ type: 'confusion', runId: ctx.msg.runId, report },
+        [matrix.buffer, mistakes.images.buffer, mistakes.index.buffer, mistakes.label.buffer,
+          mistakes.predicted.buffer, mistakes.confidence.buffer] as Transferable[]);
+      if (snapshot?.runId !== ctx.msg.runId) {
+        release();
+        const { inputShape } = session;
+        const model = ctx.deps.buildModel(ctx.msg.spec, { inputShape, numClasses: session.numClasses }, ctx.msg.hyper.seed);
+        snapshot = { runId: ctx.msg.runId, model, inputShape, epoch };
+      }
+      // getWeights hands out the live variables (no copies); setWeights copies their values in.
+      snapshot.model.setWeights(session.model.getWeights());
+      snapshot.epoch = epoch;
+    },
+    handle(msg, post) {
+      post(predictOne(snapshot, msg));
+    },
+    dispose: release,
+  };
+}
+
+function predictOne(snapshot: Snapshot | null, msg: Extract<ToWorker, { type: 'predict' }>): FromWorker {
+  const base = { type: 'prediction', runId: msg.runId, requestId: msg.requestId } as const;
+  if (!snapshot || snapshot.runId !== msg.runId) return { ...base, epoch: 0, probabilities: null, reason: 'no-model' };
+  const [h, w, c] = snapshot.inputShape;
+  const input = msg.input;
+  if (!(input instanceof Float32Array) || input.length !== h * w * c || !input.every(Number.isFinite)) {
+    return { ...base, epoch: snapshot.epoch, probabilities: null, reason: 'bad-input' };
+  }
+  const probs = tf.tidy(() => {
+    const x = tf.tensor4d(input, [1, h, w, c]);
+    return (snapshot.model.apply(x, { training: false }) as tf.Tensor).dataSync() as Float32Array;
+  });
+  return { ...base, epoch: snapshot.epoch, probabilities: Float32Array.from(probs) };
+}
+
+/** One forward pass over the test split: argmax and max probability per example, read back per batch. */
+async function confusionPass(ctx: RunContext, session: Session, epoch: number): Promise<ConfusionReport> {
+  const { test } = session.data;
+  const [h, w, c] = session.inputShape;
+  const exampleSize = h * w * c;
+  const acc = createConfusion(session.numClasses, MISTAKES_KEPT);
+  for (let start = 0; start < test.count; start += session.evalBatchSize) {
+    await checkpoint(ctx);
+    const n = fillBatch(test, session.testOrder, start, Math.min(session.evalBatchSize, test.count - start), session.evalBuffers);
+    const [guess, confidence] = tf.tidy(() => {
+      const x = tf.tensor4d(session.evalBuffers.x.subarray(0, n * exampleSize), [n, h, w, c]);
+      const probs = session.model.apply(x, { training: false }) as tf.Tensor2D;
+      return [tf.argMax(probs, -1), tf.max(probs, -1)];
+    });
+    try {
+      const [g, conf] = await Promise.all([guess.data(), confidence.data()]);
+      const indices = session.testOrder.subarray(start, start + n);
+      const labels = Array.from(indices, (i) => test.labels[i] as number);
+      acc.add(indices, labels, g, conf);
+    } finally {
+      guess.dispose();
+      confidence.dispose();
+    }
+  }
+  const kept = acc.mistakes();
+  const images = new Uint8Array(kept.length * exampleSize);
+  kept.forEach((m, k) => images.set(test.images.subarray(m.index * exampleSize, (m.index + 1) * exampleSize), k * exampleSize));
+  return {
+    epoch,
+    numClasses: session.numClasses,
+    matrix: acc.matrix,
+    mistakes: {
+      imageShape: [h, w, c],
+      images,
+      index: Int32Array.from(kept, (m) => m.index),
+      label: Int32Array.from(kept, (m) => m.label),
+      predicted: Int32Array.from(kept, (m) => m.predicted),
+      confidence: Float32Array.from(kept, (m) => m.confidence),
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// The receptive field of one output unit of a block, traced back to the network's input image: each
+// conv / pool block maps an interval of its output cells to the input cells its windows read; blocks that
+// keep the spatial layout (activation, batch norm, dropout, add, concat) pass the interval through.
+// Merges take the union, so a residual net gives the bounding box over all paths. One pass in reverse
+// topological order, linear in the number of blocks however many paths there are.
+import type { ModelAnalysis } from '../../model/analysis';
+import type { ModelSpec } from '../../model/spec';
+
+export interface Interval {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+export interface ReceptiveField {
+  /** Rows and columns of the input image, before clipping to the image (may reach into padding). */
+  readonly rows: Interval;
+  readonly cols: Interval;
+  /** The same, clipped to the image: what is drawn. */
+  readonly clippedRows: Interval;
+  readonly clippedCols: Interval;
+  /** The input image's [height, width]. */
+  readonly imageSize: readonly [number, number];
+}
+
+const union = (a: Interval | undefined, b: Interval): Interval => (a ? { lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi) } : b);
+
+const PASS_THROUGH = new Set(['activation', 'batchnorm', 'dropout', 'add', 'concat']);
+
+/** Output interval -> input interval of one window axis: [lo*s - p, hi*s - p + d*(k-1)]. */
+export function windowBack(iv: Interval, stride: number, padBefore: number, span: number): Interval {
+  return { lo: iv.lo * stride - padBefore, hi: iv.hi * stride - padBefore + span - 1 };
+}
+
+const clip = (iv: Interval, size: number): Interval => ({ lo: Math.max(0, iv.lo), hi: Math.min(size - 1, iv.hi) });
+
+/** The receptive field of output unit (row, col) of `blockId`, or null when it cannot be traced. */
+export function receptiveField(spec: ModelSpec, analysis: ModelAnalysis, blockId: string, row: number, col: number): ReceptiveField | null {
+  const inputsOf = new Map(spec.blocks.map((b) => [b.id, b.inputs]));
+  const fields = new Map<string, { rows: Interval; cols: Interval }>([[blockId, { rows: { lo: row, hi: row }, cols: { lo: col, hi: col } }]]);
+  for (let i = analysis.blocks.length - 1; i >= 0; i -= 1) {
+    const block = analysis.blocks[i];
+    if (!block) continue;
+    const field = fields.get(block.id);
+    if (!field) continue;
+    if (block.kind === 'input') {
+      const shape = block.outputShape;
+      if (!shape || shape.length !== 3) return null;
+      const [h, w] = shape as [number, number, number];
+      return { ...field, clippedRows: clip(field.rows, h), clippedCols: clip(field.cols, w), imageSize: [h, w] };
+    }
+    let next = field;
+    if (block.kind === 'conv2d' || block.kind === 'maxpool2d' || block.kind === 'avgpool2d') {
+      const h = block.arithmetic.find((a) => a.axis === 'height');
+      const w = block.arithmetic.find((a) => a.axis === 'width');
+      if (!h || !w) return null;
+      next = {
+        rows: windowBack(field.rows, h.stride, h.padBefore, h.effectiveKernel ?? h.kernel),
+        cols: windowBack(field.cols, w.stride, w.padBefore, w.effectiveKernel ?? w.kernel),
+      };
+    } else if (!PASS_THROUGH.has(block.kind)) {
+      return null; // flatten, dense, global pooling: no spatial layout to trace through
+    }
+    for (const source of inputsOf.get(block.id) ?? []) {
+      const seen = fields.get(source);
+      fields.set(source, { rows: union(seen?.rows, next.rows), cols: union(seen?.cols, next.cols) });
+    }
+  }
+  return null;
+}

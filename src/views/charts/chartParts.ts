@@ -1,0 +1,86 @@
+// Pieces of the training-curves chart drawn with D3: the legend (runs and what each mark means) and the
+// hover read-out. Kept apart from lossChart.ts so each file stays small.
+import type * as d3 from 'd3';
+
+export type Group = d3.Selection<SVGGElement, unknown, null, undefined>;
+
+export interface LegendRun {
+  readonly label: string;
+  readonly colour: string;
+  readonly current: boolean;
+}
+
+export interface LegendMarks {
+  readonly loss: string;
+  readonly accuracy: string;
+  readonly testAccuracy: string;
+  readonly validation: string;
+}
+
+/** Two rows above the plot, where they never hide a curve: the runs, then the line styles. */
+export function drawLegend(g: Group, runs: readonly LegendRun[], marks: LegendMarks, width: number): void {
+  const runItems = g.selectAll<SVGGElement, LegendRun>('g.run').data(runs).join((enter) => {
+    const item = enter.append('g').attr('class', 'run');
+    item.append('rect').attr('width', 14).attr('height', 4).attr('y', -2);
+    item.append('text').attr('x', 20).attr('dy', '0.35em');
+    return item;
+  });
+  const step = Math.max(110, width / Math.max(runs.length, 1));
+  runItems.attr('transform', (_d, i) => `translate(${i * step},-58)`).attr('opacity', (d) => (d.current ? 1 : 0.7));
+  runItems.select('rect').attr('fill', (d) => d.colour);
+  runItems.select('text').text((d) => d.label);
+
+  const styles = [
+    { key: 'loss', text: marks.loss, dash: null, marker: null },
+    { key: 'accuracy', text: marks.accuracy, dash: '5 3', marker: null },
+    { key: 'test', text: marks.testAccuracy, dash: null, marker: 'filled' },
+    { key: 'validation', text: marks.validation, dash: null, marker: 'hollow' },
+  ] as const;
+  const styleItems = g.selectAll<SVGGElement, (typeof styles)[number]>('g.style').data(styles).join((enter) => {
+    const item = enter.append('g').attr('class', 'style');
+    item.append('line').attr('x1', 0).attr('x2', 18).attr('stroke', '#555').attr('stroke-width', 1.5);
+    item.append('circle').attr('cx', 9).attr('r', 3.5).attr('stroke', '#555');
+    item.append('text').attr('x', 24).attr('dy', '0.35em');
+    return item;
+  });
+  // Placed one after another by the length of their labels (a rough 6.5 px a character), so long
+  // translations never overlap; a row that would overflow wraps onto the next.
+  let cursor = 0;
+  let row = 0;
+  const at = styles.map((d) => {
+    const w = 34 + 6.5 * d.text.length;
+    if (cursor > 0 && cursor + w > width + 40) {
+      cursor = 0;
+      row += 1;
+    }
+    const pos = [cursor, row] as const;
+    cursor += w;
+    return pos;
+  });
+  styleItems.attr('transform', (_d, i) => `translate(${at[i]?.[0] ?? 0},${-40 + 14 * (at[i]?.[1] ?? 0)})`);
+  styleItems.select('line').attr('stroke-dasharray', (d) => d.dash).attr('display', (d) => (d.marker ? 'none' : null));
+  styleItems.select('circle').attr('display', (d) => (d.marker ? null : 'none'))
+    .attr('fill', (d) => (d.marker === 'filled' ? '#555' : '#fff'));
+  styleItems.select('text').text((d) => d.text);
+}
+
+/** The hover read-out: a vertical rule at the batch and one line of text per value. */
+export function drawReadout(g: Group, x: number | null, lines: readonly string[], width: number, height: number): void {
+  g.attr('display', x === null ? 'none' : null);
+  if (x === null) return;
+  g.select('line.rule').attr('x1', x).attr('x2', x).attr('y1', 0).attr('y2', height);
+  const boxWidth = 12 + 7 * Math.max(...lines.map((l) => l.length), 4);
+  const left = x + boxWidth + 12 > width ? x - boxWidth - 8 : x + 8;
+  const box = g.select<SVGGElement>('g.box').attr('transform', `translate(${left},6)`);
+  box.select('rect').attr('width', boxWidth).attr('height', lines.length * 15 + 8);
+  box.selectAll<SVGTextElement, string>('text').data(lines).join('text')
+    .attr('x', 6).attr('y', (_d, i) => 16 + i * 15).text((d) => d);
+}
+
+export function createReadout(parent: Group): Group {
+  const g = parent.append('g').attr('class', 'readout').attr('display', 'none').attr('pointer-events', 'none');
+  g.append('line').attr('class', 'rule');
+  const box = g.append('g').attr('class', 'box');
+  box.append('rect').attr('rx', 4);
+  return g;
+}

@@ -1,0 +1,61 @@
+import { memo, useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../AppContext';
+import { DrawPad } from './DrawPad';
+import { useClassNames, useInputShape, usePredictionState } from './hooks';
+import { ImageCanvas } from './ImageCanvas';
+import { Probabilities } from './Probabilities';
+import { UploadImage } from './UploadImage';
+import './predict.css';
+
+/** Draw a digit or upload a picture; the worker's current model answers with class probabilities. */
+export const PredictPanel = memo(function PredictPanel() {
+  const { t } = useTranslation('predict');
+  const { predictions, probes } = useServices().run;
+  const latest = useRef<Float32Array | null>(null);
+  const state = usePredictionState();
+  const shape = useInputShape();
+  const classNames = useClassNames(state.probabilities?.length ?? 0);
+  const [preview, setPreview] = useState<Float32Array | null>(null);
+
+  const ask = useCallback((input: Float32Array) => {
+    latest.current = input;
+    setPreview(input);
+    predictions.request(input);
+  }, [predictions]);
+  const onDraw = useCallback((input: Float32Array) => ask(input), [ask]);
+  // The feature-map views look at the drawing too, once per stroke (not per frame: each change re-probes).
+  const showInside = useCallback(() => {
+    if (latest.current) probes.setPixels(latest.current);
+  }, [probes]);
+  const onUpload = useCallback((input: Float32Array) => {
+    ask(input);
+    probes.setPixels(input);
+  }, [ask, probes]);
+
+  return (
+    <section className="panel predict-panel" aria-labelledby="predict-heading" data-testid="predict-panel">
+      <h2 id="predict-heading">{t('predict.heading')}</h2>
+      <div className="predict-row">
+        <div>
+          <DrawPad shape={shape} onInput={onDraw} onClear={() => setPreview(null)} onStrokeEnd={showInside} />
+          <UploadImage shape={shape} onInput={onUpload} />
+        </div>
+        <div className="predict-result">
+          {preview && (
+            <figure className="network-view">
+              <ImageCanvas data={preview} shape={shape} size={84} label={t('predict.networkView')} />
+              <figcaption className="muted">{t('predict.networkView')}</figcaption>
+            </figure>
+          )}
+          {!preview && <p className="muted">{t('predict.drawHint')}</p>}
+          {preview && state.reason === 'no-model' && <p className="muted" role="status">{t('predict.noModel')}</p>}
+          {preview && state.reason === 'bad-input' && <p className="error" role="alert">{t('predict.badInput')}</p>}
+          {preview && state.probabilities && (
+            <Probabilities probabilities={state.probabilities} classNames={classNames} epoch={state.epoch} />
+          )}
+        </div>
+      </div>
+    </section>
+  );
+});

@@ -1,0 +1,22 @@
+import { useSyncExternalStore } from 'react';
+import { datasetEntry } from '../../data/registry';
+import type { PredictionState } from '../../train/predictChannel';
+import { useApp, useServices } from '../AppContext';
+
+/** The prediction channel's state, re-rendering only when an answer or a report arrives. */
+export function usePredictionState(): PredictionState {
+  const { predictions } = useServices().run;
+  return useSyncExternalStore(predictions.subscribe, predictions.getState);
+}
+
+/** Class names of the chosen dataset ('0'..'9' for MNIST); numbers when unknown. */
+export function useClassNames(count: number): readonly string[] {
+  const names = useApp((s) => (s.datasetId === 'custom' ? s.customDataset?.data.meta.classNames : datasetEntry(s.datasetId).classNames));
+  return names && names.length === count ? names : Array.from({ length: count }, (_, i) => String(i));
+}
+
+/** [height, width, channels] the network takes. */
+export function useInputShape(): readonly [number, number, number] {
+  const shape = useApp((s) => s.dataShape.inputShape);
+  return [shape[0] ?? 28, shape[1] ?? 28, shape[2] ?? 1];
+}
