@@ -1,2 +1,39 @@
-// Messages of the 'link' namespace (English). Keys are added by the feature that uses them.
-export default {};
+// Messages of the 'link' namespace (English): the shareable link and the model summary panel.
+export default {
+  copyLink: 'Copy link',
+  copyLinkHint: 'Copies an address that reopens this network, dataset and training settings.',
+  linkCopied: 'Link copied: opening it reopens this experiment.',
+  customDataNotShared: 'Your own images cannot travel in a link: it opens with MNIST instead.',
+  notShareable: 'This network cannot travel in a link (it is too large, or has a setting a link cannot hold), so nothing was copied.',
+  copyFailed: 'Copying was not allowed here. Select the text below and copy it yourself.',
+  notice: {
+    heading: 'This link could not be opened as it was:',
+    dismiss: 'Dismiss',
+  },
+  problem: {
+    unknownVersion: 'It was made by another version of the playground (link format “{{version}}”), so the default experiment is shown instead.',
+    badEncoding: 'Its network part is damaged (it contains characters a link cannot hold), so the default network is shown instead.',
+    tooLong: 'The link is too long ({{length}} characters; at most {{limit}}), so the default network is shown instead.',
+    badDeflate: 'Its network part is damaged (it does not unpack), so the default network is shown instead.',
+    tooLarge: 'Its network part unpacks to more than {{limit}} bytes, so it was not opened; the default network is shown instead.',
+    badJson: 'Its network part is damaged (it is not readable data), so the default network is shown instead.',
+    forbiddenKey: 'Its network part contains the forbidden name “{{key}}”, so it was not opened; the default network is shown instead.',
+    unknownKind: 'Its network uses a block kind this playground does not have (“{{kind}}”), so the default network is shown instead.',
+    badSpec: 'Its network has a setting out of range or of the wrong type at “{{where}}”, so the default network is shown instead.',
+    ignoredFields: 'Some training settings were not valid and were set to their defaults: {{names}}.',
+    busy: 'A run is using the network: stop it, then open the link again.',
+  },
+  summary: {
+    copy: 'Copy summary',
+    copyHint: 'Copies the Keras-style summary table as text.',
+    copied: 'Summary copied as text.',
+    showCosts: 'Show compute costs',
+    flops: 'Multiply-adds',
+    flopsHint: 'Multiply-add operations for one example (FLOPs are about twice this).',
+    memory: 'Activation memory',
+    memoryHint: 'Memory for this block’s output for one example (32-bit floats).',
+    receptiveField: 'Receptive field',
+    wholeInput: 'Sees the whole input image (padding included).',
+    receptiveFieldHint: 'How many input pixels (height × width) one output value can see.',
+  },
+};

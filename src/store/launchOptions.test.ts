@@ -20,6 +20,10 @@ describe('readLaunchOptions', () => {
     expect(o.ignored.sort()).toEqual(['backend', 'epochs', 'testLimit', 'trainLimit']);
   });
 
+  it('reads only its own names: the experiment link\'s fields are not launch options', () => {
+    expect(readLaunchOptions('?lr=0.1&m=abc&v=1&ep=4')).toEqual({ ignored: [] });
+  });
+
   it('is empty for an empty query', () => {
     expect(readLaunchOptions('')).toEqual({ ignored: [] });
   });

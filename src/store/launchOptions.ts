@@ -1,5 +1,7 @@
 // Options read from the page address at start-up. Small data slices make browser tests and quick demos
-// fast; anything malformed is ignored (and reported) rather than trusted.
+// fast; anything malformed is ignored (and reported) rather than trusted. They are about this machine and
+// live in the query; the experiment (network, dataset, hyper-parameters) lives in the fragment (see
+// linkState.ts), and ?epochs, applied after it, wins over the link's `ep`.
 import type { BackendChoice } from '../train/protocol';
 
 export interface LaunchOptions {

@@ -1,0 +1,90 @@
+// Keeps the page address and the experiment in step: the address is read once before the first render,
+// rewritten (debounced) whenever the network, hyper-parameters or dataset change, and read again when the
+// user pastes another link into the same tab (only the fragment changes, so the page does not reload).
+// history.replaceState, not pushState: every keystroke in a field would otherwise be a Back step.
+import type { LinkProblem } from '../model/link';
+import { PRESETS } from '../model/presets';
+import { DEFAULT_HYPER, type AppState, type AppStore } from './appStore';
+import { DEFAULT_VALIDATION_FRACTION } from './dataSlice';
+import { selectExperiment } from './linkSlice';
+import { decodeExperiment, encodeExperiment, type Experiment } from './linkState';
+
+/** The parts of `window` this needs; tests pass a fake. */
+export interface LinkWindow {
+  readonly location: { readonly hash: string; readonly href: string };
+  readonly history: { readonly state: unknown; replaceState(data: unknown, unused: string, url: string): void };
+  addEventListener(type: 'hashchange', listener: () => void): void;
+  removeEventListener(type: 'hashchange', listener: () => void): void;
+}
+
+/** The address that reopens the current experiment: this page (query kept) with the experiment's fragment. */
+export function linkFor(state: AppState, href: string): string {
+  const base = href.split('#')[0] ?? href;
+  return `${base}#${encodeExperiment(selectExperiment(state))}`;
+}
+
+/**
+ * Why the current experiment cannot be shared, or null when it can: its link is read back as a check, so
+ * a network beyond the link's limits (more than 256 blocks, say) is said before a useless link is sent.
+ */
+export function shareProblem(state: AppState): LinkProblem | null {
+  const { problems } = decodeExperiment(encodeExperiment(selectExperiment(state)), appDefaults(state));
+  return problems[0] ?? null;
+}
+
+/** What a link leaves out or gets wrong takes the app's defaults, not whatever this tab happens to show,
+ * so a link opens the same experiment in every tab. */
+function appDefaults(state: AppState): Experiment {
+  return {
+    spec: PRESETS[0]?.build() ?? state.spec, hyper: DEFAULT_HYPER, datasetId: 'mnist', validationFraction: DEFAULT_VALIDATION_FRACTION,
+  };
+}
+
+/** Reads a fragment into the store; returns whether it opened an experiment. */
+export function applyLink(store: AppStore, fragment: string, opts: { initial?: boolean } = {}): boolean {
+  const state = store.getState();
+  const { experiment, problems } = decodeExperiment(fragment, appDefaults(state));
+  if (experiment === null) {
+    state.setLinkProblems(problems);
+    return false;
+  }
+  const opened = state.loadExperiment(experiment, opts);
+  state.setLinkProblems(opened ? problems : [{ code: 'busy', values: {} }]);
+  return opened;
+}
+
+/**
+ * Starts syncing; returns a function that stops it. Call after applyLink(…, { initial: true }).
+ * Writes the address at once (so it always reopens what is shown), then at most every `delayMs`.
+ */
+export function startLinkSync(store: AppStore, win: LinkWindow, delayMs = 300): () => void {
+  let written = '';
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const write = () => {
+    timer = null;
+    const fragment = encodeExperiment(selectExperiment(store.getState()));
+    if (fragment === written) return;
+    written = fragment;
+    const base = win.location.href.split('#')[0] ?? '';
+    win.history.replaceState(win.history.state, '', `${base}#${fragment}`);
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    const a = selectExperiment(s);
+    const b = selectExperiment(prev);
+    if (a.spec === b.spec && a.hyper === b.hyper && a.datasetId === b.datasetId && a.validationFraction === b.validationFraction) return;
+    if (timer === null) timer = setTimeout(write, delayMs);
+  });
+  const onHashChange = () => {
+    const fragment = win.location.hash.replace(/^#/, '');
+    if (fragment === written) return;
+    applyLink(store, fragment);
+    write();
+  };
+  win.addEventListener('hashchange', onHashChange);
+  write();
+  return () => {
+    unsubscribe();
+    win.removeEventListener('hashchange', onHashChange);
+    if (timer !== null) clearTimeout(timer);
+  };
+}
