@@ -62,6 +62,8 @@ describe('walking skeleton', () => {
 
     await page.click('[data-action=pause]');
     await page.waitForSelector('[data-phase=paused]');
+    // The chart redraws on the next animation frame: let the last batch flushed before the pause land.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const pausedAt = await chartPoints(page);
     await page.waitForTimeout(1500);
     expect(await chartPoints(page)).toBe(pausedAt); // no steps while paused
