@@ -94,6 +94,8 @@ describe('createDataFeed', () => {
     expect(feed.refresh()).toBe(false);
     server.release('train-01.bin.gz', 'train-02.bin.gz', 'train-03.bin.gz');
     await early.pending!.complete;
+    // The download is over, but the feed has not taken the last shards in yet: it must still say so.
+    expect(feed.growing).toBe(true);
     expect(feed.refresh()).toBe(true);
     expect(feed.growing).toBe(false);
     expect(feed.data.validation!.count).toBe(5); // a quarter of the final 20

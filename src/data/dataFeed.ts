@@ -18,15 +18,16 @@ export function createDataFeed(loaded: LoadedDataset, fraction: number | undefin
   const pending = loaded.pending;
   const total = pending?.trainCount ?? loaded.train.count;
   let failure: { error: unknown } | null = null;
-  let done = !pending;
-  pending?.complete.then(() => (done = true), (error: unknown) => (failure = { error }));
+  pending?.complete.catch((error: unknown) => (failure = { error }));
   const trainNow = (): Split => (pending ? pending.current() : loaded.train);
   const make = (train: Split) => withValidation({ meta: loaded.meta, train, test: loaded.test }, fraction, seed, total);
   let seen = trainNow();
   const feed = {
     data: make(seen),
+    // Still growing until this feed has taken in every example, even after the download has finished:
+    // the last shards usually land between two epochs, and they must still be taken in.
     get growing() {
-      return !done && seen.count < total;
+      return seen.count < total;
     },
     refresh() {
       if (failure) throw failure.error;
