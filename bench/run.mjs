@@ -1,13 +1,18 @@
 // npm run bench: serves the production build, opens the benchmark page in headless Debian Chromium and
-// prints its result as one JSON object. Pass --backend=wasm|webgl|cpu to force a backend.
+// prints its result as one JSON object. Pass --backend=wasm|webgl|cpu to force a backend, and
+// --suite=baseline,lenet,cifar,backends to run only some parts (default: all; see bench/benchPage.ts).
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
-const backend = process.argv.find((a) => a.startsWith('--backend='))?.split('=')[1] ?? 'auto';
+const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const backend = arg('backend', 'auto');
+const suite = arg('suite', 'baseline,lenet,cifar,backends');
 
-const server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
+// BENCH_DIST serves another build folder than dist/ (parallel work builds into its own folders).
+const outDir = process.env.BENCH_DIST || 'dist';
+const server = await preview({ build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
 const base = server.resolvedUrls?.local[0];
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true,
   args: CHROMIUM_ARGS });
@@ -15,8 +20,8 @@ let exitCode = 0;
 try {
   const page = await browser.newPage();
   page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
-  await page.goto(`${base}bench/?backend=${encodeURIComponent(backend)}`);
-  await page.waitForFunction(() => 'benchResult' in globalThis, undefined, { timeout: 30 * 60_000, polling: 1000 });
+  await page.goto(`${base}bench/?backend=${encodeURIComponent(backend)}&suite=${encodeURIComponent(suite)}`);
+  await page.waitForFunction(() => 'benchResult' in globalThis, undefined, { timeout: 60 * 60_000, polling: 1000 });
   const result = await page.evaluate(() => globalThis.benchResult);
   const cpus = (await import('node:os')).cpus();
   console.log(JSON.stringify({ ...result, machine: `${cpus.length} x ${cpus[0]?.model ?? 'cpu'}`,

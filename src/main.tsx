@@ -4,7 +4,9 @@ import { I18nextProvider } from 'react-i18next';
 import { i18n, initialLanguage } from './i18n';
 import { createSeries } from './metrics/series';
 import { createAppStore } from './store/appStore';
+import { selectDatasetRef } from './store/dataSlice';
 import { readLaunchOptions } from './store/launchOptions';
+import { applyLink, startLinkSync } from './store/linkSync';
 import { createRunController } from './store/runController';
 import { createTrainingClient } from './train/client';
 import { App } from './views/App';
@@ -17,15 +19,19 @@ const language = initialLanguage();
 document.documentElement.lang = language;
 
 const store = createAppStore({ language });
+// The experiment in the link first; launch options (?epochs=...) then override it.
+applyLink(store, window.location.hash, { initial: true });
 if (launch.backend) store.getState().setBackendChoice(launch.backend);
 if (launch.epochs) store.getState().setHyper({ epochs: launch.epochs });
+startLinkSync(store, window);
 
 const series = { loss: createSeries('loss'), accuracy: createSeries('accuracy') };
-const run = createRunController(store, createTrainingClient(), series, {
-  url: `${import.meta.env.BASE_URL}data/mnist/`,
+// Asked at every start: the dataset chosen in the picker then, sliced by ?trainLimit / ?testLimit.
+const run = createRunController(store, createTrainingClient(), series, () => selectDatasetRef(store.getState(), {
+  baseUrl: import.meta.env.BASE_URL,
   ...(launch.trainLimit ? { trainLimit: launch.trainLimit } : {}),
   ...(launch.testLimit ? { testLimit: launch.testLimit } : {}),
-});
+}));
 
 const rootEl = document.getElementById('root');
 if (!rootEl) throw new Error('#root is missing from index.html');

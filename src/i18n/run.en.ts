@@ -1,2 +1,66 @@
-// Messages of the 'run' namespace (English). Keys are added by the feature that uses them.
-export default {};
+// Messages of the 'run' namespace (English): the training knobs, controls, estimates and divergence notice.
+export default {
+  groups: {
+    optimizer: 'How the weights move',
+    schedule: 'Learning-rate schedule',
+    data: 'Batches, epochs and data',
+  },
+  optimizer: {
+    label: 'Optimizer',
+    names: {
+      sgd: 'SGD', momentum: 'SGD + momentum', nesterov: 'Nesterov momentum', adam: 'Adam', rmsprop: 'RMSProp',
+      adadelta: 'Adadelta', adagrad: 'Adagrad',
+    },
+    help: {
+      sgd: 'Plain gradient descent: each step moves the weights against the gradient, scaled by the learning rate.',
+      momentum: 'Keeps a running velocity, so steps build up in directions the gradient keeps pointing to.',
+      nesterov: 'Momentum that looks one step ahead before correcting: often a little steadier.',
+      adam: 'Adapts the step size of every weight from its recent gradients. A good default (rate about 0.001).',
+      rmsprop: 'Divides each step by a running average of the squared gradients (rate about 0.001).',
+      adadelta: 'Adapts its own step sizes; meant for a learning rate of about 1.',
+      adagrad: 'Steps shrink for weights that have already moved a lot (rate about 0.01 to 0.1).',
+    },
+  },
+  learningRate: 'Learning rate',
+  learningRateLive: 'Takes effect at the next batch, even while training.',
+  liveRate: 'Now: {{rate}}',
+  momentum: 'Momentum',
+  weightDecay: 'L2 weight decay',
+  weightDecayHelp: 'Pulls every weight a little toward zero at each step; 0 turns it off. Try 0.0005.',
+  schedule: {
+    label: 'Schedule',
+    kinds: { constant: 'Constant', step: 'Step decay', cosine: 'Cosine' },
+    help: {
+      constant: 'The same learning rate for the whole run.',
+      step: 'Multiply the rate by a factor every few epochs.',
+      cosine: 'Glide the rate down along a half cosine over the run, to a minimum share of it.',
+    },
+    everyEpochs: 'Every N epochs',
+    factor: 'Multiply by',
+    minFactor: 'End at (share of the rate)',
+  },
+  augmentation: {
+    flip: 'Random left-right flip',
+    flipHelp: 'Mirrors half the training images. Good for photos; wrong for digits (a mirrored 2 is no 2).',
+    shift: 'Random shift (pixels)',
+    shiftHelp: 'Moves each training image by up to this many pixels; 0 turns it off.',
+  },
+  seedHelp: 'The same seed gives the same starting weights, data order, augmentation and dropout: the same loss curve on the same backend.',
+  step: 'Step',
+  stepHelp: 'Train exactly one batch, then pause.',
+  estimate: {
+    line: 'About {{memory}} of memory · about {{time}} per epoch on {{backend}}',
+    auto: 'the automatic backend',
+    refused: 'This network needs about {{memory}} at batch size {{batch}}, more than the {{limit}} that is safe on {{backend}}. Use a smaller batch or a smaller network.',
+    seconds: '{{n}} s',
+    minutes: '{{n}} min',
+    hours: '{{n}} h',
+  },
+  diverged: {
+    title: 'Training stopped itself: the loss blew up.',
+    nan: 'At batch {{step}} (epoch {{epoch}}) the loss became NaN or infinite: the weights overflowed.',
+    exploding: 'By batch {{step}} (epoch {{epoch}}) the loss had risen to {{loss}} from {{start}} at the start, and stayed there.',
+    advice: 'The learning rate ({{rate}}) is probably too high for this network. Try {{suggested}}.',
+    apply: 'Use {{suggested}}',
+  },
+};

@@ -1,6 +1,70 @@
 import type en from './run.en';
 
 // Messages of the 'run' namespace (Korean): the same keys as run.en.ts.
-const ko: typeof en = {};
+const ko: typeof en = {
+  groups: {
+    optimizer: '가중치를 움직이는 방법',
+    schedule: '학습률 스케줄',
+    data: '배치, 에폭, 데이터',
+  },
+  optimizer: {
+    label: '옵티마이저',
+    names: {
+      sgd: 'SGD', momentum: 'SGD + 모멘텀', nesterov: '네스테로프 모멘텀', adam: 'Adam', rmsprop: 'RMSProp',
+      adadelta: 'Adadelta', adagrad: 'Adagrad',
+    },
+    help: {
+      sgd: '가장 기본적인 경사 하강법입니다. 매 단계 가중치를 기울기의 반대 방향으로, 학습률만큼 옮깁니다.',
+      momentum: '속도를 기억해 두어서, 기울기가 계속 가리키는 방향으로는 걸음이 점점 커집니다.',
+      nesterov: '한 걸음 앞을 내다본 뒤 고치는 모멘텀입니다. 대개 조금 더 안정적입니다.',
+      adam: '가중치마다 최근 기울기를 보고 걸음 크기를 맞춥니다. 무난한 기본값입니다(학습률 약 0.001).',
+      rmsprop: '기울기 제곱의 이동 평균으로 걸음을 나눕니다(학습률 약 0.001).',
+      adadelta: '걸음 크기를 스스로 맞춥니다. 학습률 1 정도로 쓰도록 만들어졌습니다.',
+      adagrad: '이미 많이 움직인 가중치일수록 걸음이 작아집니다(학습률 약 0.01~0.1).',
+    },
+  },
+  learningRate: '학습률',
+  learningRateLive: '학습 중에도 바꿀 수 있고, 다음 배치부터 적용됩니다.',
+  liveRate: '현재: {{rate}}',
+  momentum: '모멘텀',
+  weightDecay: 'L2 가중치 감쇠',
+  weightDecayHelp: '매 단계 모든 가중치를 0 쪽으로 조금씩 당깁니다. 0이면 끕니다. 0.0005를 시도해 보세요.',
+  schedule: {
+    label: '스케줄',
+    kinds: { constant: '고정', step: '계단식 감소', cosine: '코사인' },
+    help: {
+      constant: '학습 내내 같은 학습률을 씁니다.',
+      step: '몇 에폭마다 학습률에 일정한 비율을 곱합니다.',
+      cosine: '학습이 진행되는 동안 학습률을 반주기 코사인 곡선을 따라 최솟값까지 부드럽게 낮춥니다.',
+    },
+    everyEpochs: 'N 에폭마다',
+    factor: '곱할 비율',
+    minFactor: '마지막 비율(학습률 대비)',
+  },
+  augmentation: {
+    flip: '무작위 좌우 뒤집기',
+    flipHelp: '학습 이미지의 절반을 좌우로 뒤집습니다. 사진에는 좋지만 숫자에는 맞지 않습니다(뒤집힌 2는 2가 아닙니다).',
+    shift: '무작위 이동(픽셀)',
+    shiftHelp: '학습 이미지를 이 픽셀 수까지 무작위로 옮깁니다. 0이면 끕니다.',
+  },
+  seedHelp: '시드가 같으면 초기 가중치, 데이터 순서, 증강, 드롭아웃이 같아서 같은 백엔드에서 같은 손실 곡선이 나옵니다.',
+  step: '한 배치',
+  stepHelp: '배치 하나만 학습하고 일시 정지합니다.',
+  estimate: {
+    line: '메모리 약 {{memory}} · {{backend}}에서 에폭당 약 {{time}}',
+    auto: '자동 선택 백엔드',
+    refused: '이 신경망은 배치 크기 {{batch}}에서 메모리가 약 {{memory}} 필요해서, {{backend}}에서 안전한 {{limit}}를 넘습니다. 배치나 신경망을 줄이세요.',
+    seconds: '{{n}}초',
+    minutes: '{{n}}분',
+    hours: '{{n}}시간',
+  },
+  diverged: {
+    title: '손실이 폭발해서 학습이 스스로 멈췄습니다.',
+    nan: '{{step}}번째 배치({{epoch}} 에폭)에서 손실이 NaN 또는 무한대가 되었습니다. 가중치가 넘쳐흘렀습니다.',
+    exploding: '{{step}}번째 배치({{epoch}} 에폭)까지 손실이 처음의 {{start}}에서 {{loss}}(으)로 올라가 내려오지 않았습니다.',
+    advice: '이 신경망에는 학습률({{rate}})이 너무 큰 것 같습니다. {{suggested}}(으)로 해 보세요.',
+    apply: '{{suggested}} 적용',
+  },
+};
 
 export default ko;

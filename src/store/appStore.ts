@@ -2,6 +2,8 @@
 // Actions call pure functions then set; high-frequency metrics never pass through here (see src/metrics).
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Language } from '../i18n';
+import { createDataSlice, type DataSlice } from './dataSlice';
+import { createLinkSlice, type LinkSlice } from './linkSlice';
 import { createModelSlice, type ModelSlice } from './modelSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
@@ -10,7 +12,7 @@ export { MNIST_SHAPE } from './modelSlice';
 export { DEFAULT_HYPER, type UiPhase } from './runSlice';
 export type { ModelSlice, RunSlice, UiSlice };
 
-export type AppState = ModelSlice & RunSlice & UiSlice;
+export type AppState = ModelSlice & RunSlice & UiSlice & LinkSlice & DataSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store; each test makes its own. */
@@ -19,6 +21,8 @@ export function createAppStore(init: { language: Language; presetId?: string }):
     ...createModelSlice(init.presetId ?? 'lenet5')(...a),
     ...createRunSlice(...a),
     ...createUiSlice(init.language)(...a),
+    ...createLinkSlice(...a),
+    ...createDataSlice(...a),
   }));
 }
 

@@ -10,14 +10,18 @@ function fakeClient() {
   const calls: string[] = [];
   let runId = 0;
   const client: TrainingClient = {
-    start: () => {
-      calls.push('start');
+    start: (...args: unknown[]) => {
+      calls.push(args[4] ? 'start paused' : 'start');
       runId += 1;
       return runId;
     },
     pause: () => void calls.push('pause'),
     resume: () => void calls.push('resume'),
     stop: () => void calls.push('stop'),
+    step: () => void calls.push('step'),
+    setLearningRate: (rate: number) => void calls.push(`lr ${rate}`),
+    configureProbes: () => void calls.push('probe-config'),
+    predict: () => false,
     subscribe: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
@@ -75,6 +79,46 @@ describe('createRunController', () => {
     emit({ type: 'error', runId: 1, message: 'Loss became NaN' });
     expect(store.getState().phase).toBe('error');
     expect(store.getState().error).toBe('Loss became NaN');
+  });
+
+  it('steps: from idle it starts a paused run and takes one batch; while paused, one more batch', () => {
+    const { store, run, calls, emit } = setup();
+    run.step();
+    expect(calls).toEqual(['start paused', 'step']);
+    run.step(); // still loading: no second run, no queued step
+    expect(calls).toEqual(['start paused', 'step']);
+    emit({ type: 'phase', runId: 1, phase: 'paused' });
+    run.step();
+    expect(calls).toEqual(['start paused', 'step', 'step']);
+    expect(store.getState().runId).toBe(1);
+  });
+
+  it('changes the learning rate in the store, and in the run only while one is going', () => {
+    const { store, run, calls, emit } = setup();
+    run.setLearningRate(0.01);
+    expect(store.getState().hyper.learningRate).toBe(0.01);
+    expect(calls).toEqual([]);
+    run.start();
+    emit({ type: 'phase', runId: 1, phase: 'training' });
+    run.setLearningRate(0.002);
+    run.setLearningRate(-1); // ignored
+    expect(calls).toEqual(['start', 'lr 0.002']);
+    expect(store.getState().hyper.learningRate).toBe(0.002);
+    emit({ type: 'metrics', runId: 1, batch: { step: new Float64Array([1]), epoch: new Float64Array([1]),
+      loss: new Float32Array([1]), accuracy: new Float32Array([0.5]), learningRate: 0.001 } });
+    expect(store.getState().liveLearningRate).toBe(0.001);
+  });
+
+  it('keeps the divergence report of a run that stopped itself, until the next run', () => {
+    const { store, run, emit } = setup();
+    run.start();
+    const divergence = { kind: 'exploding', step: 80, epoch: 1, loss: 12, startLoss: 2.3, learningRate: 1,
+      suggestedLearningRate: 0.1 } as const;
+    emit({ type: 'diverged', runId: 1, divergence });
+    emit({ type: 'error', runId: 1, message: 'Training diverged' });
+    expect(store.getState().divergence).toEqual(divergence);
+    run.start();
+    expect(store.getState().divergence).toBeNull();
   });
 
   it('does not start when the network is invalid', () => {

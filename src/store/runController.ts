@@ -1,8 +1,11 @@
 // Wires the training client to the store and the metric series: the only place that knows both.
 import type { DatasetRef } from '../train/protocol';
 import type { TrainingClient } from '../train/client';
+import { createPredictionChannel, type PredictionChannel } from '../train/predictChannel';
 import type { Series } from '../metrics/series';
+import { createProbeChannel, type ProbeChannel } from '../viz/probeChannel';
 import type { AppStore } from './appStore';
+import { selectIsPaused, selectIsRunning } from './appStore';
 
 export interface RunSeries {
   readonly loss: Series;
@@ -14,15 +17,23 @@ export interface RunController {
   pause(): void;
   resume(): void;
   stop(): void;
+  /** One batch: while paused, the next one; with no run going, starts a run paused and takes its first. */
+  step(): void;
+  /** Sets the learning rate; a running or paused run uses it from its next batch. */
+  setLearningRate(learningRate: number): void;
+  /** Draw-pad / upload predictions and the per-epoch confusion report (outside the store). */
+  readonly predictions: PredictionChannel;
+  /** Probes inside the network (feature maps, filters, gradients, saliency), outside the store. */
+  readonly probes: ProbeChannel;
   dispose(): void;
 }
 
+/** `dataset`: a fixed ref, or a function asked at every start (the dataset the user has chosen then). */
 export function createRunController(store: AppStore, client: TrainingClient, series: RunSeries,
-  dataset: DatasetRef): RunController {
-  const reportProgress = (epochs: Float64Array, steps: Float64Array) => {
-    const last = steps.length - 1;
-    if (last >= 0) store.getState().setProgress(epochs[last] as number, steps[last] as number);
-  };
+  dataset: DatasetRef | (() => DatasetRef)): RunController {
+  const predictions = createPredictionChannel(client);
+  const probes = createProbeChannel();
+  const offProbes = probes.onConfig((config) => client.configureProbes(config));
   const off = client.subscribe((msg) => {
     const s = store.getState();
     switch (msg.type) {
@@ -35,34 +46,65 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
       case 'dataset':
         s.setExamples(msg.trainCount, msg.testCount);
         break;
-      case 'metrics':
-        series.loss.append(msg.batch.step, msg.batch.loss);
-        series.accuracy.append(msg.batch.step, msg.batch.accuracy);
-        reportProgress(msg.batch.epoch, msg.batch.step);
+      case 'metrics': {
+        const { batch } = msg;
+        series.loss.append(batch.step, batch.loss);
+        series.accuracy.append(batch.step, batch.accuracy);
+        const last = batch.step.length - 1;
+        if (last >= 0) s.setProgress(batch.epoch[last] as number, batch.step[last] as number, batch.learningRate);
         break;
+      }
       case 'epoch':
         s.addEpoch(msg.result);
+        break;
+      case 'diverged':
+        s.setDivergence(msg.divergence);
         break;
       case 'error':
         s.setError(msg.message);
         break;
+      case 'probes':
+        probes.push(msg.probes);
+        break;
     }
   });
 
+  const startRun = (paused: boolean): boolean => {
+    const s = store.getState();
+    if (!s.analysis.valid) return false;
+    series.loss.clear();
+    series.accuracy.clear();
+    probes.clear();
+    const ref = typeof dataset === 'function' ? dataset() : dataset;
+    const runId = paused
+      ? client.start(s.spec, ref, s.hyper, s.backendChoice, { paused: true })
+      : client.start(s.spec, ref, s.hyper, s.backendChoice);
+    s.runStarted(runId);
+    return true;
+  };
+
   return {
-    start() {
-      const s = store.getState();
-      if (!s.analysis.valid) return;
-      series.loss.clear();
-      series.accuracy.clear();
-      const runId = client.start(s.spec, dataset, s.hyper, s.backendChoice);
-      s.runStarted(runId);
-    },
+    start: () => void startRun(false),
     pause: () => client.pause(),
     resume: () => client.resume(),
     stop: () => client.stop(),
+    step() {
+      const s = store.getState();
+      if (selectIsPaused(s)) client.step();
+      else if (!selectIsRunning(s) && startRun(true)) client.step();
+    },
+    setLearningRate(learningRate) {
+      if (!(learningRate > 0) || !Number.isFinite(learningRate)) return;
+      const s = store.getState();
+      s.setHyper({ learningRate });
+      if (selectIsRunning(s) || selectIsPaused(s)) client.setLearningRate(learningRate);
+    },
+    predictions,
+    probes,
     dispose() {
       off();
+      offProbes();
+      predictions.dispose();
       client.dispose();
     },
   };

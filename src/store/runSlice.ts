@@ -1,12 +1,13 @@
 // The training run as the UI sees it: hyper-parameters, phase, backend, per-epoch results. Per-batch
 // metrics do not pass through here (see src/metrics).
 import type { StateCreator } from 'zustand/vanilla';
-import type { BackendChoice, BackendInfo, EpochResult, HyperParams, RunPhase } from '../train/protocol';
+import type { BackendChoice, BackendInfo, Divergence, EpochResult, HyperParams, RunPhase } from '../train/protocol';
+import { DEFAULT_HYPER_PARAMS } from '../train/hyper';
 import type { AppState } from './appStore';
 
 export type UiPhase = RunPhase | 'idle';
 
-export const DEFAULT_HYPER: HyperParams = { optimizer: 'adam', learningRate: 0.001, batchSize: 64, epochs: 3, seed: 1 };
+export const DEFAULT_HYPER: HyperParams = DEFAULT_HYPER_PARAMS;
 
 export interface RunSlice {
   hyper: HyperParams;
@@ -18,15 +19,20 @@ export interface RunSlice {
   examples: { train: number; test: number } | null;
   /** Where the run is, updated with each metrics batch (a few times a second, never per step). */
   progress: { epoch: number; step: number } | null;
+  /** The learning rate in effect at the latest reported step (the schedule applied), or null. */
+  liveLearningRate: number | null;
   epochs: EpochResult[];
   error: string | null;
+  /** Set when the run stopped itself because the loss blew up. */
+  divergence: Divergence | null;
   setHyper(patch: Partial<HyperParams>): void;
   setBackendChoice(choice: BackendChoice): void;
   runStarted(runId: number): void;
   setPhase(phase: UiPhase, detail?: string | null): void;
   setBackend(info: BackendInfo): void;
   setExamples(train: number, test: number): void;
-  setProgress(epoch: number, step: number): void;
+  setProgress(epoch: number, step: number, learningRate?: number): void;
+  setDivergence(divergence: Divergence): void;
   addEpoch(result: EpochResult): void;
   setError(message: string): void;
 }
@@ -40,16 +46,21 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   backend: null,
   examples: null,
   progress: null,
+  liveLearningRate: null,
   epochs: [],
   error: null,
+  divergence: null,
   setHyper: (patch) => set((s) => ({ hyper: { ...s.hyper, ...patch } })),
   setBackendChoice: (backendChoice) => set({ backendChoice }),
   runStarted: (runId) =>
-    set({ runId, phase: 'loading-data', phaseDetail: null, epochs: [], error: null, examples: null, progress: null }),
+    set({ runId, phase: 'loading-data', phaseDetail: null, epochs: [], error: null, examples: null, progress: null,
+      liveLearningRate: null, divergence: null }),
   setPhase: (phase, detail = null) => set({ phase, phaseDetail: detail }),
   setBackend: (backend) => set({ backend }),
   setExamples: (train, test) => set({ examples: { train, test } }),
-  setProgress: (epoch, step) => set({ progress: { epoch, step } }),
+  setProgress: (epoch, step, learningRate) =>
+    set(learningRate === undefined ? { progress: { epoch, step } } : { progress: { epoch, step }, liveLearningRate: learningRate }),
+  setDivergence: (divergence) => set({ divergence }),
   addEpoch: (result) => set((s) => ({ epochs: [...s.epochs, result] })),
   setError: (error) => set({ error, phase: 'error' }),
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../model/spec';
 import { createTrainingClient, type WorkerLike } from './client';
+import { DEFAULT_HYPER_PARAMS } from './hyper';
 import type { DatasetRef, FromWorker, HyperParams, ToWorker } from './protocol';
 
 /** Records what the client posts and lets a test play the worker's side. */
@@ -32,7 +33,7 @@ class FakeWorker implements WorkerLike {
 
 const spec: ModelSpec = { blocks: [{ id: 'in', kind: 'input', inputs: [] }, { id: 'out', kind: 'softmax', inputs: ['in'] }] };
 const dataset: DatasetRef = { url: '/data/mnist/' };
-const hyper: HyperParams = { optimizer: 'adam', learningRate: 0.001, batchSize: 32, epochs: 1, seed: 1 };
+const hyper: HyperParams = { ...DEFAULT_HYPER_PARAMS, batchSize: 32, epochs: 1 };
 
 function setup() {
   const workers: FakeWorker[] = [];
@@ -96,6 +97,21 @@ describe('createTrainingClient', () => {
       { type: 'pause', runId: 2 },
       { type: 'resume', runId: 2 },
       { type: 'stop', runId: 2 },
+    ]);
+  });
+
+  it('starts paused on request, and sends step and set-lr to the current run', () => {
+    const { client, workers } = setup();
+    client.step();
+    client.setLearningRate(0.1);
+    expect(workers).toHaveLength(0);
+    client.start(spec, dataset, hyper, 'auto', { paused: true });
+    client.step();
+    client.setLearningRate(0.01);
+    expect(workers[0]!.sent).toEqual([
+      { type: 'start', runId: 1, spec, dataset, hyper, backend: 'auto', startPaused: true },
+      { type: 'step', runId: 1 },
+      { type: 'set-lr', runId: 1, learningRate: 0.01 },
     ]);
   });
 

@@ -3,10 +3,11 @@
 // user already replaced can never reach the charts or the store.
 import type { ModelSpec } from '../model/spec';
 import type { BackendChoice, DatasetRef, FromWorker, HyperParams, ToWorker } from './protocol';
+import type { ProbeConfig } from './probes/types';
 
 /** The slice of the Worker interface the client uses, so tests can hand in a fake. */
 export interface WorkerLike {
-  postMessage(message: ToWorker): void;
+  postMessage(message: ToWorker, transfer?: Transferable[]): void;
   terminate(): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
   addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
@@ -14,12 +15,24 @@ export interface WorkerLike {
 
 export type TrainingListener = (msg: FromWorker) => void;
 
+export interface StartOptions {
+  readonly paused?: boolean;
+}
+
 export interface TrainingClient {
-  /** Starts a new run (replacing any current one) and returns its runId. */
-  start(spec: ModelSpec, dataset: DatasetRef, hyper: HyperParams, backend: BackendChoice): number;
+  /** Starts a new run (replacing any current one) and returns its runId; `paused` starts it paused. */
+  start(spec: ModelSpec, dataset: DatasetRef, hyper: HyperParams, backend: BackendChoice, options?: StartOptions): number;
   pause(): void;
+  /** While paused: one batch. */
+  step(): void;
+  /** The base learning rate from the next batch on. */
+  setLearningRate(learningRate: number): void;
   resume(): void;
   stop(): void;
+  /** What the views want probed; remembered, and sent again to a worker created later. */
+  configureProbes(config: ProbeConfig): void;
+  /** Asks the current run's model for one image's class probabilities; false when there is no run to ask. */
+  predict(requestId: number, input: Float32Array): boolean;
   /** Listens to messages of the current run; returns the unsubscribe function. */
   subscribe(listener: TrainingListener): () => void;
   /** Terminates the worker; the client is unusable afterwards. */
@@ -40,19 +53,39 @@ class WorkerTrainingClient implements TrainingClient {
   private worker: WorkerLike | null = null;
   private currentRunId = 0;
   private disposed = false;
+  private probeConfig: ProbeConfig | null = null;
 
   constructor(private readonly workerFactory: WorkerFactory) {}
 
-  start(spec: ModelSpec, dataset: DatasetRef, hyper: HyperParams, backend: BackendChoice): number {
+  start(spec: ModelSpec, dataset: DatasetRef, hyper: HyperParams, backend: BackendChoice, options: StartOptions = {}): number {
     if (this.disposed) throw new Error('The training client has been disposed.');
     const worker = this.ensureWorker();
     this.currentRunId += 1;
-    worker.postMessage({ type: 'start', runId: this.currentRunId, spec, dataset, hyper, backend });
-    return this.currentRunId;
+    const runId = this.currentRunId;
+    worker.postMessage(options.paused
+      ? { type: 'start', runId, spec, dataset, hyper, backend, startPaused: true }
+      : { type: 'start', runId, spec, dataset, hyper, backend });
+    return runId;
+  }
+
+  step(): void {
+    this.sendToCurrent('step');
+  }
+
+  setLearningRate(learningRate: number): void {
+    if (this.disposed || !this.worker || this.currentRunId === 0) return;
+    this.worker.postMessage({ type: 'set-lr', runId: this.currentRunId, learningRate });
   }
 
   pause(): void {
     this.sendToCurrent('pause');
+  }
+
+  predict(requestId: number, input: Float32Array): boolean {
+    if (this.disposed || !this.worker || this.currentRunId === 0) return false;
+    // Transferred: the caller hands the pixels over and keeps no reference.
+    this.worker.postMessage({ type: 'predict', runId: this.currentRunId, requestId, input }, [input.buffer]);
+    return true;
   }
 
   resume(): void {
@@ -61,6 +94,11 @@ class WorkerTrainingClient implements TrainingClient {
 
   stop(): void {
     this.sendToCurrent('stop');
+  }
+
+  configureProbes(config: ProbeConfig): void {
+    this.probeConfig = config;
+    this.worker?.postMessage({ type: 'probe-config', runId: this.currentRunId, config });
   }
 
   subscribe(listener: TrainingListener): () => void {
@@ -86,10 +124,11 @@ class WorkerTrainingClient implements TrainingClient {
     worker.addEventListener('error', (event) => this.onWorkerFailure(event));
     worker.addEventListener('messageerror', (event) => this.onWorkerFailure(event));
     this.worker = worker;
+    if (this.probeConfig) worker.postMessage({ type: 'probe-config', runId: this.currentRunId, config: this.probeConfig });
     return worker;
   }
 
-  private sendToCurrent(type: 'pause' | 'resume' | 'stop'): void {
+  private sendToCurrent(type: 'pause' | 'resume' | 'stop' | 'step'): void {
     if (this.disposed || !this.worker || this.currentRunId === 0) return;
     this.worker.postMessage({ type, runId: this.currentRunId });
   }

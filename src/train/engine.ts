@@ -3,22 +3,31 @@
 // typed messages as it goes. A custom loop rather than model.fit: per-step control for pause and stop,
 // metrics read back in groups without stalling the GPU, and exact per-epoch timing.
 import { loadDataset } from '../data/loader';
-import type { LoadedDataset } from '../data/types';
+import { createDataFeed, type DataFeed } from '../data/dataFeed';
+import type { LoadedDataset, Split } from '../data/types';
 import { selectBackend } from './backend';
 import { buildModel, InvalidModelError } from './buildModel';
-import { DivergenceError } from './metricsBuffer';
-import type { BackendChoice, BackendInfo, DatasetRef, HyperParams, ToWorker } from './protocol';
+import { DivergenceError } from './divergence';
+import { analyzeModel } from '../model/analyze';
+import { createContextLossGuard, watchWebGLContext, type ContextWatch } from './contextLoss';
+import { estimateRun, refusalReason } from './estimate';
+import { hyperParamProblems } from './hyper';
+import type { BackendChoice, BackendInfo, BackendName, DatasetRef, Divergence, HyperParams, ToWorker } from './protocol';
 import { nextMacrotask, RunControl, RunStopped } from './runControl';
 import {
   checkpoint, createSession, disposeSession, evaluate, setPhase, throwIfStopped, trainEpoch,
-  type PostFn, type RunContext, type SessionDeps,
+  type PostFn, type RunContext, type Session, type SessionDeps,
 } from './session';
+import { createProbeHub } from './probes/hub';
+import { createPredictor } from './predict';
 
 export type { PostFn } from './session';
 
 export interface EngineDeps extends SessionDeps {
-  readonly loadDataset: (ref: DatasetRef, onProgress: (loadedBytes: number) => void) => Promise<LoadedDataset>;
+  readonly loadDataset: (ref: DatasetRef, onProgress: LoadBytes) => Promise<LoadedDataset>;
   readonly selectBackend: (choice: BackendChoice) => Promise<BackendInfo>;
+  /** Reports a lost GPU context of the backend just selected (contextLoss.ts; tests inject a fake). */
+  readonly watchContext: () => ContextWatch;
 }
 
 export interface TrainingEngine {
@@ -27,9 +36,15 @@ export interface TrainingEngine {
   idle(): Promise<void>;
 }
 
+// At least the largest batch size, so the batch buffers sized at the start fit every later epoch.
+const EARLY_START_EXAMPLES = 4096;
+
 export const defaultEngineDeps: EngineDeps = {
-  loadDataset: (ref, onProgress) => loadDataset(ref, (loaded) => onProgress(loaded)),
+  // Training starts once the test split and this many training examples are in; the rest streams in meanwhile.
+  loadDataset: (ref, onProgress) =>
+    loadDataset(ref, (loaded, _phase, total) => onProgress(loaded, total), fetch, { startWith: EARLY_START_EXAMPLES }),
   selectBackend: (choice) => selectBackend(choice),
+  watchContext: watchWebGLContext,
   buildModel,
   now: () => performance.now(),
   // Yielding lets queued pause / stop messages in; every 20 ms bounds their latency.
@@ -42,11 +57,14 @@ export const defaultEngineDeps: EngineDeps = {
 };
 
 /** Loads a dataset, or hands back the last one when the same slice is asked again ("train again"). */
-type DatasetSource = (ref: DatasetRef, onProgress: (loadedBytes: number) => void) => Promise<LoadedDataset>;
+type DatasetSource = (ref: DatasetRef, onProgress: LoadBytes) => Promise<LoadedDataset>;
+/** Bytes fetched so far, and the total once the dataset's meta.json has said it. */
+type LoadBytes = (loadedBytes: number, totalBytes?: number) => void;
 
 function cachedLoader(load: EngineDeps['loadDataset']): DatasetSource {
   let last: { key: string; data: Promise<LoadedDataset> } | null = null;
   return (ref, onProgress) => {
+    if (ref.kind === 'inline') return load(ref, onProgress); // already in memory: nothing to cache
     const key = JSON.stringify([ref.url, ref.trainLimit ?? null, ref.testLimit ?? null]);
     if (last?.key === key) return last.data;
     // One entry only: a worker holding several full datasets could use hundreds of MB.
@@ -64,22 +82,26 @@ export function createTrainingEngine(post: PostFn, overrides: Partial<EngineDeps
   const loadData = cachedLoader(deps.loadDataset);
   let current: RunControl | null = null;
   let finished: Promise<void> = Promise.resolve();
+  const probes = createProbeHub();
+  const predictor = createPredictor();
   return {
     handle(msg) {
       if (msg.type === 'start') {
         // The old run must release the backend (and its memory) before the new one selects one.
         current?.stop();
         const control = new RunControl(msg.runId);
+        // Started for stepping: paused from the outset, so the first 'step' trains exactly one batch.
+        if (msg.startPaused) control.pause();
         current = control;
-        const ctx: RunContext = { msg, control, deps, post, phase: null, lastYield: deps.now(), pausedMs: 0, session: null };
+        const ctx: RunContext = { msg, control, deps, post, phase: null, lastYield: deps.now(), pausedMs: 0, session: null, probes, predictor };
         const run = () => executeRun(ctx, deps, loadData);
         finished = finished.then(run).catch((err: unknown) => console.error('Training engine failure', err));
         return;
       }
+      if (msg.type === 'probe-config') return probes.configure(msg.config);
+      if (msg.type === 'predict') return predictor.handle(msg, post);
       if (!current || msg.runId !== current.id) return;
-      if (msg.type === 'pause') current.pause();
-      else if (msg.type === 'resume') current.resume();
-      else current.stop();
+      commandRun(current, msg);
     },
     async idle() {
       // A start handled while waiting chains a further run onto `finished`: wait for that one too.
@@ -91,16 +113,32 @@ export function createTrainingEngine(post: PostFn, overrides: Partial<EngineDeps
   };
 }
 
+function commandRun(control: RunControl, msg: Exclude<ToWorker, { type: 'start' }>): void {
+  switch (msg.type) {
+    case 'pause': return control.pause();
+    case 'resume': return control.resume();
+    case 'stop': return control.stop();
+    case 'step': return control.step();
+    case 'set-lr': return control.setLearningRate(msg.learningRate);
+    default: return; // messages for other parts of the worker (probes) are not the run's to handle
+  }
+}
+
 /** Runs one start message to its end; never rejects, and disposes what it created before the last phase. */
 async function executeRun(ctx: RunContext, deps: EngineDeps, loadData: DatasetSource): Promise<void> {
-  let outcome: { phase: 'done' | 'stopped' } | { phase: 'error'; message: string };
+  let outcome: { phase: 'done' | 'stopped' } | { phase: 'error'; message: string; divergence?: Divergence };
   try {
     await runStages(ctx, deps, loadData);
     outcome = { phase: 'done' };
   } catch (err) {
-    outcome = err instanceof RunStopped ? { phase: 'stopped' } : { phase: 'error', message: errorText(err) };
+    if (err instanceof RunStopped) outcome = { phase: 'stopped' };
+    else if (err instanceof DivergenceError) outcome = { phase: 'error', message: err.message, divergence: err.divergence };
+    else outcome = { phase: 'error', message: errorText(err) };
   }
   disposeSession(ctx);
+  if (outcome.phase === 'error' && outcome.divergence) {
+    ctx.post({ type: 'diverged', runId: ctx.msg.runId, divergence: outcome.divergence });
+  }
   if (outcome.phase === 'error') ctx.post({ type: 'error', runId: ctx.msg.runId, message: outcome.message });
   setPhase(ctx, outcome.phase);
 }
@@ -112,24 +150,76 @@ async function runStages(ctx: RunContext, deps: EngineDeps, loadData: DatasetSou
   setPhase(ctx, 'loading-data');
   // A download cannot be cancelled, but a stop need not wait for it: the next run may want the backend.
   const loading = loadData(msg.dataset, loadProgress(ctx));
-  const data = await stage('Could not load the dataset', () => control.unlessStopped(loading));
+  const loaded = await stage('Could not load the dataset', () => control.unlessStopped(loading));
+  const feed = await stage('Could not hold out a validation split',
+    () => createDataFeed(loaded, msg.dataset.validationFraction, msg.hyper.seed));
+  const data = feed.data;
   ctx.post({ type: 'dataset', runId: msg.runId, trainCount: data.train.count, testCount: data.test.count });
   await checkpoint(ctx);
   setPhase(ctx, 'preparing');
   const backend = await stage('Could not start a tfjs backend', () => deps.selectBackend(msg.backend));
   ctx.post({ type: 'backend', runId: msg.runId, backend });
+  checkFits(msg, data, backend.name);
   await checkpoint(ctx);
   const session = await stage('Could not build the model', () => createSession(ctx, data));
+  await guardContext(ctx, deps, session);
+  let validationView = data.validation ? evaluationOn(session, data.validation) : null;
   for (let epoch = 1; epoch <= msg.hyper.epochs; epoch++) {
+    // Also before epoch 1: shards keep arriving while the backend and model are being prepared.
+    if (feed.growing && takeArrivals(ctx, session, feed)) {
+      validationView = feed.data.validation ? evaluationOn(session, feed.data.validation) : null;
+    }
     const { images, seconds } = await trainEpoch(ctx, session, epoch);
+    const validation = validationView ? await evaluate(ctx, validationView) : null;
     const test = await evaluate(ctx, session);
+    await ctx.predictor?.afterEvaluation(ctx, session, epoch);
     const imagesPerSecond = seconds > 0 ? images / seconds : 0;
     ctx.post({
       type: 'epoch',
       runId: msg.runId,
-      result: { epoch, testLoss: test.loss, testAccuracy: test.accuracy, imagesPerSecond, seconds },
+      result: {
+        epoch, testLoss: test.loss, testAccuracy: test.accuracy, imagesPerSecond, seconds,
+        ...(session.memory ? { peakTensorBytes: session.memory.peakBytes } : {}),
+        ...(validation ? { validationLoss: validation.loss, validationAccuracy: validation.accuracy } : {}),
+      },
     });
   }
+}
+
+/** Between epochs, while training shards still arrive: the next epoch trains on everything in by now. */
+function takeArrivals(ctx: RunContext, session: Session, feed: DataFeed): boolean {
+  try {
+    if (!feed.refresh()) return false;
+  } catch (err) {
+    throw new Error(`Could not load the dataset: ${errorText(err)}`, { cause: err });
+  }
+  // The one place a session's data changes: only ever to a larger prefix of the same split.
+  (session as { data: LoadedDataset }).data = feed.data;
+  ctx.post({ type: 'dataset', runId: ctx.msg.runId, trainCount: feed.data.train.count, testCount: feed.data.test.count });
+  return true;
+}
+
+/** The session seen through another split, so evaluate() measures that split instead of the test split. */
+function evaluationOn(session: Session, split: Split): Session {
+  const order = Uint32Array.from({ length: split.count }, (_, i) => i);
+  return { ...session, data: { ...session.data, test: split }, testOrder: order };
+}
+
+/** Watches for a lost WebGL context from here on, with a first copy of the weights (contextLoss.ts). */
+async function guardContext(ctx: RunContext, deps: EngineDeps, session: Session): Promise<void> {
+  ctx.gpu = createContextLossGuard({ watch: deps.watchContext, fallback: () => deps.selectBackend('wasm'), now: deps.now,
+    intervalMs: 5000 });
+  await ctx.gpu.capture(session, true);
+}
+
+/** Refuses, with the reason, a run whose estimated memory exceeds the backend's safe limit (estimate.ts). */
+function checkFits(msg: Extract<ToWorker, { type: 'start' }>, data: LoadedDataset, backend: BackendName): void {
+  const shape = { inputShape: data.meta.inputShape, numClasses: data.meta.classNames.length };
+  // Batches never hold more examples than the split has.
+  const hyper = { ...msg.hyper, batchSize: Math.min(msg.hyper.batchSize, data.train.count) };
+  const estimate = estimateRun({ analysis: analyzeModel(msg.spec, shape), hyper, trainCount: data.train.count, backend });
+  const reason = refusalReason(estimate, hyper.batchSize);
+  if (reason) throw new Error(reason);
 }
 
 function errorText(err: unknown): string {
@@ -147,24 +237,19 @@ async function stage<T>(label: string, work: () => T | Promise<T>): Promise<T> {
 }
 
 function checkHyperParams(hyper: HyperParams): void {
-  const problems: string[] = [];
-  const { batchSize, epochs, learningRate, optimizer } = hyper;
-  if (!Number.isInteger(batchSize) || batchSize < 1) problems.push(`batch size must be a positive integer (got ${batchSize})`);
-  if (!Number.isInteger(epochs) || epochs < 1) problems.push(`epochs must be a positive integer (got ${epochs})`);
-  if (!(learningRate > 0) || !Number.isFinite(learningRate)) {
-    problems.push(`learning rate must be a positive number (got ${learningRate})`);
-  }
-  if (optimizer !== 'adam' && optimizer !== 'sgd') problems.push(`unknown optimizer '${String(optimizer)}'`);
+  const problems = hyperParamProblems(hyper);
   if (problems.length > 0) throw new Error(`Invalid hyper-parameters: ${problems.join('; ')}`);
 }
 
 /** Progress as a language-neutral phase detail ("3.2 MB"), at most once per flush interval. */
-function loadProgress(ctx: RunContext): (loadedBytes: number) => void {
+function loadProgress(ctx: RunContext): LoadBytes {
   let last = -Infinity;
-  return (loadedBytes) => {
+  return (loadedBytes, totalBytes) => {
     const now = ctx.deps.now();
     if (now - last < ctx.deps.flushIntervalMs || ctx.phase !== 'loading-data') return;
     last = now;
-    setPhase(ctx, 'loading-data', `${(loadedBytes / 1e6).toFixed(1)} MB`);
+    const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+    const known = totalBytes !== undefined && totalBytes >= loadedBytes; // not when the server inflated the gzip
+    setPhase(ctx, 'loading-data', known ? `${mb(loadedBytes)} / ${mb(totalBytes)} MB` : `${mb(loadedBytes)} MB`);
   };
 }

@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { DatasetMeta, LoadedDataset, Split } from '../data/types';
 import type { ModelSpec } from '../model/spec';
 import { createTrainingEngine, type EngineDeps } from './engine';
+import { DEFAULT_HYPER_PARAMS } from './hyper';
 import type { FromWorker, HyperParams, RunPhase, ToWorker } from './protocol';
 
 const SIZE = 8;
@@ -52,7 +53,7 @@ export const spec: ModelSpec = {
 };
 
 // 128 examples in batches of 16: 8 steps per epoch.
-export const hyper: HyperParams = { optimizer: 'adam', learningRate: 0.02, batchSize: 16, epochs: 3, seed: 7 };
+export const hyper: HyperParams = { ...DEFAULT_HYPER_PARAMS, optimizer: 'adam', learningRate: 0.02, batchSize: 16, epochs: 3, seed: 7 };
 export const STEPS_PER_EPOCH = 8;
 
 const testDeps: Partial<EngineDeps> = {

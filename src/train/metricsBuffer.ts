@@ -2,18 +2,13 @@
 // value after every step would stall the GPU pipeline (each read waits for the queue to drain); one
 // stacked read every ~250 ms costs one sync and still gives the charts every single step.
 import * as tf from '@tensorflow/tfjs';
-import type { MetricsBatch } from './protocol';
+import { DivergenceError } from './divergence';
+import type { Divergence, MetricsBatch } from './protocol';
 
-/** Thrown when a read-back loss is NaN or infinite: the weights have blown up and training cannot recover. */
-export class DivergenceError extends Error {
-  constructor(readonly step: number, readonly epoch: number) {
-    super(
-      `Training diverged: the loss became NaN or infinite at step ${step} (epoch ${epoch}). ` +
-        'Try a lower learning rate.',
-    );
-    this.name = 'DivergenceError';
-  }
-}
+export { DivergenceError } from './divergence';
+
+/** Looks at each read-back loss in order; a Divergence stops the run (see divergence.ts). */
+export type LossCheck = (step: number, epoch: number, loss: number) => Divergence | null;
 
 export interface MetricsBufferOptions {
   /** Read back and post at most this often (ms), apart from forced flushes at epoch end and pause. */
@@ -23,7 +18,14 @@ export interface MetricsBufferOptions {
   readonly now: () => number;
   /** Receives each batch; its arrays' buffers are fresh and may be transferred. */
   readonly post: (batch: MetricsBatch) => void;
+  /** Default: only NaN / infinite losses diverge. */
+  readonly check?: LossCheck;
+  /** The learning rate in effect, reported with each batch. */
+  readonly learningRate?: () => number;
 }
+
+const nanOnly: LossCheck = (step, epoch, loss) => (Number.isFinite(loss) ? null
+  : { kind: 'nan', step, epoch, loss: null, startLoss: null, learningRate: Number.NaN, suggestedLearningRate: Number.NaN });
 
 export class MetricsBuffer {
   private steps: number[] = [];
@@ -55,7 +57,8 @@ export class MetricsBuffer {
 
   /**
    * Reads every pending step in one stacked read, posts them, and throws DivergenceError at the first
-   * non-finite loss (after posting the finite steps before it, so the chart shows where it went wrong).
+   * step the check rejects (after posting the steps before it, and that step too when its loss is
+   * finite, so the chart shows where it went wrong).
    */
   async flush(): Promise<void> {
     this.lastFlush = this.options.now();
@@ -64,17 +67,24 @@ export class MetricsBuffer {
     const steps = this.steps;
     const epochs = this.epochs;
     const values = await this.readAll();
-    const bad = values.subarray(0, count).findIndex((loss) => !Number.isFinite(loss));
-    const keep = bad < 0 ? count : bad;
+    const check = this.options.check ?? nanOnly;
+    let divergence: Divergence | null = null;
+    let keep = count;
+    for (let i = 0; i < count && divergence === null; i++) {
+      divergence = check(steps[i] ?? 0, epochs[i] ?? 0, values[i] ?? Number.NaN);
+      if (divergence) keep = divergence.kind === 'nan' ? i : i + 1;
+    }
     if (keep > 0) {
+      const learningRate = this.options.learningRate?.();
       this.options.post({
         step: Float64Array.from(steps.slice(0, keep)),
         epoch: Float64Array.from(epochs.slice(0, keep)),
         loss: values.slice(0, keep),
         accuracy: values.slice(count, count + keep),
+        ...(learningRate === undefined ? {} : { learningRate }),
       });
     }
-    if (bad >= 0) throw new DivergenceError(steps[bad] ?? 0, epochs[bad] ?? 0);
+    if (divergence) throw new DivergenceError(divergence);
   }
 
   /** Drops pending steps unread (on stop or error). */

@@ -1,34 +1,67 @@
 // The typed message protocol between the UI and the training worker. Every run-scoped message carries
 // the runId; the client drops messages of a stale run. Metrics arrive in batches of typed arrays.
 import type { ModelSpec } from '../model/spec';
+import type { ProbeConfig, ProbeSnapshot } from './probes/types';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = BackendName | 'auto';
 
-export type OptimizerName = 'adam' | 'sgd';
+export const OPTIMIZER_NAMES = ['sgd', 'momentum', 'nesterov', 'adam', 'rmsprop', 'adadelta', 'adagrad'] as const;
+export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
 
+/**
+ * How the learning rate changes over a run, as a factor on the base rate: 'step' multiplies it by
+ * `factor` every `everyEpochs` epochs; 'cosine' glides from 1 down to `minFactor` over the whole run.
+ */
+export type LrSchedule =
+  | { readonly kind: 'constant' }
+  | { readonly kind: 'step'; readonly everyEpochs: number; readonly factor: number }
+  | { readonly kind: 'cosine'; readonly minFactor: number };
+
+/** Seeded data augmentation of training batches (never of the test set). */
+export interface Augmentation {
+  /** Mirror each image left-right with probability 1/2. */
+  readonly flip: boolean;
+  /** Shift each image by up to this many pixels in each direction (zero fill); 0 = off. */
+  readonly shift: number;
+}
+
+/** Plain JSON: every field goes into the page link. */
 export interface HyperParams {
   readonly optimizer: OptimizerName;
   readonly learningRate: number;
+  /** Momentum for 'momentum' and 'nesterov' (and RMSProp's momentum term); ignored by the others. */
+  readonly momentum: number;
+  readonly schedule: LrSchedule;
+  /** L2 penalty on the weights (not biases): adds weightDecay/2 * sum(w^2) to the loss. 0 = off. */
+  readonly weightDecay: number;
+  readonly augmentation: Augmentation;
   readonly batchSize: number;
   readonly epochs: number;
+  /** Fixes the weight initialisation, data order, augmentation and dropout masks. */
   readonly seed: number;
 }
 
-export interface DatasetRef {
-  /** Base URL of the web-ready dataset folder holding meta.json (e.g. '/data/mnist/'). */
-  readonly url: string;
-  /** Use at most this many training / test examples (small slices for tests and quick demos). */
-  readonly trainLimit?: number;
-  readonly testLimit?: number;
-}
+// Which dataset a run uses: a web-ready folder by URL, or one made in the page (see src/data/types.ts).
+import type { DatasetRef } from '../data/types';
+export type { DatasetRef, InlineDatasetRef, UrlDatasetRef } from '../data/types';
 
 export type ToWorker =
   | { readonly type: 'start'; readonly runId: number; readonly spec: ModelSpec; readonly dataset: DatasetRef;
-      readonly hyper: HyperParams; readonly backend: BackendChoice }
+      readonly hyper: HyperParams; readonly backend: BackendChoice;
+      /** Start paused (before the first batch), for stepping through a run one batch at a time. */
+      readonly startPaused?: boolean }
   | { readonly type: 'pause'; readonly runId: number }
+  /** Changes the base learning rate; it takes effect at the next batch (the schedule still applies). */
+  | { readonly type: 'set-lr'; readonly runId: number; readonly learningRate: number }
+  /** While paused: train exactly one batch, post its metrics, and stay paused. */
+  | { readonly type: 'step'; readonly runId: number }
   | { readonly type: 'resume'; readonly runId: number }
-  | { readonly type: 'stop'; readonly runId: number };
+  | { readonly type: 'stop'; readonly runId: number }
+  /** What the views want probed; a standing wish that applies to this run and the runs after it. */
+  | { readonly type: 'probe-config'; readonly runId: number; readonly config: ProbeConfig }
+  /** Class probabilities of one image (H*W*C floats in [0, 1]) from the run's latest epoch-end weights. */
+  | { readonly type: 'predict'; readonly runId: number; readonly requestId: number; readonly input: Float32Array };
 
 export type RunPhase =
   | 'loading-data' // fetching / decoding the dataset
@@ -54,15 +87,37 @@ export interface MetricsBatch {
   readonly epoch: Float64Array; // epoch index, from 1
   readonly loss: Float32Array;
   readonly accuracy: Float32Array;
+  /** The learning rate in effect at the last step of this batch (base rate times the schedule). */
+  readonly learningRate?: number;
+}
+
+/** Why a run stopped itself: the UI explains it and suggests what to try. */
+export interface Divergence {
+  /** 'nan': the loss became NaN or infinite; 'exploding': it rose far above where it started and stayed. */
+  readonly kind: 'nan' | 'exploding';
+  readonly step: number;
+  readonly epoch: number;
+  /** The (smoothed) loss that tripped the guard; null when it was NaN or infinite. */
+  readonly loss: number | null;
+  /** The loss of the run's first step (before any update), for comparison. */
+  readonly startLoss: number | null;
+  readonly learningRate: number;
+  /** What to try next: a tenth of the learning rate in effect. */
+  readonly suggestedLearningRate: number;
 }
 
 export interface EpochResult {
   readonly epoch: number;
   readonly testLoss: number;
   readonly testAccuracy: number;
+  /** On the held-out validation split, when the run has one (DatasetRef.validationFraction > 0). */
+  readonly validationLoss?: number;
+  readonly validationAccuracy?: number;
   /** Training throughput over this epoch, images per second (excluding evaluation). */
   readonly imagesPerSecond: number;
   readonly seconds: number;
+  /** The most tensor memory seen so far in the run (tf.memory().numBytes, sampled during each step's forward pass). */
+  readonly peakTensorBytes?: number;
 }
 
 export type FromWorker =
@@ -71,4 +126,34 @@ export type FromWorker =
   | { readonly type: 'dataset'; readonly runId: number; readonly trainCount: number; readonly testCount: number }
   | { readonly type: 'metrics'; readonly runId: number; readonly batch: MetricsBatch }
   | { readonly type: 'epoch'; readonly runId: number; readonly result: EpochResult }
-  | { readonly type: 'error'; readonly runId: number; readonly message: string };
+  | { readonly type: 'error'; readonly runId: number; readonly message: string }
+  /** Posted just before the 'error' of a run that stopped itself because the loss blew up. */
+  | { readonly type: 'diverged'; readonly runId: number; readonly divergence: Divergence }
+  /** Activations, filters, gradients and saliency for the chosen input; typed arrays transferred. */
+  | { readonly type: 'probes'; readonly runId: number; readonly probes: ProbeSnapshot }
+  /** The answer to a 'predict'; `probabilities` is null (with a reason) when there is no trained model yet. */
+  | { readonly type: 'prediction'; readonly runId: number; readonly requestId: number; readonly epoch: number;
+      readonly probabilities: Float32Array | null; readonly reason?: 'no-model' | 'bad-input' }
+  /** After each epoch's test evaluation: the confusion matrix and the most confident mistakes; arrays transferred. */
+  | { readonly type: 'confusion'; readonly runId: number; readonly report: ConfusionReport };
+
+/** The test set's confusion matrix after one epoch (rows: true class, columns: predicted class). */
+export interface ConfusionReport {
+  readonly epoch: number;
+  readonly numClasses: number;
+  /** numClasses * numClasses counts, row-major. */
+  readonly matrix: Int32Array;
+  readonly mistakes: MistakeBatch;
+}
+
+/** The most confident wrong answers, most confident first; `images` holds count * H*W*C bytes. */
+export interface MistakeBatch {
+  readonly imageShape: readonly [number, number, number];
+  readonly images: Uint8Array;
+  /** Index of each example in the test split. */
+  readonly index: Int32Array;
+  readonly label: Int32Array;
+  readonly predicted: Int32Array;
+  /** The probability the model gave its (wrong) answer. */
+  readonly confidence: Float32Array;
+}

@@ -21,10 +21,33 @@ export class RunStopped extends Error {}
 export class RunControl {
   stopRequested = false;
   paused = false;
+  /** Batches asked for by 'step' while paused and not yet taken. */
+  pendingSteps = 0;
+  /** A base learning rate set while running ('set-lr'); null = the one the run started with. */
+  learningRate: number | null = null;
   private wake: (() => void) | null = null;
   private readonly stopListeners = new Set<() => void>();
 
   constructor(readonly id: number) {}
+
+  /** One more batch while paused; ignored while running (a step is then already under way). */
+  step(): void {
+    if (!this.paused) return;
+    this.pendingSteps += 1;
+    this.wake?.();
+    this.wake = null;
+  }
+
+  /** Takes one pending step, if any (the training loop calls this before a paused batch). */
+  takeStep(): boolean {
+    if (this.pendingSteps === 0) return false;
+    this.pendingSteps -= 1;
+    return true;
+  }
+
+  setLearningRate(rate: number): void {
+    if (rate > 0 && Number.isFinite(rate)) this.learningRate = rate;
+  }
 
   /** `work`'s result, or RunStopped as soon as a stop arrives, whichever comes first. */
   unlessStopped<T>(work: Promise<T>): Promise<T> {
@@ -52,6 +75,7 @@ export class RunControl {
 
   resume(): void {
     this.paused = false;
+    this.pendingSteps = 0;
     this.wake?.();
     this.wake = null;
   }

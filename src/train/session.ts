@@ -4,10 +4,20 @@ import * as tf from '@tensorflow/tfjs';
 import { createBatchBuffers, fillBatch, shuffledIndices, type BatchBuffers } from '../data/batches';
 import type { LoadedDataset } from '../data/types';
 import type { DataShape, ModelSpec } from '../model/spec';
+import { augmentBatch, batchRandom } from './augment';
+import type { ContextLossGuard } from './contextLoss';
+import { DivergenceError, DivergenceGuard } from './divergence';
 import { MetricsBuffer } from './metricsBuffer';
+import { createOptimizerFor, disposeOptimizer, setOptimizerLearningRate } from './optimizers';
 import type { FromWorker, RunPhase, ToWorker } from './protocol';
 import { RunStopped, type RunControl } from './runControl';
-import { evaluateBatch, trainableVariables, trainStep, type BatchLayout, type TrainContext } from './steps';
+import { learningRateAt } from './schedules';
+import {
+  decayedVariables, dropoutReseeder, evaluateBatch, trainableVariables, trainStep, type BatchLayout, type TrainContext,
+} from './steps';
+import type { ProbeHub } from './probes/hub';
+import type { Predictor } from './predict';
+import { probeStep } from './probes/hook';
 
 export type PostFn = (msg: FromWorker, transfer?: Transferable[]) => void;
 
@@ -30,7 +40,13 @@ export interface Session extends TrainContext {
   readonly evalBatchSize: number;
   readonly testOrder: Uint32Array;
   readonly metrics: MetricsBuffer;
+  /** One image's worth of floats for the augmentation's shifts. */
+  readonly augmentScratch: Float32Array;
+  readonly reseedDropout: (step: number) => void;
   step: number;
+  epoch: number;
+  /** The learning rate of the latest step (base rate times the schedule). */
+  learningRate: number;
 }
 
 export interface RunContext {
@@ -42,6 +58,12 @@ export interface RunContext {
   lastYield: number;
   pausedMs: number;
   session: Session | null;
+  /** The worker's probes (activations, filters, gradients); absent in tests that do not use them. */
+  readonly probes?: ProbeHub;
+  /** Confusion matrix, mistakes and the weight copy for predictions (src/train/predict.ts); absent in some tests. */
+  readonly predictor?: Predictor;
+  /** Moves the run off a lost WebGL context (contextLoss.ts); set once the session exists. */
+  gpu?: ContextLossGuard;
 }
 
 export function setPhase(ctx: RunContext, phase: RunPhase, detail?: string): void {
@@ -55,8 +77,11 @@ export function throwIfStopped(control: RunControl): void {
   if (control.stopRequested) throw new RunStopped();
 }
 
-/** Where stop, pause and yielding happen: before every step and every evaluation batch. */
-export async function checkpoint(ctx: RunContext): Promise<void> {
+/**
+ * Where stop, pause and yielding happen: before every step ('train') and every other unit of work. A
+ * 'step' command lets one training batch through a pause; other checkpoints let it pass on to that batch.
+ */
+export async function checkpoint(ctx: RunContext, before: 'train' | 'other' = 'other'): Promise<void> {
   throwIfStopped(ctx.control);
   if (ctx.deps.now() - ctx.lastYield >= ctx.deps.yieldIntervalMs) {
     await ctx.deps.yieldToEventLoop();
@@ -64,13 +89,24 @@ export async function checkpoint(ctx: RunContext): Promise<void> {
     throwIfStopped(ctx.control);
   }
   if (!ctx.control.paused) return;
-  // Flush first, so the charts show every step taken before the pause.
+  const stepping = () => (before === 'train' ? ctx.control.takeStep() : ctx.control.pendingSteps > 0);
+  if (stepping()) return;
+  // Flush first, so the charts show every step taken before the pause (and the one just stepped).
   await ctx.session?.metrics.flush();
-  const resumeTo = ctx.phase;
+  // After a step the phase is still 'paused'; what it pauses is training.
+  const resumeTo = ctx.phase === 'paused' ? 'training' : ctx.phase;
   setPhase(ctx, 'paused');
   const pausedAt = ctx.deps.now();
-  while (ctx.control.paused) await ctx.control.untilResumed();
+  while (ctx.control.paused) {
+    if (stepping()) break;
+    await ctx.control.untilResumed();
+  }
   ctx.pausedMs += ctx.deps.now() - pausedAt;
+  if (ctx.control.paused) {
+    // A single step: it runs in the 'paused' phase.
+    throwIfStopped(ctx.control);
+    return;
+  }
   ctx.lastYield = ctx.deps.now();
   throwIfStopped(ctx.control);
   if (resumeTo) setPhase(ctx, resumeTo);
@@ -83,18 +119,27 @@ export function createSession(ctx: RunContext, data: LoadedDataset): Session {
   const [h = 0, w = 0, c = 0] = data.meta.inputShape;
   const layout: BatchLayout = { inputShape: [h, w, c], numClasses: data.meta.classNames.length };
   const model = ctx.deps.buildModel(spec, { inputShape: data.meta.inputShape, numClasses: layout.numClasses }, hyper.seed);
-  const optimizer = hyper.optimizer === 'sgd' ? tf.train.sgd(hyper.learningRate) : tf.train.adam(hyper.learningRate);
+  const optimizer = createOptimizerFor(hyper);
   const exampleSize = h * w * c;
   const evalBatchSize = Math.min(Math.max(ctx.deps.evalBatchSize, hyper.batchSize), data.test.count);
   const transferOf = (b: { step: Float64Array; epoch: Float64Array; loss: Float32Array; accuracy: Float32Array }) =>
     [b.step.buffer, b.epoch.buffer, b.loss.buffer, b.accuracy.buffer];
+  const variables = trainableVariables(model);
+  const guard = new DivergenceGuard({ numClasses: layout.numClasses });
   try {
     ctx.session = {
       ...layout,
     data,
     model,
     optimizer,
-    variables: trainableVariables(model),
+    variables,
+    weightDecay: hyper.weightDecay,
+    memory: { peakBytes: 0 },
+    decayed: decayedVariables(variables),
+    augmentScratch: new Float32Array(exampleSize),
+    reseedDropout: dropoutReseeder(model, hyper.seed),
+    learningRate: hyper.learningRate,
+    epoch: 1,
     trainBuffers: createBatchBuffers(Math.min(hyper.batchSize, data.train.count), exampleSize, layout.numClasses),
     evalBuffers: createBatchBuffers(evalBatchSize, exampleSize, layout.numClasses),
     evalBatchSize,
@@ -104,12 +149,16 @@ export function createSession(ctx: RunContext, data: LoadedDataset): Session {
       maxPendingSteps: ctx.deps.maxPendingSteps,
       now: ctx.deps.now,
       post: (batch) => ctx.post({ type: 'metrics', runId: ctx.msg.runId, batch }, transferOf(batch)),
+      // Losses read from a lost GPU context are garbage, not divergence.
+      check: (step, epoch, loss) => (ctx.gpu?.lost ? null
+        : guard.observe(step, epoch, loss, ctx.session?.learningRate ?? hyper.learningRate)),
+      learningRate: () => ctx.session?.learningRate ?? hyper.learningRate,
     }),
     step: 0,
     };
   } catch (err) {
     // Nothing owns the model yet, so a failure here (an allocation too large, say) must not leak it.
-    optimizer.dispose();
+    disposeOptimizer(optimizer);
     model.dispose();
     throw err;
   }
@@ -120,8 +169,10 @@ export function disposeSession(ctx: RunContext): void {
   const session = ctx.session;
   if (!session) return;
   ctx.session = null;
+  ctx.probes?.endRun();
+  ctx.gpu?.dispose();
   session.metrics.dispose();
-  session.optimizer.dispose();
+  disposeOptimizer(session.optimizer);
   session.model.dispose();
 }
 
@@ -135,16 +186,19 @@ export async function trainEpoch(ctx: RunContext, session: Session, epoch: numbe
   const startedAt = ctx.deps.now();
   const pausedBefore = ctx.pausedMs;
   for (let start = 0; start < train.count; start += batchSize) {
-    await checkpoint(ctx);
-    const n = fillBatch(train, order, start, Math.min(batchSize, train.count - start), session.trainBuffers);
-    const [loss, accuracy] = trainStep(session, session.trainBuffers, n);
+    await checkpoint(ctx, 'train');
+    await ctx.gpu?.recoverIfLost(ctx, session);
+    const n = prepareBatch(ctx, session, epoch, order, start);
+    const [loss, accuracy] = await stepOrRecover(ctx, session, n);
     session.step += 1;
     session.metrics.push(session.step, epoch, loss, accuracy);
+    await probeStep(ctx, session, n);
     if (ctx.phase === 'preparing') {
       await session.metrics.flush();
       setPhase(ctx, 'training');
     } else if (session.metrics.isDue()) {
       await session.metrics.flush();
+      await ctx.gpu?.capture(session);
     }
   }
   // Reading the last losses back also waits for the GPU to finish the epoch, so the timing is honest.
@@ -153,8 +207,40 @@ export async function trainEpoch(ctx: RunContext, session: Session, epoch: numbe
   return { images: train.count, seconds };
 }
 
+/** One step; a step that fails because the WebGL context was just lost is taken again on the fallback. */
+async function stepOrRecover(ctx: RunContext, session: Session, n: number): Promise<[tf.Scalar, tf.Scalar]> {
+  try {
+    return trainStep(session, session.trainBuffers, n);
+  } catch (err) {
+    if (!(await ctx.gpu?.recoverIfLost(ctx, session))) throw err;
+    return trainStep(session, session.trainBuffers, n);
+  }
+}
+
+/**
+ * Fills the next batch and sets what the step depends on besides the weights: augmentation, dropout
+ * masks and the learning rate, each a function of (seed, epoch, step) and the base rate.
+ */
+function prepareBatch(ctx: RunContext, session: Session, epoch: number, order: Uint32Array, start: number): number {
+  const { hyper } = ctx.msg;
+  const { train } = session.data;
+  const step = session.step + 1;
+  session.epoch = epoch;
+  const n = fillBatch(train, order, start, Math.min(hyper.batchSize, train.count - start), session.trainBuffers);
+  augmentBatch(session.trainBuffers.x, n, session.inputShape, hyper.augmentation,
+    batchRandom(hyper.seed, epoch, step), session.augmentScratch);
+  session.reseedDropout(step);
+  const base = ctx.control.learningRate ?? hyper.learningRate;
+  session.learningRate = learningRateAt(base, hyper.schedule, { epoch, epochs: hyper.epochs,
+    stepInEpoch: Math.floor(start / hyper.batchSize) + 1, stepsInEpoch: Math.ceil(train.count / hyper.batchSize) });
+  setOptimizerLearningRate(session.optimizer, session.learningRate);
+  return n;
+}
+
 /** Test loss and accuracy over the whole test split, summed on the backend and read back once. */
 export async function evaluate(ctx: RunContext, session: Session): Promise<{ loss: number; accuracy: number }> {
+  // Evaluation views share the session's model: recovering the real session recovers them too.
+  if (ctx.session) await ctx.gpu?.recoverIfLost(ctx, ctx.session);
   setPhase(ctx, 'evaluating');
   const { test } = session.data;
   const sums: tf.Tensor1D[] = [];
@@ -177,7 +263,9 @@ export async function evaluate(ctx: RunContext, session: Session): Promise<{ los
   }
   const loss = (totals[0] ?? Number.NaN) / test.count;
   if (!Number.isFinite(loss)) {
-    throw new Error('Training diverged: the test loss is NaN or infinite. Try a lower learning rate.');
+    const rate = session.learningRate;
+    throw new DivergenceError({ kind: 'nan', step: session.step, epoch: session.epoch, loss: null, startLoss: null,
+      learningRate: rate, suggestedLearningRate: rate / 10 });
   }
   return { loss, accuracy: (totals[1] ?? 0) / test.count };
 }

@@ -1,7 +1,7 @@
 // The tensor work of one training step and one evaluation batch. Every intermediate lives inside a tidy;
 // what leaves is a handful of scalars the caller owns, so tensor memory stays flat step after step.
 import * as tf from '@tensorflow/tfjs';
-import type { BatchBuffers } from '../data/batches';
+import { mixSeed, type BatchBuffers } from '../data/batches';
 
 // Keras's epsilon: keeps log() finite when softmax rounds a probability to 0 or 1.
 const EPSILON = 1e-7;
@@ -18,6 +18,11 @@ export interface TrainContext extends BatchLayout {
   readonly optimizer: tf.Optimizer;
   /** The model's trainable variables, read once per run. */
   readonly variables: tf.Variable[];
+  /** L2 weight decay factor (0 = off) and the weights it applies to: kernels, not biases or BN parameters. */
+  readonly weightDecay: number;
+  readonly decayed: tf.Variable[];
+  /** The most tensor bytes seen, sampled when the forward pass's activations are all alive. */
+  readonly memory?: { peakBytes: number };
 }
 
 /** Per-example cross-entropy of softmax outputs against one-hot labels, clipped as Keras does. */
@@ -42,7 +47,7 @@ function batchTensors(buffers: BatchBuffers, n: number, layout: BatchLayout): [t
 export function trainStep(ctx: TrainContext, buffers: BatchBuffers, n: number): [tf.Scalar, tf.Scalar] {
   // minimize() runs its function in a tidy of its own and keeps only the loss, so the accuracy has to
   // be kept explicitly; the holder lets it out of the closure and lets a failure dispose it.
-  const kept: { accuracy?: tf.Scalar } = {};
+  const kept: { accuracy?: tf.Scalar; dataLoss?: tf.Scalar } = {};
   try {
     return tf.tidy(() => {
       const [xs, ys] = batchTensors(buffers, n, ctx);
@@ -50,16 +55,27 @@ export function trainStep(ctx: TrainContext, buffers: BatchBuffers, n: number): 
         () => {
           const probs = ctx.model.apply(xs, { training: true }) as tf.Tensor;
           kept.accuracy = tf.keep(tf.mean(correctPerExample(probs, ys)) as tf.Scalar);
-          return tf.mean(crossEntropyPerExample(probs, ys)) as tf.Scalar;
+          const dataLoss = tf.mean(crossEntropyPerExample(probs, ys)) as tf.Scalar;
+          if (ctx.memory) ctx.memory.peakBytes = Math.max(ctx.memory.peakBytes, tf.memory().numBytes);
+          if (ctx.weightDecay === 0 || ctx.decayed.length === 0) return dataLoss;
+          // The chart shows the data loss, so curves with and without decay compare; the penalty only
+          // shapes the gradients (weightDecay * w for each kernel).
+          kept.dataLoss = tf.keep(dataLoss);
+          return tf.add(dataLoss, l2Penalty(ctx.decayed, ctx.weightDecay)) as tf.Scalar;
         },
         true,
         ctx.variables,
       );
       if (!loss || !kept.accuracy) throw new Error('The optimizer returned no loss.');
+      if (kept.dataLoss) {
+        loss.dispose();
+        return [kept.dataLoss, kept.accuracy];
+      }
       return [loss, kept.accuracy];
     });
   } catch (err) {
     kept.accuracy?.dispose();
+    kept.dataLoss?.dispose();
     throw err;
   }
 }
@@ -71,6 +87,36 @@ export function evaluateBatch(model: tf.LayersModel, buffers: BatchBuffers, n: n
     const probs = model.apply(xs, { training: false }) as tf.Tensor;
     return tf.stack([tf.sum(crossEntropyPerExample(probs, ys)), tf.sum(correctPerExample(probs, ys))]) as tf.Tensor1D;
   });
+}
+
+/** weightDecay / 2 * sum of squares of every weight. */
+function l2Penalty(weights: tf.Variable[], weightDecay: number): tf.Scalar {
+  return tf.mul(weightDecay / 2, tf.addN(weights.map((w) => tf.sum(tf.square(w))))) as tf.Scalar;
+}
+
+/** Kernels (rank >= 2) take weight decay; biases and batch-norm scales and offsets (rank 1) do not. */
+export function decayedVariables(variables: tf.Variable[]): tf.Variable[] {
+  return variables.filter((v) => v.rank >= 2);
+}
+
+interface SeededLayer {
+  seed?: number;
+}
+
+/**
+ * tfjs's dropout draws its mask from the layer's `seed` on every call, so a fixed seed would drop the
+ * same units at every step, and no seed would draw from Math.random. Giving each dropout layer a seed
+ * derived from its own and the step keeps the masks different per step and the run reproducible.
+ * Returns a function that reseeds them before a step.
+ */
+export function dropoutReseeder(model: tf.LayersModel, runSeed: number): (step: number) => void {
+  const layers = model.layers.filter((l) => l.getClassName() === 'Dropout') as unknown as SeededLayer[];
+  const bases = layers.map((l, i) => mixSeed(l.seed ?? runSeed, i));
+  return (step) => {
+    layers.forEach((layer, i) => {
+      layer.seed = mixSeed(bases[i]!, step);
+    });
+  };
 }
 
 /** The variables the optimizer updates: the layer weights marked trainable. */

@@ -1,0 +1,71 @@
+// The divergence guard: stops a run whose loss has become NaN / infinite, or has risen far above where it
+// started and stays there. Softmax cross-entropy is clipped (as in Keras), so a too-large learning rate
+// often does not give NaN: the loss saturates near -ln(1e-7) = 16 instead, confidently wrong, forever.
+import type { Divergence } from './protocol';
+
+/** Thrown when the guard trips: the weights have blown up and training cannot recover by itself. */
+export class DivergenceError extends Error {
+  constructor(readonly divergence: Divergence) {
+    super(divergenceText(divergence));
+    this.name = 'DivergenceError';
+  }
+}
+
+/** The English sentence for logs and the 'error' message; the UI words it from the 'diverged' message. */
+export function divergenceText(d: Divergence): string {
+  const where = `at step ${d.step} (epoch ${d.epoch})`;
+  const cause = d.kind === 'nan'
+    ? `the loss became NaN or infinite ${where}`
+    : `the loss rose to ${fmt(d.loss)} ${where}, from ${fmt(d.startLoss)} at the start, and stayed there`;
+  return `Training diverged: ${cause}. Try a lower learning rate, such as ${fmt(d.suggestedLearningRate)}.`;
+}
+
+const fmt = (x: number | null) => (x === null ? '?' : Number(x.toPrecision(3)).toString());
+
+export interface GuardOptions {
+  readonly numClasses: number;
+  /** Steps the loss is averaged over (exponential moving average span). */
+  readonly span?: number;
+  /** Consecutive steps the smoothed loss must stay above the threshold. */
+  readonly patience?: number;
+}
+
+/**
+ * Watches the per-step loss. "Exploding" means: the smoothed loss stays above max(3 x ln(classes),
+ * 2 x the first step's loss) for `patience` steps. The first loss is measured before any update, so it
+ * is the initial weights' own; ln(classes) is the loss of guessing uniformly. A run that starts badly (a
+ * large-weight initialisation) is judged against its own start: stopped for getting worse, not for
+ * starting high. A too-large rate can blow a run up within two or three steps, so no longer start window.
+ */
+export class DivergenceGuard {
+  private readonly alpha: number;
+  private readonly patience: number;
+  private readonly chanceLoss: number;
+  private ema: number | null = null;
+  private startLoss: number | null = null;
+  private above = 0;
+
+  constructor(options: GuardOptions) {
+    this.patience = options.patience ?? 50;
+    this.alpha = 2 / ((options.span ?? 20) + 1);
+    this.chanceLoss = Math.log(Math.max(2, options.numClasses));
+  }
+
+  /** The divergence this step reveals, or null while all is well. */
+  observe(step: number, epoch: number, loss: number, learningRate: number): Divergence | null {
+    const suggestedLearningRate = learningRate / 10;
+    if (!Number.isFinite(loss)) {
+      return { kind: 'nan', step, epoch, loss: null, startLoss: this.startLoss, learningRate, suggestedLearningRate };
+    }
+    if (this.startLoss === null || this.ema === null) {
+      this.startLoss = loss;
+      this.ema = loss;
+      return null;
+    }
+    this.ema += this.alpha * (loss - this.ema);
+    const threshold = Math.max(3 * this.chanceLoss, 2 * this.startLoss);
+    this.above = this.ema > threshold ? this.above + 1 : 0;
+    if (this.above < this.patience) return null;
+    return { kind: 'exploding', step, epoch, loss: this.ema, startLoss: this.startLoss, learningRate, suggestedLearningRate };
+  }
+}

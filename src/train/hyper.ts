@@ -1,0 +1,43 @@
+// Hyper-parameters: the defaults and the check the worker runs before anything is loaded. Pure (no
+// tfjs), so the store and the link code can use them too.
+import { OPTIMIZER_NAMES, type HyperParams } from './protocol';
+import { scheduleProblems } from './schedules';
+
+export const DEFAULT_HYPER_PARAMS: HyperParams = {
+  optimizer: 'adam',
+  learningRate: 0.001,
+  momentum: 0.9,
+  schedule: { kind: 'constant' },
+  weightDecay: 0,
+  augmentation: { flip: false, shift: 0 },
+  batchSize: 64,
+  epochs: 3,
+  seed: 1,
+};
+
+/** The most pixels an image may be shifted by; more leaves little of a 28x28 digit. */
+export const MAX_SHIFT = 8;
+
+const isPositiveInt = (n: number) => Number.isInteger(n) && n >= 1;
+
+/** Every problem with a set of hyper-parameters, in words; empty when they can be trained with. */
+export function hyperParamProblems(hyper: HyperParams): string[] {
+  const problems: string[] = [];
+  const { batchSize, epochs, learningRate, optimizer, momentum, weightDecay, augmentation, seed } = hyper;
+  if (!isPositiveInt(batchSize)) problems.push(`batch size must be a positive integer (got ${batchSize})`);
+  if (!isPositiveInt(epochs)) problems.push(`epochs must be a positive integer (got ${epochs})`);
+  if (!(learningRate > 0) || !Number.isFinite(learningRate)) {
+    problems.push(`learning rate must be a positive number (got ${learningRate})`);
+  }
+  if (!(OPTIMIZER_NAMES as readonly string[]).includes(optimizer)) problems.push(`unknown optimizer '${String(optimizer)}'`);
+  if (!(momentum >= 0 && momentum < 1)) problems.push(`momentum must be in [0, 1) (got ${momentum})`);
+  if (!(weightDecay >= 0) || !Number.isFinite(weightDecay)) problems.push(`weight decay must be 0 or more (got ${weightDecay})`);
+  if (!Number.isInteger(seed)) problems.push(`the seed must be an integer (got ${seed})`);
+  if (typeof hyper.schedule !== 'object' || hyper.schedule === null) problems.push('the learning-rate schedule is missing');
+  else problems.push(...scheduleProblems(hyper.schedule));
+  if (typeof augmentation !== 'object' || augmentation === null) problems.push('the augmentation settings are missing');
+  else if (!Number.isInteger(augmentation.shift) || augmentation.shift < 0 || augmentation.shift > MAX_SHIFT) {
+    problems.push(`the shift must be a whole number of pixels from 0 to ${MAX_SHIFT} (got ${augmentation.shift})`);
+  }
+  return problems;
+}
