@@ -1,14 +1,17 @@
 // npm run bench: serves the production build, opens the benchmark page in headless Debian Chromium and
 // prints its result as one JSON object. Pass --backend=wasm|webgl|cpu to force a backend, and
-// --suite=baseline,lenet,cifar,backends to run only some parts (default: all; see bench/benchPage.ts).
+// --suite=baseline,lenet,cifar,backends,views to run only some parts (default: all; see bench/benchPage.ts and
+// bench/viewsRun.mjs).
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
+import { runViewsSuite } from './viewsRun.mjs';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const backend = arg('backend', 'auto');
-const suite = arg('suite', 'baseline,lenet,cifar,backends');
+const suite = arg('suite', 'baseline,lenet,cifar,backends,views');
+const pageSuites = suite.split(',').filter((s) => s !== 'views').join(',');
 
 // BENCH_DIST serves another build folder than dist/ (parallel work builds into its own folders).
 const outDir = process.env.BENCH_DIST || 'dist';
@@ -18,11 +21,21 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
   args: CHROMIUM_ARGS });
 let exitCode = 0;
 try {
-  const page = await browser.newPage();
-  page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
-  await page.goto(`${base}bench/?backend=${encodeURIComponent(backend)}&suite=${encodeURIComponent(suite)}`);
-  await page.waitForFunction(() => 'benchResult' in globalThis, undefined, { timeout: 60 * 60_000, polling: 1000 });
-  const result = await page.evaluate(() => globalThis.benchResult);
+  let result = {};
+  if (pageSuites) {
+    const page = await browser.newPage();
+    page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
+    await page.goto(`${base}bench/?backend=${encodeURIComponent(backend)}&suite=${encodeURIComponent(pageSuites)}`);
+    await page.waitForFunction(() => 'benchResult' in globalThis, undefined, { timeout: 60 * 60_000, polling: 1000 });
+    result = await page.evaluate(() => globalThis.benchResult);
+    await page.close();
+  }
+  if (suite.split(',').includes('views') && !('error' in result)) {
+    const views = await runViewsSuite(browser, base, backend);
+    const bare = result.bareLoopImagesPerSecond;
+    result = { ...result, withAllViews: { ...views,
+      ...(bare ? { engineWithViewsToBareRatio: Number((views.engineImagesPerSecondWithViews / bare).toFixed(3)) } : {}) } };
+  }
   const cpus = (await import('node:os')).cpus();
   console.log(JSON.stringify({ ...result, machine: `${cpus.length} x ${cpus[0]?.model ?? 'cpu'}`,
     chromium: browser.version() }));

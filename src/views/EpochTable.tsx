@@ -39,7 +39,7 @@ export const EpochTable = memo(function EpochTable() {
                 <td className="num test-accuracy" data-value={e.testAccuracy}>{formatPercent(e.testAccuracy)}</td>
                 <td className="num">{e.testLoss.toFixed(4)}</td>
                 {hasValidation && <td className="num">{e.validationLoss === undefined ? '–' : e.validationLoss.toFixed(4)}</td>}
-                <td className="num">{formatCount(Math.round(e.imagesPerSecond), i18n.language)}</td>
+                <td className="num images-per-second" data-value={e.imagesPerSecond}>{formatCount(Math.round(e.imagesPerSecond), i18n.language)}</td>
                 <td className="num">{e.seconds.toFixed(1)} s</td>
               </tr>
             ))}

@@ -54,9 +54,11 @@ const IDLE_REFRESH_MS = 300;
 export function createProbeHub(options: HubOptions = {}): ProbeHub {
   const limits = options.limits ?? DEFAULT_LIMITS;
   let config = PROBES_OFF;
-  let fast: Cadence = createCadence(200, options.fastBudget ?? 0.06);
-  // Gradients and saliency change slowly and cost a backward pass: at most twice a second.
-  let slow: Cadence = createCadence(500, options.slowBudget ?? 0.04);
+  // Budgets are fractions of the worker's time; the main thread's drawing also takes CPU from training on
+  // 2-core machines, so both are kept small (measured with `npm run bench -- --suite=baseline,views`).
+  let fast: Cadence = createCadence(200, options.fastBudget ?? 0.04);
+  // Gradients and saliency change slowly and cost a backward pass: at most once a second.
+  let slow: Cadence = createCadence(1000, options.slowBudget ?? 0.02);
   let pending: Pending | null = null;
   const release = () => {
     if (pending) tf.dispose(pending.before.flat());
