@@ -5,6 +5,8 @@ export default {
   model: {
     heading: 'Network',
     preset: 'Preset',
+    trainablePresets: 'Trainable here',
+    studyPresets: 'Full size, for study (too large to train here)',
     block: 'Block',
     outputShape: 'Output shape',
     params: 'Parameters',
@@ -28,6 +30,7 @@ export default {
     backend: 'Backend',
     backendAuto: 'Automatic (fastest here)',
     start: 'Train',
+    studyOnly: 'This is a full-size reference network, shown at its published input size for study: it is too large to train in a browser. Pick a trainable preset to train.',
     pause: 'Pause',
     resume: 'Resume',
     stop: 'Stop',

@@ -7,6 +7,8 @@ const ko: typeof en = {
   model: {
     heading: '네트워크',
     preset: '프리셋',
+    trainablePresets: '여기서 학습 가능',
+    studyPresets: '원래 크기, 구조 공부용 (여기서 학습하기에는 너무 큼)',
     block: '블록',
     outputShape: '출력 크기',
     params: '파라미터',
@@ -30,6 +32,7 @@ const ko: typeof en = {
     backend: '백엔드',
     backendAuto: '자동 (이 기기에서 가장 빠른 것)',
     start: '학습 시작',
+    studyOnly: '논문에 나온 입력 크기 그대로 보여 주는 원래 크기의 참고용 네트워크라서 브라우저에서 학습하기에는 너무 큽니다. 학습하려면 학습 가능한 프리셋을 고르세요.',
     pause: '일시정지',
     resume: '계속',
     stop: '중지',

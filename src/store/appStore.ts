@@ -30,7 +30,8 @@ export function createAppStore(init: { language: Language; presetId?: string }):
 export const selectIsRunning = (s: AppState): boolean =>
   s.phase === 'loading-data' || s.phase === 'preparing' || s.phase === 'training' || s.phase === 'evaluating';
 export const selectIsPaused = (s: AppState): boolean => s.phase === 'paused';
-export const selectCanTrain = (s: AppState): boolean => s.analysis.valid && !selectIsRunning(s) && !selectIsPaused(s);
+export const selectCanTrain = (s: AppState): boolean =>
+  s.analysis.valid && s.studyPreset === null && !selectIsRunning(s) && !selectIsPaused(s);
 /** Batches per epoch for the current run, once the dataset size is known. */
 export const selectStepsPerEpoch = (s: AppState): number | null =>
   s.examples ? Math.ceil(s.examples.train / s.hyper.batchSize) : null;

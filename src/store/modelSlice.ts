@@ -4,7 +4,8 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { ModelAnalysis } from '../model/analysis';
 import { analyzeModel } from '../model/analyze';
-import { PRESETS } from '../model/presets';
+import { findPreset, presetDataShape, PRESETS } from '../model/presets';
+import { datasetShape } from './dataSlice';
 import type { BlockKind, DataShape, ModelSpec } from '../model/spec';
 import type { AppState } from './appStore';
 import { defaultBlock } from '../model/blockFields';
@@ -39,6 +40,8 @@ export interface ModelSlice {
   /** Replaces the whole network (a link, a file); undoable like every edit. */
   setSpec(spec: ModelSpec): void;
   setDataShape(shape: DataShape): void;
+  /** Set while a full-size reference network (too large to train here) is open for study. */
+  studyPreset: string | null;
   /**
    * Adds a block with default settings; returns its id, or null when editing is locked. `freeze` stores the
    * positions the canvas shows, so placing one block by hand does not let the others jump.
@@ -59,7 +62,7 @@ export interface ModelSlice {
 }
 
 export function presetSpec(id: string): { id: string; spec: ModelSpec } {
-  const preset = PRESETS.find((p) => p.id === id) ?? PRESETS[0];
+  const preset = findPreset(id) ?? PRESETS[0];
   if (!preset) throw new Error('no presets defined');
   return { id: preset.id, spec: preset.build() };
 }
@@ -111,6 +114,13 @@ export const createModelSlice = (presetId: string): StateCreator<AppState, [], [
     }
   };
 
+  /** Back from a reference network's own input size to the selected dataset's. */
+  const leaveStudy = () => {
+    const s = get();
+    if (s.studyPreset === null) return;
+    set({ studyPreset: null, dataShape: datasetShape(s) ?? s.dataShape });
+  };
+
   const travel = (step: typeof undo) => {
     const s = get();
     if (isEditLocked(s)) return;
@@ -128,16 +138,34 @@ export const createModelSlice = (presetId: string): StateCreator<AppState, [], [
     spec: first.spec,
     analysis: analyzeModel(first.spec, MNIST_SHAPE),
     dataShape: MNIST_SHAPE,
+    studyPreset: null,
     selection: [],
     history: emptyHistory<ModelSpec>(),
     refusal: null,
-    loadPreset: (id) => {
-      const next = presetSpec(id);
-      commit(next.spec, null, { presetId: next.id, selection: [] });
-    },
-    loadEmpty: guard(undefined, () => void commit(emptySpec(), null, { selection: [] })),
-    setSpec: guard(undefined, (spec: ModelSpec) => void commit(spec, null, { selection: [] })),
-    setDataShape: guard(undefined, (dataShape: DataShape) => set((s) => ({ dataShape, analysis: analyzeModel(s.spec, dataShape) }))),
+    loadPreset: guard(undefined, (id: string) => {
+      const preset = findPreset(id) ?? PRESETS[0];
+      if (!preset || isEditLocked(get())) return;
+      if (preset.trainable) {
+        // A preset is sized for its dataset: bring the dataset along (this also leaves study mode).
+        if (preset.dataset === 'mnist' || preset.dataset === 'cifar10') get().selectDataset(preset.dataset);
+        leaveStudy();
+        commit(preset.build(), null, { presetId: preset.id, selection: [] });
+        return;
+      }
+      // A full-size reference network: analysed at its own input size and classes, for study only.
+      set({ dataShape: presetDataShape(preset, get().dataShape) });
+      commit(preset.build(), null, { presetId: preset.id, studyPreset: preset.id, selection: [] });
+    }),
+    loadEmpty: guard(undefined, () => {
+      leaveStudy();
+      commit(emptySpec(), null, { selection: [] });
+    }),
+    setSpec: guard(undefined, (spec: ModelSpec) => {
+      leaveStudy();
+      commit(spec, null, { selection: [] });
+    }),
+    setDataShape: guard(undefined, (dataShape: DataShape) =>
+      set((s) => ({ dataShape, studyPreset: null, analysis: analyzeModel(s.spec, dataShape) }))),
     addBlock: guard(null, (kind: BlockKind, opts: Parameters<ModelSlice['addBlock']>[1] = {}) => {
       const s = get();
       const id = ops.nextId(s.spec, kind);

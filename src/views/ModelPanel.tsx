@@ -1,7 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BlockAnalysis, ModelAnalysis, ModelIssue } from '../model/analysis';
-import { PRESETS } from '../model/presets';
+import { PRESETS, REFERENCE_PRESETS } from '../model/presets';
 import type { BlockSpec } from '../model/spec';
 import { selectIsRunning } from '../store/appStore';
 import { useApp } from './AppContext';
@@ -140,11 +140,20 @@ export const ModelPanel = memo(function ModelPanel() {
         <label>
           {t('model.preset')}{' '}
           <select value={presetId} disabled={running} onChange={(e) => loadPreset(e.target.value)}>
-            {PRESETS.map((p) => (
-              <option key={p.id} value={p.id}>
-                {t(`preset.${p.id}`, { ns: 'model', defaultValue: p.id })}
-              </option>
-            ))}
+            <optgroup label={t('model.trainablePresets')}>
+              {PRESETS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {t(`preset.${p.id}`, { ns: 'model', defaultValue: p.id })}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t('model.studyPresets')}>
+              {REFERENCE_PRESETS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {t(`preset.${p.id}`, { ns: 'model', defaultValue: p.id })}
+                </option>
+              ))}
+            </optgroup>
           </select>
         </label>
       </header>

@@ -23,6 +23,7 @@ export const TrainingPanel = memo(function TrainingPanel() {
   const running = useApp(selectIsRunning);
   const paused = useApp(selectIsPaused);
   const firstError = useApp(selectFirstError);
+  const studyPreset = useApp((s) => s.studyPreset);
   const estimate = useRunEstimate();
   const refused = estimate?.refused ?? false;
   const canTrain = useApp(selectCanTrain) && !refused;
@@ -54,6 +55,9 @@ export const TrainingPanel = memo(function TrainingPanel() {
         </button>
         <button type="button" data-action="stop" disabled={!busy} onClick={() => run.stop()}>{t('train.stop')}</button>
       </div>
+      {studyPreset !== null && (
+        <p className="disabled-reason" role="status" data-reason="study">{t('train.studyOnly')}</p>
+      )}
       {firstError && (
         <p className="disabled-reason" role="status">
           {t('train.disabledInvalid', { reason: tm(`issue.${firstError.code}`, { ...firstError.values, defaultValue: firstError.code }) })}
