@@ -36,7 +36,9 @@ export function updateRatios(layers: readonly WeightedLayer[], before: readonly 
 export function gradientNorms(model: tf.LayersModel, layers: readonly WeightedLayer[], xs: tf.Tensor, ys: tf.Tensor): tf.Tensor1D {
   const variables = layers.flatMap((l) => l.variables);
   const { grads } = tf.variableGrads(() => {
-    const probs = model.apply(xs, { training: true }) as tf.Tensor;
+    // Inference mode: a probe must not move batch-norm statistics or advance the seeded dropout masks,
+    // or watching a run would change it (and break same-seed reproducibility).
+    const probs = model.apply(xs, { training: false }) as tf.Tensor;
     // The same clipped cross-entropy the training step minimises (steps.ts).
     const logp = tf.log(tf.clipByValue(probs, 1e-7, 1 - 1e-7));
     return tf.mean(tf.neg(tf.sum(tf.mul(ys, logp), -1))) as tf.Scalar;
