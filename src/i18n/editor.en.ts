@@ -59,6 +59,7 @@ export default {
   refused: 'Cannot connect {{from}} here: {{reason}}',
   status: {
     added: 'Added {{ids}}.',
+    replaced: 'Opened a network of {{count}} blocks.',
     removed: 'Removed {{ids}}.',
     connected: 'Connected {{edges}}.',
     disconnected: 'Disconnected {{edges}}.',

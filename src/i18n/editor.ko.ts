@@ -61,6 +61,7 @@ const ko: typeof en = {
   refused: '{{from}}을(를) 여기에 연결할 수 없습니다: {{reason}}',
   status: {
     added: '{{ids}} 블록을 추가했습니다.',
+    replaced: '블록 {{count}}개짜리 네트워크를 열었습니다.',
     removed: '{{ids}} 블록을 삭제했습니다.',
     connected: '{{edges}} 연결했습니다.',
     disconnected: '{{edges}} 연결을 끊었습니다.',

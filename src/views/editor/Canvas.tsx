@@ -1,7 +1,7 @@
 // The xyflow canvas. Nodes and edges are a projection of the store's spec; the canvas itself only keeps what
 // belongs to a gesture in progress (measured sizes, positions while dragging, which edges are selected).
 import {
-  Background, Controls, ReactFlow, useReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange,
+  Background, Controls, ReactFlow, useReactFlow, type Connection, type ReactFlowInstance, type Edge, type EdgeChange, type NodeChange,
   type OnNodeDrag,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -23,6 +23,18 @@ import type { EditorActions } from './useEditorActions';
 // At module scope: a new object per render would make xyflow re-mount every node.
 const NODE_TYPES = { block: BlockNode };
 const FIT = { padding: 0.1, minZoom: 0.45, maxZoom: 1 };
+
+/**
+ * Fits the network in view; one too large to fit at a readable zoom (a ResNet) is shown from its input,
+ * top-left, rather than from its middle.
+ */
+async function fitOrShowStart(flow: ReactFlowInstance): Promise<void> {
+  await flow.fitView(FIT);
+  const { zoom } = flow.getViewport();
+  if (zoom > FIT.minZoom + 1e-3) return;
+  const bounds = flow.getNodesBounds(flow.getNodes());
+  await flow.setViewport({ x: 24 - bounds.x * zoom, y: 24 - bounds.y * zoom, zoom });
+}
 
 interface Props {
   readonly actions: EditorActions;
@@ -78,10 +90,16 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
   // While the layout is automatic (a preset, the empty canvas, a tidy), keep the whole network in view as it
   // grows; once the student places blocks by hand, the view is theirs.
   const autoLayout = Object.keys(spec.layout ?? {}).length === 0;
-  const count = spec.blocks.length;
+  const blocks = spec.blocks;
   useEffect(() => {
-    if (autoLayout) void flow.fitView(FIT);
-  }, [flow, autoLayout, count]);
+    if (!autoLayout) return undefined;
+    // Fit once the new nodes have been measured (two frames): fitting at once framed the previous network's
+    // size, so a larger preset opened partly out of view.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => void fitOrShowStart(flow));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [flow, autoLayout, blocks]);
   useEffect(() => {
     if (fitSignal > 0) void flow.fitView(FIT);
   }, [flow, fitSignal]);

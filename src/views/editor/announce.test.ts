@@ -20,4 +20,10 @@ describe('describeChange', () => {
     expect(describeChange(spec, moveBlocks(spec, { conv1: { x: 1, y: 1 } }))).toBeNull();
     expect(describeChange(spec, spec)).toBeNull();
   });
+
+  it('says a whole network was opened when blocks both came and went', () => {
+    const other: typeof spec = { blocks: [{ id: 'input', kind: 'input', inputs: [] },
+      { id: 'flat9', kind: 'flatten', inputs: ['input'] }, { id: 'out9', kind: 'softmax', inputs: ['flat9'] }] };
+    expect(describeChange(spec, other)).toEqual({ key: 'status.replaced', values: { count: '3' } });
+  });
 });

@@ -5,7 +5,7 @@ import type { ModelSpec } from '../../model/spec';
 
 export interface Announcement {
   /** A key in the 'editor' namespace. */
-  readonly key: 'status.added' | 'status.removed' | 'status.connected' | 'status.disconnected';
+  readonly key: 'status.added' | 'status.removed' | 'status.connected' | 'status.disconnected' | 'status.replaced';
   readonly values: Readonly<Record<string, string>>;
 }
 
@@ -17,6 +17,8 @@ export function describeChange(before: ModelSpec, after: ModelSpec): Announcemen
   const is = new Set(after.blocks.map((b) => b.id));
   const added = [...is].filter((id) => !was.has(id));
   const removed = [...was].filter((id) => !is.has(id));
+  // Blocks both came and went: a whole network was swapped in (a preset, a link, an undo across one).
+  if (added.length > 0 && removed.length > 0) return { key: 'status.replaced', values: { count: String(is.size) } };
   if (added.length > 0) return { key: 'status.added', values: { ids: added.join(', ') } };
   if (removed.length > 0) return { key: 'status.removed', values: { ids: removed.join(', ') } };
   const oldEdges = edgesOf(before);
