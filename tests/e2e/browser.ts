@@ -36,3 +36,14 @@ export function baseUrl(): string {
   if (!url) throw new Error('E2E_BASE_URL is not set: run browser tests through vitest.e2e.config.ts');
   return url;
 }
+
+/** Opens the app in a fresh English context and waits for `ready`; errors collects page and console errors. */
+export async function openPage(browser: Browser, query: string, ready: string,
+  viewport = { width: 1400, height: 1000 }): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ locale: 'en-US', viewport });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${baseUrl()}${query}`);
+  await page.waitForSelector(ready);
+  return { page, errors };
+}

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
 import { PNG } from 'pngjs';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, watchErrors } from './browser';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage } from './browser';
 
 let browser: Browser;
 
@@ -19,14 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openApp(query: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1200 } });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${baseUrl()}${query}`);
-  await page.waitForSelector('[data-testid=dataset-select]');
-  return { page, errors };
-}
+const openApp = (query: string) => openPage(browser, query, '[data-testid=dataset-select]', { width: 1400, height: 1200 });
 
 /** A 12x10 PNG of one flat colour. */
 function png(rgb: [number, number, number]): Uint8Array {

@@ -3,7 +3,7 @@
 // and no page errors throughout.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, watchErrors } from './browser';
+import { launchBrowser, openPage } from './browser';
 
 let browser: Browser;
 
@@ -15,14 +15,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openApp(query: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${baseUrl()}${query}`);
-  await page.waitForSelector('.block-table tbody tr');
-  return { page, errors };
-}
+const openApp = (query: string) => openPage(browser, query, '.block-table tbody tr', { width: 1400, height: 1000 });
 
 const chartPoints = (page: Page) =>
   page.locator('[data-testid=loss-chart] svg').getAttribute('data-points').then((v) => Number(v ?? 0));
