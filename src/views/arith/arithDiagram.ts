@@ -6,6 +6,7 @@ import * as d3 from 'd3';
 import { frameAt, frameCount, frameIndexOf, outputSize, paddedSize, reach, type WindowGeometry } from './frames';
 import { arithLayout, type ArithLayout, type Box } from './layout';
 import type { ReceptiveField } from './receptiveField';
+import { createFrameScheduler } from '../charts/frameScheduler';
 
 export interface ArithLabels {
   readonly input: string;
@@ -77,7 +78,6 @@ export function createArithDiagram(el: HTMLElement, onStep?: (step: number) => v
   let labels: ArithLabels | null = null;
   let layout: ArithLayout | null = null;
   let current = 0;
-  let frame = 0;
   let timer = 0;
   let rate = 4;
   let lastTick = 0;
@@ -111,7 +111,6 @@ export function createArithDiagram(el: HTMLElement, onStep?: (step: number) => v
   };
 
   const drawFrame = () => {
-    frame = 0;
     if (!scene || !labels || !layout) return;
     const g = scene.geometry;
     const l = layout;
@@ -157,9 +156,8 @@ export function createArithDiagram(el: HTMLElement, onStep?: (step: number) => v
     fieldText.attr('x', img.x).attr('y', img.y + img.height + 18).text(labels.field(rf));
   };
 
-  const schedule = () => {
-    if (frame === 0) frame = requestAnimationFrame(drawFrame);
-  };
+  const frames = createFrameScheduler(drawFrame);
+  const schedule = frames.schedule;
 
   const setStep = (step: number) => {
     const n = steps();
@@ -244,7 +242,7 @@ export function createArithDiagram(el: HTMLElement, onStep?: (step: number) => v
     },
     destroy() {
       stopPlaying();
-      if (frame !== 0) cancelAnimationFrame(frame);
+      frames.cancel();
       resize.disconnect();
       svg.remove();
     },

@@ -9,6 +9,7 @@ import { drawable, lossDomain, nearestIndex, runColour } from './chartMath';
 import { createReadout, drawLegend, drawReadout, type Group, type LegendMarks } from './chartParts';
 import { downsample } from './downsample';
 import './charts.css';
+import { createFrameScheduler } from './frameScheduler';
 
 export interface LossChartLabels extends LegendMarks {
   readonly step: string;
@@ -72,7 +73,6 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
   let labels = opts.labels;
   let smoothing = opts.smoothing ?? 0.6;
   let logScale = opts.logScale ?? false;
-  let frame = 0;
   let draws = 0;
   let hoverX: number | null = null;
   const past: RunCurves[] = [];
@@ -96,7 +96,6 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
   const hover = root.append('rect').attr('class', 'hover-target').attr('fill', 'transparent');
 
   const draw = () => {
-    frame = 0;
     draws += 1;
     const width = Math.max(200, el.clientWidth) - MARGIN.left - MARGIN.right;
     const fullHeight = Math.max(220, el.clientHeight || 340) - MARGIN.top - MARGIN.bottom;
@@ -191,9 +190,8 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     drawReadout(readout, x(p.x), lines, width, height);
   };
 
-  const schedule = () => {
-    if (frame === 0) frame = requestAnimationFrame(draw);
-  };
+  const frames = createFrameScheduler(draw);
+  const schedule = frames.schedule;
   hover.on('pointermove', (event: PointerEvent) => {
     hoverX = d3.pointer(event)[0];
     schedule();
@@ -238,7 +236,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
       return draws;
     },
     destroy() {
-      if (frame !== 0) cancelAnimationFrame(frame);
+      frames.cancel();
       offLoss();
       offAcc();
       resize.disconnect();

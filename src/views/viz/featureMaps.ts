@@ -8,6 +8,7 @@ import { channelScales, globalScale, type NormMode } from '../../viz/normalise';
 import { createPixels, outlineTile, paintMap } from '../../viz/paint';
 import type { ProbeChannel } from '../../viz/probeChannel';
 import { vizCounters } from './counters';
+import { createFrameScheduler } from '../charts/frameScheduler';
 
 export interface MapSelection {
   readonly id: string;
@@ -62,7 +63,6 @@ export function layoutRows(stacks: readonly MapStack[], maxWidth: number): { row
 
 export function createFeatureMaps(el: HTMLElement, channel: ProbeChannel, initial: FeatureMapsOptions): FeatureMaps {
   let opts = initial;
-  let frame = 0;
   let rows: Row[] = [];
   let lastStacks: readonly MapStack[] | null = null;
   const canvas = document.createElement('canvas');
@@ -72,7 +72,6 @@ export function createFeatureMaps(el: HTMLElement, channel: ProbeChannel, initia
   const g = canvas.getContext('2d');
 
   const draw = () => {
-    frame = 0;
     const snap = channel.latest;
     const stacks = snap?.activations ?? [];
     const width = Math.max(200, el.clientWidth);
@@ -98,9 +97,8 @@ export function createFeatureMaps(el: HTMLElement, channel: ProbeChannel, initia
     if (stacks !== lastStacks && stacks.length > 0) vizCounters.featureMapRefreshes += 1;
     lastStacks = stacks;
   };
-  const schedule = () => {
-    if (frame === 0) frame = requestAnimationFrame(draw);
-  };
+  const frames = createFrameScheduler(draw);
+  const schedule = frames.schedule;
   const onClick = (event: MouseEvent) => {
     const box = canvas.getBoundingClientRect();
     const x = ((event.clientX - box.left) * canvas.width) / Math.max(1, box.width);
@@ -121,7 +119,7 @@ export function createFeatureMaps(el: HTMLElement, channel: ProbeChannel, initia
       schedule();
     },
     destroy() {
-      if (frame !== 0) cancelAnimationFrame(frame);
+      frames.cancel();
       off();
       resize.disconnect();
       canvas.removeEventListener('click', onClick);

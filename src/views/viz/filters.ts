@@ -9,6 +9,7 @@ import { absMax, extent } from '../../viz/normalise';
 import { createPixels, paintMap, paintRgb, type Pixels } from '../../viz/paint';
 import type { ProbeChannel } from '../../viz/probeChannel';
 import { vizCounters } from './counters';
+import { createFrameScheduler } from '../charts/frameScheduler';
 
 export interface FiltersLabels {
   readonly kernels: (k: KernelStack) => string;
@@ -82,7 +83,6 @@ function templateSection(t: ClassTemplates, maxWidth: number, top: number, label
 
 export function createFilters(el: HTMLElement, channel: ProbeChannel, initial: FiltersLabels): FiltersView {
   let labels = initial;
-  let frame = 0;
   const canvas = document.createElement('canvas');
   canvas.className = 'filters-canvas';
   canvas.setAttribute('role', 'img');
@@ -90,7 +90,6 @@ export function createFilters(el: HTMLElement, channel: ProbeChannel, initial: F
   const g = canvas.getContext('2d');
 
   const draw = () => {
-    frame = 0;
     const snap = channel.latest;
     const width = Math.max(200, el.clientWidth);
     const sections: Section[] = [];
@@ -121,9 +120,8 @@ export function createFilters(el: HTMLElement, channel: ProbeChannel, initial: F
     canvas.setAttribute('aria-label', sections.map((s) => s.title).join('; '));
     vizCounters.filterDraws += 1;
   };
-  const schedule = () => {
-    if (frame === 0) frame = requestAnimationFrame(draw);
-  };
+  const frames = createFrameScheduler(draw);
+  const schedule = frames.schedule;
   let lastFilters: unknown = null;
   const off = channel.subscribe(() => {
     // Gradient- or saliency-only snapshots leave the weights shown as they are.
@@ -140,7 +138,7 @@ export function createFilters(el: HTMLElement, channel: ProbeChannel, initial: F
       schedule();
     },
     destroy() {
-      if (frame !== 0) cancelAnimationFrame(frame);
+      frames.cancel();
       off();
       resize.disconnect();
       canvas.remove();

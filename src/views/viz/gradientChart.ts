@@ -5,6 +5,7 @@ import * as d3 from 'd3';
 import { logDomain, logPoints } from '../../viz/logScale';
 import type { GradientHistory, ProbeChannel } from '../../viz/probeChannel';
 import { vizCounters } from './counters';
+import { createFrameScheduler } from '../charts/frameScheduler';
 
 export interface GradientChartLabels {
   readonly gradNorm: string;
@@ -25,7 +26,6 @@ type Metric = 'gradNorm' | 'updateRatio';
 
 export function createGradientChart(el: HTMLElement, channel: ProbeChannel, initial: GradientChartLabels): GradientChart {
   let labels = initial;
-  let frame = 0;
   let drawnLength = -1;
   const svg = d3.select(el).append('svg').attr('class', 'gradient-chart').attr('role', 'img');
   const panels = (['gradNorm', 'updateRatio'] as const).map((metric, i) => {
@@ -40,7 +40,6 @@ export function createGradientChart(el: HTMLElement, channel: ProbeChannel, init
   const empty = svg.append('text').attr('class', 'empty').attr('x', MARGIN.left).attr('y', MARGIN.top + 40);
 
   const draw = () => {
-    frame = 0;
     const history = channel.gradients;
     drawnLength = history.steps.length;
     const width = Math.max(320, el.clientWidth) - MARGIN.left - MARGIN.right;
@@ -52,9 +51,8 @@ export function createGradientChart(el: HTMLElement, channel: ProbeChannel, init
     for (const p of panels) drawPanel(p, history, x, width, color, labels);
     vizCounters.gradientDraws += 1;
   };
-  const schedule = () => {
-    if (frame === 0) frame = requestAnimationFrame(draw);
-  };
+  const frames = createFrameScheduler(draw);
+  const schedule = frames.schedule;
   const off = channel.subscribe(() => {
     if (channel.gradients.steps.length !== drawnLength) schedule();
   });
@@ -67,7 +65,7 @@ export function createGradientChart(el: HTMLElement, channel: ProbeChannel, init
       schedule();
     },
     destroy() {
-      if (frame !== 0) cancelAnimationFrame(frame);
+      frames.cancel();
       off();
       resize.disconnect();
       svg.remove();

@@ -6,6 +6,7 @@ import { absMax, type NormMode } from '../../viz/normalise';
 import { createPixels, paintMap } from '../../viz/paint';
 import type { ProbeChannel } from '../../viz/probeChannel';
 import type { MapSelection } from './featureMaps';
+import { createFrameScheduler } from '../charts/frameScheduler';
 
 export interface MapDetailOptions {
   readonly selection: MapSelection;
@@ -29,7 +30,6 @@ export function findStack(channel: ProbeChannel, id: string): MapStack | undefin
 export function createMapDetail(canvas: HTMLCanvasElement, readout: HTMLElement, channel: ProbeChannel,
   initial: MapDetailOptions): MapDetail {
   let opts = initial;
-  let frame = 0;
   let pointer: { x: number; y: number } | null = null;
   const g = canvas.getContext('2d');
 
@@ -48,7 +48,6 @@ export function createMapDetail(canvas: HTMLCanvasElement, readout: HTMLElement,
     readout.textContent = opts.valueText(x, y, value);
   };
   const draw = () => {
-    frame = 0;
     const stack = findStack(channel, opts.selection.id);
     if (!stack || !g || opts.selection.channel >= stack.channels) return;
     const zoom = Math.max(1, Math.floor(SIZE / Math.max(stack.width, stack.height)));
@@ -66,9 +65,8 @@ export function createMapDetail(canvas: HTMLCanvasElement, readout: HTMLElement,
     g.putImageData(new ImageData(px.data, width, height), 0, 0);
     showValue(stack);
   };
-  const schedule = () => {
-    if (frame === 0) frame = requestAnimationFrame(draw);
-  };
+  const frames = createFrameScheduler(draw);
+  const schedule = frames.schedule;
   const onMove = (event: PointerEvent) => {
     const box = canvas.getBoundingClientRect();
     pointer = { x: event.clientX - box.left, y: event.clientY - box.top };
@@ -89,7 +87,7 @@ export function createMapDetail(canvas: HTMLCanvasElement, readout: HTMLElement,
       schedule();
     },
     destroy() {
-      if (frame !== 0) cancelAnimationFrame(frame);
+      frames.cancel();
       off();
       canvas.removeEventListener('pointermove', onMove);
       canvas.removeEventListener('pointerleave', onLeave);

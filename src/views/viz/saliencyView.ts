@@ -7,6 +7,7 @@ import { heatOverlay, imageRgb } from '../../viz/overlay';
 import { createPixels, paintMap, paintRgb } from '../../viz/paint';
 import type { ProbeChannel } from '../../viz/probeChannel';
 import { vizCounters } from './counters';
+import { createFrameScheduler } from '../charts/frameScheduler';
 
 export interface SaliencyLabels {
   readonly input: string;
@@ -23,7 +24,6 @@ const CAPTION = 16;
 
 export function createSaliencyView(el: HTMLElement, channel: ProbeChannel, initial: SaliencyLabels): SaliencyView {
   let labels = initial;
-  let frame = 0;
   let lastSaliency: unknown = null;
   const canvas = document.createElement('canvas');
   canvas.className = 'saliency-canvas';
@@ -32,7 +32,6 @@ export function createSaliencyView(el: HTMLElement, channel: ProbeChannel, initi
   const g = canvas.getContext('2d');
 
   const draw = () => {
-    frame = 0;
     const snap = channel.latest;
     const s = snap?.saliency;
     if (!snap || !s || !g) return;
@@ -59,9 +58,8 @@ export function createSaliencyView(el: HTMLElement, channel: ProbeChannel, initi
     canvas.setAttribute('aria-label', captions.join('; '));
     vizCounters.saliencyDraws += 1;
   };
-  const schedule = () => {
-    if (frame === 0) frame = requestAnimationFrame(draw);
-  };
+  const frames = createFrameScheduler(draw);
+  const schedule = frames.schedule;
   const off = channel.subscribe(() => {
     const s = channel.latest?.saliency ?? null;
     if (s !== lastSaliency) schedule();
@@ -74,7 +72,7 @@ export function createSaliencyView(el: HTMLElement, channel: ProbeChannel, initi
       schedule();
     },
     destroy() {
-      if (frame !== 0) cancelAnimationFrame(frame);
+      frames.cancel();
       off();
       canvas.remove();
     },
