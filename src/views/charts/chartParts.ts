@@ -43,12 +43,15 @@ export function drawLegend(g: Group, runs: readonly LegendRun[], marks: LegendMa
     item.append('text').attr('x', 24).attr('dy', '0.35em');
     return item;
   });
-  // Placed one after another by the length of their labels (a rough 6.5 px a character), so long
-  // translations never overlap; a row that would overflow wraps onto the next.
+  // Placed one after another by the measured width of their labels, so long translations (Hangul is about
+  // twice as wide a character as Latin) never overlap; a row that would overflow wraps onto the next.
+  styleItems.select('text').text((d) => d.text);
+  const widths = styleItems.select<SVGTextElement>('text').nodes().map((n, i) =>
+    measuredWidth(n) ?? 6.5 * (styles[i]?.text.length ?? 0));
   let cursor = 0;
   let row = 0;
-  const at = styles.map((d) => {
-    const w = 34 + 6.5 * d.text.length;
+  const at = styles.map((_d, i) => {
+    const w = 34 + (widths[i] ?? 0);
     if (cursor > 0 && cursor + w > width + 40) {
       cursor = 0;
       row += 1;
@@ -61,7 +64,12 @@ export function drawLegend(g: Group, runs: readonly LegendRun[], marks: LegendMa
   styleItems.select('line').attr('stroke-dasharray', (d) => d.dash).attr('display', (d) => (d.marker ? 'none' : null));
   styleItems.select('circle').attr('display', (d) => (d.marker ? null : 'none'))
     .attr('fill', (d) => (d.marker === 'filled' ? '#555' : '#fff'));
-  styleItems.select('text').text((d) => d.text);
+}
+
+/** The rendered width of an SVG label, or null where nothing is laid out (a detached or hidden chart). */
+function measuredWidth(node: SVGTextElement): number | null {
+  const w = typeof node.getComputedTextLength === 'function' ? node.getComputedTextLength() : 0;
+  return w > 0 ? w : null;
 }
 
 /** The hover read-out: a vertical rule at the batch and one line of text per value. */
