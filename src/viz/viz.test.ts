@@ -86,6 +86,23 @@ describe('painting', () => {
     expect(at(0, 0)).toEqual([1, 2, 3, 255]);
   });
 
+  it('covers a tile exactly at a fractional zoom, each pixel the colour of the map cell over it, clipped to the buffer', () => {
+    // 3x2 cells over a 7x5 tile (zoom 2.33 x 2.5), in a buffer that cuts the tile's last column off.
+    const layout = { ...gridLayout(1, 7, 5, { maxWidth: 100, zoom: 1 }), tileWidth: 7, tileHeight: 5 };
+    const px = createPixels(6, 5);
+    const values = [-1, -0.5, 0, 0.25, 0.75, 1];
+    paintMap(px, layout, 0, [9, ...values], 1, 3, 2, DIVERGING, 1);
+    for (let y = 0; y < 5; y++) {
+      for (let x = 0; x < 6; x++) {
+        // The cell whose span [round(i * 7 / 3), round((i + 1) * 7 / 3)) holds x, and likewise for y.
+        const cx = [0, 1, 2].find((i) => x >= Math.round((i * 7) / 3) && x < Math.round(((i + 1) * 7) / 3))!;
+        const cy = [0, 1].find((i) => y >= Math.round(i * 2.5) && y < Math.round((i + 1) * 2.5))!;
+        const o = (y * 6 + x) * 4;
+        expect([...px.data.subarray(o, o + 4)]).toEqual([...colorOf(DIVERGING, values[cy * 3 + cx]!, 1), 255]);
+      }
+    }
+  });
+
   it('paints a 3-channel kernel in colour, min-max scaled', () => {
     const g = gridLayout(1, 1, 1, { maxWidth: 10, zoom: 1 });
     const px = createPixels(1, 1);

@@ -66,10 +66,19 @@ export function drawLegend(g: Group, runs: readonly LegendRun[], marks: LegendMa
     .attr('fill', (d) => (d.marker === 'filled' ? '#555' : '#fff'));
 }
 
+// Measuring forces a layout in the middle of a draw, and the legend redraws with every metrics batch while
+// its labels rarely change: each label's width is measured once per text.
+const measured = new WeakMap<SVGTextElement, { readonly text: string; readonly width: number }>();
+
 /** The rendered width of an SVG label, or null where nothing is laid out (a detached or hidden chart). */
 function measuredWidth(node: SVGTextElement): number | null {
+  const text = node.textContent ?? '';
+  const known = measured.get(node);
+  if (known?.text === text) return known.width;
   const w = typeof node.getComputedTextLength === 'function' ? node.getComputedTextLength() : 0;
-  return w > 0 ? w : null;
+  if (w <= 0) return null;
+  measured.set(node, { text, width: w });
+  return w;
 }
 
 /** The hover read-out: a vertical rule at the batch and one line of text per value. */
