@@ -75,6 +75,16 @@ describe('createTrainingClient', () => {
     expect(received).toEqual([phase(1, 'training'), phase(2, 'training')]);
   });
 
+  it('hands a batch on as its messages, in order, and drops a stale run\'s batch whole', () => {
+    const { client, workers, received } = setup();
+    client.start(spec, dataset, hyper, 'auto');
+    client.start(spec, dataset, hyper, 'auto');
+    const worker = workers[0]!;
+    worker.reply({ type: 'batch', runId: 1, messages: [phase(1, 'training')] });
+    worker.reply({ type: 'batch', runId: 2, messages: [phase(2, 'training'), phase(2, 'done')] });
+    expect(received).toEqual([phase(2, 'training'), phase(2, 'done')]);
+  });
+
   it('ignores messages before any start', () => {
     const { client, workers, received } = setup();
     client.start(spec, dataset, hyper, 'auto');

@@ -4,6 +4,7 @@
 import type { ModelSpec } from '../model/spec';
 import type { BackendChoice, DatasetRef, FromWorker, HyperParams, ToWorker } from './protocol';
 import type { ProbeConfig } from './probes/types';
+import { unbatch } from './outbox';
 
 /** The slice of the Worker interface the client uses, so tests can hand in a fake. */
 export interface WorkerLike {
@@ -135,7 +136,8 @@ class WorkerTrainingClient implements TrainingClient {
 
   private onMessage(msg: FromWorker): void {
     if (this.disposed || this.currentRunId === 0 || msg.runId !== this.currentRunId) return;
-    this.emit(msg);
+    // A step's posts come as one batch (outbox.ts): handled in one task, drawn in one frame.
+    for (const one of unbatch(msg)) this.emit(one);
   }
 
   // A worker that fails to load (or a message that cannot be decoded) would otherwise leave the UI

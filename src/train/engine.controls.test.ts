@@ -42,6 +42,36 @@ describe('seeded reproducibility', () => {
     expect(await lossCurve({ seed: 12 })).not.toEqual(a);
   });
 
+  it('is not changed by watching it: every probe on, taken at every step, gives the same loss curve', async () => {
+    // Batch norm as well as dropout: a probe that ran the net in training mode would move its statistics.
+    const watched: ModelSpec = {
+      blocks: withDropout.blocks.map((b) => (b.id === 'relu' ? { ...b, inputs: ['bn'] } : b)).concat([
+        { id: 'bn', kind: 'batchnorm', inputs: ['conv'] },
+      ]),
+    };
+    const curve = async (probes: boolean) => {
+      // A clock that moves a second per reading, and budgets of all the time, make every probe due at every step.
+      let clock = 0;
+      const h = harness({ now: () => (clock += 1000), probeOptions: { fastBudget: 1, slowBudget: 1 } });
+      if (probes) {
+        h.engine.handle({ type: 'probe-config', runId: 0, config: {
+          activations: true, filters: true, gradients: true, saliency: true, input: { kind: 'test', index: 2 }, maxPerSecond: 30,
+        } });
+      }
+      h.engine.handle(start(1, { ...knobs, seed: 5 }, watched));
+      await h.engine.idle();
+      expect(errorOf(h.messages)).toBeUndefined();
+      const tests = h.messages.flatMap((m) => (m.type === 'epoch' ? [m.result.testLoss] : []));
+      return { losses: [...losses(h.messages), ...tests], gradientProbes: h.messages.filter((m) => m.type === 'probes' && m.probes.gradients).length };
+    };
+    const plain = await curve(false);
+    const watchedRun = await curve(true);
+    // Every step's training loss, then each epoch's test loss (which reads batch norm's moving statistics).
+    expect(plain.losses).toHaveLength(2 * STEPS_PER_EPOCH + 2);
+    expect(watchedRun.gradientProbes).toBeGreaterThanOrEqual(STEPS_PER_EPOCH / 2);
+    expect(watchedRun.losses).toEqual(plain.losses);
+  });
+
   it('draws a new dropout mask every step (a fixed layer seed would repeat one mask)', async () => {
     // With a learning rate of 0 nothing learns, so the losses differ only through dropout's masks.
     const curve = await lossCurve({ learningRate: 1e-30, augmentation: { flip: false, shift: 0 }, weightDecay: 0, epochs: 1 });

@@ -18,7 +18,8 @@ import {
   checkpoint, createSession, disposeSession, evaluate, setPhase, throwIfStopped, trainEpoch,
   type PostFn, type RunContext, type Session, type SessionDeps,
 } from './session';
-import { createProbeHub } from './probes/hub';
+import { createOutbox } from './outbox';
+import { createProbeHub, type HubOptions } from './probes/hub';
 import { createPredictor } from './predict';
 
 export type { PostFn } from './session';
@@ -28,6 +29,8 @@ export interface EngineDeps extends SessionDeps {
   readonly selectBackend: (choice: BackendChoice) => Promise<BackendInfo>;
   /** Reports a lost GPU context of the backend just selected (contextLoss.ts; tests inject a fake). */
   readonly watchContext: () => ContextWatch;
+  /** The probes' budgets and limits (probes/hub.ts); tests raise the budgets to probe at every step. */
+  readonly probeOptions: HubOptions;
 }
 
 export interface TrainingEngine {
@@ -45,6 +48,7 @@ export const defaultEngineDeps: EngineDeps = {
     loadDataset(ref, (loaded, _phase, total) => onProgress(loaded, total), fetch, { startWith: EARLY_START_EXAMPLES }),
   selectBackend: (choice) => selectBackend(choice),
   watchContext: watchWebGLContext,
+  probeOptions: {},
   buildModel,
   now: () => performance.now(),
   // Yielding lets queued pause / stop messages in; every 20 ms bounds their latency.
@@ -82,8 +86,9 @@ export function createTrainingEngine(post: PostFn, overrides: Partial<EngineDeps
   const loadData = cachedLoader(deps.loadDataset);
   let current: RunControl | null = null;
   let finished: Promise<void> = Promise.resolve();
-  const probes = createProbeHub();
+  const probes = createProbeHub(deps.probeOptions);
   const predictor = createPredictor();
+  const outbox = createOutbox(post);
   return {
     handle(msg) {
       if (msg.type === 'start') {
@@ -93,7 +98,7 @@ export function createTrainingEngine(post: PostFn, overrides: Partial<EngineDeps
         // Started for stepping: paused from the outset, so the first 'step' trains exactly one batch.
         if (msg.startPaused) control.pause();
         current = control;
-        const ctx: RunContext = { msg, control, deps, post, phase: null, lastYield: deps.now(), pausedMs: 0, session: null, probes, predictor };
+        const ctx: RunContext = { msg, control, deps, post: outbox.post, outbox, phase: null, lastYield: deps.now(), pausedMs: 0, session: null, probes, predictor };
         const run = () => executeRun(ctx, deps, loadData);
         finished = finished.then(run).catch((err: unknown) => console.error('Training engine failure', err));
         return;

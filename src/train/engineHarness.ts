@@ -7,6 +7,7 @@ import type { ModelSpec } from '../model/spec';
 import { createTrainingEngine, type EngineDeps } from './engine';
 import { DEFAULT_HYPER_PARAMS } from './hyper';
 import type { FromWorker, HyperParams, RunPhase, ToWorker } from './protocol';
+import { unbatch } from './outbox';
 
 const SIZE = 8;
 const CLASSES = 4;
@@ -70,13 +71,16 @@ export function harness(deps: Partial<EngineDeps> = {}, onPost?: (msg: FromWorke
   const transfers: (Transferable[] | undefined)[] = [];
   const waiters: { match: (msg: FromWorker) => boolean; resolve: () => void }[] = [];
   const engine = createTrainingEngine(
-    (msg, transfer) => {
-      messages.push(msg);
-      transfers.push(transfer);
-      onPost?.(msg);
-      for (const waiter of waiters.filter((w) => w.match(msg))) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve();
+    (posted, transfer) => {
+      // A batch's messages are recorded one by one, each with the batch's transfer list.
+      for (const msg of unbatch(posted)) {
+        messages.push(msg);
+        transfers.push(transfer);
+        onPost?.(msg);
+        for (const waiter of waiters.filter((w) => w.match(msg))) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          waiter.resolve();
+        }
       }
     },
     { ...testDeps, ...deps },

@@ -135,7 +135,9 @@ export type FromWorker =
   | { readonly type: 'prediction'; readonly runId: number; readonly requestId: number; readonly epoch: number;
       readonly probabilities: Float32Array | null; readonly reason?: 'no-model' | 'bad-input' }
   /** After each epoch's test evaluation: the confusion matrix and the most confident mistakes; arrays transferred. */
-  | { readonly type: 'confusion'; readonly runId: number; readonly report: ConfusionReport };
+  | { readonly type: 'confusion'; readonly runId: number; readonly report: ConfusionReport }
+  /** Several of the above posted together in one step (outbox.ts), in the order they were posted. */
+  | { readonly type: 'batch'; readonly runId: number; readonly messages: readonly FromWorker[] };
 
 /** The test set's confusion matrix after one epoch (rows: true class, columns: predicted class). */
 export interface ConfusionReport {

@@ -9,17 +9,18 @@ import type { ContextLossGuard } from './contextLoss';
 import { DivergenceError, DivergenceGuard } from './divergence';
 import { MetricsBuffer } from './metricsBuffer';
 import { createOptimizerFor, disposeOptimizer, setOptimizerLearningRate } from './optimizers';
-import type { FromWorker, RunPhase, ToWorker } from './protocol';
+import type { Outbox, PostFn } from './outbox';
+import type { RunPhase, ToWorker } from './protocol';
 import { RunStopped, type RunControl } from './runControl';
 import { learningRateAt } from './schedules';
 import {
-  decayedVariables, dropoutReseeder, evaluateBatch, trainableVariables, trainStep, type BatchLayout, type TrainContext,
+  decayedVariables, dropoutReseeder, evaluateBatch, trainableVariables, trainStep, type BatchLayout, type TrainContext, type StepResult,
 } from './steps';
 import type { ProbeHub } from './probes/hub';
 import type { Predictor } from './predict';
 import { probeStep } from './probes/hook';
 
-export type PostFn = (msg: FromWorker, transfer?: Transferable[]) => void;
+export type { PostFn };
 
 /** The parts of the engine's dependencies a session uses. */
 export interface SessionDeps {
@@ -54,6 +55,8 @@ export interface RunContext {
   readonly control: RunControl;
   readonly deps: SessionDeps;
   readonly post: PostFn;
+  /** Holds posts while a step's probe snapshot and metrics are sent (outbox.ts); absent in some tests. */
+  readonly outbox?: Pick<Outbox, 'hold' | 'release'>;
   phase: RunPhase | null;
   lastYield: number;
   pausedMs: number;
@@ -189,16 +192,24 @@ export async function trainEpoch(ctx: RunContext, session: Session, epoch: numbe
     await checkpoint(ctx, 'train');
     await ctx.gpu?.recoverIfLost(ctx, session);
     const n = prepareBatch(ctx, session, epoch, order, start);
-    const [loss, accuracy] = await stepOrRecover(ctx, session, n);
+    const [loss, accuracy, gradientNorms] = await stepOrRecover(ctx, session, n);
     session.step += 1;
     session.metrics.push(session.step, epoch, loss, accuracy);
-    await probeStep(ctx, session, n);
-    if (ctx.phase === 'preparing') {
-      await session.metrics.flush();
-      setPhase(ctx, 'training');
-    } else if (session.metrics.isDue()) {
-      await session.metrics.flush();
-      await ctx.gpu?.capture(session);
+    // Metrics leave with a probe snapshot when one was posted: the page then redraws chart and views in
+    // one animation frame instead of two (each frame costs the main thread and the compositor).
+    ctx.outbox?.hold();
+    try {
+      const probed = await probeStep(ctx, session, n, gradientNorms);
+      if (ctx.phase === 'preparing') {
+        await session.metrics.flush();
+        setPhase(ctx, 'training');
+      } else if (probed || session.metrics.isDue()) {
+        await session.metrics.flush();
+        await ctx.gpu?.capture(session);
+      }
+    } finally {
+      gradientNorms?.dispose();
+      ctx.outbox?.release();
     }
   }
   // Reading the last losses back also waits for the GPU to finish the epoch, so the timing is honest.
@@ -208,12 +219,14 @@ export async function trainEpoch(ctx: RunContext, session: Session, epoch: numbe
 }
 
 /** One step; a step that fails because the WebGL context was just lost is taken again on the fallback. */
-async function stepOrRecover(ctx: RunContext, session: Session, n: number): Promise<[tf.Scalar, tf.Scalar]> {
+async function stepOrRecover(ctx: RunContext, session: Session, n: number): Promise<StepResult> {
+  // A gradient probe due after this step gets its norms from the step itself.
+  const groups = () => ctx.probes?.gradientGroups(session.model) ?? undefined;
   try {
-    return trainStep(session, session.trainBuffers, n);
+    return trainStep(session, session.trainBuffers, n, groups());
   } catch (err) {
     if (!(await ctx.gpu?.recoverIfLost(ctx, session))) throw err;
-    return trainStep(session, session.trainBuffers, n);
+    return trainStep(session, session.trainBuffers, n, groups());
   }
 }
 

@@ -43,15 +43,25 @@ function batchTensors(buffers: BatchBuffers, n: number, layout: BatchLayout): [t
   return [xs, ys];
 }
 
-/** One optimizer step on the first `n` examples of the buffers; returns [mean loss, accuracy]. */
-export function trainStep(ctx: TrainContext, buffers: BatchBuffers, n: number): [tf.Scalar, tf.Scalar] {
-  // minimize() runs its function in a tidy of its own and keeps only the loss, so the accuracy has to
-  // be kept explicitly; the holder lets it out of the closure and lets a failure dispose it.
-  const kept: { accuracy?: tf.Scalar; dataLoss?: tf.Scalar } = {};
+/** What a step leaves: mean loss and accuracy, and the gradient norms when they were asked for. */
+export type StepResult = [loss: tf.Scalar, accuracy: tf.Scalar, gradientNorms?: tf.Tensor1D];
+
+/**
+ * One optimizer step on the first `n` examples of the buffers; returns [mean loss, accuracy]. Given
+ * groups of variables (one per layer), it also returns the L2 norm of each group's gradient, taken from
+ * the gradients this very step applies: the gradient-flow view then costs a few sums, not a backward pass
+ * of its own. With weight decay on, these gradients include the decay term, as the update does.
+ */
+export function trainStep(ctx: TrainContext, buffers: BatchBuffers, n: number,
+  normGroups?: readonly (readonly tf.Variable[])[]): StepResult {
+  // The loss function runs in a tidy of its own that keeps only the loss, so the accuracy has to be kept
+  // explicitly; the holder lets it out of the closure and lets a failure dispose it.
+  const kept: { accuracy?: tf.Scalar; dataLoss?: tf.Scalar; norms?: tf.Tensor1D } = {};
   try {
     return tf.tidy(() => {
       const [xs, ys] = batchTensors(buffers, n, ctx);
-      const loss = ctx.optimizer.minimize(
+      // What optimizer.minimize does, with the gradients in view between computing and applying them.
+      const { value: loss, grads } = ctx.optimizer.computeGradients(
         () => {
           const probs = ctx.model.apply(xs, { training: true }) as tf.Tensor;
           kept.accuracy = tf.keep(tf.mean(correctPerExample(probs, ys)) as tf.Scalar);
@@ -63,21 +73,28 @@ export function trainStep(ctx: TrainContext, buffers: BatchBuffers, n: number): 
           kept.dataLoss = tf.keep(dataLoss);
           return tf.add(dataLoss, l2Penalty(ctx.decayed, ctx.weightDecay)) as tf.Scalar;
         },
-        true,
         ctx.variables,
       );
-      if (!loss || !kept.accuracy) throw new Error('The optimizer returned no loss.');
-      if (kept.dataLoss) {
-        loss.dispose();
-        return [kept.dataLoss, kept.accuracy];
-      }
-      return [loss, kept.accuracy];
+      if (normGroups) kept.norms = tf.keep(groupNorms(normGroups, grads));
+      ctx.optimizer.applyGradients(ctx.variables.map((v) => ({ name: v.name, tensor: grads[v.name] as tf.Tensor })));
+      if (!kept.accuracy) throw new Error('The optimizer returned no loss.');
+      const result: StepResult = [kept.dataLoss ?? (loss as tf.Scalar), kept.accuracy];
+      if (kept.dataLoss) loss.dispose();
+      if (kept.norms) result.push(kept.norms);
+      return result;
     });
   } catch (err) {
-    kept.accuracy?.dispose();
-    kept.dataLoss?.dispose();
+    for (const t of [kept.accuracy, kept.dataLoss, kept.norms]) t?.dispose();
     throw err;
   }
+}
+
+/** The L2 norm of each group's gradients, as one [groups] tensor (0 for a group with none). */
+function groupNorms(groups: readonly (readonly tf.Variable[])[], grads: tf.NamedTensorMap): tf.Tensor1D {
+  return tf.stack(groups.map((group) => {
+    const gs = group.map((v) => grads[v.name]).filter((g): g is tf.Tensor => g !== undefined);
+    return gs.length > 0 ? tf.sqrt(tf.addN(gs.map((g) => tf.sum(tf.square(g))))) : tf.scalar(0);
+  })) as tf.Tensor1D;
 }
 
 /** Loss and correct-answer count summed over the first `n` examples, as one [2] tensor the caller owns. */

@@ -108,6 +108,40 @@ describe('probe hub', () => {
     f.dispose();
   });
 
+  it('keeps gradient probes coming with every view open, maps and filters riding along in the same post', async () => {
+    // The weight snapshot is taken at a step where maps are also due; it must survive to the next step.
+    const f = fixture();
+    const hub = createProbeHub();
+    hub.configure(ALL);
+    await run(f, hub, 6);
+    const snaps = f.snapshots();
+    const withGradients = snaps.filter((s) => s.gradients !== null);
+    expect(withGradients.length).toBeGreaterThanOrEqual(2);
+    for (const s of withGradients) expect(s.activations.length).toBeGreaterThan(0);
+    hub.endRun();
+    f.dispose();
+  });
+
+  it('uses the norms the training step computed for the groups it asked for, instead of a backward pass', async () => {
+    const f = fixture();
+    const hub = createProbeHub();
+    hub.configure({ ...ALL, activations: false, filters: false, saliency: false });
+    expect(hub.gradientGroups(f.model)).toBeNull();
+    f.advance(1000);
+    await hub.maybeProbe(f.source(1));
+    const groups = hub.gradientGroups(f.model);
+    expect(groups?.map((g) => g.length)).toEqual([2, 2]); // conv and out: kernel and bias each
+    const given = tf.tensor1d([0.25, 4]);
+    f.trainStep();
+    f.advance(1000);
+    await hub.maybeProbe({ ...f.source(2), gradientNorms: given });
+    expect([...f.snapshots()[0]!.gradients!.gradNorm]).toEqual([0.25, 4]);
+    expect(hub.gradientGroups(f.model)).toBeNull();
+    expect(given.isDisposed).toBe(false); // the caller's
+    given.dispose();
+    f.dispose();
+  });
+
   it('explains the predicted class with saliency and Grad-CAM over the input', async () => {
     const f = fixture();
     const hub = createProbeHub();
@@ -180,8 +214,8 @@ describe('probe hub off the step boundary', () => {
     hub.configure(ALL);
     const broken = { ...f.source(1), data: { ...dataset, meta: { ...dataset.meta, inputShape: [5, 5, 1] } } };
     const before = tf.memory().numTensors;
-    await expect(hub.maybeProbe(broken)).resolves.toBeUndefined();
-    await expect(hub.maybeProbe({ ...broken, step: 2 })).resolves.toBeUndefined();
+    await expect(hub.maybeProbe(broken)).resolves.toBe(false);
+    await expect(hub.maybeProbe({ ...broken, step: 2 })).resolves.toBe(false);
     hub.endRun();
     expect(f.posts).toEqual([]);
     expect(tf.memory().numTensors).toBe(before);

@@ -1,7 +1,9 @@
 // The worker side of the probes: keeps the views' wishes (probe-config), decides at each step boundary
 // whether a snapshot is due and affordable, computes it for the chosen input and posts it with its typed
-// arrays transferred. Activations and filters ("fast") and gradients and saliency ("slow", a backward
-// pass each) keep separate cadences, each held to a share of the wall time by its measured cost.
+// arrays transferred. Activations and filters ("fast") and gradients and saliency ("slow") keep separate
+// cadences, each held to a share of the wall time by its measured cost. Gradient norms come from the
+// training step itself (gradientGroups / trainStep), so a gradient probe costs a weight copy and a few
+// sums; saliency and Grad-CAM take one backward pass for the one chosen image.
 import * as tf from '@tensorflow/tfjs';
 import type { LoadedDataset } from '../../data/types';
 import type { FromWorker } from '../protocol';
@@ -21,15 +23,28 @@ export interface ProbeSource {
   readonly batch: { readonly x: Float32Array; readonly y: Float32Array | Int32Array; readonly n: number };
   readonly post: (msg: FromWorker, transfer?: Transferable[]) => void;
   readonly now: () => number;
+  /**
+   * The gradient norms the step just taken computed for the groups `gradientGroups` asked for (trainStep);
+   * the caller keeps ownership. Without them the hub takes a backward pass of its own.
+   */
+  readonly gradientNorms?: tf.Tensor1D;
 }
 
 export interface ProbeHub {
   configure(config: ProbeConfig): void;
   readonly config: ProbeConfig;
-  /** Called once per training step; takes and posts a snapshot when one is due. */
-  maybeProbe(src: ProbeSource): Promise<void>;
+  /**
+   * Called once per training step; takes and posts a snapshot when one is due. Resolves true when it
+   * posted one, so the loop can post its metrics in the same beat (the UI then draws both in one frame).
+   */
+  maybeProbe(src: ProbeSource): Promise<boolean>;
   /** Releases the weight snapshot a run's probes hold (call when the run's model is disposed). */
   endRun(): void;
+  /**
+   * The variables, one group per layer, whose gradient norms the next step of `model` should compute
+   * (passed back as ProbeSource.gradientNorms), or null when no gradient probe waits on that step.
+   */
+  gradientGroups(model: tf.LayersModel): readonly (readonly tf.Variable[])[] | null;
 }
 
 export interface HubOptions {
@@ -57,7 +72,7 @@ export function createProbeHub(options: HubOptions = {}): ProbeHub {
   // Budgets are fractions of the worker's time; the main thread's drawing also takes CPU from training on
   // 2-core machines, so both are kept small (measured with `npm run bench -- --suite=baseline,views`).
   let fast: Cadence = createCadence(200, options.fastBudget ?? 0.04);
-  // Gradients and saliency change slowly and cost a backward pass: at most once a second.
+  // Gradients and saliency change slowly: at most once a second.
   let slow: Cadence = createCadence(1000, options.slowBudget ?? 0.02);
   let pending: Pending | null = null;
   const release = () => {
@@ -71,19 +86,22 @@ export function createProbeHub(options: HubOptions = {}): ProbeHub {
   let taken = 0;
   let broken: tf.LayersModel | null = null;
 
-  const probe = async (src: ProbeSource, now: number, wantFast: boolean, slowNow: boolean, withGradients: boolean) => {
+  const probe = async (src: ProbeSource, now: number, wantFast: boolean, slowNow: boolean, withGradients: boolean): Promise<boolean> => {
     busy = true;
     try {
       const snapshot = await takeSnapshot(src, config, limits, { fast: wantFast, slow: slowNow, pending: withGradients ? pending : null, options });
       const cost = src.now() - now;
-      if (wantFast) fast = recordProbe(fast, now, cost);
+      // Maps and filters that ride along with a gradient or saliency probe are charged to the slow cadence.
+      if (wantFast) fast = slowNow ? { ...fast, lastAt: now } : recordProbe(fast, now, cost);
       if (slowNow) slow = recordProbe(slow, now, cost);
       taken += 1;
       src.post({ type: 'probes', runId: src.runId, probes: { ...snapshot.snapshot, costMs: cost } }, snapshot.transfer);
+      return true;
     } catch (err) {
       // A probe must never end the training run: stop probing this model and say why in the console.
       broken = src.model;
       console.warn('Probes disabled for this run:', err);
+      return false;
     } finally {
       busy = false;
     }
@@ -114,16 +132,21 @@ export function createProbeHub(options: HubOptions = {}): ProbeHub {
       slow = { ...slow, lastAt: -Infinity };
       refreshWhenIdle();
     },
+    gradientGroups(model) {
+      return pending && pending.model === model ? pending.layers.map((l) => l.variables) : null;
+    },
     endRun() {
       release();
       last = null;
       broken = null;
     },
     async maybeProbe(src) {
-      last = src;
-      if (busy || src.model === broken) return;
+      // The idle refresh never takes gradients, so it must not hold on to this step's norms either.
+      last = src.gradientNorms ? withoutNorms(src) : src;
+      if (busy || src.model === broken) return false;
       const now = src.now();
-      const wantFast = (config.activations || config.filters) && isDue(fast, now);
+      const fastWanted = config.activations || config.filters;
+      let wantFast = fastWanted && isDue(fast, now);
       let slowNow = false;
       if (pending && (pending.model !== src.model || pending.step !== src.step - 1)) release();
       if (pending) slowNow = true;
@@ -135,9 +158,13 @@ export function createProbeHub(options: HubOptions = {}): ProbeHub {
           slow = recordProbe(slow, now, src.now() - now);
         } else slowNow = true;
       }
-      if (!wantFast && !slowNow) return;
-      await probe(src, now, wantFast, slowNow, true);
-      release();
+      // A slow probe takes fresh maps and filters too: one post, one redraw, instead of two close together.
+      if (slowNow && fastWanted) wantFast = true;
+      if (!wantFast && !slowNow) return false;
+      const posted = await probe(src, now, wantFast, slowNow, true);
+      // A snapshot of the weights taken at this step waits for the next one; a used one is done.
+      if (slowNow) release();
+      return posted;
     },
   };
 }
@@ -222,6 +249,17 @@ async function collect(step: number, image: ProbeImage, built: ReturnType<typeof
 }
 
 function gradientTensors(src: ProbeSource, pending: Pending, options: HubOptions) {
+  const given = src.gradientNorms;
+  return {
+    ids: pending.layers.map((l) => l.id),
+    // The step's own norms when it took them; otherwise a backward pass on part of its batch.
+    // (A clone: the snapshot's tensors are disposed once read, and the given ones stay the caller's.)
+    norms: given && given.shape[0] === pending.layers.length ? tf.clone(given) : batchGradientNorms(src, pending, options),
+    ratios: updateRatios(pending.layers, pending.before),
+  };
+}
+
+function batchGradientNorms(src: ProbeSource, pending: Pending, options: HubOptions): tf.Tensor1D {
   const [h = 1, w = 1, c = 1] = src.data.meta.inputShape;
   const classes = src.data.meta.classNames.length;
   const m = Math.max(1, Math.min(src.batch.n, options.gradientExamples ?? 32));
@@ -229,11 +267,13 @@ function gradientTensors(src: ProbeSource, pending: Pending, options: HubOptions
   const ys = src.batch.y instanceof Int32Array
     ? tf.oneHot(tf.tensor1d(src.batch.y.slice(0, m), 'int32'), classes).toFloat()
     : tf.tensor2d(src.batch.y.slice(0, m * classes), [m, classes]);
-  return {
-    ids: pending.layers.map((l) => l.id),
-    norms: gradientNorms(src.model, pending.layers, xs, ys),
-    ratios: updateRatios(pending.layers, pending.before),
-  };
+  return gradientNorms(src.model, pending.layers, xs, ys);
+}
+
+function withoutNorms(src: ProbeSource): ProbeSource {
+  const copy: { -readonly [K in keyof ProbeSource]?: ProbeSource[K] } = { ...src };
+  delete copy.gradientNorms;
+  return copy as ProbeSource;
 }
 
 export function argMax(values: ArrayLike<number>): number {
