@@ -4,6 +4,8 @@
 //  lenet:    time to 98.5% test accuracy within 60 s of training (LENET_RECIPE).
 //  cifar:    the small CIFAR-10 net, time to 65% within 10 minutes of training (CIFAR_RECIPE).
 //  backends: images per second on wasm, webgl and cpu for both networks (short runs on slices).
+//  bare:     only the bare tfjs loop (?steps=, default 470 batches of 64), on ?backend= (wasm when auto): the
+//            views suite (viewsRun.mjs) runs it between the app's epochs, so both are measured side by side.
 import { loadDataset } from '../src/data/loader';
 import { lenet5Mnist } from '../src/model/presets';
 import type { ModelSpec } from '../src/model/spec';
@@ -129,6 +131,11 @@ async function main() {
     result.cifarSmallTo65 = { network: source, ...(await toTarget(spec, CIFAR, CIFAR_RECIPE, CIFAR_TARGET)) };
   }
   if (suites.has('backends')) result.imagesPerSecondByBackend = await backends();
+  if (suites.has('bare')) {
+    const steps = Number(params.get('steps') ?? 470);
+    const bare = await runBare(backendChoice === 'auto' ? 'wasm' : backendChoice, Number.isInteger(steps) && steps > 0 ? steps : 470);
+    result.bareLoopImagesPerSecond = Math.round(bare.imagesPerSecond);
+  }
   return result;
 }
 

@@ -1,8 +1,15 @@
 // The 'views' suite: the real app page with every view open (feature maps, filters, gradient flow, saliency,
-// predictions, curves) training LeNet-5 on all of MNIST for two epochs. Epoch 1 is the warm-up; during epoch 2
-// it measures the engine's throughput, the main thread's long tasks and the feature-map refresh rate.
+// predictions, curves) training LeNet-5 on all of MNIST. Epoch 1 is the warm-up. Then, in rounds, the app is
+// paused while the bare tfjs loop runs in another page, and resumed for one more epoch: each epoch's
+// throughput is compared with the bare loop measured just before and just after it. This machine's speed
+// drifts by 10% and more over minutes (other guests on the host), so a bare figure taken minutes earlier,
+// as the baseline suite's is, can make the same build look 0.74x or 0.93x; side by side, it cannot.
+// During epoch 2 it also samples the main thread's long tasks and the feature-map refresh rate.
 
 const LONG_TASK_MS = 50;
+const ROUNDS = 3;
+// 470 batches of 64 (about 30k images, some 15 s here) per bare measurement, after 20 warm-up batches.
+const BARE_STEPS = 470;
 
 /** Records long tasks from the first moment of the page, before any app code runs. */
 function installLongTaskObserver() {
@@ -15,30 +22,80 @@ function installLongTaskObserver() {
 
 const epochRow = (n) => `.epoch-table tr[data-epoch="${n}"]`;
 const counters = (page) => page.evaluate(() => ({ ...globalThis.__cnnpViz?.counters, now: performance.now() }));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** @param {import('playwright-core').Browser} browser @param {string} base @param {string} backend */
-export async function runViewsSuite(browser, base, backend) {
+/** The bare loop on `backend` in a page of its own; its images per second. */
+async function bareLoop(browser, base, backend) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${base}bench/?backend=${encodeURIComponent(backend)}&suite=bare&steps=${BARE_STEPS}`);
+    await page.waitForFunction(() => 'benchResult' in globalThis, undefined, { timeout: 10 * 60_000, polling: 500 });
+    const result = await page.evaluate(() => globalThis.benchResult);
+    if (result.error) throw new Error(`bare loop: ${result.error}`);
+    return result.bareLoopImagesPerSecond;
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * @param {import('playwright-core').Browser} browser @param {string} base @param {string} backend
+ * @param {{ panelsClosed?: boolean }} [options] panelsClosed: every view panel closed (`--panels=closed`), to
+ *   tell what the views cost from what the rest of the page costs.
+ */
+export async function runViewsSuite(browser, base, backend, options = {}) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.addInitScript(installLongTaskObserver);
-  await page.goto(`${base}?backend=${encodeURIComponent(backend)}&epochs=2`);
+  await page.goto(`${base}?backend=${encodeURIComponent(backend)}&epochs=${ROUNDS + 1}`);
   await page.waitForSelector('[data-action=train]:not([disabled])');
+  if (options.panelsClosed) {
+    await page.evaluate(() => document.querySelectorAll('details[data-panel][open]').forEach((d) => { d.open = false; }));
+  }
   await page.click('[data-action=train]');
   await page.waitForSelector(epochRow(1), { timeout: 20 * 60_000 });
-  // Sample inside epoch 2's training, away from its start and from the epoch-end evaluation.
-  await page.waitForTimeout(2_000);
-  const a = await counters(page);
-  await page.waitForTimeout(15_000);
-  const b = await counters(page);
-  await page.waitForSelector(epochRow(2), { timeout: 20 * 60_000 });
-  const imagesPerSecond = Number(await page.locator(`${epochRow(2)} .images-per-second`).getAttribute('data-value'));
-  const tasks = await page.evaluate(() => globalThis.__benchLongTasks);
-  const during = tasks.filter((t) => t.start >= a.now && t.start <= b.now && t.duration > LONG_TASK_MS);
   const backendName = await page.locator('.status-bar .backend').getAttribute('data-backend');
+
+  const pause = async () => {
+    await page.click('[data-action=pause]:not([disabled])');
+    await page.waitForSelector('[data-action=resume]');
+  };
+  const resume = () => page.click('[data-action=resume]');
+
+  const bare = [];
+  const engine = [];
+  let sample = null;
+  for (let epoch = 2; epoch <= ROUNDS + 1; epoch++) {
+    await pause();
+    bare.push(await bareLoop(browser, base, backendName));
+    await resume();
+    if (epoch === 2) {
+      // Sample inside epoch 2's training, away from its start and from the epoch-end evaluation.
+      await page.waitForTimeout(2_000);
+      const a = await counters(page);
+      await page.waitForTimeout(15_000);
+      sample = { a, b: await counters(page) };
+    }
+    await page.waitForSelector(epochRow(epoch), { timeout: 20 * 60_000 });
+    engine.push(Number(await page.locator(`${epochRow(epoch)} .images-per-second`).getAttribute('data-value')));
+  }
+  // The run has ended with its last epoch: the page is idle while the last bare loop runs.
+  await page.waitForSelector('[data-action=train]:not([disabled])');
+  bare.push(await bareLoop(browser, base, backendName));
+  const tasks = await page.evaluate(() => globalThis.__benchLongTasks);
   await page.close();
+
+  const { a, b } = sample;
+  const during = tasks.filter((t) => t.start >= a.now && t.start <= b.now && t.duration > LONG_TASK_MS);
   const seconds = (b.now - a.now) / 1000;
+  // Each epoch against the mean of the bare runs just before and just after it.
+  const ratios = engine.map((ips, i) => ips / ((bare[i] + bare[i + 1]) / 2));
   return {
     backend: backendName,
-    engineImagesPerSecondWithViews: Math.round(imagesPerSecond),
+    panels: options.panelsClosed ? 'closed' : 'open',
+    engineImagesPerSecondWithViewsByEpoch: engine.map(Math.round),
+    bareLoopImagesPerSecondBetweenEpochs: bare,
+    engineWithViewsToBareRatioByEpoch: ratios.map((r) => Number(r.toFixed(3))),
+    engineWithViewsToBareRatio: Number(median(ratios).toFixed(3)),
     featureMapRefreshesPerSecond: Number((((b.featureMapRefreshes ?? 0) - (a.featureMapRefreshes ?? 0)) / seconds).toFixed(2)),
     longTasksOver50msAfterWarmup: during.length,
     longestTaskAfterWarmupMs: Math.round(Math.max(0, ...during.map((t) => t.duration))),
