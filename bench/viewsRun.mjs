@@ -49,7 +49,7 @@ export async function runViewsSuite(browser, base, backend, options = {}) {
   await page.goto(`${base}?backend=${encodeURIComponent(backend)}&epochs=${ROUNDS + 1}`);
   await page.waitForSelector('[data-action=train]:not([disabled])');
   if (options.panelsClosed) {
-    await page.evaluate(() => document.querySelectorAll('details[data-panel][open]').forEach((d) => { d.open = false; }));
+    await page.evaluate(() => globalThis.document.querySelectorAll('details[data-panel][open]').forEach((d) => { d.open = false; }));
   }
   await page.click('[data-action=train]');
   await page.waitForSelector(epochRow(1), { timeout: 20 * 60_000 });
