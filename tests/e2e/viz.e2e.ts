@@ -22,6 +22,9 @@ const canvasState = (page: Page, testId: string) => page.evaluate((id) => {
   return { step: Number(canvas.dataset.step ?? 0), pixels: canvas.toDataURL() };
 }, testId);
 
+/** Scrolls a view into sight, as a user would: views off screen keep their last picture and ask for no probes. */
+const show = (page: Page, testId: string) => page.locator(`[data-testid=${testId}]`).scrollIntoViewIfNeeded();
+
 async function waitForNewPixels(page: Page, testId: string, before: { step: number; pixels: string }) {
   await page.waitForFunction(([id, step]) => {
     const canvas = document.querySelector(`[data-testid=${id}] canvas`) as HTMLCanvasElement | null;
@@ -38,22 +41,28 @@ describe('inside the network', () => {
     await page.goto(`${baseUrl()}/?trainLimit=2048&testLimit=256&epochs=30`);
     await page.waitForSelector('[data-testid=feature-maps]');
     await page.click('[data-action=train]');
+    await show(page, 'feature-maps');
 
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=feature-maps] canvas')
       ?.getAttribute('data-step') ?? 0) > 0, undefined, { timeout: 120_000 });
-    const maps1 = await canvasState(page, 'feature-maps');
-    const filters1 = await canvasState(page, 'filters');
     // Two moments of one run: the pixels differ because the weights (and so the activations) changed.
+    const maps1 = await canvasState(page, 'feature-maps');
     const maps2 = await waitForNewPixels(page, 'feature-maps', maps1);
-    const filters2 = await waitForNewPixels(page, 'filters', filters1);
     expect(maps2.pixels).not.toBe(maps1.pixels);
+    await show(page, 'filters');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=filters] canvas')
+      ?.getAttribute('data-step') ?? 0) > 0, undefined, { timeout: 60_000 });
+    const filters1 = await canvasState(page, 'filters');
+    const filters2 = await waitForNewPixels(page, 'filters', filters1);
     expect(filters2.pixels).not.toBe(filters1.pixels);
     const labels = await page.locator('[data-testid=feature-maps] canvas').getAttribute('aria-label');
     expect(labels).toContain('6 channels'); // LeNet-5's first convolution
 
+    await show(page, 'gradient-flow');
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=gradient-flow] svg')
       ?.getAttribute('data-points') ?? 0) > 1, undefined, { timeout: 60_000 });
     expect(await page.locator('[data-testid=gradient-flow] path.line').count()).toBeGreaterThanOrEqual(5);
+    await show(page, 'saliency');
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=saliency] canvas')
       ?.getAttribute('data-step') ?? 0) > 0, undefined, { timeout: 60_000 });
     expect(await page.locator('.viz-prediction').count()).toBe(1);
@@ -61,10 +70,24 @@ describe('inside the network', () => {
     const counters = await page.evaluate(() => (globalThis as unknown as { __cnnpViz: { counters: Record<string, number> } }).__cnnpViz.counters);
     expect(counters.featureMapRefreshes).toBeGreaterThanOrEqual(2);
 
+    // Scrolled out of sight, the maps keep their last picture while training goes on; back in sight, they catch up.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300); // the last probe asked for before the scroll may still land
+    const hidden = await canvasState(page, 'feature-maps');
+    const trainedSteps = () => page.evaluate(() => (globalThis as unknown as { __cnnpViz: { channel: { latest: { step: number } | null } } })
+      .__cnnpViz.channel.latest?.step ?? 0);
+    const stepsBefore = await trainedSteps();
+    await page.waitForTimeout(2_000);
+    expect((await canvasState(page, 'feature-maps')).step).toBe(hidden.step);
+    expect(await trainedSteps()).toBeGreaterThan(stepsBefore); // gradient probes still come: training goes on
+    await show(page, 'feature-maps');
+    await waitForNewPixels(page, 'feature-maps', hidden);
+
     // Paused, a newly chosen image is still probed: the maps change while the step stays. (The last probe
     // drawn before the pause may be a few steps older than the pause itself, so compare two paused probes.)
     await page.click('[data-action=pause]');
     await page.waitForSelector('[data-phase=paused]');
+    await show(page, 'feature-maps');
     const choose = async (index: string) => {
       const before = await canvasState(page, 'feature-maps');
       await page.fill('[data-testid=viz-test-index]', index);
@@ -89,6 +112,7 @@ describe('inside the network', () => {
     const errors = watchErrors(page);
     await page.goto(`${baseUrl()}/?trainLimit=512&testLimit=128&epochs=1`);
     await page.click('[data-action=train]');
+    await show(page, 'feature-maps');
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=feature-maps] canvas')
       ?.getAttribute('data-step') ?? 0) > 0, undefined, { timeout: 120_000 });
     // The first tile of the first row sits just under its 18-pixel label.

@@ -242,7 +242,7 @@ export function createArithDiagram(el: HTMLElement, onStep?: (step: number) => v
     },
     destroy() {
       stopPlaying();
-      frames.cancel();
+      frames.dispose();
       resize.disconnect();
       svg.remove();
     },

@@ -190,7 +190,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     drawReadout(readout, x(p.x), lines, width, height);
   };
 
-  const frames = createFrameScheduler(draw);
+  const frames = createFrameScheduler(draw, { element: el });
   const schedule = frames.schedule;
   hover.on('pointermove', (event: PointerEvent) => {
     hoverX = d3.pointer(event)[0];
@@ -236,7 +236,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
       return draws;
     },
     destroy() {
-      frames.cancel();
+      frames.dispose();
       offLoss();
       offAcc();
       resize.disconnect();

@@ -4,7 +4,7 @@ import type { MapStack } from '../../train/probes/types';
 import { globalScale, NORM_MODES, type NormMode } from '../../viz/normalise';
 import { SaveButtons } from '../export';
 import { createFeatureMaps, type FeatureMaps, type MapSelection } from './featureMaps';
-import { useProbeChannel, useWantProbe } from './hooks';
+import { useProbeChannel, useOnScreen, useWantProbe } from './hooks';
 import { createMapDetail, type MapDetail } from './mapDetail';
 
 /** Feature maps of every block for the chosen input, with a normalisation choice and click-to-enlarge. */
@@ -15,8 +15,9 @@ export const FeatureMapsPanel = memo(function FeatureMapsPanel() {
   const [mode, setMode] = useState<NormMode>('channel');
   const [selected, setSelected] = useState<MapSelection | null>(null);
   const host = useRef<HTMLDivElement>(null);
+  const onScreen = useOnScreen(host);
+  useWantProbe('activations', open && onScreen);
   const maps = useRef<FeatureMaps | null>(null);
-  useWantProbe('activations', open);
 
   useEffect(() => {
     if (!host.current || !open) return undefined;

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { SaveButtons } from '../export';
 import { useClassNames } from '../predict/hooks';
 import { createFilters, type FiltersLabels, type FiltersView } from './filters';
-import { useProbeChannel, useProbeValue, useWantProbe } from './hooks';
+import { useProbeChannel, useProbeValue, useOnScreen, useWantProbe } from './hooks';
 
 function filterLabels(t: TFunction<'viz'>, classNames: readonly string[]): FiltersLabels {
   return {
@@ -20,11 +20,12 @@ export const FiltersPanel = memo(function FiltersPanel() {
   const channel = useProbeChannel();
   const [open, setOpen] = useState(true);
   const host = useRef<HTMLDivElement>(null);
+  const onScreen = useOnScreen(host);
+  useWantProbe('filters', open && onScreen);
   const view = useRef<FiltersView | null>(null);
   const classes = useProbeValue((c) => c.latest?.probabilities.length ?? 10);
   const noConv = useProbeValue((c) => (c.latest ? c.latest.filters.length === 0 && c.latest.templates !== null : false));
   const classNames = useClassNames(classes);
-  useWantProbe('filters', open);
 
   useEffect(() => {
     if (!host.current || !open) return undefined;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { SaveButtons } from '../export';
 import { useClassNames } from '../predict/hooks';
-import { useProbeChannel, useProbeValue, useWantProbe } from './hooks';
+import { useProbeChannel, useProbeValue, useOnScreen, useWantProbe } from './hooks';
 import { createSaliencyView, type SaliencyLabels, type SaliencyView } from './saliencyView';
 
 const labelsOf = (t: TFunction<'viz'>): SaliencyLabels => ({
@@ -16,11 +16,12 @@ export const SaliencyPanel = memo(function SaliencyPanel() {
   const channel = useProbeChannel();
   const [open, setOpen] = useState(true);
   const host = useRef<HTMLDivElement>(null);
+  const onScreen = useOnScreen(host);
+  useWantProbe('saliency', open && onScreen);
   const view = useRef<SaliencyView | null>(null);
   const classIndex = useProbeValue((c) => c.latest?.saliency?.classIndex ?? null);
   const noCam = useProbeValue((c) => (c.latest?.saliency ? c.latest.saliency.gradCam === null : false));
   const classNames = useClassNames(useProbeValue((c) => c.latest?.probabilities.length ?? 10));
-  useWantProbe('saliency', open);
 
   useEffect(() => {
     if (!host.current || !open) return undefined;

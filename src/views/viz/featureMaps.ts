@@ -97,7 +97,7 @@ export function createFeatureMaps(el: HTMLElement, channel: ProbeChannel, initia
     if (stacks !== lastStacks && stacks.length > 0) vizCounters.featureMapRefreshes += 1;
     lastStacks = stacks;
   };
-  const frames = createFrameScheduler(draw);
+  const frames = createFrameScheduler(draw, { element: el });
   const schedule = frames.schedule;
   const onClick = (event: MouseEvent) => {
     const box = canvas.getBoundingClientRect();
@@ -119,7 +119,7 @@ export function createFeatureMaps(el: HTMLElement, channel: ProbeChannel, initia
       schedule();
     },
     destroy() {
-      frames.cancel();
+      frames.dispose();
       off();
       resize.disconnect();
       canvas.removeEventListener('click', onClick);

@@ -120,7 +120,7 @@ export function createFilters(el: HTMLElement, channel: ProbeChannel, initial: F
     canvas.setAttribute('aria-label', sections.map((s) => s.title).join('; '));
     vizCounters.filterDraws += 1;
   };
-  const frames = createFrameScheduler(draw);
+  const frames = createFrameScheduler(draw, { element: el });
   const schedule = frames.schedule;
   let lastFilters: unknown = null;
   const off = channel.subscribe(() => {
@@ -138,7 +138,7 @@ export function createFilters(el: HTMLElement, channel: ProbeChannel, initial: F
       schedule();
     },
     destroy() {
-      frames.cancel();
+      frames.dispose();
       off();
       resize.disconnect();
       canvas.remove();

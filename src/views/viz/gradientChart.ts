@@ -51,7 +51,7 @@ export function createGradientChart(el: HTMLElement, channel: ProbeChannel, init
     for (const p of panels) drawPanel(p, history, x, width, color, labels);
     vizCounters.gradientDraws += 1;
   };
-  const frames = createFrameScheduler(draw);
+  const frames = createFrameScheduler(draw, { element: el });
   const schedule = frames.schedule;
   const off = channel.subscribe(() => {
     if (channel.gradients.steps.length !== drawnLength) schedule();
@@ -65,7 +65,7 @@ export function createGradientChart(el: HTMLElement, channel: ProbeChannel, init
       schedule();
     },
     destroy() {
-      frames.cancel();
+      frames.dispose();
       off();
       resize.disconnect();
       svg.remove();

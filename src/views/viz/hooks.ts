@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { ProbeChannel, ProbeKind } from '../../viz/probeChannel';
 import { useServices } from '../AppContext';
 
@@ -19,4 +19,24 @@ export function useWantProbe(kind: ProbeKind, on: boolean): void {
 export function useProbeValue<T extends string | number | boolean | null>(derive: (channel: ProbeChannel) => T): T {
   const channel = useProbeChannel();
   return useSyncExternalStore(channel.subscribe, () => derive(channel));
+}
+
+/**
+ * Whether the element is on screen (within `margin` of the viewport). Views ask the worker for probes only
+ * while they can be seen: maps, filters and saliency scrolled out of sight cost the training nothing.
+ * True where IntersectionObserver is missing.
+ */
+export function useOnScreen(ref: RefObject<Element | null>, margin = '200px'): boolean {
+  const [onScreen, setOnScreen] = useState(true);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return undefined;
+    const observer = new IntersectionObserver((entries) => {
+      const last = entries[entries.length - 1];
+      if (last) setOnScreen(last.isIntersecting);
+    }, { rootMargin: margin });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, margin]);
+  return onScreen;
 }

@@ -65,7 +65,7 @@ export function createMapDetail(canvas: HTMLCanvasElement, readout: HTMLElement,
     g.putImageData(new ImageData(px.data, width, height), 0, 0);
     showValue(stack);
   };
-  const frames = createFrameScheduler(draw);
+  const frames = createFrameScheduler(draw, { element: canvas });
   const schedule = frames.schedule;
   const onMove = (event: PointerEvent) => {
     const box = canvas.getBoundingClientRect();
@@ -87,7 +87,7 @@ export function createMapDetail(canvas: HTMLCanvasElement, readout: HTMLElement,
       schedule();
     },
     destroy() {
-      frames.cancel();
+      frames.dispose();
       off();
       canvas.removeEventListener('pointermove', onMove);
       canvas.removeEventListener('pointerleave', onLeave);

@@ -58,7 +58,7 @@ export function createSaliencyView(el: HTMLElement, channel: ProbeChannel, initi
     canvas.setAttribute('aria-label', captions.join('; '));
     vizCounters.saliencyDraws += 1;
   };
-  const frames = createFrameScheduler(draw);
+  const frames = createFrameScheduler(draw, { element: el });
   const schedule = frames.schedule;
   const off = channel.subscribe(() => {
     const s = channel.latest?.saliency ?? null;
@@ -72,7 +72,7 @@ export function createSaliencyView(el: HTMLElement, channel: ProbeChannel, initi
       schedule();
     },
     destroy() {
-      frames.cancel();
+      frames.dispose();
       off();
       canvas.remove();
     },
