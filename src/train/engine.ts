@@ -20,7 +20,7 @@ import {
 } from './session';
 import { createOutbox } from './outbox';
 import { createProbeHub, type HubOptions } from './probes/hub';
-import { createPredictor } from './predict';
+import { createConfusionCollector, createPredictor } from './predict';
 
 export type { PostFn } from './session';
 
@@ -176,8 +176,10 @@ async function runStages(ctx: RunContext, deps: EngineDeps, loadData: DatasetSou
     }
     const { images, seconds } = await trainEpoch(ctx, session, epoch);
     const validation = validationView ? await evaluate(ctx, validationView) : null;
-    const test = await evaluate(ctx, session);
-    await ctx.predictor?.afterEvaluation(ctx, session, epoch);
+    // One pass over the test split gives the test loss and accuracy and, for the predictor, the confusion matrix.
+    const confusion = ctx.predictor ? createConfusionCollector(session) : null;
+    const test = await evaluate(ctx, session, confusion?.observe);
+    if (confusion) await ctx.predictor?.afterEvaluation(ctx, session, epoch, confusion);
     const imagesPerSecond = seconds > 0 ? images / seconds : 0;
     ctx.post({
       type: 'epoch',

@@ -34,6 +34,13 @@ describe('predictions in the worker', () => {
     }
     const wrong = matrix.reduce((a, v, i) => a + (i % 5 === 0 ? 0 : v), 0);
     expect(count).toBe(Math.min(wrong, 16));
+    // The matrix comes from the test evaluation's own forward pass: its diagonal is the reported accuracy.
+    // (argMax picks the first of tied probabilities in both, so the two agree exactly.)
+    const results = h.messages.flatMap((m) => (m.type === 'epoch' ? [m.result] : []));
+    reports.forEach((r, e) => {
+      const correct = [0, 1, 2, 3].reduce((a, c) => a + r.report.matrix[c * 5]!, 0);
+      expect(correct / dataset.test.count).toBeCloseTo(results[e]!.testAccuracy, 6);
+    });
     // The confusion report comes before the epoch's result, so both views update together.
     const order = h.messages.filter((m) => m.type === 'confusion' || m.type === 'epoch').map((m) => m.type);
     expect(order).toEqual(['confusion', 'epoch', 'confusion', 'epoch']);

@@ -1,20 +1,37 @@
-// Predictions in the worker: after each epoch's test evaluation, one more forward pass over the test split
-// gives the confusion matrix and the most confident mistakes (argmax and max per example, read back per
-// batch), and the weights are copied into a model of the predictor's own. 'predict' messages (the draw
+// Predictions in the worker: each epoch's test evaluation also hands over every example's prediction (argmax
+// and max, from the same forward pass), which gives the confusion matrix and the most confident mistakes;
+// then the weights are copied into a model of the predictor's own. 'predict' messages (the draw
 // pad, an uploaded image) run on that copy, so they work during training and after the run has ended and
 // disposed its model. The copy belongs to one run; the next run's first epoch replaces it.
 import * as tf from '@tensorflow/tfjs';
-import { fillBatch } from '../data/batches';
-import { createConfusion } from './confusion';
+import { createConfusion, type ConfusionAccumulator } from './confusion';
 import type { ConfusionReport, FromWorker, ToWorker } from './protocol';
-import { checkpoint, type PostFn, type RunContext, type Session } from './session';
+import { checkpoint, type PostFn, type PredictionObserver, type RunContext, type Session } from './session';
 
 /** How many mistakes travel with each report (their images included). */
 export const MISTAKES_KEPT = 16;
 
+/** Collects one epoch's test predictions (session.evaluate's observer) into a confusion matrix. */
+export interface ConfusionCollector {
+  readonly observe: PredictionObserver;
+  readonly accumulator: ConfusionAccumulator;
+}
+
+export function createConfusionCollector(session: Session): ConfusionCollector {
+  const { test } = session.data;
+  const accumulator = createConfusion(session.numClasses, MISTAKES_KEPT);
+  return {
+    accumulator,
+    observe(start, n, guess, confidence) {
+      const indices = session.testOrder.subarray(start, start + n);
+      accumulator.add(indices, Array.from(indices, (i) => test.labels[i] as number), guess, confidence);
+    },
+  };
+}
+
 export interface Predictor {
-  /** The epoch-end hook: the confusion report, then the weight copy for predictions. */
-  afterEvaluation(ctx: RunContext, session: Session, epoch: number): Promise<void>;
+  /** The epoch-end hook: the confusion report from the collected predictions, then the weight copy for predictions. */
+  afterEvaluation(ctx: RunContext, session: Session, epoch: number, confusion: ConfusionCollector): Promise<void>;
   handle(msg: Extract<ToWorker, { type: 'predict' }>, post: PostFn): void;
   /** Frees the weight copy (the engine keeps it between runs so predictions outlive a run). */
   dispose(): void;
@@ -39,8 +56,9 @@ export function createPredictor(): Predictor {
     snapshot = null;
   };
   return {
-    async afterEvaluation(ctx, session, epoch) {
-      const report = await confusionPass(ctx, session, epoch);
+    async afterEvaluation(ctx, session, epoch, confusion) {
+      await checkpoint(ctx);
+      const report = confusionReport(session, epoch, confusion.accumulator);
       const { mistakes, matrix } = report;
       ctx.post({ type: 'confusion', runId: ctx.msg.runId, report },
         [matrix.buffer, mistakes.images.buffer, mistakes.index.buffer, mistakes.label.buffer,
@@ -77,30 +95,11 @@ function predictOne(snapshot: Snapshot | null, msg: Extract<ToWorker, { type: 'p
   return { ...base, epoch: snapshot.epoch, probabilities: Float32Array.from(probs) };
 }
 
-/** One forward pass over the test split: argmax and max probability per example, read back per batch. */
-async function confusionPass(ctx: RunContext, session: Session, epoch: number): Promise<ConfusionReport> {
+/** The report of an epoch's collected predictions, with the images of the mistakes kept. */
+function confusionReport(session: Session, epoch: number, acc: ConfusionAccumulator): ConfusionReport {
   const { test } = session.data;
   const [h, w, c] = session.inputShape;
   const exampleSize = h * w * c;
-  const acc = createConfusion(session.numClasses, MISTAKES_KEPT);
-  for (let start = 0; start < test.count; start += session.evalBatchSize) {
-    await checkpoint(ctx);
-    const n = fillBatch(test, session.testOrder, start, Math.min(session.evalBatchSize, test.count - start), session.evalBuffers);
-    const [guess, confidence] = tf.tidy(() => {
-      const x = tf.tensor4d(session.evalBuffers.x.subarray(0, n * exampleSize), [n, h, w, c]);
-      const probs = session.model.apply(x, { training: false }) as tf.Tensor2D;
-      return [tf.argMax(probs, -1), tf.max(probs, -1)];
-    });
-    try {
-      const [g, conf] = await Promise.all([guess.data(), confidence.data()]);
-      const indices = session.testOrder.subarray(start, start + n);
-      const labels = Array.from(indices, (i) => test.labels[i] as number);
-      acc.add(indices, labels, g, conf);
-    } finally {
-      guess.dispose();
-      confidence.dispose();
-    }
-  }
   const kept = acc.mistakes();
   const images = new Uint8Array(kept.length * exampleSize);
   kept.forEach((m, k) => images.set(test.images.subarray(m.index * exampleSize, (m.index + 1) * exampleSize), k * exampleSize));

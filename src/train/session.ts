@@ -14,7 +14,7 @@ import type { RunPhase, ToWorker } from './protocol';
 import { RunStopped, type RunControl } from './runControl';
 import { learningRateAt } from './schedules';
 import {
-  decayedVariables, dropoutReseeder, evaluateBatch, trainableVariables, trainStep, type BatchLayout, type TrainContext, type StepResult,
+  decayedVariables, dropoutReseeder, evaluateBatch, evaluateBatchWithGuesses, trainableVariables, trainStep, type BatchLayout, type TrainContext, type StepResult,
 } from './steps';
 import type { ProbeHub } from './probes/hub';
 import type { Predictor } from './predict';
@@ -250,8 +250,14 @@ function prepareBatch(ctx: RunContext, session: Session, epoch: number, order: U
   return n;
 }
 
-/** Test loss and accuracy over the whole test split, summed on the backend and read back once. */
-export async function evaluate(ctx: RunContext, session: Session): Promise<{ loss: number; accuracy: number }> {
+/** Sees each evaluated batch's predictions: where the batch starts in the split's order, its size, guesses and confidences. */
+export type PredictionObserver = (start: number, n: number, guess: ArrayLike<number>, confidence: ArrayLike<number>) => void;
+
+/**
+ * Test loss and accuracy over the whole test split, summed on the backend and read back once. Given an
+ * observer, the same forward pass also hands it every example's prediction (read back per batch).
+ */
+export async function evaluate(ctx: RunContext, session: Session, observe?: PredictionObserver): Promise<{ loss: number; accuracy: number }> {
   // Evaluation views share the session's model: recovering the real session recovers them too.
   if (ctx.session) await ctx.gpu?.recoverIfLost(ctx, ctx.session);
   setPhase(ctx, 'evaluating');
@@ -263,7 +269,19 @@ export async function evaluate(ctx: RunContext, session: Session): Promise<{ los
       await checkpoint(ctx);
       const size = Math.min(session.evalBatchSize, test.count - start);
       const n = fillBatch(test, session.testOrder, start, size, session.evalBuffers);
-      sums.push(evaluateBatch(session.model, session.evalBuffers, n, session));
+      if (!observe) {
+        sums.push(evaluateBatch(session.model, session.evalBuffers, n, session));
+        continue;
+      }
+      const [batchSums, guess, confidence] = evaluateBatchWithGuesses(session.model, session.evalBuffers, n, session);
+      sums.push(batchSums);
+      try {
+        const [g, c] = await Promise.all([guess.data(), confidence.data()]);
+        observe(start, n, g, c);
+      } finally {
+        guess.dispose();
+        confidence.dispose();
+      }
     }
     const total = tf.tidy(() => tf.addN(sums));
     try {

@@ -106,6 +106,20 @@ export function evaluateBatch(model: tf.LayersModel, buffers: BatchBuffers, n: n
   });
 }
 
+/**
+ * evaluateBatch's sums, and each example's predicted class and its probability (the confusion matrix and
+ * the most confident mistakes), from the same forward pass. The caller owns all three.
+ */
+export function evaluateBatchWithGuesses(model: tf.LayersModel, buffers: BatchBuffers, n: number, layout: BatchLayout):
+  [sums: tf.Tensor1D, guess: tf.Tensor1D, confidence: tf.Tensor1D] {
+  return tf.tidy(() => {
+    const [xs, ys] = batchTensors(buffers, n, layout);
+    const probs = model.apply(xs, { training: false }) as tf.Tensor;
+    const sums = tf.stack([tf.sum(crossEntropyPerExample(probs, ys)), tf.sum(correctPerExample(probs, ys))]) as tf.Tensor1D;
+    return [sums, tf.argMax(probs, -1) as tf.Tensor1D, tf.max(probs, -1) as tf.Tensor1D];
+  });
+}
+
 /** weightDecay / 2 * sum of squares of every weight. */
 function l2Penalty(weights: tf.Variable[], weightDecay: number): tf.Scalar {
   return tf.mul(weightDecay / 2, tf.addN(weights.map((w) => tf.sum(tf.square(w))))) as tf.Scalar;
