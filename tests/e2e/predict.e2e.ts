@@ -167,6 +167,10 @@ describe('predictions', () => {
 
     await page.click('[data-testid=mistakes] button >> nth=0');
     expect(await page.locator('[data-testid=mistakes] button[aria-pressed=true]').count()).toBe(1);
+    // The image picker above the feature maps now shows that mistake's number.
+    const index = await page.locator('[data-testid=mistakes] button >> nth=0').getAttribute('data-index');
+    await page.waitForFunction((i) => (document.querySelector('[data-testid=viz-test-index]') as HTMLInputElement | null)?.value === i,
+      index, { timeout: 10_000 });
     if (shots) {
       await page.locator('[data-testid=predict-panel]').screenshot({ path: `${shots}/predict.png` });
       await page.locator('.results-panel').screenshot({ path: `${shots}/confusion.png` });

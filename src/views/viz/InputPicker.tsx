@@ -14,6 +14,11 @@ export const InputPicker = memo(function InputPicker() {
   const testCount = useApp((s) => s.examples?.test ?? null);
   const [text, setText] = useState(() => (channel.config.input.kind === 'test' ? String(channel.config.input.index) : '0'));
   const drawn = useProbeValue((c) => c.config.input.kind === 'pixels');
+  // The test image chosen elsewhere (a mistake clicked in the gallery) shows its number here too.
+  const chosen = useProbeValue((c) => (c.config.input.kind === 'test' ? c.config.input.index : null));
+  useEffect(() => {
+    if (chosen !== null) setText((current) => (Number(current) === chosen && current.trim() !== '' ? current : String(chosen)));
+  }, [chosen]);
   const probs = useProbeValue((c) => (c.latest ? Array.from(c.latest.probabilities).join(',') : null));
   const label = useProbeValue((c) => c.latest?.input.label ?? null);
   const classNames = useClassNames(probs ? probs.split(',').length : 10);
