@@ -26,6 +26,14 @@ const epochRow = (n) => `.epoch-table tr[data-epoch="${n}"]`;
 const counters = (page) => page.evaluate(() => ({ ...globalThis.__cnnpViz?.counters, now: performance.now() }));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** CPU seconds used so far by each of the browser's processes, summed by process type (renderer, GPU, ...). */
+async function cpuByProcessType(cdp) {
+  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+  const out = {};
+  for (const p of processInfo) out[p.type] = (out[p.type] ?? 0) + p.cpuTime;
+  return out;
+}
+
 /** The bare loop on `backend` in a page of its own; its images per second. */
 async function bareLoop(browser, base, backend) {
   const page = await browser.newPage();
@@ -46,6 +54,9 @@ async function bareLoop(browser, base, backend) {
  *   tell what the views cost from what the rest of the page costs.
  */
 export async function runViewsSuite(browser, base, backend, options = {}) {
+  // Where the CPU goes while the views draw: the renderer (the worker that trains, the page's main
+  // thread) and the GPU process (compositing; on a machine without a GPU, SwiftShader does it on the CPU).
+  const cdp = await browser.newBrowserCDPSession();
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.addInitScript(installLongTaskObserver);
   await page.goto(`${base}?backend=${encodeURIComponent(backend)}&epochs=${ROUNDS + 1}`);
@@ -59,7 +70,7 @@ export async function runViewsSuite(browser, base, backend, options = {}) {
 
   // The feature maps in sight, where a student watching them would have scrolled (views off screen are
   // not drawn and ask for no probes). Pause and resume are clicked from script so the page stays there.
-  await page.locator('[data-testid=feature-maps]').scrollIntoViewIfNeeded();
+  await page.evaluate(() => globalThis.document.querySelector('details[data-panel=feature-maps]').scrollIntoView({ block: 'start' }));
   const press = (action) => page.evaluate((a) => globalThis.document.querySelector(`[data-action=${a}]`).click(), action);
   const pause = async () => {
     await page.waitForSelector('[data-action=pause]:not([disabled])');
@@ -83,8 +94,10 @@ export async function runViewsSuite(browser, base, backend, options = {}) {
       // Sample inside epoch 2's training, away from its start and from the epoch-end evaluation.
       await page.waitForTimeout(2_000);
       const a = await counters(page);
+      const cpuA = await cpuByProcessType(cdp);
       await page.waitForTimeout(15_000);
-      sample = { a, b: await counters(page), onScreen: await onScreen() };
+      const cpuB = await cpuByProcessType(cdp);
+      sample = { a, b: await counters(page), onScreen: await onScreen(), cpuA, cpuB };
     }
     await page.waitForSelector(epochRow(epoch), { timeout: 20 * 60_000 });
     engine.push(Number(await page.locator(`${epochRow(epoch)} .images-per-second`).getAttribute('data-value')));
@@ -95,9 +108,13 @@ export async function runViewsSuite(browser, base, backend, options = {}) {
   const tasks = await page.evaluate(() => globalThis.__benchLongTasks);
   await page.close();
 
+  await cdp.detach();
   const { a, b } = sample;
   const during = tasks.filter((t) => t.start >= a.now && t.start <= b.now && t.duration > LONG_TASK_MS);
   const seconds = (b.now - a.now) / 1000;
+  const cpuCores = Object.fromEntries(Object.keys(sample.cpuB)
+    .map((type) => [type, Number(((sample.cpuB[type] - (sample.cpuA[type] ?? 0)) / seconds).toFixed(2))])
+    .filter(([, cores]) => cores >= 0.01));
   // Each epoch against the mean of the bare runs just before and just after it.
   const ratios = engine.map((ips, i) => ips / ((bare[i] + bare[i + 1]) / 2));
   return {
@@ -112,5 +129,6 @@ export async function runViewsSuite(browser, base, backend, options = {}) {
     longTasksOver50msAfterWarmup: during.length,
     longestTaskAfterWarmupMs: Math.round(Math.max(0, ...during.map((t) => t.duration))),
     sampledSeconds: Number(seconds.toFixed(1)),
+    cpuCoresByProcessDuringSample: cpuCores,
   };
 }
