@@ -33,11 +33,6 @@ function fillWords(words: Uint32Array, px: Pixels, x0: number, y0: number, w: nu
   for (let y = Math.max(0, y0); y < y1; y++) words.fill(rgba, y * px.width + xa, y * px.width + x1);
 }
 
-/** Fills a rectangle of the buffer with one colour, clipped to the buffer. */
-function fillRect(px: Pixels, x0: number, y0: number, w: number, h: number, r: number, g: number, b: number): void {
-  fillWords(wordsOf(px), px, x0, y0, w, h, packRgba(r, g, b));
-}
-
 /**
  * Paints map `index` of a channel-major stack (values[c * h * w + y * w + x]) into its tile, each map
  * pixel a zoom x zoom block coloured by `map` under that channel's scale.
@@ -99,13 +94,15 @@ export function paintRgb(px: Pixels, layout: GridLayout, tile: number, values: A
   const zy = layout.tileHeight / mapHeight;
   const [lo, hi] = range;
   const span = hi > lo ? hi - lo : 1;
-  const to255 = (v: number) => (Number.isFinite(v) ? Math.round(((v - lo) / span) * 255) : 0);
+  // Clamped: the packed word takes each channel's 8 bits as they are, unlike the clamped byte array.
+  const to255 = (v: number) => (Number.isFinite(v) ? Math.min(255, Math.max(0, Math.round(((v - lo) / span) * 255))) : 0);
+  const words = wordsOf(px);
   for (let y = 0; y < mapHeight; y++) {
     for (let x = 0; x < mapWidth; x++) {
       const o = offset + (y * mapWidth + x) * 3;
-      fillRect(px, ox + Math.round(x * zx), oy + Math.round(y * zy), Math.round((x + 1) * zx) - Math.round(x * zx),
-        Math.round((y + 1) * zy) - Math.round(y * zy), to255(values[o] as number), to255(values[o + 1] as number),
-        to255(values[o + 2] as number));
+      fillWords(words, px, ox + Math.round(x * zx), oy + Math.round(y * zy), Math.round((x + 1) * zx) - Math.round(x * zx),
+        Math.round((y + 1) * zy) - Math.round(y * zy),
+        packRgba(to255(values[o] as number), to255(values[o + 1] as number), to255(values[o + 2] as number)));
     }
   }
 }
@@ -113,9 +110,10 @@ export function paintRgb(px: Pixels, layout: GridLayout, tile: number, values: A
 /** A tile outline, marking the map that is enlarged. */
 export function outlineTile(px: Pixels, layout: GridLayout, tile: number, rgb: readonly [number, number, number]): void {
   const { x, y } = tileOrigin(layout, tile);
-  const [r, g, b] = rgb;
-  fillRect(px, x, y, layout.tileWidth, 1, r, g, b);
-  fillRect(px, x, y + layout.tileHeight - 1, layout.tileWidth, 1, r, g, b);
-  fillRect(px, x, y, 1, layout.tileHeight, r, g, b);
-  fillRect(px, x + layout.tileWidth - 1, y, 1, layout.tileHeight, r, g, b);
+  const colour = packRgba(...rgb);
+  const words = wordsOf(px);
+  fillWords(words, px, x, y, layout.tileWidth, 1, colour);
+  fillWords(words, px, x, y + layout.tileHeight - 1, layout.tileWidth, 1, colour);
+  fillWords(words, px, x, y, 1, layout.tileHeight, colour);
+  fillWords(words, px, x + layout.tileWidth - 1, y, 1, layout.tileHeight, colour);
 }

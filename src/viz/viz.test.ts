@@ -108,6 +108,9 @@ describe('painting', () => {
     const px = createPixels(1, 1);
     paintRgb(px, g, 0, [-1, 0, 1], 0, 1, 1, [-1, 1]);
     expect([...px.data]).toEqual([0, 128, 255, 255]);
+    // Values outside the range clamp to the ends instead of spilling into the neighbouring channel.
+    paintRgb(px, g, 0, [-3, 5, Number.NaN], 0, 1, 1, [-1, 1]);
+    expect([...px.data]).toEqual([0, 255, 0, 255]);
   });
 });
 
