@@ -7,6 +7,7 @@ import { fillBatch, shuffledIndices } from '../src/data/batches';
 import { selectBackend } from '../src/train/backend';
 import { wasmPaths } from '../src/train/wasmUrls';
 import { buildModel } from '../src/train/buildModel';
+import { crossEntropyFromLogits } from '../src/train/steps';
 
 interface BareRequest {
   readonly url: string;
@@ -23,7 +24,7 @@ self.onmessage = async (e: MessageEvent<BareRequest>) => {
     const data = await loadDataset({ url: req.url });
     const [h, w, c] = data.meta.inputShape as [number, number, number];
     const numClasses = data.meta.classNames.length;
-    const model = buildModel(lenet5Mnist(), { inputShape: [h, w, c], numClasses }, 1);
+    const network = buildModel(lenet5Mnist(), { inputShape: [h, w, c], numClasses }, 1);
     const optimizer = tf.train.adam(0.001);
     const order = shuffledIndices(data.train.count, 1, 1);
     const x = new Float32Array(req.batchSize * h * w * c);
@@ -33,7 +34,8 @@ self.onmessage = async (e: MessageEvent<BareRequest>) => {
       tf.tidy(() => {
         const xs = tf.tensor4d(x, [req.batchSize, h, w, c]);
         const ys = tf.tensor2d(y, [req.batchSize, numClasses]);
-        optimizer.minimize(() => tf.mean(tf.metrics.categoricalCrossentropy(ys, model.apply(xs) as tf.Tensor)) as tf.Scalar);
+        // The engine's loss: log-softmax cross-entropy on the class scores (src/train/steps.ts).
+        optimizer.minimize(() => tf.mean(crossEntropyFromLogits(network.logits.apply(xs) as tf.Tensor, ys)) as tf.Scalar);
       });
     };
     for (let i = 0; i < req.warmupSteps; i += 1) step(i);
@@ -41,12 +43,12 @@ self.onmessage = async (e: MessageEvent<BareRequest>) => {
     const t0 = performance.now();
     for (let i = 0; i < req.steps; i += 1) step(req.warmupSteps + i);
     // one read-back at the end so queued GPU work is counted
-    const probe = tf.tidy(() => model.getWeights()[0]!.sum());
+    const probe = tf.tidy(() => network.model.getWeights()[0]!.sum());
     await probe.data();
     probe.dispose();
     const seconds = (performance.now() - t0) / 1000;
     self.postMessage({ ok: true, backend: backend.name, imagesPerSecond: (req.steps * req.batchSize) / seconds, seconds });
-    model.dispose();
+    network.dispose();
     optimizer.dispose();
   } catch (err) {
     self.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) });

@@ -59,7 +59,7 @@ describe('buildModel agrees with analyzeModel for every kind', () => {
   it.each(cases)('$name', ({ spec }) => {
     const analysis = analyzeModel(spec, RGB);
     expect(analysis.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    const model = buildModel(spec, RGB, 1);
+    const model = buildModel(spec, RGB, 1).model;
     try {
       expectAgreement(model, analysis);
       const out = tf.tidy(() => (model.predict(tf.randomUniform([2, 12, 10, 3], 0, 1, 'float32', 3)) as tf.Tensor).sum(1).arraySync());
@@ -82,7 +82,7 @@ describe('dilated convolution', () => {
     ['valid', 2, 3], ['same', 2, 2], ['same', 3, 3],
   ] as const)('%s, rates %i x %i: same output and gradients as the spread-out kernel', (padding, dh, dw) => {
     const spec = chain(input(), conv2d(3, 3, { dilation: [dh, dw], padding, id: 'c' }), flatten(), softmax());
-    const model = buildModel(spec, RGB, 2);
+    const model = buildModel(spec, RGB, 2).model;
     const layer = model.getLayer('c');
     // getWeights hands out the variables themselves (not copies): read them, never dispose them.
     const [kernel, bias] = layer.getWeights() as [tf.Tensor4D, tf.Tensor1D];
@@ -110,18 +110,18 @@ function deepClose(value: unknown): unknown {
 
 describe('layer settings reach tfjs', () => {
   it('leaky ReLU uses the block slope, 0.01 by default', () => {
-    const model = buildModel(chain(input(), activation('leakyRelu', 0.2), activation('leakyRelu'), flatten(), softmax()), RGB);
+    const model = buildModel(chain(input(), activation('leakyRelu', 0.2), activation('leakyRelu'), flatten(), softmax()), RGB).model;
     expect(model.getLayer('act1').getConfig().alpha).toBeCloseTo(0.2);
     expect(model.getLayer('act2').getConfig().alpha).toBeCloseTo(0.01);
     model.dispose();
-    const fused = buildModel(chain(input(), conv2d(2, 3, { activation: 'leakyRelu' }), flatten(), softmax()), RGB);
+    const fused = buildModel(chain(input(), conv2d(2, 3, { activation: 'leakyRelu' }), flatten(), softmax()), RGB).model;
     expect(fused.getLayer(activationLayerName('conv1')).getConfig().alpha).toBeCloseTo(0.01);
     fused.dispose();
   });
 
   it('ELU scales only the negative side by its alpha', () => {
     const data: DataShape = { inputShape: [3], numClasses: 2 };
-    const model = buildModel(chain(input(), activation('elu', 0.5), softmax()), data);
+    const model = buildModel(chain(input(), activation('elu', 0.5), softmax()), data).model;
     const out = tf.tidy(() => (model.getLayer('act1').apply(tf.tensor2d([[-1, 0, 2]])) as tf.Tensor).arraySync());
     expect(out).toEqual([[expect.closeTo(0.5 * (Math.exp(-1) - 1), 5), 0, 2]]);
     model.dispose();
@@ -129,7 +129,7 @@ describe('layer settings reach tfjs', () => {
 
   it('zeros and largeNormal initialisers give the weights they promise', () => {
     const spec = chain(input(), flatten(), dense(200, { init: 'zeros', id: 'z' }), dense(300, { init: 'largeNormal', id: 'big' }), softmax());
-    const model = buildModel(spec, RGB, 4);
+    const model = buildModel(spec, RGB, 4).model;
     const zeros = model.getLayer('z').getWeights()[0]?.dataSync() ?? [];
     expect(Math.max(...Array.from(zeros, Math.abs))).toBe(0);
     const big = Array.from(model.getLayer('big').getWeights()[0]?.dataSync() ?? []);
@@ -141,7 +141,7 @@ describe('layer settings reach tfjs', () => {
 
   it('dropout and batch norm carry their settings; dropout is seeded per block', () => {
     const spec = chain(input(), { ...batchNorm({ momentum: 0.9, epsilon: 1e-4 }), id: 'bn' }, dropout(0.3), flatten(), softmax());
-    const model = buildModel(spec, RGB, 9);
+    const model = buildModel(spec, RGB, 9).model;
     expect(model.getLayer('bn').getConfig()).toMatchObject({ momentum: 0.9, epsilon: 1e-4 });
     expect(model.getLayer('drop1').getConfig()).toMatchObject({ rate: 0.3, seed: expect.any(Number) });
     model.dispose();
@@ -151,13 +151,16 @@ describe('layer settings reach tfjs', () => {
     const data: DataShape = { inputShape: [200], numClasses: 2 };
     const spec = chain(input(), { ...dropout(0.5), id: 'drop' }, softmax());
     const masks = (seed: number) => {
-      const model = buildModel(spec, data, seed);
-      const layer = model.getLayer('drop');
+      const network = buildModel(spec, data, seed);
+      const layer = network.blocks.get('drop')!.output;
       const ones = tf.ones([1, 200]);
-      const draws = [0, 1].map(() => tf.tidy(() => Array.from((layer.apply(ones, { training: true }) as tf.Tensor).dataSync())));
+      const draws = [1, 2].map((step) => {
+        Object.assign(network.dropoutClock, { epoch: 1, step });
+        return tf.tidy(() => Array.from((layer.apply(ones, { training: true }) as tf.Tensor).dataSync()));
+      });
       const inference = tf.tidy(() => Array.from((layer.apply(ones) as tf.Tensor).dataSync()));
       ones.dispose();
-      model.dispose();
+      network.dispose();
       return { draws, inference };
     };
     const first = masks(3);
@@ -172,10 +175,28 @@ describe('layer settings reach tfjs', () => {
     expect(first.inference).toEqual(Array(200).fill(1));
   });
 
+  it('dropout masks are a function of (seed, epoch, step, block): a step taken again gets its mask again', () => {
+    const data: DataShape = { inputShape: [200], numClasses: 2 };
+    const network = buildModel(chain(input(), { ...dropout(0.5), id: 'a' }, { ...dropout(0.5), id: 'b' }, softmax()), data, 5);
+    const ones = tf.ones([1, 200]);
+    const mask = (id: string, epoch: number, step: number) => {
+      Object.assign(network.dropoutClock, { epoch, step });
+      return tf.tidy(() => Array.from((network.blocks.get(id)!.output.apply(ones, { training: true }) as tf.Tensor).dataSync()));
+    };
+    const step7 = mask('a', 2, 7);
+    mask('a', 2, 8); // the step fails and the loop pauses; other passes may run meanwhile
+    mask('b', 2, 7);
+    expect(mask('a', 2, 7)).toEqual(step7); // retried: the very same mask
+    expect(mask('a', 3, 7)).not.toEqual(step7); // another epoch
+    expect(mask('b', 2, 7)).not.toEqual(step7); // another block
+    ones.dispose();
+    network.dispose();
+  });
+
   it('leaves no tensor behind after dispose', () => {
-    buildModel(residual, RGB, 3).dispose();
+    buildModel(residual, RGB, 3).model.dispose();
     const before = tf.memory().numTensors;
-    for (const { spec } of cases) buildModel(spec, RGB, 3).dispose();
+    for (const { spec } of cases) buildModel(spec, RGB, 3).model.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
 });

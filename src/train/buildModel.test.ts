@@ -41,7 +41,7 @@ describe('buildModel agrees with analyzeModel', () => {
   it.each(cases)('$name', ({ spec, data }) => {
     const analysis = analyzeModel(spec, data);
     expect(analysis.valid).toBe(true);
-    const model = buildModel(spec, data, 1);
+    const model = buildModel(spec, data, 1).model;
     try {
       expectAgreement(model, analysis);
       expect(model.outputs[0]?.shape).toEqual([null, data.numClasses]);
@@ -51,14 +51,14 @@ describe('buildModel agrees with analyzeModel', () => {
   });
 
   it('pads explicitly with a zeroPadding2d layer named after its block', () => {
-    const model = buildModel(lenet5Mnist(), MNIST, 1);
+    const model = buildModel(lenet5Mnist(), MNIST, 1).model;
     expect(model.getLayer(paddingLayerName('conv1')).outputShape).toEqual([null, 32, 32, 1]);
     expect(model.getLayer('conv1').getConfig().padding).toBe('valid');
     model.dispose();
   });
 
   it('predicts a probability per class', () => {
-    const model = buildModel(lenet5Mnist(), MNIST, 1);
+    const model = buildModel(lenet5Mnist(), MNIST, 1).model;
     const sums = tf.tidy(() => (model.predict(tf.ones([2, 28, 28, 1])) as tf.Tensor).sum(1).arraySync());
     expect(sums).toEqual([expect.closeTo(1, 5), expect.closeTo(1, 5)]);
     model.dispose();
@@ -68,13 +68,13 @@ describe('buildModel agrees with analyzeModel', () => {
 describe('buildModel', () => {
   it('refuses an invalid spec with a clear error', () => {
     const broken = chain(input(), flatten(), conv2d(2, 3), softmax());
-    expect(() => buildModel(broken, MNIST)).toThrow(InvalidModelError);
-    expect(() => buildModel(broken, MNIST)).toThrow(/needsSpatialInput@conv1/);
+    expect(() => buildModel(broken, MNIST).model).toThrow(InvalidModelError);
+    expect(() => buildModel(broken, MNIST).model).toThrow(/needsSpatialInput@conv1/);
   });
 
   it('starts from the same weights for the same seed, and other weights for another', () => {
     const weightsOf = (seed: number) => {
-      const model = buildModel(lenet5Mnist(), MNIST, seed);
+      const model = buildModel(lenet5Mnist(), MNIST, seed).model;
       const values = model.getWeights().map((w) => Array.from(w.dataSync()));
       model.dispose();
       return values;
@@ -87,9 +87,9 @@ describe('buildModel', () => {
   });
 
   it('leaves no tensor behind after dispose', () => {
-    buildModel(lenet5Mnist(), MNIST, 3).dispose(); // first build may create lasting backend state
+    buildModel(lenet5Mnist(), MNIST, 3).model.dispose(); // first build may create lasting backend state
     const before = tf.memory().numTensors;
-    for (const { spec, data } of cases) buildModel(spec, data, 3).dispose();
+    for (const { spec, data } of cases) buildModel(spec, data, 3).model.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -4,8 +4,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { analyzeModel } from '../model/analyze';
 import { DEFAULT_ALPHA } from '../model/blockFields';
+import type { BlockLayers, BuiltModel } from './builtModel';
 import { DilatedConv2D } from './dilatedConv';
-import { SeededDropout } from './dropoutLayer';
+import { createDropoutClock, SeededDropout, type DropoutClock } from './dropoutLayer';
 import { EluAlpha } from './eluLayer';
 import type { ActivationFn, BlockSpec, DataShape, InitName, ModelSpec, Padding, Size2 } from '../model/spec';
 
@@ -20,7 +21,7 @@ export class InvalidModelError extends Error {
   }
 }
 
-export function buildModel(spec: ModelSpec, data: DataShape, seed = 0): tf.LayersModel {
+export function buildModel(spec: ModelSpec, data: DataShape, seed = 0): BuiltModel {
   const analysis = analyzeModel(spec, data);
   if (!analysis.valid) {
     const errors = analysis.issues.filter((i) => i.severity === 'error');
@@ -28,44 +29,89 @@ export function buildModel(spec: ModelSpec, data: DataShape, seed = 0): tf.Layer
   }
   const specs = new Map(spec.blocks.map((b) => [b.id, b]));
   const outputs = new Map<string, Symbolic>();
-  let inputTensor: Symbolic | null = null;
-  let outputTensor: Symbolic | null = null;
+  const blocks = new Map<string, BlockLayers>();
+  const dropoutClock = createDropoutClock();
+  let input: { id: string; tensor: Symbolic } | null = null;
+  let output: { id: string; tensor: Symbolic; logits: Symbolic; logitsLayer: tf.layers.Layer } | null = null;
   for (const { id } of analysis.blocks) {
     const block = specs.get(id);
     if (block === undefined) continue;
     if (block.kind === 'input') {
-      inputTensor = tf.input({ shape: [...data.inputShape], name: id });
-      outputs.set(id, inputTensor);
+      input = { id, tensor: tf.input({ shape: [...data.inputShape], name: id }) };
+      outputs.set(id, input.tensor);
       continue;
     }
     const sources = block.inputs.map((source) => outputs.get(source));
     if (!sources.every((s): s is Symbolic => s !== undefined)) throw new Error(`buildModel: block ${id} has no built input`);
-    const output = applyBlock(block, sources, data, layerSeed(seed, id));
-    outputs.set(id, output);
-    if (block.kind === 'softmax') outputTensor = output;
+    const made: Made = { layers: [], tensors: [] };
+    const tensor = applyBlock(block, sources, data, { seed: layerSeed(seed, id), clock: dropoutClock, made });
+    outputs.set(id, tensor);
+    blocks.set(id, blockLayers(block, made.layers));
+    if (block.kind === 'softmax') {
+      output = { id, tensor, logits: made.tensors[0] as Symbolic, logitsLayer: made.layers[0] as tf.layers.Layer };
+    }
   }
-  if (inputTensor === null || outputTensor === null) throw new Error('buildModel: no input or output');
-  return tf.model({ inputs: inputTensor, outputs: outputTensor, name: 'cnnPlayground' });
+  if (input === null || output === null) throw new Error('buildModel: no input or output');
+  const model = tf.model({ inputs: input.tensor, outputs: output.tensor, name: 'cnnPlayground' });
+  return {
+    model,
+    logits: tf.model({ inputs: input.tensor, outputs: output.logits, name: 'cnnPlaygroundLogits' }),
+    blocks,
+    inputId: input.id,
+    inputLayer: model.getLayer(input.id),
+    outputId: output.id,
+    logitsLayer: output.logitsLayer,
+    dropoutClock,
+    dispose: () => model.dispose(),
+  };
 }
 
-const apply = (layer: tf.layers.Layer, x: Symbolic | Symbolic[]): Symbolic => layer.apply(x) as Symbolic;
+/** The layers a block made, in order, and the tensor each produced. */
+interface Made {
+  readonly layers: tf.layers.Layer[];
+  readonly tensors: Symbolic[];
+}
+
+interface BlockContext {
+  readonly seed: number;
+  readonly clock: DropoutClock;
+  readonly made: Made;
+}
+
+function blockLayers(spec: Built, layers: readonly tf.layers.Layer[]): BlockLayers {
+  const output = layers[layers.length - 1];
+  if (!output) throw new Error(`buildModel: block ${spec.id} made no layer`);
+  const weights = layers.flatMap((l) => l.weights);
+  const hasKernel = spec.kind === 'conv2d' || spec.kind === 'dense' || spec.kind === 'softmax';
+  // The first weight of a block's main layer is its kernel (Keras order: kernel, then bias).
+  const kernel = hasKernel ? (layers.find((l) => l.weights.length > 0)?.weights[0] ?? null) : null;
+  const trainable = layers.flatMap((l) => l.trainableWeights).map((w) => w.read() as tf.Variable);
+  return { id: spec.id, spec, layers, output, kernel, weights, trainable };
+}
 
 /**
- * Layers are named after their block ids, so probes can find them with model.getLayer(id). A block may add
- * helper layers named `<id>/...` (explicit padding, a fused leaky ReLU); `outputLayerName` names the one
- * whose output is the block's output.
+ * Layers are named after their block ids (as Keras's summary shows them); a block may add helper layers
+ * named `<id>/...` (explicit padding, a separate leaky ReLU, the softmax after the class scores). Which
+ * layer is which is recorded in the block map, never read back from these names.
  */
-function applyBlock(block: Built, xs: Symbolic[], data: DataShape, seed: number): Symbolic {
+function applyBlock(block: Built, xs: Symbolic[], data: DataShape, bc: BlockContext): Symbolic {
   const name = block.id;
   const x = xs[0] as Symbolic;
+  const seed = bc.seed;
+  const apply = (layer: tf.layers.Layer, input: Symbolic | Symbolic[]): Symbolic => {
+    const out = layer.apply(input) as Symbolic;
+    bc.made.layers.push(layer);
+    bc.made.tensors.push(out);
+    return out;
+  };
   switch (block.kind) {
     case 'conv2d':
-      return applyConv(block, x, seed);
+      return applyConv(block, x, seed, apply);
     case 'maxpool2d':
     case 'avgpool2d': {
       const make = block.kind === 'maxpool2d' ? tf.layers.maxPooling2d : tf.layers.averagePooling2d;
       const args = { name, poolSize: size2(block.size), strides: size2(block.stride), padding: tfPadding(block.padding) };
-      return apply(make(args), padExplicitly(block.id, block.padding, x));
+      return apply(make(args), padExplicitly(block.id, block.padding, x, apply));
     }
     case 'globalavgpool':
       return apply(tf.layers.globalAveragePooling2d({ name }), x);
@@ -74,7 +120,7 @@ function applyBlock(block: Built, xs: Symbolic[], data: DataShape, seed: number)
     case 'activation':
       return apply(activationLayer(name, block.fn, block.alpha), x);
     case 'dropout':
-      return apply(new SeededDropout({ name, rate: block.rate, seed }), x);
+      return apply(new SeededDropout({ name, rate: block.rate, seed, clock: bc.clock }), x);
     case 'batchnorm':
       return apply(tf.layers.batchNormalization({ name, axis: -1, momentum: block.momentum ?? 0.99, epsilon: block.epsilon ?? 1e-3 }), x);
     case 'add':
@@ -89,16 +135,22 @@ function applyBlock(block: Built, xs: Symbolic[], data: DataShape, seed: number)
         name, units: block.units, useBias: block.useBias !== false, activation: fused,
         kernelInitializer: initializer(block.init, seed),
       });
-      return withLeakyRelu(block.id, block.activation, apply(layer, x));
+      return withLeakyRelu(block.id, block.activation, apply(layer, x), apply);
     }
-    case 'softmax':
-      return apply(tf.layers.dense({
-        name, units: data.numClasses, activation: 'softmax', kernelInitializer: initializer(block.init, seed),
+    case 'softmax': {
+      // Class scores and the softmax as two layers: training takes its loss from the scores (a stable
+      // log-softmax), while the model the user sees still ends in probabilities.
+      const scores = apply(tf.layers.dense({
+        name, units: data.numClasses, activation: 'linear', kernelInitializer: initializer(block.init, seed),
       }), x);
+      return apply(tf.layers.softmax({ name: softmaxLayerName(block.id) }), scores);
+    }
   }
 }
 
-function applyConv(block: Extract<BlockSpec, { kind: 'conv2d' }>, x: Symbolic, seed: number): Symbolic {
+type Apply = (layer: tf.layers.Layer, x: Symbolic | Symbolic[]) => Symbolic;
+
+function applyConv(block: Extract<BlockSpec, { kind: 'conv2d' }>, x: Symbolic, seed: number, apply: Apply): Symbolic {
   const dilation = pair(block.dilation ?? 1);
   if (dilation[0] > 1 || dilation[1] > 1) {
     // tfjs cannot train its own dilated conv2d (no gradient); this layer computes the same and can.
@@ -107,14 +159,14 @@ function applyConv(block: Extract<BlockSpec, { kind: 'conv2d' }>, x: Symbolic, s
       padding: tfPadding(block.padding), useBias: block.useBias !== false,
       activation: fusedActivation(block.activation), kernelInitializer: initializer(block.init, seed),
     });
-    return withLeakyRelu(block.id, block.activation, apply(layer, padExplicitly(block.id, block.padding, x)));
+    return withLeakyRelu(block.id, block.activation, apply(layer, padExplicitly(block.id, block.padding, x, apply)), apply);
   }
   const layer = tf.layers.conv2d({
     name: block.id, filters: block.filters, kernelSize: size2(block.kernel), strides: size2(block.stride),
     padding: tfPadding(block.padding), useBias: block.useBias !== false,
     activation: fusedActivation(block.activation), kernelInitializer: initializer(block.init, seed),
   });
-  return withLeakyRelu(block.id, block.activation, apply(layer, padExplicitly(block.id, block.padding, x)));
+  return withLeakyRelu(block.id, block.activation, apply(layer, padExplicitly(block.id, block.padding, x, apply)), apply);
 }
 
 const size2 = (s: Size2): number | [number, number] => (typeof s === 'number' ? s : [s[0], s[1]]);
@@ -137,14 +189,10 @@ function fusedActivation(fn: ActivationFn | undefined): 'relu' | 'elu' | 'sigmoi
 
 export const activationLayerName = (id: string): string => `${id}/act`;
 
-function withLeakyRelu(id: string, fn: ActivationFn | undefined, x: Symbolic): Symbolic {
-  return fn === 'leakyRelu' ? apply(activationLayer(activationLayerName(id), fn), x) : x;
-}
+export const softmaxLayerName = (id: string): string => `${id}/softmax`;
 
-/** The layer whose output is the block's output (probes read activations from it). */
-export function outputLayerName(block: BlockSpec): string {
-  const fused = block.kind === 'conv2d' || block.kind === 'dense' ? block.activation : undefined;
-  return fused === 'leakyRelu' ? activationLayerName(block.id) : block.id;
+function withLeakyRelu(id: string, fn: ActivationFn | undefined, x: Symbolic, apply: Apply): Symbolic {
+  return fn === 'leakyRelu' ? apply(activationLayer(activationLayerName(id), fn), x) : x;
 }
 
 /** Seeded, so a run seed reproduces the initial weights; 'largeNormal' is the deliberately bad std 1. */
@@ -174,7 +222,7 @@ function tfPadding(padding: Padding): 'valid' | 'same' {
   return padding === 'same' ? 'same' : 'valid';
 }
 
-function padExplicitly(id: string, padding: Padding, x: Symbolic): Symbolic {
+function padExplicitly(id: string, padding: Padding, x: Symbolic, apply: Apply): Symbolic {
   if (typeof padding !== 'number' || padding === 0) return x;
   // Block ids never contain '/' (the core checks), so this name cannot clash with another block's layer.
   return apply(tf.layers.zeroPadding2d({ name: paddingLayerName(id), padding }), x);

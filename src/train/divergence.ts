@@ -1,6 +1,6 @@
 // The divergence guard: stops a run whose loss has become NaN / infinite, or has risen far above where it
-// started and stays there. Softmax cross-entropy is clipped (as in Keras), so a too-large learning rate
-// often does not give NaN: the loss saturates near -ln(1e-7) = 16 instead, confidently wrong, forever.
+// started and stays there. A too-large learning rate need not give NaN: the loss can sit far above where it
+// started, confidently wrong, for as long as the run goes on.
 import type { Divergence } from './protocol';
 
 /** Thrown when the guard trips: the weights have blown up and training cannot recover by itself. */

@@ -66,7 +66,7 @@ export function createPredictor(): Predictor {
       if (snapshot?.runId !== ctx.msg.runId) {
         release();
         const { inputShape } = session;
-        const model = ctx.deps.buildModel(ctx.msg.spec, { inputShape, numClasses: session.numClasses }, ctx.msg.hyper.seed);
+        const model = ctx.deps.buildModel(ctx.msg.spec, { inputShape, numClasses: session.numClasses }, ctx.msg.hyper.seed).model;
         snapshot = { runId: ctx.msg.runId, model, inputShape, epoch };
       }
       // getWeights hands out the live variables (no copies); setWeights copies their values in.

@@ -14,17 +14,18 @@ import type { RunPhase, ToWorker } from './protocol';
 import { RunStopped, type RunControl } from './runControl';
 import { learningRateAt } from './schedules';
 import {
-  decayedVariables, dropoutReseeder, evaluateBatch, evaluateBatchWithGuesses, trainableVariables, trainStep, type BatchLayout, type TrainContext, type StepResult,
+  decayedVariables, evaluateBatch, evaluateBatchWithGuesses, trainableVariables, trainStep, type BatchLayout, type TrainContext, type StepResult,
 } from './steps';
 import type { ProbeHub } from './probes/hub';
 import type { Predictor } from './predict';
 import { probeStep } from './probes/hook';
+import type { BuiltModel } from './builtModel';
 
 export type { PostFn };
 
 /** The parts of the engine's dependencies a session uses. */
 export interface SessionDeps {
-  readonly buildModel: (spec: ModelSpec, data: DataShape, seed: number) => tf.LayersModel;
+  readonly buildModel: (spec: ModelSpec, data: DataShape, seed: number) => BuiltModel;
   readonly now: () => number;
   readonly yieldToEventLoop: () => Promise<void>;
   readonly flushIntervalMs: number;
@@ -43,7 +44,9 @@ export interface Session extends TrainContext {
   readonly metrics: MetricsBuffer;
   /** One image's worth of floats for the augmentation's shifts. */
   readonly augmentScratch: Float32Array;
-  readonly reseedDropout: (step: number) => void;
+  /** The model, its logits and the block map (builtModel.ts); `model` is its probabilities model. */
+  readonly network: BuiltModel;
+  readonly model: tf.LayersModel;
   step: number;
   epoch: number;
   /** The learning rate of the latest step (base rate times the schedule). */
@@ -121,7 +124,8 @@ export function createSession(ctx: RunContext, data: LoadedDataset): Session {
   if (data.train.count === 0 || data.test.count === 0) throw new Error('the dataset has no training or no test examples');
   const [h = 0, w = 0, c = 0] = data.meta.inputShape;
   const layout: BatchLayout = { inputShape: [h, w, c], numClasses: data.meta.classNames.length };
-  const model = ctx.deps.buildModel(spec, { inputShape: data.meta.inputShape, numClasses: layout.numClasses }, hyper.seed);
+  const network = ctx.deps.buildModel(spec, { inputShape: data.meta.inputShape, numClasses: layout.numClasses }, hyper.seed);
+  const model = network.model;
   const optimizer = createOptimizerFor(hyper);
   const exampleSize = h * w * c;
   const evalBatchSize = Math.min(Math.max(ctx.deps.evalBatchSize, hyper.batchSize), data.test.count);
@@ -133,14 +137,15 @@ export function createSession(ctx: RunContext, data: LoadedDataset): Session {
     ctx.session = {
       ...layout,
     data,
+    network,
     model,
+    logits: network.logits,
     optimizer,
     variables,
     weightDecay: hyper.weightDecay,
     memory: { peakBytes: 0 },
     decayed: decayedVariables(variables),
     augmentScratch: new Float32Array(exampleSize),
-    reseedDropout: dropoutReseeder(model, hyper.seed),
     learningRate: hyper.learningRate,
     epoch: 1,
     trainBuffers: createBatchBuffers(Math.min(hyper.batchSize, data.train.count), exampleSize, layout.numClasses),
@@ -162,7 +167,7 @@ export function createSession(ctx: RunContext, data: LoadedDataset): Session {
   } catch (err) {
     // Nothing owns the model yet, so a failure here (an allocation too large, say) must not leak it.
     disposeOptimizer(optimizer);
-    model.dispose();
+    network.dispose();
     throw err;
   }
   return ctx.session;
@@ -176,7 +181,7 @@ export function disposeSession(ctx: RunContext): void {
   ctx.gpu?.dispose();
   session.metrics.dispose();
   disposeOptimizer(session.optimizer);
-  session.model.dispose();
+  session.network.dispose();
 }
 
 /** One pass over the shuffled training split: the images trained on and the seconds it took, pauses excluded. */
@@ -221,7 +226,7 @@ export async function trainEpoch(ctx: RunContext, session: Session, epoch: numbe
 /** One step; a step that fails because the WebGL context was just lost is taken again on the fallback. */
 async function stepOrRecover(ctx: RunContext, session: Session, n: number): Promise<StepResult> {
   // A gradient probe due after this step gets its norms from the step itself.
-  const groups = () => ctx.probes?.gradientGroups(session.model) ?? undefined;
+  const groups = () => ctx.probes?.gradientGroups(session.network) ?? undefined;
   try {
     return trainStep(session, session.trainBuffers, n, groups());
   } catch (err) {
@@ -242,7 +247,7 @@ function prepareBatch(ctx: RunContext, session: Session, epoch: number, order: U
   const n = fillBatch(train, order, start, Math.min(hyper.batchSize, train.count - start), session.trainBuffers);
   augmentBatch(session.trainBuffers.x, n, session.inputShape, hyper.augmentation,
     batchRandom(hyper.seed, epoch, step), session.augmentScratch);
-  session.reseedDropout(step);
+  Object.assign(session.network.dropoutClock, { epoch, step });
   const base = ctx.control.learningRate ?? hyper.learningRate;
   session.learningRate = learningRateAt(base, hyper.schedule, { epoch, epochs: hyper.epochs,
     stepInEpoch: Math.floor(start / hyper.batchSize) + 1, stepsInEpoch: Math.ceil(train.count / hyper.batchSize) });
@@ -270,10 +275,10 @@ export async function evaluate(ctx: RunContext, session: Session, observe?: Pred
       const size = Math.min(session.evalBatchSize, test.count - start);
       const n = fillBatch(test, session.testOrder, start, size, session.evalBuffers);
       if (!observe) {
-        sums.push(evaluateBatch(session.model, session.evalBuffers, n, session));
+        sums.push(evaluateBatch(session.logits, session.evalBuffers, n, session));
         continue;
       }
-      const [batchSums, guess, confidence] = evaluateBatchWithGuesses(session.model, session.evalBuffers, n, session);
+      const [batchSums, guess, confidence] = evaluateBatchWithGuesses(session.logits, session.evalBuffers, n, session);
       sums.push(batchSums);
       try {
         const [g, c] = await Promise.all([guess.data(), confidence.data()]);

@@ -1,10 +1,7 @@
 // The tensor work of one training step and one evaluation batch. Every intermediate lives inside a tidy;
 // what leaves is a handful of scalars the caller owns, so tensor memory stays flat step after step.
 import * as tf from '@tensorflow/tfjs';
-import { mixSeed, type BatchBuffers } from '../data/batches';
-
-// Keras's epsilon: keeps log() finite when softmax rounds a probability to 0 or 1.
-const EPSILON = 1e-7;
+import type { BatchBuffers } from '../data/batches';
 
 /** What a step needs to turn the filled buffers into tensors. */
 export interface BatchLayout {
@@ -14,7 +11,8 @@ export interface BatchLayout {
 }
 
 export interface TrainContext extends BatchLayout {
-  readonly model: tf.LayersModel;
+  /** The network up to the class scores before its softmax (BuiltModel.logits): the loss is taken there. */
+  readonly logits: tf.LayersModel;
   readonly optimizer: tf.Optimizer;
   /** The model's trainable variables, read once per run. */
   readonly variables: tf.Variable[];
@@ -25,13 +23,19 @@ export interface TrainContext extends BatchLayout {
   readonly memory?: { peakBytes: number };
 }
 
-/** Per-example cross-entropy of softmax outputs against one-hot labels, clipped as Keras does. */
-function crossEntropyPerExample(probs: tf.Tensor, oneHot: tf.Tensor): tf.Tensor1D {
-  return tf.neg(tf.sum(tf.mul(oneHot, tf.log(tf.clipByValue(probs, EPSILON, 1 - EPSILON))), -1)) as tf.Tensor1D;
+/**
+ * Per-example cross-entropy of the softmax of `logits` against one-hot labels, through a log-softmax
+ * (logits minus their log-sum-exp, shifted by the max): exact for any finite logits, and its gradient,
+ * softmax - labels, never vanishes for a confidently wrong example. Clipping softmax outputs instead (as
+ * Keras does on probabilities) would cap the loss near 16 and give such an example no gradient at all.
+ */
+export function crossEntropyFromLogits(logits: tf.Tensor, oneHot: tf.Tensor): tf.Tensor1D {
+  return tf.neg(tf.sum(tf.mul(oneHot, tf.logSoftmax(logits)), -1)) as tf.Tensor1D;
 }
 
-function correctPerExample(probs: tf.Tensor, oneHot: tf.Tensor): tf.Tensor1D {
-  return tf.cast(tf.equal(tf.argMax(probs, -1), tf.argMax(oneHot, -1)), 'float32') as tf.Tensor1D;
+/** Right when the arg max of the scores is the label's (softmax keeps the order, so logits will do). */
+function correctPerExample(scores: tf.Tensor, oneHot: tf.Tensor): tf.Tensor1D {
+  return tf.cast(tf.equal(tf.argMax(scores, -1), tf.argMax(oneHot, -1)), 'float32') as tf.Tensor1D;
 }
 
 // tf.tensor keeps a reference to the array on the cpu backend instead of copying it: that is safe here
@@ -63,9 +67,9 @@ export function trainStep(ctx: TrainContext, buffers: BatchBuffers, n: number,
       // What optimizer.minimize does, with the gradients in view between computing and applying them.
       const { value: loss, grads } = ctx.optimizer.computeGradients(
         () => {
-          const probs = ctx.model.apply(xs, { training: true }) as tf.Tensor;
-          kept.accuracy = tf.keep(tf.mean(correctPerExample(probs, ys)) as tf.Scalar);
-          const dataLoss = tf.mean(crossEntropyPerExample(probs, ys)) as tf.Scalar;
+          const logits = ctx.logits.apply(xs, { training: true }) as tf.Tensor;
+          kept.accuracy = tf.keep(tf.mean(correctPerExample(logits, ys)) as tf.Scalar);
+          const dataLoss = tf.mean(crossEntropyFromLogits(logits, ys)) as tf.Scalar;
           if (ctx.memory) ctx.memory.peakBytes = Math.max(ctx.memory.peakBytes, tf.memory().numBytes);
           if (ctx.weightDecay === 0 || ctx.decayed.length === 0) return dataLoss;
           // The chart shows the data loss, so curves with and without decay compare; the penalty only
@@ -97,12 +101,15 @@ function groupNorms(groups: readonly (readonly tf.Variable[])[], grads: tf.Named
   })) as tf.Tensor1D;
 }
 
-/** Loss and correct-answer count summed over the first `n` examples, as one [2] tensor the caller owns. */
-export function evaluateBatch(model: tf.LayersModel, buffers: BatchBuffers, n: number, layout: BatchLayout): tf.Tensor1D {
+/**
+ * Loss and correct-answer count summed over the first `n` examples, as one [2] tensor the caller owns.
+ * `logits` is the network up to its class scores (BuiltModel.logits).
+ */
+export function evaluateBatch(logits: tf.LayersModel, buffers: BatchBuffers, n: number, layout: BatchLayout): tf.Tensor1D {
   return tf.tidy(() => {
     const [xs, ys] = batchTensors(buffers, n, layout);
-    const probs = model.apply(xs, { training: false }) as tf.Tensor;
-    return tf.stack([tf.sum(crossEntropyPerExample(probs, ys)), tf.sum(correctPerExample(probs, ys))]) as tf.Tensor1D;
+    const scores = logits.apply(xs, { training: false }) as tf.Tensor;
+    return tf.stack([tf.sum(crossEntropyFromLogits(scores, ys)), tf.sum(correctPerExample(scores, ys))]) as tf.Tensor1D;
   });
 }
 
@@ -110,13 +117,13 @@ export function evaluateBatch(model: tf.LayersModel, buffers: BatchBuffers, n: n
  * evaluateBatch's sums, and each example's predicted class and its probability (the confusion matrix and
  * the most confident mistakes), from the same forward pass. The caller owns all three.
  */
-export function evaluateBatchWithGuesses(model: tf.LayersModel, buffers: BatchBuffers, n: number, layout: BatchLayout):
+export function evaluateBatchWithGuesses(logits: tf.LayersModel, buffers: BatchBuffers, n: number, layout: BatchLayout):
   [sums: tf.Tensor1D, guess: tf.Tensor1D, confidence: tf.Tensor1D] {
   return tf.tidy(() => {
     const [xs, ys] = batchTensors(buffers, n, layout);
-    const probs = model.apply(xs, { training: false }) as tf.Tensor;
-    const sums = tf.stack([tf.sum(crossEntropyPerExample(probs, ys)), tf.sum(correctPerExample(probs, ys))]) as tf.Tensor1D;
-    return [sums, tf.argMax(probs, -1) as tf.Tensor1D, tf.max(probs, -1) as tf.Tensor1D];
+    const scores = logits.apply(xs, { training: false }) as tf.Tensor;
+    const sums = tf.stack([tf.sum(crossEntropyFromLogits(scores, ys)), tf.sum(correctPerExample(scores, ys))]) as tf.Tensor1D;
+    return [sums, tf.argMax(scores, -1) as tf.Tensor1D, tf.max(tf.softmax(scores), -1) as tf.Tensor1D];
   });
 }
 
@@ -128,26 +135,6 @@ function l2Penalty(weights: tf.Variable[], weightDecay: number): tf.Scalar {
 /** Kernels (rank >= 2) take weight decay; biases and batch-norm scales and offsets (rank 1) do not. */
 export function decayedVariables(variables: tf.Variable[]): tf.Variable[] {
   return variables.filter((v) => v.rank >= 2);
-}
-
-interface SeededLayer {
-  seed?: number;
-}
-
-/**
- * tfjs's dropout draws its mask from the layer's `seed` on every call, so a fixed seed would drop the
- * same units at every step, and no seed would draw from Math.random. Giving each dropout layer a seed
- * derived from its own and the step keeps the masks different per step and the run reproducible.
- * Returns a function that reseeds them before a step.
- */
-export function dropoutReseeder(model: tf.LayersModel, runSeed: number): (step: number) => void {
-  const layers = model.layers.filter((l) => l.getClassName() === 'Dropout') as unknown as SeededLayer[];
-  const bases = layers.map((l, i) => mixSeed(l.seed ?? runSeed, i));
-  return (step) => {
-    layers.forEach((layer, i) => {
-      layer.seed = mixSeed(bases[i]!, step);
-    });
-  };
 }
 
 /** The variables the optimizer updates: the layer weights marked trainable. */

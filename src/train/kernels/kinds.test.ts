@@ -42,7 +42,7 @@ interface Step {
 /** Loss and gradients of one training-mode forward pass from identical weights and data. */
 async function oneStep(backend: 'wasm' | 'cpu', spec: ModelSpec): Promise<Step> {
   await tf.setBackend(backend);
-  const model = buildModel(spec, DATA, 5);
+  const model = buildModel(spec, DATA, 5).model;
   tf.tidy(() => model.setWeights(model.getWeights().map((w, i) => {
     const values = randomValues(w.shape, 200 + i);
     // Variances must stay positive: batch norm takes their square root.

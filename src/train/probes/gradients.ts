@@ -2,16 +2,19 @@
 // size of one optimizer update relative to the weights (cs231n lecture 7: about 1e-3 is healthy). The
 // update needs the weights from before a step, so a snapshot is taken one step ahead and compared after.
 import * as tf from '@tensorflow/tfjs';
+import type { BuiltModel } from '../builtModel';
+import { crossEntropyFromLogits } from '../steps';
 
 export interface WeightedLayer {
   readonly id: string;
   readonly variables: readonly tf.Variable[];
 }
 
-export function weightedLayers(model: tf.LayersModel): WeightedLayer[] {
-  return model.layers
-    .filter((layer) => layer.trainableWeights.length > 0)
-    .map((layer) => ({ id: layer.name, variables: layer.trainableWeights.map((w) => w.read() as tf.Variable) }));
+/** Every block with trainable weights, by block id, from the build's block map. */
+export function weightedLayers(network: BuiltModel): WeightedLayer[] {
+  return [...network.blocks.values()]
+    .filter((block) => block.trainable.length > 0)
+    .map((block) => ({ id: block.id, variables: block.trainable }));
 }
 
 /** Copies of every layer's weights, kept outside any tidy; dispose with tf.dispose. */
@@ -33,15 +36,14 @@ export function updateRatios(layers: readonly WeightedLayer[], before: readonly 
 }
 
 /** The loss gradient's L2 norm per layer for a batch xs / one-hot ys, as one [layers] tensor. Call in a tidy. */
-export function gradientNorms(model: tf.LayersModel, layers: readonly WeightedLayer[], xs: tf.Tensor, ys: tf.Tensor): tf.Tensor1D {
+export function gradientNorms(network: BuiltModel, layers: readonly WeightedLayer[], xs: tf.Tensor, ys: tf.Tensor): tf.Tensor1D {
   const variables = layers.flatMap((l) => l.variables);
   const { grads } = tf.variableGrads(() => {
     // Inference mode: a probe must not move batch-norm statistics or advance the seeded dropout masks,
     // or watching a run would change it (and break same-seed reproducibility).
-    const probs = model.apply(xs, { training: false }) as tf.Tensor;
-    // The same clipped cross-entropy the training step minimises (steps.ts).
-    const logp = tf.log(tf.clipByValue(probs, 1e-7, 1 - 1e-7));
-    return tf.mean(tf.neg(tf.sum(tf.mul(ys, logp), -1))) as tf.Scalar;
+    // The same cross-entropy on the class scores that the training step minimises (steps.ts).
+    const logits = network.logits.apply(xs, { training: false }) as tf.Tensor;
+    return tf.mean(crossEntropyFromLogits(logits, ys)) as tf.Scalar;
   }, variables);
   return tf.stack(
     layers.map((layer) => {

@@ -2,12 +2,11 @@
 // activations of every block, and replacing one layer's output with a given tensor lets Grad-CAM take the
 // gradient of the class score with respect to that layer. No second tf.model is built, so nothing here
 // owns weights (disposing a model built from shared layers would release the training model's weights).
+// Which layer belongs to which block comes from the build's block map (builtModel.ts), never from names.
 import * as tf from '@tensorflow/tfjs';
+import type { BlockLayers, BuiltModel } from '../builtModel';
 
 export type LayerValues = Map<string, tf.Tensor>;
-
-/** Only internal layers have a '/' in their name (explicit padding): the blocks are the others. */
-export const isBlockLayer = (layer: tf.layers.Layer): boolean => !layer.name.includes('/');
 
 /**
  * Every layer's output for `input` (batch first), in the model's layer order (a topological order, as
@@ -21,7 +20,7 @@ export function runLayers(model: tf.LayersModel, input: tf.Tensor, replace?: Rea
       values.set(layer.name, given);
       continue;
     }
-    if (layer.getClassName() === 'InputLayer') {
+    if (model.inputLayers.includes(layer)) {
       values.set(layer.name, input);
       continue;
     }
@@ -38,38 +37,39 @@ export function runLayers(model: tf.LayersModel, input: tf.Tensor, replace?: Rea
   return values;
 }
 
-/** The layer that produces the model's output (the softmax block: a dense layer with softmax). */
-export function outputLayer(model: tf.LayersModel): tf.layers.Layer {
-  const last = model.layers[model.layers.length - 1];
-  if (!last) throw new Error('probes: the model has no layers');
-  return last;
+/** A block's output among the values of runLayers. */
+export function blockValue(block: BlockLayers, values: LayerValues): tf.Tensor {
+  const value = values.get(block.output.name);
+  if (!value) throw new Error(`probes: no value for block ${block.id}`);
+  return value;
+}
+
+/** The class probabilities among the values of runLayers (the softmax block's output). */
+export function classProbabilities(network: BuiltModel, values: LayerValues): tf.Tensor {
+  const block = network.blocks.get(network.outputId);
+  if (!block) throw new Error('probes: the model has no output block');
+  return blockValue(block, values);
 }
 
 /**
  * The class scores before the softmax (what saliency and Grad-CAM differentiate, Simonyan et al. 2013,
- * Selvaraju et al. 2017): recomputed from the output dense layer's input and weights.
+ * Selvaraju et al. 2017): the output of the softmax block's own dense layer.
  */
-export function classLogits(model: tf.LayersModel, values: LayerValues): tf.Tensor {
-  const out = outputLayer(model);
-  const source = out.inboundNodes[0]?.inboundLayers[0];
-  const x = source ? values.get(source.name) : undefined;
-  const weights = out.getWeights();
-  if (out.getClassName() !== 'Dense' || !x || !weights[0]) {
-    // Not a dense softmax: fall back to log-probabilities, which have the same arg max.
-    return tf.log(tf.add(values.get(out.name) as tf.Tensor, 1e-7));
-  }
-  const logits = tf.matMul(x as tf.Tensor2D, weights[0] as tf.Tensor2D);
-  return weights[1] ? tf.add(logits, weights[1]) : logits;
+export function classLogits(network: BuiltModel, values: LayerValues): tf.Tensor {
+  const logits = values.get(network.logitsLayer.name);
+  if (!logits) throw new Error('probes: no class scores');
+  return logits;
 }
 
-/** The last block whose output is a feature map (rank 4) computed by a conv, activation or batch norm. */
-export function camLayerName(model: tf.LayersModel): string | null {
-  let found: string | null = null;
-  for (const layer of model.layers) {
-    const shape = layer.outputShape as number[];
-    const kind = layer.getClassName();
-    if (!isBlockLayer(layer) || !Array.isArray(shape) || shape.length !== 4) continue;
-    if (kind === 'Conv2D' || kind === 'Activation' || kind === 'BatchNormalization') found = layer.name;
+/** Kinds whose spatial output Grad-CAM may explain: convolutions (dilated too) and what follows them. */
+const CAM_KINDS: ReadonlySet<string> = new Set(['conv2d', 'activation', 'batchnorm']);
+
+/** The last block whose output is a feature map (rank 4) computed by a conv, an activation or batch norm. */
+export function camBlock(network: BuiltModel): BlockLayers | null {
+  let found: BlockLayers | null = null;
+  for (const block of network.blocks.values()) {
+    const shape = block.output.outputShape;
+    if (CAM_KINDS.has(block.spec.kind) && Array.isArray(shape) && shape.length === 4) found = block;
   }
   return found;
 }

@@ -14,7 +14,7 @@ export async function probeStep(ctx: RunContext, session: Session, n: number, gr
   if (!config.activations && !config.filters && !config.gradients && !config.saliency) return false;
   return hub.maybeProbe({
     runId: ctx.msg.runId,
-    model: session.model,
+    network: session.network,
     data: session.data,
     step: session.step,
     batch: { x: session.trainBuffers.x, y: session.trainBuffers.y, n },

@@ -16,7 +16,8 @@ beforeAll(async () => {
 const ALL: ProbeConfig = { activations: true, filters: true, gradients: true, saliency: true, input: { kind: 'test', index: 3 }, maxPerSecond: 5 };
 
 function fixture() {
-  const model = buildModel(spec, { inputShape: dataset.meta.inputShape, numClasses: 4 }, 1);
+  const network = buildModel(spec, { inputShape: dataset.meta.inputShape, numClasses: 4 }, 1);
+  const model = network.model;
   const optimizer = tf.train.sgd(0.5);
   const posts: { msg: FromWorker; transfer?: Transferable[] }[] = [];
   let clock = 0;
@@ -25,21 +26,21 @@ function fixture() {
   const y = new Float32Array(n * 4);
   for (let i = 0; i < n; i++) y[i * 4 + (dataset.train.labels[i] as number)] = 1;
   const source = (step: number): ProbeSource => ({
-    runId: 9, model, data: dataset, step, batch: { x, y, n }, now: () => clock,
+    runId: 9, network, data: dataset, step, batch: { x, y, n }, now: () => clock,
     post: (msg, transfer) => posts.push(transfer ? { msg, transfer } : { msg }),
   });
   const trainStep = () => tf.tidy(() => {
     const xs = tf.tensor4d(x, [n, 8, 8, 1]);
     const ys = tf.tensor2d(y, [n, 4]);
-    optimizer.minimize(() => tf.losses.softmaxCrossEntropy(ys, model.apply(xs) as tf.Tensor) as tf.Scalar);
+    optimizer.minimize(() => tf.losses.softmaxCrossEntropy(ys, network.logits.apply(xs) as tf.Tensor) as tf.Scalar);
   });
   const snapshots = () => posts.flatMap((p) => (p.msg.type === 'probes' ? [p.msg.probes] : []));
   const advance = (ms: number) => (clock += ms);
   const dispose = () => {
     optimizer.dispose();
-    model.dispose();
+    network.dispose();
   };
-  return { model, source, trainStep, snapshots, posts, advance, dispose };
+  return { model, network, source, trainStep, snapshots, posts, advance, dispose };
 }
 
 /** Steps with probing at every boundary, the clock moving 1 s per step so every cadence is due. */
@@ -126,17 +127,17 @@ describe('probe hub', () => {
     const f = fixture();
     const hub = createProbeHub();
     hub.configure({ ...ALL, activations: false, filters: false, saliency: false });
-    expect(hub.gradientGroups(f.model)).toBeNull();
+    expect(hub.gradientGroups(f.network)).toBeNull();
     f.advance(1000);
     await hub.maybeProbe(f.source(1));
-    const groups = hub.gradientGroups(f.model);
+    const groups = hub.gradientGroups(f.network);
     expect(groups?.map((g) => g.length)).toEqual([2, 2]); // conv and out: kernel and bias each
     const given = tf.tensor1d([0.25, 4]);
     f.trainStep();
     f.advance(1000);
     await hub.maybeProbe({ ...f.source(2), gradientNorms: given });
     expect([...f.snapshots()[0]!.gradients!.gradNorm]).toEqual([0.25, 4]);
-    expect(hub.gradientGroups(f.model)).toBeNull();
+    expect(hub.gradientGroups(f.network)).toBeNull();
     expect(given.isDisposed).toBe(false); // the caller's
     given.dispose();
     f.dispose();
@@ -274,17 +275,17 @@ describe('gradient flow shows vanishing gradients', () => {
   }) as unknown as Parameters<typeof buildModel>[0];
 
   async function firstToLastRatio(fn: 'sigmoid' | 'relu', init: 'glorotUniform' | 'heNormal') {
-    const model = buildModel(deepSpec(fn, init), { inputShape: dataset.meta.inputShape, numClasses: 4 }, 3);
+    const network = buildModel(deepSpec(fn, init), { inputShape: dataset.meta.inputShape, numClasses: 4 }, 3);
     const f = fixture();
     const hub = createProbeHub();
     hub.configure({ ...ALL, activations: false, filters: false, saliency: false });
     for (let step = 1; step <= 2; step++) {
       f.advance(1000);
-      await hub.maybeProbe({ ...f.source(step), model });
+      await hub.maybeProbe({ ...f.source(step), network });
     }
     hub.endRun();
     const g = f.snapshots()[0]!.gradients!;
-    model.dispose();
+    network.dispose();
     f.dispose();
     return (g.gradNorm[0] as number) / (g.gradNorm[7] as number);
   }

@@ -7,7 +7,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LoadedDataset } from '../../data/types';
 import type { FromWorker } from '../protocol';
-import { outputLayer, runLayers, isBlockLayer } from './graph';
+import type { BuiltModel } from '../builtModel';
+import { blockValue, classProbabilities, runLayers } from './graph';
 import { gradientNorms, snapshotWeights, updateRatios, weightedLayers, type WeightedLayer } from './gradients';
 import { saliencyTensors } from './saliency';
 import { createCadence, isDue, recordProbe, withRate, type Cadence } from './schedule';
@@ -16,7 +17,8 @@ import { PROBES_OFF, type ProbeConfig, type ProbeImage, type ProbeSnapshot } fro
 
 export interface ProbeSource {
   readonly runId: number;
-  readonly model: tf.LayersModel;
+  /** The run's model with its block map: every map, filter and gradient is found by block id there. */
+  readonly network: BuiltModel;
   readonly data: LoadedDataset;
   readonly step: number;
   /** The batch just trained on: HWC floats and one-hot labels of its first n examples. */
@@ -44,7 +46,7 @@ export interface ProbeHub {
    * The variables, one group per layer, whose gradient norms the next step of `model` should compute
    * (passed back as ProbeSource.gradientNorms), or null when no gradient probe waits on that step.
    */
-  gradientGroups(model: tf.LayersModel): readonly (readonly tf.Variable[])[] | null;
+  gradientGroups(network: BuiltModel): readonly (readonly tf.Variable[])[] | null;
 }
 
 export interface HubOptions {
@@ -57,7 +59,7 @@ export interface HubOptions {
 }
 
 interface Pending {
-  readonly model: tf.LayersModel;
+  readonly network: BuiltModel;
   readonly step: number;
   readonly layers: WeightedLayer[];
   readonly before: tf.Tensor[][];
@@ -84,7 +86,7 @@ export function createProbeHub(options: HubOptions = {}): ProbeHub {
   let last: ProbeSource | null = null;
   let busy = false;
   let taken = 0;
-  let broken: tf.LayersModel | null = null;
+  let broken: BuiltModel | null = null;
 
   const probe = async (src: ProbeSource, now: number, wantFast: boolean, slowNow: boolean, withGradients: boolean): Promise<boolean> => {
     busy = true;
@@ -99,7 +101,7 @@ export function createProbeHub(options: HubOptions = {}): ProbeHub {
       return true;
     } catch (err) {
       // A probe must never end the training run: stop probing this model and say why in the console.
-      broken = src.model;
+      broken = src.network;
       console.warn('Probes disabled for this run:', err);
       return false;
     } finally {
@@ -111,7 +113,7 @@ export function createProbeHub(options: HubOptions = {}): ProbeHub {
     const seen = taken;
     setTimeout(() => {
       const src = last;
-      if (taken !== seen || busy || !src || src.model === broken) return;
+      if (taken !== seen || busy || !src || src.network === broken) return;
       void probe(src, src.now(), config.activations || config.filters, config.saliency, false);
     }, IDLE_REFRESH_MS);
   };
@@ -132,8 +134,8 @@ export function createProbeHub(options: HubOptions = {}): ProbeHub {
       slow = { ...slow, lastAt: -Infinity };
       refreshWhenIdle();
     },
-    gradientGroups(model) {
-      return pending && pending.model === model ? pending.layers.map((l) => l.variables) : null;
+    gradientGroups(network) {
+      return pending && pending.network === network ? pending.layers.map((l) => l.variables) : null;
     },
     endRun() {
       release();
@@ -143,18 +145,18 @@ export function createProbeHub(options: HubOptions = {}): ProbeHub {
     async maybeProbe(src) {
       // The idle refresh never takes gradients, so it must not hold on to this step's norms either.
       last = src.gradientNorms ? withoutNorms(src) : src;
-      if (busy || src.model === broken) return false;
+      if (busy || src.network === broken) return false;
       const now = src.now();
       const fastWanted = config.activations || config.filters;
       let wantFast = fastWanted && isDue(fast, now);
       let slowNow = false;
-      if (pending && (pending.model !== src.model || pending.step !== src.step - 1)) release();
+      if (pending && (pending.network !== src.network || pending.step !== src.step - 1)) release();
       if (pending) slowNow = true;
       else if ((config.gradients || config.saliency) && isDue(slow, now)) {
         if (config.gradients) {
           // Weights now, compared with the weights after the next step: one real update.
-          const layers = weightedLayers(src.model);
-          pending = { model: src.model, step: src.step, layers, before: snapshotWeights(layers) };
+          const layers = weightedLayers(src.network);
+          pending = { network: src.network, step: src.step, layers, before: snapshotWeights(layers) };
           slow = recordProbe(slow, now, src.now() - now);
         } else slowNow = true;
       }
@@ -208,21 +210,22 @@ async function takeSnapshot(src: ProbeSource, config: ProbeConfig, limits: Probe
 }
 
 function buildProbes(src: ProbeSource, config: ProbeConfig, limits: ProbeLimits, wanted: Wanted, image: ProbeImage) {
-  const { model } = src;
+  const { network } = src;
+  const blocks = [...network.blocks.values()];
   const x = tf.tensor4d(image.values, [1, image.height, image.width, image.channels]);
-  const values = runLayers(model, x);
-  const probs = values.get(outputLayer(model).name) as tf.Tensor;
+  const values = runLayers(network.model, x);
+  const probs = classProbabilities(network, values);
   const maps = wanted.fast && config.activations
-    ? model.layers.filter((l) => isBlockLayer(l) && l.getClassName() !== 'InputLayer')
-      .map((l) => mapTensor(l.name, values.get(l.name) as tf.Tensor, limits)).filter((m) => m !== null)
+    ? blocks.map((b) => mapTensor(b.id, blockValue(b, values), limits)).filter((m) => m !== null)
     : [];
+  // Filters: every conv block's kernel (dilated ones too), as the build's block map names it.
   const kernels = wanted.fast && config.filters
-    ? model.layers.filter((l) => l.getClassName() === 'Conv2D').map((l) => kernelTensor(l.name, l.getWeights()[0] as tf.Tensor, limits))
+    ? blocks.flatMap((b) => (b.spec.kind === 'conv2d' && b.kernel ? [kernelTensor(b.id, b.kernel.read(), limits)] : []))
     : [];
-  const templates = wanted.fast && config.filters ? templateTensor(outputLayer(model), limits.maxUnits) : null;
+  const templates = wanted.fast && config.filters ? templateTensor(network, limits.maxUnits) : null;
   const gradients = wanted.slow && wanted.pending ? gradientTensors(src, wanted.pending, wanted.options) : null;
   const mask = tf.oneHot(tf.argMax(probs, -1), probs.shape[1] as number).toFloat();
-  const saliency = wanted.slow && config.saliency ? saliencyTensors(model, x as tf.Tensor4D, mask) : null;
+  const saliency = wanted.slow && config.saliency ? saliencyTensors(network, x as tf.Tensor4D, mask) : null;
   return { probs: probs.reshape([-1]), maps, kernels, templates, gradients, saliency };
 }
 
@@ -267,7 +270,7 @@ function batchGradientNorms(src: ProbeSource, pending: Pending, options: HubOpti
   const ys = src.batch.y instanceof Int32Array
     ? tf.oneHot(tf.tensor1d(src.batch.y.slice(0, m), 'int32'), classes).toFloat()
     : tf.tensor2d(src.batch.y.slice(0, m * classes), [m, classes]);
-  return gradientNorms(src.model, pending.layers, xs, ys);
+  return gradientNorms(src.network, pending.layers, xs, ys);
 }
 
 function withoutNorms(src: ProbeSource): ProbeSource {

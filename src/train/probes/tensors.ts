@@ -1,6 +1,8 @@
 // Turning probe tensors into plain typed arrays: the tensor work happens in a tidy that returns the
 // tensors to read, which are read back together (one wait) and disposed whatever happens.
 import * as tf from '@tensorflow/tfjs';
+import type { BlockSpec } from '../../model/spec';
+import type { BuiltModel } from '../builtModel';
 import type { ClassTemplates, KernelStack, MapStack } from './types';
 
 export interface ProbeLimits {
@@ -72,24 +74,26 @@ export interface PendingTemplates {
 }
 
 /**
- * The output layer's weights as one image per class ([classes, in]), shaped like the block that feeds
+ * The softmax block's weights as one image per class ([classes, in]), shaped like the block that feeds
  * the flatten before it when the sizes agree (a linear classifier on pixels gives image-sized templates).
  */
-export function templateTensor(layer: tf.layers.Layer, maxUnits: number): PendingTemplates | null {
-  const kernel = layer.getWeights()[0];
-  if (layer.getClassName() !== 'Dense' || !kernel || kernel.rank !== 2) return null;
+export function templateTensor(network: BuiltModel, maxUnits: number): PendingTemplates | null {
+  const output = network.blocks.get(network.outputId);
+  const kernel = output?.kernel?.read();
+  if (!output || !kernel || kernel.rank !== 2) return null;
   const [inUnits = 0, classes = 0] = kernel.shape;
   if (inUnits > maxUnits * 8) return null; // too big to be worth a picture
-  const [height, width, channels] = templateShape(layer, inUnits);
-  const meta = { id: layer.name, height, width, channels, classes };
+  const [height, width, channels] = templateShape(network, output.spec, inUnits);
+  const meta = { id: output.id, height, width, channels, classes };
   return { meta, tensor: tf.transpose(kernel) };
 }
 
-function templateShape(layer: tf.layers.Layer, inUnits: number): [number, number, number] {
-  const flatten = layer.inboundNodes[0]?.inboundLayers[0];
-  const before = flatten?.inboundNodes[0]?.inboundLayers[0];
-  const shape = before?.outputShape as (number | null)[] | undefined;
-  if (flatten && flatten.getClassName() !== 'Dense' && Array.isArray(shape) && shape.length === 4) {
+function templateShape(network: BuiltModel, output: BlockSpec, inUnits: number): [number, number, number] {
+  const flatten = network.blocks.get(output.inputs[0] ?? '');
+  const before = flatten?.spec.kind === 'flatten' ? network.blocks.get(flatten.spec.inputs[0] ?? '') : undefined;
+  const shape = (before?.output ?? (flatten && flatten.spec.inputs[0] === network.inputId ? network.inputLayer : undefined))
+    ?.outputShape as (number | null)[] | undefined;
+  if (Array.isArray(shape) && shape.length === 4) {
     const [, h, w, c] = shape as number[];
     if (h && w && c && h * w * c === inUnits) return [h, w, c];
   }
