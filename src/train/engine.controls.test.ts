@@ -5,7 +5,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../model/spec';
 import { errorOf, harness, isMetrics, isPhase, spec, start, STEPS_PER_EPOCH } from './engineHarness';
-import { OPTIMIZER_NAMES, type FromWorker, type HyperParams } from './protocol';
+import { buildModel } from './buildModel';
+import { OPTIMIZER_NAMES, type FromWorker, type HyperParams, type ToWorker } from './protocol';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -161,7 +162,7 @@ describe('learning rate', () => {
 describe('divergence guard', () => {
   it('stops a run whose loss explodes without NaN, and says why and what to try', async () => {
     const h = harness({ flushIntervalMs: 0 });
-    // SGD at rate 50 throws the softmax into saturation: the clipped loss sits near 16, never NaN.
+    // SGD at rate 50 throws the softmax into saturation: the loss climbs far above its start, never NaN.
     h.engine.handle(start(1, { optimizer: 'sgd', learningRate: 50, epochs: 30 }));
     await h.engine.idle();
     const diverged = h.messages.find((m) => m.type === 'diverged');
@@ -179,6 +180,24 @@ describe('divergence guard', () => {
     expect(types.indexOf('diverged')).toBeGreaterThan(-1);
     expect(types.indexOf('diverged')).toBeLessThan(types.indexOf('error'));
     expect(h.messages.find((m) => m.type === 'diverged')).toMatchObject({ divergence: { kind: 'nan', step: 2 } });
+  });
+  it('a NaN found on the validation split reports the step and learning rate the run had reached', async () => {
+    // The model turns NaN only in inference mode, so training goes on and the first evaluation trips.
+    const h = harness({ buildModel: (s, data, seed) => {
+      const built = buildModel(s, data, seed);
+      const logits = { apply: (x: tf.Tensor, kw: { training?: boolean }) => (kw.training
+        ? built.logits.apply(x, kw) : tf.mul(built.logits.apply(x, kw) as tf.Tensor, Number.NaN)) };
+      return { ...built, logits: logits as unknown as tf.LayersModel };
+    } });
+    const msg = start(1, { epochs: 2, schedule: { kind: 'cosine', minFactor: 0.1 }, batchSize: 8 });
+    h.engine.handle({ ...msg, dataset: { url: '/data/quadrants/', validationFraction: 0.25 } } as ToWorker);
+    await h.engine.idle();
+    const diverged = h.messages.find((m) => m.type === 'diverged');
+    const steps = h.steps();
+    const rates = h.messages.flatMap((m) => (m.type === 'metrics' && m.batch.learningRate !== undefined ? [m.batch.learningRate] : []));
+    expect(steps.at(-1)).toBe(12); // 96 training examples in batches of 8
+    expect(rates.at(-1)).toBeLessThan(0.02);
+    expect(diverged).toMatchObject({ divergence: { kind: 'nan', step: 12, epoch: 1, learningRate: rates.at(-1) } });
   });
 });
 

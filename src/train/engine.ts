@@ -206,10 +206,15 @@ function takeArrivals(ctx: RunContext, session: Session, feed: DataFeed): boolea
   return true;
 }
 
-/** The session seen through another split, so evaluate() measures that split instead of the test split. */
-function evaluationOn(session: Session, split: Split): Session {
+/**
+ * The session seen through another split, so evaluate() measures that split instead of the test split.
+ * Everything else reads through to the live session (a prototype, not a copy): a divergence found on
+ * the split reports the step and learning rate the run has reached, not those of when the view was made.
+ */
+export function evaluationOn(session: Session, split: Split): Session {
   const order = Uint32Array.from({ length: split.count }, (_, i) => i);
-  return { ...session, data: { ...session.data, test: split }, testOrder: order };
+  const view = Object.create(session) as Session;
+  return Object.assign(view, { data: { ...session.data, test: split }, testOrder: order });
 }
 
 /** Watches for a lost WebGL context from here on, with a first copy of the weights (contextLoss.ts). */
