@@ -16,11 +16,31 @@ describe('createSeries', () => {
     expect(s.version).toBe(1);
   });
 
-  it('drops the oldest points past its capacity', () => {
-    const s = createSeries('loss', 3);
-    s.append([1, 2, 3, 4, 5], [1, 2, 3, 4, 5]);
-    expect(s.points().map((p) => p.x)).toEqual([3, 4, 5]);
-    expect(s.length).toBe(3);
+  it('downsamples past its capacity instead of dropping points: the whole curve stays, evenly spaced', () => {
+    const s = createSeries('loss', 100);
+    const xs = Array.from({ length: 10_000 }, (_, i) => i + 1);
+    s.append(xs, xs.map((x) => 2 * x));
+    const pts = s.points();
+    expect(s.length).toBe(pts.length);
+    expect(pts.length).toBeLessThanOrEqual(101);
+    expect(pts.length).toBeGreaterThan(50);
+    expect(pts[0]!.x).toBeLessThan(100); // the start of the run is still there (averaged)
+    expect(pts.at(-1)!.x).toBeGreaterThan(9_900); // and so is its end
+    for (let i = 1; i < pts.length; i += 1) expect(pts[i]!.x).toBeGreaterThan(pts[i - 1]!.x);
+    // Every kept point is a mean of a stretch of the line y = 2x, so it lies on that line.
+    for (const p of pts) expect(p.y).toBeCloseTo(2 * p.x, 6);
+  });
+
+  it('gives the same curve whether steps come one at a time or in batches, and the mean of all of them', () => {
+    const one = createSeries('a', 8);
+    const many = createSeries('b', 8);
+    const ys = Array.from({ length: 64 }, (_, i) => (i * 37) % 11);
+    ys.forEach((y, i) => one.append([i], [y]));
+    many.append(ys.map((_, i) => i), ys);
+    expect(one.points()).toEqual(many.points());
+    expect(one.length).toBeLessThanOrEqual(8);
+    const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    expect(mean(one.points().map((p) => p.y))).toBeCloseTo(mean(ys), 10);
   });
 
   it('clears and stops notifying after unsubscribe', () => {
