@@ -16,6 +16,11 @@ export interface Series {
   readonly version: number;
   clear(): void;
   subscribe(listener: () => void): () => void;
+  /**
+   * Called at the start of clear(), while the points are still there: a chart that has not drawn lately
+   * (scrolled off screen) keeps a finished run's curve from here.
+   */
+  onBeforeClear(listener: () => void): () => void;
 }
 
 /**
@@ -34,6 +39,7 @@ export function createSeries(name: string, capacity = 20_000): Series {
   let stride = 1;
   const bin = { n: 0, x: 0, y: 0 };
   const listeners = new Set<() => void>();
+  const clearing = new Set<() => void>();
   const notify = () => {
     version += 1;
     listeners.forEach((l) => l());
@@ -82,6 +88,7 @@ export function createSeries(name: string, capacity = 20_000): Series {
       return out;
     },
     clear() {
+      clearing.forEach((l) => l());
       length = 0;
       stride = 1;
       bin.n = 0;
@@ -92,6 +99,10 @@ export function createSeries(name: string, capacity = 20_000): Series {
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onBeforeClear(listener) {
+      clearing.add(listener);
+      return () => clearing.delete(listener);
     },
   };
 }

@@ -10,6 +10,7 @@ import { createReadout, drawLegend, drawReadout, type Group, type LegendMarks } 
 import { downsample } from './downsample';
 import './charts.css';
 import { createFrameScheduler } from './frameScheduler';
+import { createRunHistory, type EpochPoint } from './runHistory';
 
 export interface LossChartLabels extends LegendMarks {
   readonly step: string;
@@ -28,21 +29,7 @@ export interface Readout {
   readonly others: readonly { readonly run: number; readonly loss: number }[];
 }
 
-export interface EpochPoint {
-  readonly x: number;
-  readonly testAccuracy: number;
-  readonly validationAccuracy?: number;
-  readonly testLoss: number;
-  readonly validationLoss?: number;
-}
-
-interface RunCurves {
-  run: number;
-  loss: SeriesPoint[];
-  accuracy: SeriesPoint[];
-  lr: SeriesPoint[];
-  epochs: EpochPoint[];
-}
+export type { EpochPoint } from './runHistory';
 
 export interface LossChartOptions {
   readonly loss: Series;
@@ -75,8 +62,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
   let logScale = opts.logScale ?? false;
   let draws = 0;
   let hoverX: number | null = null;
-  const past: RunCurves[] = [];
-  let current: RunCurves = { run: 1, loss: [], accuracy: [], lr: [], epochs: [] };
+  const runs = createRunHistory(opts.loss, opts.accuracy, opts.keepRuns ?? 4);
   const svg = d3.select(el).append('svg').attr('class', 'loss-chart').attr('role', 'img');
   const root = svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`) as Group;
   const xAxis = root.append('g').attr('class', 'axis x');
@@ -102,12 +88,9 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     const height = fullHeight - LR_STRIP;
     svg.attr('width', width + MARGIN.left + MARGIN.right).attr('height', fullHeight + MARGIN.top + MARGIN.bottom);
     svg.attr('aria-label', `${labels.loss}, ${labels.accuracy}`).attr('data-points', opts.loss.length)
-      .attr('data-runs', past.length + 1).attr('data-scale', logScale ? 'log' : 'linear');
-    const live = opts.loss.points();
-    if (live.length > 0) {
-      current.loss = live;
-      current.accuracy = opts.accuracy.points();
-    }
+      .attr('data-runs', runs.past.length + 1).attr('data-scale', logScale ? 'log' : 'linear');
+    runs.sync();
+    const { past, current } = runs;
     const buckets = Math.max(50, Math.floor(width));
     const shown = [...past, current].map((r) => {
       const loss = drawable(downsample(r.loss, buckets), logScale);
@@ -153,7 +136,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
   };
 
   const drawEpochs = (x: d3.ScaleLinear<number, number>, yAcc: d3.ScaleLinear<number, number>, colour: string) => {
-    const marks = current.epochs.flatMap((e) => [
+    const marks = runs.current.epochs.flatMap((e) => [
       { x: e.x, y: e.testAccuracy, kind: 'test' },
       ...(e.validationAccuracy === undefined ? [] : [{ x: e.x, y: e.validationAccuracy, kind: 'validation' }]),
     ]);
@@ -163,7 +146,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
   };
 
   const drawLearningRate = (x: d3.ScaleLinear<number, number>, top: number, bottom: number) => {
-    const rates = current.lr;
+    const rates = runs.current.lr;
     const hi = d3.max(rates, (p) => p.y) ?? 0;
     const y = d3.scaleLinear().domain([0, hi > 0 ? hi : 1]).range([bottom - 4, top + 18]);
     lrAxis.attr('transform', `translate(0,0)`).call(d3.axisLeft(y).ticks(2, '.1e'));
@@ -173,6 +156,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
   };
 
   const drawHover = (x: d3.ScaleLinear<number, number>, width: number, height: number, smooth: SeriesPoint[]) => {
+    const { past, current } = runs;
     const i = hoverX === null ? -1 : nearestIndex(current.loss, x.invert(hoverX));
     const p = current.loss[i];
     if (!p) {
@@ -216,20 +200,18 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
       schedule();
     },
     startRun(run) {
-      if (run === current.run) return;
-      if (current.loss.length > 0) past.push(current);
-      while (past.length > (opts.keepRuns ?? 4)) past.shift();
-      current = { run, loss: [], accuracy: [], lr: [], epochs: [] };
+      runs.startRun(run);
       schedule();
     },
     setEpochs(points) {
-      current.epochs = [...points];
+      runs.current.epochs = [...points];
       schedule();
     },
     addLearningRate(step, rate) {
-      const last = current.lr.at(-1);
+      const { lr } = runs.current;
+      const last = lr.at(-1);
       if (last && step <= last.x) return;
-      current.lr.push({ x: step, y: rate });
+      lr.push({ x: step, y: rate });
       schedule();
     },
     get draws() {
@@ -237,6 +219,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     },
     destroy() {
       frames.dispose();
+      runs.dispose();
       offLoss();
       offAcc();
       resize.disconnect();

@@ -1,0 +1,65 @@
+// The curves of the current run and of the runs before it, for the loss chart's overlay. The current
+// run's points live in the metric series until the next run clears them; the copy is taken just before
+// that clear (Series.onBeforeClear), not only when the chart draws, so a run trained while the chart was
+// off screen (no draws) still joins the overlay with its whole curve.
+import type { Series, SeriesPoint } from '../../metrics/series';
+
+export interface EpochPoint {
+  readonly x: number;
+  readonly testAccuracy: number;
+  readonly validationAccuracy?: number;
+  readonly testLoss: number;
+  readonly validationLoss?: number;
+}
+
+export interface RunCurves {
+  run: number;
+  loss: SeriesPoint[];
+  accuracy: SeriesPoint[];
+  lr: SeriesPoint[];
+  epochs: EpochPoint[];
+}
+
+export interface RunHistory {
+  /** Earlier runs, oldest first, at most `keepRuns`. */
+  readonly past: readonly RunCurves[];
+  readonly current: RunCurves;
+  /** Copies the series' points into the current run (when they have any). */
+  sync(): void;
+  /** A new run begins: the current one joins the past runs when it has a curve. */
+  startRun(run: number): void;
+  dispose(): void;
+}
+
+export function createRunHistory(loss: Series, accuracy: Series, keepRuns = 4): RunHistory {
+  const past: RunCurves[] = [];
+  let current: RunCurves = { run: 1, loss: [], accuracy: [], lr: [], epochs: [] };
+  const sync = () => {
+    if (loss.length === 0) return;
+    current.loss = loss.points();
+    current.accuracy = accuracy.points();
+  };
+  const offLoss = loss.onBeforeClear(sync);
+  const offAccuracy = accuracy.onBeforeClear(() => {
+    if (accuracy.length > 0) current.accuracy = accuracy.points();
+  });
+  return {
+    get past() {
+      return past;
+    },
+    get current() {
+      return current;
+    },
+    sync,
+    startRun(run) {
+      if (run === current.run) return;
+      if (current.loss.length > 0) past.push(current);
+      while (past.length > keepRuns) past.shift();
+      current = { run, loss: [], accuracy: [], lr: [], epochs: [] };
+    },
+    dispose() {
+      offLoss();
+      offAccuracy();
+    },
+  };
+}
