@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ModelSpec } from '../model/spec';
 import { createTrainingClient, type WorkerLike } from './client';
 import { DEFAULT_HYPER_PARAMS } from './hyper';
@@ -142,6 +142,46 @@ describe('createTrainingClient', () => {
       { type: 'error', runId: 1, message: 'The training worker failed: Failed to fetch worker script' },
       { type: 'phase', runId: 1, phase: 'error' },
     ]);
+  });
+
+  it('does not end a run that goes on after an error event; a run that then falls silent ends, keeping the client usable', () => {
+    const timers: { run: () => void; cleared: boolean }[] = [];
+    const workers: FakeWorker[] = [];
+    const client = createTrainingClient(() => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker;
+    }, {
+      setTimer: (run) => timers.push({ run, cleared: false }) - 1,
+      clearTimer: (handle) => {
+        timers[handle as number]!.cleared = true;
+      },
+    });
+    const received: FromWorker[] = [];
+    client.subscribe((msg) => received.push(msg));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    client.start(spec, dataset, hyper, 'auto');
+    workers[0]!.reply(phase(1, 'training'));
+    // An uncaught error in the worker (a probe, say) while the run trains on: no error, no phase change.
+    workers[0]!.fail('Uncaught TypeError in a probe');
+    workers[0]!.reply(phase(1, 'training'));
+    expect(received).toEqual([phase(1, 'training'), phase(1, 'training')]);
+    expect(timers).toHaveLength(1);
+    expect(timers[0]!.cleared).toBe(true); // the worker spoke again: alive
+    // Now a crash: an error event, then silence while training.
+    workers[0]!.fail('Out of memory');
+    expect(timers).toHaveLength(2);
+    timers[1]!.run();
+    expect(received.slice(2)).toEqual([
+      { type: 'error', runId: 1, message: expect.stringMatching(/stopped responding.*out of memory.*network and settings are kept/) },
+      { type: 'phase', runId: 1, phase: 'error' },
+    ]);
+    expect(workers[0]!.terminated).toBe(true);
+    // The next run gets a fresh worker.
+    expect(client.start(spec, dataset, hyper, 'auto')).toBe(2);
+    expect(workers).toHaveLength(2);
+    expect(workers[1]!.sent.map((m) => m.type)).toEqual(['start']);
+    warn.mockRestore();
   });
 
   it('terminates the worker on dispose and then refuses to start', () => {

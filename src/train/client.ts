@@ -2,7 +2,7 @@
 // drops every message that belongs to an earlier run, so a late 'metrics' or 'stopped' from a run the
 // user already replaced can never reach the charts or the store.
 import type { ModelSpec } from '../model/spec';
-import type { BackendChoice, DatasetRef, FromWorker, HyperParams, ToWorker } from './protocol';
+import type { BackendChoice, DatasetRef, FromWorker, HyperParams, RunPhase, ToWorker } from './protocol';
 import type { ProbeConfig } from './probes/types';
 import { unbatch } from './outbox';
 
@@ -42,11 +42,24 @@ export interface TrainingClient {
 
 export type WorkerFactory = () => WorkerLike;
 
+export interface ClientOptions {
+  /**
+   * After an error event from a worker that had been answering, how long a running run may stay silent
+   * before the worker counts as dead (crashed, or out of memory). Long enough for a slow first step.
+   */
+  readonly silenceMs?: number;
+  readonly setTimer?: (run: () => void, ms: number) => unknown;
+  readonly clearTimer?: (handle: unknown) => void;
+}
+
+const SILENCE_MS = 30_000;
+const QUIET_PHASES: ReadonlySet<RunPhase> = new Set(['paused', 'done', 'stopped', 'error']);
+
 const defaultWorkerFactory: WorkerFactory = () =>
   new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as WorkerLike;
 
-export function createTrainingClient(workerFactory: WorkerFactory = defaultWorkerFactory): TrainingClient {
-  return new WorkerTrainingClient(workerFactory);
+export function createTrainingClient(workerFactory: WorkerFactory = defaultWorkerFactory, options: ClientOptions = {}): TrainingClient {
+  return new WorkerTrainingClient(workerFactory, options);
 }
 
 class WorkerTrainingClient implements TrainingClient {
@@ -55,17 +68,27 @@ class WorkerTrainingClient implements TrainingClient {
   private currentRunId = 0;
   private disposed = false;
   private probeConfig: ProbeConfig | null = null;
+  /** Whether the current run has heard from the worker, and the phase it last reported. */
+  private heard = false;
+  private phase: RunPhase | null = null;
+  /** Armed after an error event while a run goes on; any message from the worker disarms it. */
+  private watchdog: { handle: unknown } | null = null;
+  private suspect = false;
 
-  constructor(private readonly workerFactory: WorkerFactory) {}
+  constructor(private readonly workerFactory: WorkerFactory, private readonly options: ClientOptions = {}) {}
 
   start(spec: ModelSpec, dataset: DatasetRef, hyper: HyperParams, backend: BackendChoice, options: StartOptions = {}): number {
     if (this.disposed) throw new Error('The training client has been disposed.');
     const worker = this.ensureWorker();
     this.currentRunId += 1;
     const runId = this.currentRunId;
+    this.heard = false;
+    this.phase = null;
     worker.postMessage(options.paused
       ? { type: 'start', runId, spec, dataset, hyper, backend, startPaused: true }
       : { type: 'start', runId, spec, dataset, hyper, backend });
+    // A worker that reported an error and fell quiet must answer the new run, or count as dead.
+    if (this.suspect) this.arm();
     return runId;
   }
 
@@ -112,6 +135,7 @@ class WorkerTrainingClient implements TrainingClient {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.disarm();
     this.listeners.clear();
     this.worker?.terminate();
     this.worker = null;
@@ -132,23 +156,72 @@ class WorkerTrainingClient implements TrainingClient {
   private sendToCurrent(type: 'pause' | 'resume' | 'stop' | 'step'): void {
     if (this.disposed || !this.worker || this.currentRunId === 0) return;
     this.worker.postMessage({ type, runId: this.currentRunId });
+    // A resumed run that has gone quiet after an error event should speak again soon.
+    if (this.suspect && type !== 'pause' && type !== 'stop') this.arm();
   }
 
   private onMessage(msg: FromWorker): void {
-    if (this.disposed || this.currentRunId === 0 || msg.runId !== this.currentRunId) return;
+    if (this.disposed) return;
+    // Any message shows the worker is alive: an earlier error event did not end it.
+    this.suspect = false;
+    this.disarm();
+    if (this.currentRunId === 0 || msg.runId !== this.currentRunId) return;
+    this.heard = true;
     // A step's posts come as one batch (outbox.ts): handled in one task, drawn in one frame.
-    for (const one of unbatch(msg)) this.emit(one);
+    for (const one of unbatch(msg)) {
+      if (one.type === 'phase') this.phase = one.phase;
+      this.emit(one);
+    }
   }
 
-  // A worker that fails to load (or a message that cannot be decoded) would otherwise leave the UI
-  // waiting forever in 'loading-data': turn it into the run's error.
+  /**
+   * An error event. From a worker that never answered this run (its script failed to load), it ends the
+   * run at once, or the UI would wait forever in 'loading-data'. From a worker that has been answering, it
+   * is an uncaught error the training loop may well survive: the run is not flipped to an error while it
+   * goes on. Only if the run then falls silent does the worker count as dead (a crash or out of memory).
+   */
   private onWorkerFailure(event: Event): void {
     if (this.disposed || this.currentRunId === 0) return;
     // Duck-typed: ErrorEvent is not a global everywhere (Node has none), and the message is all we need.
     const text = (event as Partial<ErrorEvent>).message;
     const detail = typeof text === 'string' && text !== '' ? `: ${text}` : '';
+    if (!this.heard) {
+      this.endWorker(`The training worker failed${detail}`);
+      return;
+    }
+    console.warn(`Training worker error${detail}`);
+    this.suspect = true;
+    if (this.phase === null || !QUIET_PHASES.has(this.phase)) this.arm();
+  }
+
+  private arm(): void {
+    if (this.watchdog) return;
+    const set = this.options.setTimer ?? ((run: () => void, ms: number) => setTimeout(run, ms));
+    this.watchdog = { handle: set(() => {
+      this.watchdog = null;
+      if (!this.disposed && this.phase !== null && QUIET_PHASES.has(this.phase)) return;
+      this.endWorker('The training worker stopped responding after an error; it may have run out of memory. ' +
+        'Your network and settings are kept: try a smaller network or batch size, then train again.');
+    }, this.options.silenceMs ?? SILENCE_MS) };
+  }
+
+  private disarm(): void {
+    if (!this.watchdog) return;
+    const clear = this.options.clearTimer ?? ((handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+    clear(this.watchdog.handle);
+    this.watchdog = null;
+  }
+
+  /** The worker is gone: the run ends with `message`, and the next start creates a fresh worker. */
+  private endWorker(message: string): void {
+    if (this.disposed || this.currentRunId === 0) return;
+    this.disarm();
+    this.suspect = false;
+    this.worker?.terminate();
+    this.worker = null;
     const runId = this.currentRunId;
-    this.emit({ type: 'error', runId, message: `The training worker failed${detail}` });
+    this.phase = 'error';
+    this.emit({ type: 'error', runId, message });
     this.emit({ type: 'phase', runId, phase: 'error' });
   }
 
