@@ -2,9 +2,12 @@
 // the run moves to the fallback backend, restores the last weight copy, says why, and finishes.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ContextWatch } from './contextLoss';
-import { errorOf, harness, start, STEPS_PER_EPOCH } from './engineHarness';
+import { buildModel } from './buildModel';
+import { createContextLossGuard, type ContextWatch } from './contextLoss';
+import { dataset, errorOf, harness, hyper, spec, start, STEPS_PER_EPOCH } from './engineHarness';
 import type { BackendChoice } from './protocol';
+import type { RunContext, Session } from './session';
+import { crossEntropyFromLogits, trainableVariables } from './steps';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -52,6 +55,28 @@ describe('WebGL context loss', () => {
     expect(last?.type === 'epoch' && last.result.testAccuracy).toBeGreaterThan(0.9);
   });
 
+  it('leaves no gap in the steps when losses were still waiting on the lost GPU', async () => {
+    const gpu = fakeGpu();
+    let clock = 0;
+    let loseAt = Infinity;
+    const now = () => {
+      clock += 1000;
+      if (clock >= loseAt) gpu.state.lost = true;
+      return clock;
+    };
+    // Read-backs every few steps of fake time; the context goes between two of them, with losses unread.
+    const h = harness({ ...gpu.deps, flushIntervalMs: 6000, maxPendingSteps: 64, now }, (msg) => {
+      if (msg.type === 'metrics' && msg.batch.step.some((s) => s >= 10) && loseAt === Infinity) loseAt = clock + 3000;
+    });
+    h.engine.handle(start(1));
+    await h.engine.idle();
+    expect(h.phases().at(-1)).toBe('done');
+    expect(gpu.state.selected).toEqual(['cpu', 'wasm']);
+    const steps = h.steps();
+    expect(steps).toEqual(Array.from({ length: steps.length }, (_, i) => i + 1));
+    expect(steps.length).toBeGreaterThan(2 * STEPS_PER_EPOCH);
+  });
+
   it('does nothing while the context is fine', async () => {
     const gpu = fakeGpu();
     const h = harness(gpu.deps);
@@ -60,5 +85,51 @@ describe('WebGL context loss', () => {
     expect(gpu.state.selected).toEqual(['cpu']);
     expect(h.messages.filter((m) => m.type === 'backend')).toHaveLength(1);
     expect(h.phases().at(-1)).toBe('done');
+  });
+
+  it('keeps the optimizer moments with the weights, and steps back over the losses the lost GPU still held', async () => {
+    const network = buildModel(spec, { inputShape: dataset.meta.inputShape, numClasses: 4 }, 2);
+    const variables = trainableVariables(network.model);
+    const metrics = { pending: 0, dispose: () => {} };
+    const session = { model: network.model, optimizer: tf.train.adam(0.05), step: 0, learningRate: 0.05, metrics } as unknown as Session;
+    const xs = tf.tensor4d(Float32Array.from(dataset.train.images.subarray(0, 16 * 64), (b) => b / 255), [16, 8, 8, 1]);
+    const ys = tf.oneHot(Array.from(dataset.train.labels.subarray(0, 16)), 4).toFloat();
+    const train = (steps: number) => {
+      for (let i = 0; i < steps; i++) {
+        tf.tidy(() => {
+          session.optimizer.minimize(() => tf.mean(crossEntropyFromLogits(network.logits.apply(xs) as tf.Tensor, ys)) as tf.Scalar, false, variables);
+        });
+        (session as { step: number }).step += 1;
+      }
+    };
+    const state = { lost: false };
+    const guard = createContextLossGuard({
+      watch: () => ({ get lost() { return state.lost; }, active: true, dispose: () => {} }),
+      fallback: async () => ({ name: 'wasm', reason: 'test' }), now: () => 0, intervalMs: 0,
+    });
+    const readMoments = async () => {
+      const named = await session.optimizer.getWeights();
+      const out = await Promise.all(named.map(async (n) => Array.from(await n.tensor.data())));
+      named[0]!.tensor.dispose(); // the iteration count is a fresh scalar
+      return out;
+    };
+    train(3);
+    await guard.capture(session, true);
+    const saved = await readMoments();
+    const savedWeights = variables.map((v) => Array.from(v.dataSync()));
+    train(4); // steps 4-7: 4 and 5 shown on the chart, 6 and 7 still waiting to be read back
+    metrics.pending = 2;
+    state.lost = true;
+    const ctx = { msg: { runId: 1, hyper: { ...hyper, optimizer: 'adam', learningRate: 0.05 } }, post: () => {} } as unknown as RunContext;
+    expect(await guard.recoverIfLost(ctx, session)).toBe(true);
+    expect(saved[0]).toEqual([3]); // Adam's iteration count
+    expect(saved.length).toBe(1 + 2 * variables.length);
+    expect(await readMoments()).toEqual(saved);
+    expect(variables.map((v) => Array.from(v.dataSync()))).toEqual(savedWeights);
+    expect(session.step).toBe(5); // the next step is numbered 6: no gap after the last loss shown
+    guard.dispose();
+    tf.dispose([xs, ys]);
+    session.optimizer.dispose();
+    network.dispose();
   });
 });

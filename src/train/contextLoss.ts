@@ -1,8 +1,10 @@
 // Surviving a lost WebGL context (a GPU reset, a driver update, the browser reclaiming GPU memory) without
 // losing the run. The weights are copied to the CPU every few seconds while training on WebGL; when the
 // canvas reports the loss, the run switches to wasm, writes the last copy back into the same tf.Variables
-// (so the model, the probes and the evaluation views keep working), starts a fresh optimizer (its slots
-// lived on the lost GPU), tells the UI why, and carries on from the next batch.
+// (so the model, the probes and the evaluation views keep working), gives a fresh optimizer the moments
+// copied with them (Adam's running averages, momentum: a reset would jolt the run), tells the UI why, and
+// carries on from the next batch. The losses read back with the copy are all posted; those still waiting
+// on the lost GPU are gone, so the step count goes back by as many: the chart goes on without a gap.
 import * as tf from '@tensorflow/tfjs';
 import { createOptimizerFor, disposeOptimizer, setOptimizerLearningRate } from './optimizers';
 import type { BackendInfo } from './protocol';
@@ -42,6 +44,8 @@ export function watchWebGLContext(): ContextWatch {
 interface WeightCopy {
   readonly step: number;
   readonly values: Float32Array[];
+  /** The optimizer's state (iterations, moments) at the same step, by name. */
+  readonly optimizer: readonly { readonly name: string; readonly shape: number[]; readonly dtype: tf.DataType; readonly values: ArrayLike<number> }[];
 }
 
 export interface ContextLossGuard {
@@ -72,16 +76,21 @@ export function createContextLossGuard(options: GuardOptions): ContextLossGuard 
       if (!watch.active || watch.lost) return;
       if (!force && options.now() - lastCapture < options.intervalMs) return;
       lastCapture = options.now();
+      const step = session.step;
       const values = await Promise.all(session.model.weights.map((w) => w.read().data() as Promise<Float32Array>));
-      if (!watch.lost) copy = { step: session.step, values };
+      const optimizer = await optimizerCopy(session.optimizer);
+      if (!watch.lost) copy = { step, values, optimizer };
     },
     async recoverIfLost(ctx, session) {
       if (!watch.lost) return false;
       watch.dispose();
-      session.metrics.dispose(); // pending losses lived on the lost GPU
+      // Losses not yet read back lived on the lost GPU: their steps are taken again under the same numbers.
+      const unread = session.metrics.pending;
+      session.metrics.dispose();
+      (session as { step: number }).step -= unread;
       const backend = await options.fallback();
       restoreWeights(session, copy);
-      replaceOptimizer(ctx, session);
+      await replaceOptimizer(ctx, session, copy);
       const from = copy ? `the weights saved at step ${copy.step}` : 'the initial weights';
       ctx.post({ type: 'backend', runId: ctx.msg.runId, backend: { ...backend,
         reason: `the WebGL context was lost at step ${session.step}; continued on ${backend.name} from ${from}; ${backend.reason}` } });
@@ -103,7 +112,22 @@ function restoreWeights(session: Session, copy: WeightCopy | null): void {
   tf.tidy(() => weights.forEach((w, i) => w.write(tf.tensor(copy.values[i]!, w.shape as number[]))));
 }
 
-function replaceOptimizer(ctx: RunContext, session: Session): void {
+/** The optimizer's state read back to the CPU; its iteration count comes as a new tensor, freed here. */
+async function optimizerCopy(optimizer: tf.Optimizer): Promise<WeightCopy['optimizer']> {
+  const named = await optimizer.getWeights();
+  try {
+    return await Promise.all(named.map(async ({ name, tensor }) => ({
+      name, shape: [...tensor.shape], dtype: tensor.dtype, values: await tensor.data() as ArrayLike<number>,
+    })));
+  } finally {
+    // getWeights hands out the moment variables themselves, and a fresh scalar for the iteration count.
+    const live = new Set<tf.Tensor>(named.slice(1).map((n) => n.tensor));
+    for (const { tensor } of named) if (!live.has(tensor)) tensor.dispose();
+  }
+}
+
+/** A fresh optimizer on the new backend, holding the moments copied with the weights. */
+async function replaceOptimizer(ctx: RunContext, session: Session, copy: WeightCopy | null): Promise<void> {
   try {
     disposeOptimizer(session.optimizer);
   } catch {
@@ -111,5 +135,14 @@ function replaceOptimizer(ctx: RunContext, session: Session): void {
   }
   const optimizer = createOptimizerFor(ctx.msg.hyper);
   setOptimizerLearningRate(optimizer, session.learningRate);
+  if (copy && copy.optimizer.length > 0) {
+    const named = copy.optimizer.map((w) => ({ name: w.name, tensor: tf.tensor(w.values as Float32Array, w.shape, w.dtype) }));
+    try {
+      await optimizer.setWeights(named);
+    } finally {
+      // setWeights makes variables of its own from these (sharing their data by reference count).
+      tf.dispose(named.map((n) => n.tensor));
+    }
+  }
   (session as { optimizer: tf.Optimizer }).optimizer = optimizer;
 }
