@@ -6,6 +6,7 @@ import type { Series } from '../metrics/series';
 import { createProbeChannel, type ProbeChannel } from '../viz/probeChannel';
 import type { AppStore } from './appStore';
 import { selectIsPaused, selectIsRunning } from './appStore';
+import { selectResultsStale, trainedOn } from './results';
 
 export interface RunSeries {
   readonly loss: Series;
@@ -34,8 +35,11 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
   const predictions = createPredictionChannel(client);
   const probes = createProbeChannel();
   const offProbes = probes.onConfig((config) => client.configureProbes(config));
+  // A run whose results were cleared (another dataset chosen since): its late probes are not shown.
+  let clearedRun: number | null = null;
   const off = client.subscribe((msg) => {
     const s = store.getState();
+    if (msg.runId === clearedRun) return;
     switch (msg.type) {
       case 'phase':
         s.setPhase(msg.phase, msg.detail ?? null);
@@ -69,6 +73,17 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
     }
   });
 
+  // Results belong to the run that made them: another dataset makes them meaningless (wrong class names,
+  // wrong input size), so they go; a changed network only marks them stale (results.ts, StaleNote).
+  const offStore = store.subscribe((s, prev) => {
+    if (s.datasetId === prev.datasetId && s.customDataset === prev.customDataset) return;
+    if (selectResultsStale(s) !== 'dataset' || selectIsRunning(s) || selectIsPaused(s)) return;
+    clearedRun = s.runId;
+    predictions.detach();
+    probes.clear();
+    s.clearResults();
+  });
+
   const startRun = (paused: boolean): boolean => {
     const s = store.getState();
     if (!s.analysis.valid) return false;
@@ -79,7 +94,7 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
     const runId = paused
       ? client.start(s.spec, ref, s.hyper, s.backendChoice, { paused: true })
       : client.start(s.spec, ref, s.hyper, s.backendChoice);
-    s.runStarted(runId);
+    s.runStarted(runId, trainedOn(s));
     return true;
   };
 
@@ -104,6 +119,7 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
     dispose() {
       off();
       offProbes();
+      offStore();
       predictions.dispose();
       client.dispose();
     },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { selectStepsPerEpoch } from '../store/appStore';
 import { useApp } from './AppContext';
 import { formatCount } from './format';
+import { selectResultsStale } from '../store/results';
 
 export const StatusBar = memo(function StatusBar() {
   const { t } = useTranslation();
@@ -15,11 +16,14 @@ export const StatusBar = memo(function StatusBar() {
   const epochs = useApp((s) => s.hyper.epochs);
   const stepsPerEpoch = useApp(selectStepsPerEpoch);
   const { i18n } = useTranslation();
+  const { t: tw } = useTranslation('walk');
+  const stale = useApp(selectResultsStale);
   const n = (x: number) => formatCount(x, i18n.language);
   return (
     <div className="status-bar" role="status" aria-live="polite">
       <span className={`phase phase-${phase}`} data-phase={phase}>{t(`phase.${phase}`)}</span>
       {detail && <span className="detail">{detail}</span>}
+      {stale === 'network' && <span className="detail stale" data-stale="network">{tw('stale.statusNetwork')}</span>}
       {backend && (
         <span className="backend" data-backend={backend.name} title={[backend.reason, backend.renderer].filter(Boolean).join(' · ')}>
           {t('backendInUse', { name: t(`backendNames.${backend.name}`) })}

@@ -6,6 +6,7 @@ import { useClassNames, useInputShape, usePredictionState } from './hooks';
 import { ImageCanvas } from './ImageCanvas';
 import { Probabilities } from './Probabilities';
 import { UploadImage } from './UploadImage';
+import { StaleNote } from '../StaleNote';
 import './predict.css';
 
 /** Draw a digit or upload a picture; the worker's current model answers with class probabilities. */
@@ -51,6 +52,7 @@ export const PredictPanel = memo(function PredictPanel() {
           {!preview && <p className="muted">{t('predict.drawHint')}</p>}
           {preview && state.reason === 'no-model' && <p className="muted" role="status">{t('predict.noModel')}</p>}
           {preview && state.reason === 'bad-input' && <p className="error" role="alert">{t('predict.badInput')}</p>}
+          {preview && state.probabilities && <StaleNote />}
           {preview && state.probabilities && (
             <Probabilities probabilities={state.probabilities} classNames={classNames} epoch={state.epoch} />
           )}

@@ -1,0 +1,8 @@
+// Messages of the 'walk' namespace (English): results that no longer match, blocked training, fixes found
+// while walking through the app as a student would.
+export default {
+  stale: {
+    network: 'These results come from the network as it was when trained. You have edited it since: train again to see results of the network shown.',
+    statusNetwork: 'network edited since',
+  },
+};
