@@ -1,6 +1,9 @@
 // Messages of the 'walk' namespace (English): results that no longer match, blocked training, fixes found
 // while walking through the app as a student would.
 export default {
+  train: {
+    fixFields: 'Fix these fields before training (they show values the run would not use): {{names}}.',
+  },
   stale: {
     network: 'These results come from the network as it was when trained. You have edited it since: train again to see results of the network shown.',
     statusNetwork: 'network edited since',

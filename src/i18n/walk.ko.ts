@@ -1,5 +1,8 @@
 // Messages of the 'walk' namespace (Korean).
 export default {
+  train: {
+    fixFields: '학습하기 전에 다음 칸을 고치세요 (보이는 값이 학습에 쓰이지 않습니다): {{names}}.',
+  },
   stale: {
     network: '이 결과는 학습할 때의 네트워크에서 나온 것입니다. 그 뒤에 네트워크를 고쳤으니, 지금 보이는 네트워크의 결과를 보려면 다시 학습하세요.',
     statusNetwork: '그 뒤 네트워크 수정됨',

@@ -5,7 +5,7 @@ import { createPredictionChannel, type PredictionChannel } from '../train/predic
 import type { Series } from '../metrics/series';
 import { createProbeChannel, type ProbeChannel } from '../viz/probeChannel';
 import type { AppStore } from './appStore';
-import { selectIsPaused, selectIsRunning } from './appStore';
+import { selectHasInvalidField, selectIsPaused, selectIsRunning } from './appStore';
 import { selectResultsStale, trainedOn } from './results';
 
 export interface RunSeries {
@@ -86,7 +86,8 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
 
   const startRun = (paused: boolean): boolean => {
     const s = store.getState();
-    if (!s.analysis.valid) return false;
+    // A field showing invalid text would otherwise train silently with the last valid value.
+    if (!s.analysis.valid || selectHasInvalidField(s)) return false;
     series.loss.clear();
     series.accuracy.clear();
     probes.clear();

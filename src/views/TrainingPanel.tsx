@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { selectCanTrain, selectFirstError, selectIsPaused, selectIsRunning } from '../store/appStore';
+import { selectCanTrain, selectFirstError, selectInvalidFieldNames, selectIsPaused, selectIsRunning } from '../store/appStore';
 import type { BackendChoice } from '../train/protocol';
 import { useApp, useServices } from './AppContext';
 import { DivergenceNotice } from './training/DivergenceNotice';
@@ -24,6 +24,8 @@ export const TrainingPanel = memo(function TrainingPanel() {
   const paused = useApp(selectIsPaused);
   const firstError = useApp(selectFirstError);
   const studyPreset = useApp((s) => s.studyPreset);
+  const invalidFields = useApp(selectInvalidFieldNames);
+  const { t: tw } = useTranslation('walk');
   const estimate = useRunEstimate();
   const refused = estimate?.refused ?? false;
   const canTrain = useApp(selectCanTrain) && !refused;
@@ -62,6 +64,9 @@ export const TrainingPanel = memo(function TrainingPanel() {
         <p className="disabled-reason" role="status">
           {t('train.disabledInvalid', { reason: tm(`issue.${firstError.code}`, { ...firstError.values, defaultValue: firstError.code }) })}
         </p>
+      )}
+      {invalidFields !== '' && (
+        <p className="disabled-reason" role="status" data-reason="invalid-field">{tw('train.fixFields', { names: invalidFields })}</p>
       )}
       <DivergenceNotice />
     </section>
