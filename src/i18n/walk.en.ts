@@ -4,6 +4,11 @@ export default {
   train: {
     fixFields: 'Fix these fields before training (they show values the run would not use): {{names}}.',
   },
+  diverged: {
+    tested: 'A short test on a few batches found that {{suggested}} trains this network.',
+    testing: 'looking for a learning rate that trains…',
+    status: 'Training stopped: the loss blew up (see the training panel).',
+  },
   stale: {
     network: 'These results come from the network as it was when trained. You have edited it since: train again to see results of the network shown.',
     statusNetwork: 'network edited since',

@@ -19,6 +19,7 @@ import {
 import type { ProbeHub } from './probes/hub';
 import type { Predictor } from './predict';
 import { probeStep } from './probes/hook';
+import { withTestedSuggestion } from './rateFinder';
 
 export type { PostFn };
 
@@ -187,8 +188,20 @@ export function disposeSession(ctx: RunContext): void {
   session.model.dispose();
 }
 
-/** One pass over the shuffled training split: the images trained on and the seconds it took, pauses excluded. */
+/**
+ * One pass over the shuffled training split: the images trained on and the seconds it took, pauses
+ * excluded. When the loss blows up, a short range test (rateFinder.ts) finds a rate to suggest that trains.
+ */
 export async function trainEpoch(ctx: RunContext, session: Session, epoch: number): Promise<{ images: number; seconds: number }> {
+  try {
+    return await trainOneEpoch(ctx, session, epoch);
+  } catch (err) {
+    if (!(err instanceof DivergenceError) || ctx.gpu?.lost) throw err;
+    throw new DivergenceError(await withTestedSuggestion(ctx, session, err.divergence));
+  }
+}
+
+async function trainOneEpoch(ctx: RunContext, session: Session, epoch: number): Promise<{ images: number; seconds: number }> {
   const { train } = session.data;
   const batchSize = ctx.msg.hyper.batchSize;
   const order = shuffledIndices(train.count, ctx.msg.hyper.seed, epoch);
