@@ -99,7 +99,7 @@ export default {
     multipleInputBlocks: 'There are {{count}} input blocks; a network has exactly one.',
     noOutput: 'The network has no softmax output block: end it with one, so it can predict a class.',
     multipleOutputs: 'The network ends in {{count}} output blocks; it must end in exactly one.',
-    outputNotLast: 'The softmax output must be the last block: nothing may come after it.',
+    outputNotLast: 'The softmax output must be the last block, but {{next}} reads from it.',
     deadEnd: "This block's output goes nowhere: connect it to the next block or delete it.",
     unreachable: 'This block is not connected to the network.',
     invalidValue: '$t(model:field.{{field}}) cannot be "{{value}}". $t(model:hint.{{field}})',

@@ -99,7 +99,7 @@ const ko: typeof en = {
     multipleInputBlocks: '입력 블록이 {{count}}개 있습니다. 입력 블록은 하나만 있어야 합니다.',
     noOutput: '소프트맥스 출력 블록이 없습니다. 클래스를 예측할 수 있도록 마지막에 출력 블록을 넣어 주세요.',
     multipleOutputs: '네트워크의 끝에 출력 블록이 {{count}}개 있습니다. 출력 블록은 하나만 있어야 합니다.',
-    outputNotLast: '소프트맥스 출력은 맨 마지막 블록이어야 합니다. 그 뒤에는 어떤 블록도 올 수 없습니다.',
+    outputNotLast: '소프트맥스 출력은 맨 마지막 블록이어야 하는데 {{next}} 블록이 이 출력을 입력으로 받고 있습니다.',
     deadEnd: '이 블록의 출력이 어디에도 쓰이지 않습니다. 다음 블록에 연결하거나 삭제해 주세요.',
     unreachable: '이 블록은 네트워크에 연결되어 있지 않습니다.',
     invalidValue: '$t(model:field.{{field}}) 값이 올바르지 않습니다 (입력한 값: {{value}}). $t(model:hint.{{field}})',

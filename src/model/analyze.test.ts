@@ -134,7 +134,8 @@ describe('analyzeModel: every issue code', () => {
     { code: 'multipleOutputs', // the first sink in spec order is the output, later ones are extra
       spec: { blocks: [...withHead(conv({})).blocks, block({ id: 'out2', kind: 'softmax', inputs: ['f'] })] },
       blockId: 'out2', values: { count: 2 } },
-    { code: 'outputNotLast', spec: chain(input(), flatten(), { kind: 'softmax', id: 's' }, dense(3)), blockId: 's', values: {} },
+    { code: 'outputNotLast', spec: chain(input(), flatten(), { kind: 'softmax', id: 's' }, { ...dense(3), id: 'd' }), blockId: 's',
+      values: { next: 'd' } },
     { code: 'deadEnd', spec: withHead(conv({}), block({ id: 'dead', kind: 'activation', fn: 'relu', inputs: ['x'] })),
       blockId: 'dead', values: {} },
     { code: 'unreachable', spec: withHead(conv({}), block({ id: 'lone', kind: 'dense', units: 3, inputs: [] })),

@@ -23,7 +23,7 @@ export const ISSUE_VALUE_KEYS = {
   multipleInputBlocks: ['count'],
   noOutput: [],
   multipleOutputs: ['count'],
-  outputNotLast: [],
+  outputNotLast: ['next'],
   deadEnd: [],
   unreachable: [],
   invalidValue: ['field', 'value'],
