@@ -34,13 +34,19 @@ export const PredictPanel = memo(function PredictPanel() {
     probes.setPixels(input);
   }, [ask, probes]);
 
+  // A picture that could not be used leaves no answer beside its error (the last one was for another image).
+  const onUploadFailed = useCallback(() => {
+    latest.current = null;
+    setPreview(null);
+  }, []);
+
   return (
     <section className="panel predict-panel" aria-labelledby="predict-heading" data-testid="predict-panel">
       <h2 id="predict-heading">{t('predict.heading')}</h2>
       <div className="predict-row">
         <div>
           <DrawPad shape={shape} onInput={onDraw} onClear={() => setPreview(null)} onStrokeEnd={showInside} />
-          <UploadImage shape={shape} onInput={onUpload} />
+          <UploadImage shape={shape} onInput={onUpload} onFailed={onUploadFailed} />
         </div>
         <div className="predict-result">
           {preview && (
