@@ -2,6 +2,7 @@
 // while walking through the app as a student would.
 export default {
   train: {
+    fixBlock: 'Fix the network first: {{block}}: {{reason}}',
     fixFields: 'Fix these fields before training (they show values the run would not use): {{names}}.',
   },
   diverged: {

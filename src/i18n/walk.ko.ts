@@ -1,6 +1,7 @@
 // Messages of the 'walk' namespace (Korean).
 export default {
   train: {
+    fixBlock: '먼저 네트워크를 고쳐 주세요. {{block}}: {{reason}}',
     fixFields: '학습하기 전에 다음 칸을 고치세요 (보이는 값이 학습에 쓰이지 않습니다): {{names}}.',
   },
   diverged: {

@@ -61,8 +61,11 @@ export const TrainingPanel = memo(function TrainingPanel() {
         <p className="disabled-reason" role="status" data-reason="study">{t('train.studyOnly')}</p>
       )}
       {firstError && (
-        <p className="disabled-reason" role="status">
-          {t('train.disabledInvalid', { reason: tm(`issue.${firstError.code}`, { ...firstError.values, defaultValue: firstError.code }) })}
+        <p className="disabled-reason" role="status" data-reason="invalid-network" data-block={firstError.blockId ?? undefined}>
+          {firstError.blockId === null
+            ? t('train.disabledInvalid', { reason: tm(`issue.${firstError.code}`, { ...firstError.values, defaultValue: firstError.code }) })
+            : tw('train.fixBlock', { block: firstError.blockId,
+              reason: tm(`issue.${firstError.code}`, { ...firstError.values, defaultValue: firstError.code }) })}
         </p>
       )}
       {invalidFields !== '' && (
