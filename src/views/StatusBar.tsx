@@ -4,6 +4,7 @@ import { selectStepsPerEpoch } from '../store/appStore';
 import { useApp } from './AppContext';
 import { formatCount } from './format';
 import { selectResultsStale } from '../store/results';
+import { backendReasonText } from './backendReason';
 
 export const StatusBar = memo(function StatusBar() {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ export const StatusBar = memo(function StatusBar() {
       {detail && <span className="detail">{detail === 'lr-range-test' ? tw('diverged.testing') : detail}</span>}
       {stale === 'network' && <span className="detail stale" data-stale="network">{tw('stale.statusNetwork')}</span>}
       {backend && (
-        <span className="backend" data-backend={backend.name} title={[backend.reason, backend.renderer].filter(Boolean).join(' · ')}>
+        <span className="backend" data-backend={backend.name} title={backendReasonText(backend.reason, tw)}>
           {t('backendInUse', { name: t(`backendNames.${backend.name}`) })}
         </span>
       )}
