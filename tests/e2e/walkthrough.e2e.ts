@@ -131,3 +131,59 @@ describe('invalid fields', () => {
     expect(errors).toEqual([]);
   });
 });
+
+// Item 12: no English left in the Korean UI beyond names, units, formulas and block ids.
+const ALLOWED = new Set([
+  // names
+  'LeNet', 'AlexNet', 'VGG', 'ResNet', 'GoogLeNet', 'MNIST', 'CIFAR', 'TensorFlow', 'Keras', 'PyTorch', 'WebAssembly',
+  'WebGL', 'WebGPU', 'SIMD', 'CPU', 'GPU', 'Adam', 'SGD', 'RMSProp', 'Adadelta', 'Adagrad', 'Nesterov', 'ReLU', 'ELU',
+  'Leaky', 'Tanh', 'tanh', 'Sigmoid', 'sigmoid', 'Softmax', 'softmax', 'relu', 'elu', 'He', 'Glorot', 'Xavier',
+  'LeCun', 'Grad', 'CAM', 'PNG', 'SVG', 'NaN', 'wasm', 'webgl', 'cpu', 'auto', 'cs', 'Conv', 'BN', 'FLOPs',
+  'MFLOPs', 'GFLOPs', 'KFLOPs', 'MACs', 'TF', 'Playground', 'CNN', 'Explainer', 'SwiftShader', 'ANGLE', 'zip', 'Esc',
+  'Enter', 'Delete', 'Backspace', 'Ctrl', 'Shift', 'Tab', 'Alt', 'Cmd', 'Space', 'Z', 'Y', 'L2', 'Dropout', 'Batch',
+  'ImageNet', 'Krizhevsky', 'et', 'al', 'Inception', 'Kaiming', 'JSON', 'URL', 'IDX', 'JavaScript', 'MLP', 'RGB',
+  'English', // the language switch names each language in itself
+  // the GPU renderer's own name, in the backend tooltip
+  'Google', 'Vulkan', 'Device', 'Subzero', 'driver', 'x0000C0DE',
+  // formulas and code: padding values, Keras layer names in the copyable summary
+  'floor', 'ceil', 'valid', 'same', 'maxpool2d', 'avgpool2d', 'conv2d', 'Concatenate',
+  // units
+  'MB', 'KB', 'GB', 'kB', 'ms', 'px', 'img', 's', 'B', 'M', 'K', 'G', 'x',
+]);
+const BLOCK_ID = /^(input|output|conv|pool|act|dense|flatten|fc|bn|drop|dropout|add|concat|gap|gmp|relu|res|inception|stem|softmax|block|layer|branch|c|p|f|d|s|a|b)\d*[a-z]?\d*$/i;
+
+async function latinWords(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => {
+    const parts = [document.body.innerText];
+    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      for (const name of ['aria-label', 'title', 'placeholder']) parts.push(el.getAttribute(name) ?? '');
+    }
+    return parts.join('\n');
+  });
+  const words = text.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [];
+  return [...new Set(words.filter((w) => !ALLOWED.has(w) && !BLOCK_ID.test(w) && !/^[A-Za-z]\d*$/.test(w)))].sort();
+}
+
+describe('the Korean screens', () => {
+  it('hold no English words beyond names, units, formulas and block ids', async () => {
+    const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const { baseUrl, watchErrors } = await import('./browser');
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl()}${QUICK}`);
+    await page.waitForSelector('[data-action=train]');
+    const found: Record<string, string[]> = {};
+    found.start = await latinWords(page);
+    await page.click('[data-action=train]');
+    await page.waitForSelector('[data-phase=done]', { timeout: 120_000 });
+    await draw(page);
+    await page.getByTestId('probabilities').waitFor();
+    found.trained = await latinWords(page);
+    await page.getByTestId('dataset-select').selectOption('cifar10');
+    await page.waitForSelector('[data-phase=idle]');
+    found.cifar = await latinWords(page);
+    await context.close();
+    expect(found).toEqual({ start: [], trained: [], cifar: [] });
+    expect(errors).toEqual([]);
+  });
+});
