@@ -118,6 +118,8 @@ export default {
       'Concatenate stacks its inputs along the channels, so all other sizes (height and width) must agree, but they have shapes {{shapes}}.',
     biasBeforeBatchNorm:
       "This block's bias is wasted: the batch normalization right after it subtracts the mean, bias included. Turn the bias off to save parameters.",
+    biasBeforeBatchNormMany:
+      '{{count}} blocks ({{blocks}}) have a bias right before a batch normalization, which subtracts the mean, bias included: those biases are wasted parameters. Some published networks have them (Keras’s ResNet-50 does); turn the bias off to save them.',
     tooLarge: "This block's output would hold {{elements}} numbers, more than the {{limit}} a browser can handle.",
     tooManyParams: 'This block would have {{params}} parameters, more than the {{limit}} a browser can handle.',
   },

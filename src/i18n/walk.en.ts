@@ -2,6 +2,7 @@
 // while walking through the app as a student would.
 export default {
   train: {
+    studyShape: '{{name}} is shown as published, for {{shape}} inputs, which none of the datasets here has: it is for study. Pick a trainable preset (such as LeNet-5) to train.',
     fixBlock: 'Fix the network first: {{block}}: {{reason}}',
     fixFields: 'Fix these fields before training (they show values the run would not use): {{names}}.',
   },

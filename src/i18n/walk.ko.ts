@@ -1,6 +1,7 @@
 // Messages of the 'walk' namespace (Korean).
 export default {
   train: {
+    studyShape: '{{name}}은(는) 논문 그대로 {{shape}} 입력용이라 여기 있는 데이터셋 어디에도 맞지 않으므로 공부용으로만 보여 줍니다. 학습하려면 학습 가능한 프리셋(예: LeNet-5)을 고르세요.',
     fixBlock: '먼저 네트워크를 고쳐 주세요. {{block}}: {{reason}}',
     fixFields: '학습하기 전에 다음 칸을 고치세요 (보이는 값이 학습에 쓰이지 않습니다): {{names}}.',
   },

@@ -132,6 +132,36 @@ describe('invalid fields', () => {
   });
 });
 
+describe('presets and the editor', () => {
+  it('reference presets give one reason, and undo keeps the Preset menu with the network', async () => {
+    const { page, errors } = await openPage(browser, '/', '[data-action=train]');
+    const preset = page.getByRole('combobox', { name: /Preset/ });
+    // Item 6: LeNet-5 as published is small; it is for study because of its input size, with no time estimate.
+    await preset.selectOption('lenet5Classic');
+    const study = page.locator('[data-reason=study]');
+    expect(await study.innerText()).toContain('32×32');
+    expect(await page.locator('.training-panel .estimate').count()).toBe(0);
+    await preset.selectOption('alexnet');
+    expect(await page.locator('.training-panel .disabled-reason').count()).toBe(1);
+    // Item 10: undo brings the network and the menu back together.
+    await preset.selectOption('googlenet');
+    await preset.selectOption('lenet5');
+    await page.locator('.react-flow__node[data-id="conv1"]').waitFor();
+    await page.locator('.react-flow__node[data-id="conv1"]').click();
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => (document.querySelector('.model-panel select') as HTMLSelectElement | null)?.value === 'googlenet');
+    // Item 11: the Train panel names the block a problem is on.
+    await preset.selectOption('lenet5');
+    await page.locator('.react-flow__node[data-id="flatten"]').click();
+    await page.keyboard.press('Delete');
+    const reason = page.locator('[data-reason=invalid-network]');
+    const block = await reason.getAttribute('data-block');
+    expect(block).toBeTruthy();
+    expect(await reason.innerText()).toContain(`${block}:`);
+    expect(errors).toEqual([]);
+  });
+});
+
 // Item 12: no English left in the Korean UI beyond names, units, formulas and block ids.
 const ALLOWED = new Set([
   // names
