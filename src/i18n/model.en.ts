@@ -99,7 +99,7 @@ export default {
     multipleInputBlocks: 'There are {{count}} input blocks; a network has exactly one.',
     noOutput: 'The network has no softmax output block: end it with one, so it can predict a class.',
     multipleOutputs: 'The network ends in {{count}} output blocks; it must end in exactly one.',
-    outputNotLast: 'The softmax output must be the last block: nothing may come after it.',
+    outputNotLast: 'The softmax output must be the last block, but {{next}} reads from it.',
     deadEnd: "This block's output goes nowhere: connect it to the next block or delete it.",
     unreachable: 'This block is not connected to the network.',
     invalidValue: '$t(model:field.{{field}}) cannot be "{{value}}". $t(model:hint.{{field}})',
@@ -118,6 +118,8 @@ export default {
       'Concatenate stacks its inputs along the channels, so all other sizes (height and width) must agree, but they have shapes {{shapes}}.',
     biasBeforeBatchNorm:
       "This block's bias is wasted: the batch normalization right after it subtracts the mean, bias included. Turn the bias off to save parameters.",
+    biasBeforeBatchNormMany:
+      '{{count}} blocks ({{blocks}}) have a bias right before a batch normalization, which subtracts the mean, bias included: those biases are wasted parameters. Some published networks have them (Keras’s ResNet-50 does); turn the bias off to save them.',
     tooLarge: "This block's output would hold {{elements}} numbers, more than the {{limit}} a browser can handle.",
     tooManyParams: 'This block would have {{params}} parameters, more than the {{limit}} a browser can handle.',
   },

@@ -134,7 +134,8 @@ describe('analyzeModel: every issue code', () => {
     { code: 'multipleOutputs', // the first sink in spec order is the output, later ones are extra
       spec: { blocks: [...withHead(conv({})).blocks, block({ id: 'out2', kind: 'softmax', inputs: ['f'] })] },
       blockId: 'out2', values: { count: 2 } },
-    { code: 'outputNotLast', spec: chain(input(), flatten(), { kind: 'softmax', id: 's' }, dense(3)), blockId: 's', values: {} },
+    { code: 'outputNotLast', spec: chain(input(), flatten(), { kind: 'softmax', id: 's' }, { ...dense(3), id: 'd' }), blockId: 's',
+      values: { next: 'd' } },
     { code: 'deadEnd', spec: withHead(conv({}), block({ id: 'dead', kind: 'activation', fn: 'relu', inputs: ['x'] })),
       blockId: 'dead', values: {} },
     { code: 'unreachable', spec: withHead(conv({}), block({ id: 'lone', kind: 'dense', units: 3, inputs: [] })),
@@ -156,6 +157,10 @@ describe('analyzeModel: every issue code', () => {
       blockId: 'x', values: { shapes: '26×26×4, 28×28×1' } },
     { code: 'biasBeforeBatchNorm', spec: withHead(conv({ id: 'c' }), block({ id: 'x', kind: 'batchnorm', inputs: ['c'] })),
       blockId: 'c', values: {} },
+    { code: 'biasBeforeBatchNormMany', spec: withHead(conv({ id: 'c1' }), block({ id: 'b1', kind: 'batchnorm', inputs: ['c1'] }),
+      conv({ id: 'c2', inputs: ['b1'] }), block({ id: 'b2', kind: 'batchnorm', inputs: ['c2'] }),
+      conv({ id: 'c3', inputs: ['b2'] }), block({ id: 'x', kind: 'batchnorm', inputs: ['c3'] })),
+    blockId: 'c1', values: { count: 3, blocks: 'c1, c2, c3' } },
     { code: 'strideDoesNotFit', spec: withHead(conv({ kernel: 5, stride: 2 })), blockId: 'x',
       values: { stride: 2, kernel: 5, padding: 0, axis: 'both', input: 28, dropped: 1 } },
     { code: 'tooLarge', spec: withHead(conv({ filters: 1e12 })), blockId: 'x',
@@ -175,5 +180,21 @@ describe('analyzeModel: every issue code', () => {
     expect(found).toEqual({ code, blockId, values, severity: warning ? 'warning' : 'error' });
     expect(analysis.valid).toBe(warning);
     expectWellFormed(analysis);
+  });
+});
+
+describe('the bias-before-batch-norm warning', () => {
+  it('is said once for a network with many such blocks (Keras ResNet-50), naming the first few', () => {
+    const spec: ModelSpec = { blocks: [
+      { id: 'in', kind: 'input', inputs: [] },
+      ...[1, 2, 3, 4].flatMap((k) => [
+        { id: `c${k}`, kind: 'conv2d', inputs: [k === 1 ? 'in' : `b${k - 1}`], filters: 2, kernel: 3, stride: 1, padding: 'same' },
+        { id: `b${k}`, kind: 'batchnorm', inputs: [`c${k}`] },
+      ]),
+      { id: 'f', kind: 'flatten', inputs: ['b4'] },
+      { id: 'out', kind: 'softmax', inputs: ['f'] },
+    ] as ModelSpec['blocks'] };
+    const issues = analyzeModel(spec, { inputShape: [8, 8, 1], numClasses: 2 }).issues;
+    expect(issues).toEqual([{ code: 'biasBeforeBatchNormMany', blockId: 'c1', values: { count: 4, blocks: 'c1, c2, c3, …' }, severity: 'warning' }]);
   });
 });

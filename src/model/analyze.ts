@@ -57,6 +57,9 @@ export function analyzeModel(spec: ModelSpec, data: DataShape): ModelAnalysis {
  * A bias right before batch norm is wasted: batch norm subtracts the mean, bias included, and its beta
  * adds the shift back (why torchvision's ResNets have none). A warning on the conv / dense block.
  */
+/** From this many blocks on, the bias warning is one line for all of them. */
+const BIAS_WARNINGS_EACH = 3;
+
 function biasBeforeBatchNorm(graph: Graph): ModelIssue[] {
   const found: ModelIssue[] = [];
   for (const node of graph.nodes.values()) {
@@ -65,5 +68,9 @@ function biasBeforeBatchNorm(graph: Graph): ModelIssue[] {
     const feedsNorm = node.consumers.some((c) => graph.nodes.get(c)?.block.kind === 'batchnorm');
     if (feedsNorm) found.push(makeIssue('biasBeforeBatchNorm', node.id, {}, 'warning'));
   }
-  return found;
+  // A network built that way on purpose (Keras's ResNet-50 has these biases) is told once, not on every block.
+  if (found.length < BIAS_WARNINGS_EACH) return found;
+  const ids = found.map((i) => i.blockId as string);
+  const blocks = ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')}, …`;
+  return [makeIssue('biasBeforeBatchNormMany', ids[0] ?? null, { count: ids.length, blocks }, 'warning')];
 }

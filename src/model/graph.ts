@@ -186,7 +186,8 @@ function checkOutputs(nodes: ReadonlyMap<string, GraphNode>, f: Findings): strin
     flag(f, 'noOutput', null);
     return null;
   }
-  for (const node of outputs) if (node.consumers.length > 0) flag(f, 'outputNotLast', node.id);
+  // Named, so the student sees which block comes after it (not just that one does).
+  for (const node of outputs) if (node.consumers.length > 0) flag(f, 'outputNotLast', node.id, { next: node.consumers.join(', ') });
   const sinks = outputs.filter((n) => n.consumers.length === 0);
   sinks.slice(1).forEach((node) => flag(f, 'multipleOutputs', node.id, { count: sinks.length }));
   return sinks[0]?.id ?? null;

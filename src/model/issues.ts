@@ -23,7 +23,7 @@ export const ISSUE_VALUE_KEYS = {
   multipleInputBlocks: ['count'],
   noOutput: [],
   multipleOutputs: ['count'],
-  outputNotLast: [],
+  outputNotLast: ['next'],
   deadEnd: [],
   unreachable: [],
   invalidValue: ['field', 'value'],
@@ -35,6 +35,7 @@ export const ISSUE_VALUE_KEYS = {
   addShapeMismatch: ['shapes'],
   concatMismatch: ['shapes'],
   biasBeforeBatchNorm: [], // a warning
+  biasBeforeBatchNormMany: ['count', 'blocks'], // the same, said once for many blocks
   tooLarge: ['elements', 'limit'],
   tooManyParams: ['params', 'limit'],
 } as const satisfies Record<string, readonly string[]>;
@@ -42,7 +43,7 @@ export const ISSUE_VALUE_KEYS = {
 export type IssueCode = keyof typeof ISSUE_VALUE_KEYS;
 
 /** Codes that warn but do not stop the network from training. */
-export const WARNING_CODES: readonly IssueCode[] = ['strideDoesNotFit', 'biasBeforeBatchNorm'];
+export const WARNING_CODES: readonly IssueCode[] = ['strideDoesNotFit', 'biasBeforeBatchNorm', 'biasBeforeBatchNormMany'];
 
 /** Every field an invalidValue issue may name (the i18n 'model' namespace has field.<name> and hint.<name>). */
 export const FIELD_NAMES = [

@@ -31,7 +31,11 @@ export const selectIsRunning = (s: AppState): boolean =>
   s.phase === 'loading-data' || s.phase === 'preparing' || s.phase === 'training' || s.phase === 'evaluating';
 export const selectIsPaused = (s: AppState): boolean => s.phase === 'paused';
 export const selectCanTrain = (s: AppState): boolean =>
-  s.analysis.valid && s.studyPreset === null && !selectIsRunning(s) && !selectIsPaused(s);
+  s.analysis.valid && s.studyPreset === null && !selectIsRunning(s) && !selectIsPaused(s) && !selectHasInvalidField(s);
+/** A field shows text that is not a valid value: the store holds another value than the one shown. */
+export const selectHasInvalidField = (s: AppState): boolean => Object.keys(s.invalidFields).length > 0;
+/** The names of the fields that hold invalid text, joined for a sentence. */
+export const selectInvalidFieldNames = (s: AppState): string => Object.values(s.invalidFields).join(', ');
 /** Batches per epoch for the current run, once the dataset size is known. */
 export const selectStepsPerEpoch = (s: AppState): number | null =>
   s.examples ? Math.ceil(s.examples.train / s.hyper.batchSize) : null;

@@ -50,6 +50,14 @@ describe('addBlock', () => {
     expect(next.layout?.a1).toEqual({ x: 10, y: 20 });
     expect(addBlock(next, act('a1'))).toBe(next);
   });
+  it('adds a second output beside the first, never in front of it, and the core names the extra output', () => {
+    const spec = small(); // input, conv1, flatten, output
+    const next = addBlock(spec, { id: 'output1', kind: 'softmax', inputs: [] }, { after: 'flatten' });
+    expect(inputsOf(next, 'output')).toEqual(['flatten']);
+    expect(inputsOf(next, 'output1')).toEqual(['flatten']);
+    const issues = analyzeModel(next, MNIST).issues.map((i) => [i.code, i.blockId]);
+    expect(issues).toEqual([['multipleOutputs', 'output1']]);
+  });
   it('ignores an unknown "after"', () => {
     expect(inputsOf(addBlock(small(), act('a1'), { after: 'nope' }), 'a1')).toEqual([]);
   });

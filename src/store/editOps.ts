@@ -44,7 +44,9 @@ export function addBlock(spec: ModelSpec, block: BlockSpec, opts: { after?: stri
   let added: BlockSpec = block;
   if (after !== undefined && block.kind !== 'input') {
     added = { ...block, inputs: [after] } as BlockSpec;
-    const readers = consumersOf(spec, after);
+    // An output ends the network: it is added beside the block's readers, never spliced in front of them
+    // (a second softmax put before the first one left that one reading an output).
+    const readers = block.kind === 'softmax' ? [] : consumersOf(spec, after);
     const only = readers.length === 1 ? readers[0] : undefined;
     if (only !== undefined) {
       blocks = blocks.map((b) => (b === only

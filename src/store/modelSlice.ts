@@ -78,6 +78,12 @@ export const isEditLocked = (s: Pick<AppState, 'phase'>): boolean =>
 
 export const createModelSlice = (presetId: string): StateCreator<AppState, [], [], ModelSlice> => (set, get) => {
   const first = presetSpec(presetId);
+  /**
+   * Which preset (and study mode) each network of the history came with, so undo / redo bring the Preset
+   * menu and a reference network's own input size back with the network.
+   */
+  const origins = new WeakMap<ModelSpec, { presetId: string; studyPreset: string | null }>();
+  origins.set(first.spec, { presetId: first.id, studyPreset: null });
 
   /**
    * Applies an edit: analyse first, so an analysis that throws (it should not) leaves the network untouched
@@ -94,10 +100,13 @@ export const createModelSlice = (presetId: string): StateCreator<AppState, [], [
       return false;
     }
     const known = new Set(next.blocks.map((b) => b.id));
+    if (!origins.has(s.spec)) origins.set(s.spec, { presetId: s.presetId, studyPreset: s.studyPreset });
     set({
       spec: next, analysis, history: record(s.history, s.spec, key), refusal: null,
       selection: s.selection.filter((id) => known.has(id)), ...extra,
     });
+    const now = get();
+    origins.set(next, { presetId: now.presetId, studyPreset: now.studyPreset });
     return true;
   };
 
@@ -127,9 +136,16 @@ export const createModelSlice = (presetId: string): StateCreator<AppState, [], [
     const moved = step(s.history, s.spec);
     if (moved === null) return;
     const known = new Set(moved.value.blocks.map((b) => b.id));
+    if (!origins.has(s.spec)) origins.set(s.spec, { presetId: s.presetId, studyPreset: s.studyPreset });
+    const origin = origins.get(moved.value) ?? { presetId: s.presetId, studyPreset: s.studyPreset };
+    const preset = origin.studyPreset === null ? null : findPreset(origin.studyPreset);
+    // A reference network is analysed at its own input size; any other at the chosen dataset's.
+    const dataShape = preset ? presetDataShape(preset, s.dataShape)
+      : s.studyPreset !== null ? datasetShape(s) ?? s.dataShape : s.dataShape;
     set({
-      spec: moved.value, history: moved.history, analysis: analyzeModel(moved.value, s.dataShape), refusal: null,
-      selection: s.selection.filter((id) => known.has(id)),
+      spec: moved.value, history: moved.history, analysis: analyzeModel(moved.value, dataShape), refusal: null,
+      selection: s.selection.filter((id) => known.has(id)), presetId: origin.presetId, studyPreset: origin.studyPreset,
+      dataShape,
     });
   };
 

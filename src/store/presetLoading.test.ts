@@ -42,3 +42,29 @@ describe('loading presets', () => {
     expect(store.getState().dataShape.inputShape).toEqual([28, 28, 1]);
   });
 });
+
+describe('undo across preset changes', () => {
+  it('brings the Preset menu and a reference network’s study mode back with the network', () => {
+    const store = createAppStore({ language: 'en' });
+    const s = () => store.getState();
+    s().loadPreset('googlenet');
+    const googlenet = s().spec;
+    s().loadPreset('lenet5');
+    expect(s().presetId).toBe('lenet5');
+    s().undo();
+    expect(s().spec).toBe(googlenet);
+    expect(s().presetId).toBe('googlenet');
+    expect(s().studyPreset).toBe('googlenet');
+    expect(s().dataShape.inputShape).toEqual([224, 224, 3]);
+    expect(s().analysis.valid).toBe(true);
+    s().redo();
+    expect(s().presetId).toBe('lenet5');
+    expect(s().studyPreset).toBeNull();
+    expect(s().dataShape.inputShape).toEqual([28, 28, 1]);
+    expect(selectCanTrain(s())).toBe(true);
+    s().undo();
+    s().undo();
+    expect(s().presetId).toBe('lenet5'); // the first network
+    expect(s().studyPreset).toBeNull();
+  });
+});

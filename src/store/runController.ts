@@ -5,7 +5,8 @@ import { createPredictionChannel, type PredictionChannel } from '../train/predic
 import type { Series } from '../metrics/series';
 import { createProbeChannel, type ProbeChannel } from '../viz/probeChannel';
 import type { AppStore } from './appStore';
-import { selectIsPaused, selectIsRunning } from './appStore';
+import { selectHasInvalidField, selectIsPaused, selectIsRunning } from './appStore';
+import { selectResultsStale, trainedOn } from './results';
 
 export interface RunSeries {
   readonly loss: Series;
@@ -34,8 +35,11 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
   const predictions = createPredictionChannel(client);
   const probes = createProbeChannel();
   const offProbes = probes.onConfig((config) => client.configureProbes(config));
+  // A run whose results were cleared (another dataset chosen since): its late probes are not shown.
+  let clearedRun: number | null = null;
   const off = client.subscribe((msg) => {
     const s = store.getState();
+    if (msg.runId === clearedRun) return;
     switch (msg.type) {
       case 'phase':
         s.setPhase(msg.phase, msg.detail ?? null);
@@ -69,9 +73,21 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
     }
   });
 
+  // Results belong to the run that made them: another dataset makes them meaningless (wrong class names,
+  // wrong input size), so they go; a changed network only marks them stale (results.ts, StaleNote).
+  const offStore = store.subscribe((s, prev) => {
+    if (s.datasetId === prev.datasetId && s.customDataset === prev.customDataset) return;
+    if (selectResultsStale(s) !== 'dataset' || selectIsRunning(s) || selectIsPaused(s)) return;
+    clearedRun = s.runId;
+    predictions.detach();
+    probes.clear();
+    s.clearResults();
+  });
+
   const startRun = (paused: boolean): boolean => {
     const s = store.getState();
-    if (!s.analysis.valid) return false;
+    // A field showing invalid text would otherwise train silently with the last valid value.
+    if (!s.analysis.valid || selectHasInvalidField(s)) return false;
     series.loss.clear();
     series.accuracy.clear();
     probes.clear();
@@ -79,7 +95,7 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
     const runId = paused
       ? client.start(s.spec, ref, s.hyper, s.backendChoice, { paused: true })
       : client.start(s.spec, ref, s.hyper, s.backendChoice);
-    s.runStarted(runId);
+    s.runStarted(runId, trainedOn(s));
     return true;
   };
 
@@ -104,6 +120,7 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
     dispose() {
       off();
       offProbes();
+      offStore();
       predictions.dispose();
       client.dispose();
     },

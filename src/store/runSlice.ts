@@ -4,6 +4,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { BackendChoice, BackendInfo, Divergence, EpochResult, HyperParams, RunPhase } from '../train/protocol';
 import { DEFAULT_HYPER_PARAMS } from '../train/hyper';
 import type { AppState } from './appStore';
+import type { TrainedOn } from './results';
 
 export type UiPhase = RunPhase | 'idle';
 
@@ -25,9 +26,13 @@ export interface RunSlice {
   error: string | null;
   /** Set when the run stopped itself because the loss blew up. */
   divergence: Divergence | null;
+  /** What the current run trained (dataset, network), for telling stale results (results.ts); null when none. */
+  trainedOn: TrainedOn | null;
   setHyper(patch: Partial<HyperParams>): void;
   setBackendChoice(choice: BackendChoice): void;
-  runStarted(runId: number): void;
+  runStarted(runId: number, trainedOn?: TrainedOn): void;
+  /** Forgets the ended run's results (its dataset is no longer the chosen one); back to 'idle'. */
+  clearResults(): void;
   setPhase(phase: UiPhase, detail?: string | null): void;
   setBackend(info: BackendInfo): void;
   setExamples(train: number, test: number): void;
@@ -50,11 +55,15 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   epochs: [],
   error: null,
   divergence: null,
+  trainedOn: null,
   setHyper: (patch) => set((s) => ({ hyper: { ...s.hyper, ...patch } })),
   setBackendChoice: (backendChoice) => set({ backendChoice }),
-  runStarted: (runId) =>
+  runStarted: (runId, trainedOn) =>
     set({ runId, phase: 'loading-data', phaseDetail: null, epochs: [], error: null, examples: null, progress: null,
-      liveLearningRate: null, divergence: null }),
+      liveLearningRate: null, divergence: null, trainedOn: trainedOn ?? null }),
+  clearResults: () =>
+    set({ phase: 'idle', phaseDetail: null, epochs: [], error: null, examples: null, progress: null,
+      liveLearningRate: null, divergence: null, trainedOn: null }),
   setPhase: (phase, detail = null) => set({ phase, phaseDetail: detail }),
   setBackend: (backend) => set({ backend }),
   setExamples: (train, test) => set({ examples: { train, test } }),

@@ -17,7 +17,10 @@ export function divergenceText(d: Divergence): string {
   const cause = d.kind === 'nan'
     ? `the loss became NaN or infinite ${where}`
     : `the loss rose to ${fmt(d.loss)} ${where}, from ${fmt(d.startLoss)} at the start, and stayed there`;
-  return `Training diverged: ${cause}. Try a lower learning rate, such as ${fmt(d.suggestedLearningRate)}.`;
+  const advice = d.suggestionTested
+    ? `A short test on a few batches trained at ${fmt(d.suggestedLearningRate)}: try that.`
+    : `Try a lower learning rate, such as ${fmt(d.suggestedLearningRate)}.`;
+  return `Training diverged: ${cause}. ${advice}`;
 }
 
 const fmt = (x: number | null) => (x === null ? '?' : Number(x.toPrecision(3)).toString());

@@ -85,3 +85,40 @@ describe('predictions in the worker', () => {
     expect(tf.memory().numTensors).toBe(afterFirst);
   });
 });
+
+describe('probes after the run has ended', () => {
+  type Probes = Extract<FromWorker, { type: 'probes' }>;
+  const h = harness();
+  afterAll(() => h.engine.idle());
+  const probesAfter = (from: number) => h.messages.slice(from).filter((m): m is Probes => m.type === 'probes');
+  const config = (index: number) => ({ type: 'probe-config', runId: 1, config: {
+    activations: true, filters: false, gradients: false, saliency: true, input: { kind: 'test', index }, maxPerSecond: 5 } }) as const;
+
+  it('answer a new test image with the final weights, saliency for the class the input card shows', async () => {
+    h.engine.handle(start(1, { epochs: 1 }));
+    await h.until(isPhase('done'));
+    // Chosen after the run (a mistake clicked, Next pressed): the views must still be answered.
+    const from = h.messages.length;
+    h.engine.handle(config(5));
+    await h.until((m) => m.type === 'probes' && m.probes.input.label === dataset.test.labels[5]
+      && h.messages.indexOf(m) >= from);
+    const snap = probesAfter(from).at(-1)!.probes;
+    expect(snap.input.values).toEqual(testImage(5));
+    expect(snap.activations.length).toBeGreaterThan(0);
+    // The same weights the draw pad's predictions use: the last epoch's.
+    const at = h.messages.length;
+    h.engine.handle({ type: 'predict', runId: 1, requestId: 1, input: testImage(5) });
+    const reply = h.messages.slice(at).find((m): m is Prediction => m.type === 'prediction')!;
+    [...snap.probabilities].forEach((p, i) => expect(p).toBeCloseTo(reply.probabilities![i]!, 5));
+    const top = snap.probabilities.indexOf(Math.max(...snap.probabilities));
+    expect(snap.saliency?.classIndex).toBe(top);
+  });
+
+  it('keeps tensor memory flat when probing after the run', async () => {
+    const before = tf.memory().numTensors;
+    const from = h.messages.length;
+    h.engine.handle(config(9));
+    await h.until((m) => m.type === 'probes' && h.messages.indexOf(m) >= from);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

@@ -33,6 +33,11 @@ export interface Predictor {
   /** The epoch-end hook: the confusion report from the collected predictions, then the weight copy for predictions. */
   afterEvaluation(ctx: RunContext, session: Session, epoch: number, confusion: ConfusionCollector): Promise<void>;
   handle(msg: Extract<ToWorker, { type: 'predict' }>, post: PostFn): void;
+  /**
+   * The weight copy of run `runId` (its latest epoch-end weights), or null when that run has none. Once a
+   * run has ended, the probes look through it, so every view answers for the weights predictions use.
+   */
+  modelOf(runId: number): tf.LayersModel | null;
   /** Frees the weight copy (the engine keeps it between runs so predictions outlive a run). */
   dispose(): void;
 }
@@ -76,6 +81,7 @@ export function createPredictor(): Predictor {
     handle(msg, post) {
       post(predictOne(snapshot, msg));
     },
+    modelOf: (runId) => (snapshot?.runId === runId ? snapshot.model : null),
     dispose: release,
   };
 }

@@ -21,6 +21,11 @@ export interface PredictionChannel {
   request(input: Float32Array): void;
   getState(): PredictionState;
   subscribe(listener: () => void): () => void;
+  /**
+   * Forgets the current run's answers and report, and asks it nothing more (its dataset is no longer the
+   * chosen one); a drawing is answered again once a new run has a model.
+   */
+  detach(): void;
   dispose(): void;
 }
 
@@ -34,6 +39,8 @@ export function createPredictionChannel(client: ClientPart): PredictionChannel {
   let inFlight: number | null = null;
   let waiting: Float32Array | null = null;
   let last: Float32Array | null = null;
+  /** The run whose answers no longer apply (detach); its late messages are dropped. */
+  let detachedRun: number | null = null;
   const listeners = new Set<() => void>();
   const set = (patch: Partial<PredictionState>) => {
     state = { ...state, ...patch };
@@ -50,6 +57,7 @@ export function createPredictionChannel(client: ClientPart): PredictionChannel {
   };
 
   const onMessage = (msg: FromWorker) => {
+    if (msg.runId === detachedRun) return;
     if (msg.runId !== state.runId) {
       // A new run: its first epoch has not ended, so nothing of the old run's answers applies; an image
       // already drawn waits for that epoch (and is asked again then).
@@ -73,8 +81,19 @@ export function createPredictionChannel(client: ClientPart): PredictionChannel {
   return {
     request(input) {
       last = input.slice();
+      if (detachedRun !== null && detachedRun === state.runId) {
+        set({ probabilities: null, epoch: 0, reason: 'no-model' });
+        return;
+      }
       waiting = last;
       send();
+    },
+    detach() {
+      detachedRun = state.runId;
+      inFlight = null;
+      waiting = null;
+      last = null;
+      set({ probabilities: null, epoch: 0, reason: null, confusion: null });
     },
     getState: () => state,
     subscribe(listener) {

@@ -102,8 +102,10 @@ export interface Divergence {
   /** The loss of the run's first step (before any update), for comparison. */
   readonly startLoss: number | null;
   readonly learningRate: number;
-  /** What to try next: a tenth of the learning rate in effect. */
+  /** What to try next: a rate that trained in a short test on a few batches, else a tenth of the rate in effect. */
   readonly suggestedLearningRate: number;
+  /** True when the suggestion trained in that short test (rateFinder.ts). */
+  readonly suggestionTested?: boolean;
 }
 
 export interface EpochResult {

@@ -20,6 +20,7 @@ import type { ProbeHub } from './probes/hub';
 import type { Predictor } from './predict';
 import { probeStep } from './probes/hook';
 import type { BuiltModel } from './builtModel';
+import { withTestedSuggestion } from './rateFinder';
 
 export type { PostFn };
 
@@ -121,6 +122,8 @@ export async function checkpoint(ctx: RunContext, before: 'train' | 'other' = 'o
 /** Builds the model, optimizer and batch buffers; ctx.session owns them from here on. */
 export function createSession(ctx: RunContext, data: LoadedDataset): Session {
   const { spec, hyper } = ctx.msg;
+  // The probes may still look through the previous run's weight copy, which this run's first epoch replaces.
+  ctx.probes?.endRun();
   if (data.train.count === 0 || data.test.count === 0) throw new Error('the dataset has no training or no test examples');
   const [h = 0, w = 0, c = 0] = data.meta.inputShape;
   const layout: BatchLayout = { inputShape: [h, w, c], numClasses: data.meta.classNames.length };
@@ -177,15 +180,33 @@ export function disposeSession(ctx: RunContext): void {
   const session = ctx.session;
   if (!session) return;
   ctx.session = null;
-  ctx.probes?.endRun();
+  // After the run the probes look through the predictor's copy of the latest epoch-end weights, so a test
+  // image or mistake chosen later (or a view scrolled into sight) is still answered, by the final weights.
+  const kept = ctx.predictor?.modelOf(ctx.msg.runId) ?? null;
+  ctx.probes?.endRun(kept ? {
+    runId: ctx.msg.runId, model: kept, data: session.data, step: session.step,
+    batch: { x: new Float32Array(0), y: new Float32Array(0), n: 0 }, post: ctx.post, now: ctx.deps.now,
+  } : undefined);
   ctx.gpu?.dispose();
   session.metrics.dispose();
   disposeOptimizer(session.optimizer);
   session.network.dispose();
 }
 
-/** One pass over the shuffled training split: the images trained on and the seconds it took, pauses excluded. */
+/**
+ * One pass over the shuffled training split: the images trained on and the seconds it took, pauses
+ * excluded. When the loss blows up, a short range test (rateFinder.ts) finds a rate to suggest that trains.
+ */
 export async function trainEpoch(ctx: RunContext, session: Session, epoch: number): Promise<{ images: number; seconds: number }> {
+  try {
+    return await trainOneEpoch(ctx, session, epoch);
+  } catch (err) {
+    if (!(err instanceof DivergenceError) || ctx.gpu?.lost) throw err;
+    throw new DivergenceError(await withTestedSuggestion(ctx, session, err.divergence));
+  }
+}
+
+async function trainOneEpoch(ctx: RunContext, session: Session, epoch: number): Promise<{ images: number; seconds: number }> {
   const { train } = session.data;
   const batchSize = ctx.msg.hyper.batchSize;
   const order = shuffledIndices(train.count, ctx.msg.hyper.seed, epoch);

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from './AppContext';
 import { formatCount, formatPercent } from './format';
+import { StaleNote } from './StaleNote';
 
 export const EpochTable = memo(function EpochTable() {
   const { t, i18n } = useTranslation();
@@ -14,7 +15,8 @@ export const EpochTable = memo(function EpochTable() {
       <h2 id="epoch-heading">{t('epochs.heading')}</h2>
       {epochs.length === 0 ? (
         <p className="muted">{t('epochs.none')}</p>
-      ) : (
+      ) : (<>
+        <StaleNote />
         <table className="epoch-table">
           <thead>
             <tr>
@@ -45,7 +47,7 @@ export const EpochTable = memo(function EpochTable() {
             ))}
           </tbody>
         </table>
-      )}
+      </>)}
     </section>
   );
 });

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface Props {
@@ -9,10 +9,12 @@ interface Props {
   readonly integer?: boolean;
   readonly disabled?: boolean;
   readonly onChange: (value: number) => void;
+  /** Told whether the text shown is a valid value (true again when the field leaves the screen). */
+  readonly onValidity?: (valid: boolean) => void;
 }
 
 /** A number input that keeps what the user typed, says what is wrong, and only passes on valid values. */
-export function NumberField({ label, value, min, max, integer = false, disabled, onChange }: Props) {
+export function NumberField({ label, value, min, max, integer = false, disabled, onChange, onValidity }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(String(value));
@@ -25,6 +27,10 @@ export function NumberField({ label, value, min, max, integer = false, disabled,
   const parsed = Number(text);
   const valid = text.trim() !== '' && Number.isFinite(parsed) && parsed >= min && parsed <= max &&
     (!integer || Number.isInteger(parsed));
+  const report = useRef(onValidity);
+  report.current = onValidity;
+  useEffect(() => report.current?.(valid), [valid, label]);
+  useEffect(() => () => report.current?.(true), []);
   return (
     <div className={`field ${valid ? '' : 'invalid'}`}>
       <label htmlFor={id}>{label}</label>

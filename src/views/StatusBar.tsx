@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { selectStepsPerEpoch } from '../store/appStore';
 import { useApp } from './AppContext';
 import { formatCount } from './format';
+import { selectResultsStale } from '../store/results';
+import { backendReasonText } from './backendReason';
 
 export const StatusBar = memo(function StatusBar() {
   const { t } = useTranslation();
@@ -15,13 +17,17 @@ export const StatusBar = memo(function StatusBar() {
   const epochs = useApp((s) => s.hyper.epochs);
   const stepsPerEpoch = useApp(selectStepsPerEpoch);
   const { i18n } = useTranslation();
+  const { t: tw } = useTranslation('walk');
+  const stale = useApp(selectResultsStale);
+  const diverged = useApp((s) => s.divergence !== null);
   const n = (x: number) => formatCount(x, i18n.language);
   return (
     <div className="status-bar" role="status" aria-live="polite">
       <span className={`phase phase-${phase}`} data-phase={phase}>{t(`phase.${phase}`)}</span>
-      {detail && <span className="detail">{detail}</span>}
+      {detail && <span className="detail">{detail === 'lr-range-test' ? tw('diverged.testing') : detail}</span>}
+      {stale === 'network' && <span className="detail stale" data-stale="network">{tw('stale.statusNetwork')}</span>}
       {backend && (
-        <span className="backend" data-backend={backend.name} title={[backend.reason, backend.renderer].filter(Boolean).join(' · ')}>
+        <span className="backend" data-backend={backend.name} title={backendReasonText(backend.reason, tw)}>
           {t('backendInUse', { name: t(`backendNames.${backend.name}`) })}
         </span>
       )}
@@ -32,7 +38,7 @@ export const StatusBar = memo(function StatusBar() {
         </span>
       )}
       {examples && <span className="examples">{t('train.examples', { train: n(examples.train), test: n(examples.test) })}</span>}
-      {error && <span className="error-text" role="alert">{error}</span>}
+      {error && <span className="error-text" role="alert">{diverged ? tw('diverged.status') : error}</span>}
     </div>
   );
 });

@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { selectCanTrain, selectFirstError, selectIsPaused, selectIsRunning } from '../store/appStore';
+import { selectCanTrain, selectFirstError, selectInvalidFieldNames, selectIsPaused, selectIsRunning } from '../store/appStore';
 import type { BackendChoice } from '../train/protocol';
+import { findPreset } from '../model/presets';
 import { useApp, useServices } from './AppContext';
 import { DivergenceNotice } from './training/DivergenceNotice';
 import { SelectField } from './training/fields';
@@ -24,10 +25,18 @@ export const TrainingPanel = memo(function TrainingPanel() {
   const paused = useApp(selectIsPaused);
   const firstError = useApp(selectFirstError);
   const studyPreset = useApp((s) => s.studyPreset);
+  const invalidFields = useApp(selectInvalidFieldNames);
+  const { t: tw } = useTranslation('walk');
   const estimate = useRunEstimate();
   const refused = estimate?.refused ?? false;
   const canTrain = useApp(selectCanTrain) && !refused;
   const busy = running || paused;
+  // LeNet-5 as published is small, but sized for 32x32 inputs no dataset here has: a different reason than size.
+  const studyReason = (id: string) => {
+    const preset = findPreset(id);
+    if (!preset || preset.dataset === 'imagenet' || !preset.inputShape) return t('train.studyOnly');
+    return tw('train.studyShape', { name: tm(preset.nameKey), shape: preset.inputShape.join('×') });
+  };
 
   return (
     <section className="panel training-panel" aria-labelledby="train-heading">
@@ -40,7 +49,8 @@ export const TrainingPanel = memo(function TrainingPanel() {
           optionLabel={(b) => (b === 'auto' ? t('train.backendAuto') : t(`backendNames.${b}`))}
           onChange={(b) => setBackendChoice(b)} />
       </div>
-      {estimate && <RunEstimateLine estimate={estimate} batchSize={batchSize} />}
+      {/* A reference network open for study is not trained here: no time estimate or memory refusal beside that reason. */}
+      {estimate && studyPreset === null && <RunEstimateLine estimate={estimate} batchSize={batchSize} />}
       <div className="controls">
         <button type="button" className="primary" data-action="train" disabled={!canTrain} onClick={() => run.start()}>
           {t('train.start')}
@@ -56,12 +66,18 @@ export const TrainingPanel = memo(function TrainingPanel() {
         <button type="button" data-action="stop" disabled={!busy} onClick={() => run.stop()}>{t('train.stop')}</button>
       </div>
       {studyPreset !== null && (
-        <p className="disabled-reason" role="status" data-reason="study">{t('train.studyOnly')}</p>
+        <p className="disabled-reason" role="status" data-reason="study">{studyReason(studyPreset)}</p>
       )}
       {firstError && (
-        <p className="disabled-reason" role="status">
-          {t('train.disabledInvalid', { reason: tm(`issue.${firstError.code}`, { ...firstError.values, defaultValue: firstError.code }) })}
+        <p className="disabled-reason" role="status" data-reason="invalid-network" data-block={firstError.blockId ?? undefined}>
+          {firstError.blockId === null
+            ? t('train.disabledInvalid', { reason: tm(`issue.${firstError.code}`, { ...firstError.values, defaultValue: firstError.code }) })
+            : tw('train.fixBlock', { block: firstError.blockId,
+              reason: tm(`issue.${firstError.code}`, { ...firstError.values, defaultValue: firstError.code }) })}
         </p>
+      )}
+      {invalidFields !== '' && (
+        <p className="disabled-reason" role="status" data-reason="invalid-field">{tw('train.fixFields', { names: invalidFields })}</p>
       )}
       <DivergenceNotice />
     </section>

@@ -40,8 +40,12 @@ export interface ProbeHub {
    * posted one, so the loop can post its metrics in the same beat (the UI then draws both in one frame).
    */
   maybeProbe(src: ProbeSource): Promise<boolean>;
-  /** Releases the weight snapshot a run's probes hold (call when the run's model is disposed). */
-  endRun(): void;
+  /**
+   * Releases the weight snapshot a run's probes hold (call when the run's model is disposed). `after`: a
+   * model that outlives the run (the predictor's weight copy); it is probed now and whenever the views'
+   * wishes change, until the next run begins.
+   */
+  endRun(after?: ProbeSource): void;
   /**
    * The variables, one group per layer, whose gradient norms the next step of `model` should compute
    * (passed back as ProbeSource.gradientNorms), or null when no gradient probe waits on that step.
@@ -137,10 +141,14 @@ export function createProbeHub(options: HubOptions = {}): ProbeHub {
     gradientGroups(network) {
       return pending && pending.network === network ? pending.layers.map((l) => l.variables) : null;
     },
-    endRun() {
+    endRun(after) {
       release();
-      last = null;
+      last = after ?? null;
       broken = null;
+      // Every view then shows the final weights, saliency included (not a mix of the last few probes).
+      const wanted = config.activations || config.filters || config.saliency;
+      if (after && wanted && busy) refreshWhenIdle();
+      else if (after && wanted) void probe(after, after.now(), config.activations || config.filters, config.saliency, false);
     },
     async maybeProbe(src) {
       // The idle refresh never takes gradients, so it must not hold on to this step's norms either.

@@ -7,6 +7,7 @@ import { useApp } from '../AppContext';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { formatCount } from '../format';
 import { NumberField } from '../NumberField';
+import { useClassNames } from '../predict/hooks';
 import { ByoPanel } from './ByoPanel';
 import './data.css';
 
@@ -28,6 +29,8 @@ export const DatasetPicker = memo(function DatasetPicker() {
         const e = datasetEntry(datasetId === 'custom' ? 'mnist' : datasetId);
         return { shape: e.shape.inputShape, classNames: e.classNames, train: e.trainCount, test: e.testCount, mb: e.downloadMB };
       })();
+  // Built-in class names in the UI language (CIFAR-10's 'airplane' is '비행기' in Korean).
+  const shownNames = useClassNames(info.classNames.length);
   const held = validationCount(info.train, fraction);
 
   return (
@@ -49,7 +52,7 @@ export const DatasetPicker = memo(function DatasetPicker() {
         {t('summary', { shape: info.shape.join(' × '), classes: info.classNames.length, train: n(info.train), test: n(info.test) })}
         {info.mb !== null && <> {t('download', { mb: info.mb })}</>}
       </p>
-      <p className="muted dataset-classes">{t('classes', { names: info.classNames.join(', ') })}</p>
+      <p className="muted dataset-classes">{t('classes', { names: shownNames.join(', ') })}</p>
       <p className="muted validation-note" data-held={held}>
         {held > 0 ? t('validationHeld', { count: held, images: n(held) }) : t('validationNone')}
       </p>

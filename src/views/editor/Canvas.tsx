@@ -18,6 +18,7 @@ import { BlockNode } from './BlockNode';
 import { deriveEdges, deriveNodes, type BlockNode as BlockNodeType } from './flowModel';
 import { fillLayout } from './layout';
 import { PALETTE_MIME } from './Palette';
+import { useFlowAriaLabels } from './flowAria';
 import type { EditorActions } from './useEditorActions';
 
 // At module scope: a new object per render would make xyflow re-mount every node.
@@ -154,7 +155,7 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
     <div className="editor-canvas" aria-label={t('canvasLabel')} role="region" tabIndex={-1}
       onDragOver={(e) => { if (e.dataTransfer.types.includes(PALETTE_MIME)) e.preventDefault(); }} onDrop={onDrop}>
       <ReactFlow<BlockNodeType, Edge>
-        nodes={nodes} edges={edges} nodeTypes={NODE_TYPES}
+        nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} ariaLabelConfig={useFlowAriaLabels()}
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         nodesDraggable={!locked} nodesConnectable={!locked} elementsSelectable

@@ -1,6 +1,6 @@
 // Settings of the selected block, checked as the student types: a valid value goes into the network at once
 // (one undo step per field), an invalid one stays in the box with a sentence saying what would be valid.
-import { memo, useId, useState } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BlockSpec } from '../../model/spec';
 import { useApp } from '../AppContext';
@@ -29,9 +29,16 @@ function TextField({ block, field, disabled }: FieldProps) {
   }
   const parsed = parseField(block.kind, field, text);
   const problem = parsed.ok ? null : parsed.problem;
+  const label = t(`field.${field.name}`, { ns: 'model', defaultValue: field.name });
+  // While the box shows invalid text the network keeps the last valid value: Train waits, naming the field.
+  const setFieldInvalid = useApp((s) => s.setFieldInvalid);
+  const key = `block:${block.id}:${field.name}`;
+  const invalidName = problem ? `${block.id} · ${label}` : null;
+  useEffect(() => setFieldInvalid(key, invalidName), [setFieldInvalid, key, invalidName]);
+  useEffect(() => () => setFieldInvalid(key, null), [setFieldInvalid, key]);
   return (
     <div className={`field ${problem ? 'invalid' : ''}`}>
-      <label htmlFor={id}>{t(`field.${field.name}`, { ns: 'model', defaultValue: field.name })}</label>
+      <label htmlFor={id}>{label}</label>
       <input id={id} type="text" value={text} disabled={disabled} data-field={field.name}
         aria-invalid={problem !== null}
         aria-describedby={problem ? `${id}-err` : undefined}

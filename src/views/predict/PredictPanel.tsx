@@ -6,6 +6,7 @@ import { useClassNames, useInputShape, usePredictionState } from './hooks';
 import { ImageCanvas } from './ImageCanvas';
 import { Probabilities } from './Probabilities';
 import { UploadImage } from './UploadImage';
+import { StaleNote } from '../StaleNote';
 import './predict.css';
 
 /** Draw a digit or upload a picture; the worker's current model answers with class probabilities. */
@@ -33,13 +34,19 @@ export const PredictPanel = memo(function PredictPanel() {
     probes.setPixels(input);
   }, [ask, probes]);
 
+  // A picture that could not be used leaves no answer beside its error (the last one was for another image).
+  const onUploadFailed = useCallback(() => {
+    latest.current = null;
+    setPreview(null);
+  }, []);
+
   return (
     <section className="panel predict-panel" aria-labelledby="predict-heading" data-testid="predict-panel">
       <h2 id="predict-heading">{t('predict.heading')}</h2>
       <div className="predict-row">
         <div>
           <DrawPad shape={shape} onInput={onDraw} onClear={() => setPreview(null)} onStrokeEnd={showInside} />
-          <UploadImage shape={shape} onInput={onUpload} />
+          <UploadImage shape={shape} onInput={onUpload} onFailed={onUploadFailed} />
         </div>
         <div className="predict-result">
           {preview && (
@@ -51,6 +58,7 @@ export const PredictPanel = memo(function PredictPanel() {
           {!preview && <p className="muted">{t('predict.drawHint')}</p>}
           {preview && state.reason === 'no-model' && <p className="muted" role="status">{t('predict.noModel')}</p>}
           {preview && state.reason === 'bad-input' && <p className="error" role="alert">{t('predict.badInput')}</p>}
+          {preview && state.probabilities && <StaleNote />}
           {preview && state.probabilities && (
             <Probabilities probabilities={state.probabilities} classNames={classNames} epoch={state.epoch} />
           )}

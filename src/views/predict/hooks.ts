@@ -1,4 +1,5 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import { datasetEntry } from '../../data/registry';
 import type { PredictionState } from '../../train/predictChannel';
 import { useApp, useServices } from '../AppContext';
@@ -11,8 +12,14 @@ export function usePredictionState(): PredictionState {
 
 /** Class names of the chosen dataset ('0'..'9' for MNIST); numbers when unknown. */
 export function useClassNames(count: number): readonly string[] {
+  const { t } = useTranslation('walk');
+  const datasetId = useApp((s) => s.datasetId);
   const names = useApp((s) => (s.datasetId === 'custom' ? s.customDataset?.data.meta.classNames : datasetEntry(s.datasetId).classNames));
-  return names && names.length === count ? names : Array.from({ length: count }, (_, i) => String(i));
+  return useMemo(() => {
+    if (!names || names.length !== count) return Array.from({ length: count }, (_, i) => String(i));
+    // A built-in dataset's classes in the UI language; the user's own class names as they named them.
+    return datasetId === 'custom' ? names : names.map((name) => t(`classNames.${datasetId}.${name}`, { defaultValue: name }));
+  }, [names, count, datasetId, t]);
 }
 
 /** [height, width, channels] the network takes. */

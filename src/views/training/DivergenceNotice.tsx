@@ -7,6 +7,7 @@ const num = (x: number | null) => (x === null ? '?' : Number(x.toPrecision(3)).t
 /** Why a run stopped itself, in words, with the lower learning rate to try one click away. */
 export const DivergenceNotice = memo(function DivergenceNotice() {
   const { t } = useTranslation('run');
+  const { t: tw } = useTranslation('walk');
   const { run } = useServices();
   const d = useApp((s) => s.divergence);
   if (!d) return null;
@@ -17,6 +18,7 @@ export const DivergenceNotice = memo(function DivergenceNotice() {
       <strong>{t('diverged.title')}</strong>
       <p>{t(d.kind === 'nan' ? 'diverged.nan' : 'diverged.exploding', values)}</p>
       <p>{t('diverged.advice', values)}</p>
+      {d.suggestionTested && <p data-tested="true">{tw('diverged.tested', values)}</p>}
       <button type="button" data-action="apply-suggested-lr" onClick={() => run.setLearningRate(d.suggestedLearningRate)}>
         {t('diverged.apply', values)}
       </button>

@@ -1,6 +1,16 @@
 // Small form pieces of the training panel: a labelled select and a checkbox, each with a short
 // explanation under it for students.
-import { useId, type ReactNode } from 'react';
+import { useCallback, useId, type ReactNode } from 'react';
+import { useApp } from '../AppContext';
+
+/**
+ * For a NumberField's onValidity: `checked(key, name)` tells the store while the field shows invalid text,
+ * so Train waits for it and can name it.
+ */
+export function useValidity(): (key: string, name: string) => (valid: boolean) => void {
+  const setFieldInvalid = useApp((s) => s.setFieldInvalid);
+  return useCallback((key, name) => (valid) => setFieldInvalid(key, valid ? null : name), [setFieldInvalid]);
+}
 
 interface SelectProps<T extends string> {
   readonly label: string;

@@ -8,6 +8,7 @@ import { GradientFlowPanel } from './GradientFlowPanel';
 import { useProbeChannel, useProbeValue } from './hooks';
 import { InputPicker } from './InputPicker';
 import { SaliencyPanel } from './SaliencyPanel';
+import { StaleNote } from '../StaleNote';
 import './viz.css';
 
 /** "Inside the network": feature maps, filters, gradient flow and saliency for one chosen input. */
@@ -21,6 +22,7 @@ export const InsideNetwork = memo(function InsideNetwork() {
     <section className="panel viz-panel" aria-labelledby="viz-heading">
       <h2 id="viz-heading">{t('heading')}</h2>
       <p className="hint">{t('intro')}</p>
+      {hasSnapshot && <StaleNote />}
       {!hasSnapshot && <p className="viz-waiting" role="status">{t('waiting')}</p>}
       <ErrorBoundary><InputPicker /></ErrorBoundary>
       <ErrorBoundary><FeatureMapsPanel /></ErrorBoundary>
