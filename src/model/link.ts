@@ -38,6 +38,8 @@ export const LINK_PROBLEM_VALUES = {
   ignoredFields: ['names'],
   /** A link pasted while a run uses the network: it is not opened. */
   busy: [],
+  /** The experiment used the user's own images, which neither a link nor a reload carries: MNIST instead. */
+  customData: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type LinkProblemCode = keyof typeof LINK_PROBLEM_VALUES;

@@ -99,9 +99,10 @@ export const HYPER_FIELDS: FieldTable<HyperParams> = {
   seed: intField('seed', 0, 2 ** 31 - 1),
 };
 
-/** A dataset made from the user's own images cannot travel in a link: only the built-in ones are written. */
+/** A dataset made from the user's own images cannot travel in a link: only the built-in ones are read. */
 const DATASET_FIELD = schemaField<BuiltinDatasetId>('data', z.custom<BuiltinDatasetId>((v) => isBuiltinDatasetId(v)));
 const VALIDATION_FIELD = numberField('val', 0, MAX_VALIDATION_FRACTION);
+const CUSTOM_DATA = 'custom';
 
 export interface Experiment {
   readonly spec: ModelSpec;
@@ -140,7 +141,8 @@ const encodeValue = (v: string): string => encodeURIComponent(v).replace(/%3A/gi
  * so a link keeps its meaning even if a later version changes a default. */
 export function encodeExperiment(e: Experiment): string {
   const pairs: [string, string][] = [['v', String(LINK_VERSION)]];
-  if (isBuiltinDatasetId(e.datasetId)) pairs.push([DATASET_FIELD.param, DATASET_FIELD.format(e.datasetId)]);
+  // Own images stay in the page; 'custom' tells whoever opens the link (or reloads) that they were left behind.
+  pairs.push([DATASET_FIELD.param, isBuiltinDatasetId(e.datasetId) ? DATASET_FIELD.format(e.datasetId) : CUSTOM_DATA]);
   pairs.push([VALIDATION_FIELD.param, VALIDATION_FIELD.format(e.validationFraction)]);
   writeFields(HYPER_FIELDS, e.hyper, pairs);
   pairs.push(['m', encodeSpec(e.spec)]);
@@ -171,6 +173,10 @@ export function decodeExperiment(fragment: string, defaults: Experiment): Decode
     return { experiment: defaults, problems: [{ code: 'unknownVersion', values: { version: (version ?? '').slice(0, 12) } }] };
   }
   const problems: LinkProblem[] = [];
+  if (params.get(DATASET_FIELD.param) === CUSTOM_DATA) {
+    params.delete(DATASET_FIELD.param);
+    problems.push({ code: 'customData', values: {} });
+  }
   const hyper = readFields(HYPER_FIELDS, params, defaults.hyper);
   const dataset = readFields<Pick<Experiment, 'datasetId' | 'validationFraction'>>(
     { datasetId: DATASET_FIELD, validationFraction: VALIDATION_FIELD }, params,
