@@ -19,7 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const openApp = (query: string) => openPage(browser, query, '[data-testid=dataset-select]', { width: 1400, height: 1200 });
+const openApp = (query: string) => openPage(browser, query, '[data-testid=dataset-select]', { viewport: { width: 1400, height: 1200 } });
 
 /** A 12x10 PNG of one flat colour. */
 function png(rgb: [number, number, number]): Uint8Array {
@@ -122,6 +122,13 @@ describe('datasets', () => {
     await page.click('[data-action=train]');
     await page.waitForSelector('.epoch-table .test-accuracy', { timeout: 120_000 });
     expect(await page.locator('.status-bar .examples').innerText()).toContain('22 training / 8 test');
+
+    // The images live only in this page: a reload says they are gone instead of showing MNIST silently.
+    await page.waitForFunction(() => location.hash.includes('data=custom'));
+    await page.reload();
+    await page.waitForSelector('.link-notice li[data-code=customData]');
+    expect(await page.locator('.link-notice').innerText()).toContain('own images, which a link cannot carry and a reload does not keep');
+    expect(await page.locator('[data-testid=dataset-select]').inputValue()).toBe('mnist');
     expect(errors).toEqual([]);
     await page.context().close();
   });
