@@ -1,6 +1,7 @@
 // Loads a web-ready dataset folder (meta.json + gzip shards, written by datasets/write-dataset.mjs).
 // Plain fetch + DecompressionStream, so the same code runs on the page, in a Web Worker and in Node 20 tests.
 import { z } from 'zod';
+import '../model/zodConfig';
 import { limiter } from './limiter';
 import { unfilterGradient } from './pixelFilter';
 import type { DatasetMeta, DatasetRef, LoadedDataset, Split, SplitMeta } from './types';

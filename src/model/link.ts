@@ -5,6 +5,7 @@
 // (shapes, wiring) is analyzeModel's job, so a well-formed but broken network still opens with its issues.
 import { deflateSync, inflateSync } from 'fflate';
 import { z } from 'zod';
+import './zodConfig';
 import type { BlockKind, BlockSpec, ModelSpec } from './spec';
 
 /** The link format's version; a link written by another version is refused with a message, not guessed at. */

@@ -9,6 +9,7 @@
 // Reading is forgiving per field: a missing field (an older link) or a bad one takes its default, and bad
 // ones are named. A bad network cannot be half-used, so it opens the default network with a message.
 import { z } from 'zod';
+import '../model/zodConfig';
 import { isBuiltinDatasetId, type BuiltinDatasetId, type DatasetId } from '../data/registry';
 import { MAX_VALIDATION_FRACTION } from '../data/validation';
 import { decodeSpec, encodeSpec, LINK_LIMITS, LINK_VERSION, type LinkProblem } from '../model/link';
