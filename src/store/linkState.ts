@@ -39,7 +39,8 @@ function schemaField<T>(param: string, schema: z.ZodType<T>, format: (v: T) => s
   };
 }
 
-const numberText = z.string().max(32).regex(NUMBER_TEXT).transform(Number);
+// '+ 0' turns '-0' into 0, which is how it is written back: a link reads back exactly as it was written.
+const numberText = z.string().max(32).regex(NUMBER_TEXT).transform((text) => Number(text) + 0);
 
 export const numberField = (param: string, min: number, max: number) =>
   schemaField(param, numberText.pipe(z.number().min(min).max(max)));
