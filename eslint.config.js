@@ -17,6 +17,8 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // The built app runs under a Content-Security-Policy without 'unsafe-eval' (vite.config.ts).
+      'no-eval': 'error', 'no-new-func': 'error', 'no-implied-eval': 'error',
     },
   },
   {

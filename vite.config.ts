@@ -1,9 +1,30 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+// Content-Security-Policy of the built app: our own scripts only, no eval, no inline script.
+// 'wasm-unsafe-eval' lets WebAssembly compile (tfjs's wasm backend) and nothing else; the page itself runs no
+// wasm, so only the header, which also governs the training worker, grants it. Styles allow 'unsafe-inline'
+// for the style attributes React and the graph editor set. The dev server has no policy: React's fast refresh
+// needs an inline script there.
+const CSP_BASE = [
+  "default-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "connect-src 'self'",
+  "worker-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'",
+];
+export const PAGE_CSP = [...CSP_BASE, "script-src 'self'"].join('; ');
+export const WORKER_CSP = [...CSP_BASE, "script-src 'self' 'wasm-unsafe-eval'", "frame-ancestors 'none'"].join('; ');
+
+/** Puts the page's policy in every built HTML file as a meta tag, so it holds on any static host. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: PAGE_CSP }, injectTo: 'head-prepend' }],
+  };
+}
 
 // tfjs is large: it lives only in the worker bundle, so the page itself stays light.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   // The training worker is found only when it starts; without listing it here the dev server would discover
   // tfjs then, re-bundle dependencies and reload the page, swallowing the user's first click on Train.
@@ -21,5 +42,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   server: { strictPort: true },
-  preview: { strictPort: true },
+  // The header reaches the worker too (a meta tag cannot); on the page both policies hold, the stricter wins.
+  preview: { strictPort: true, headers: { 'Content-Security-Policy': WORKER_CSP } },
 });

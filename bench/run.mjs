@@ -3,11 +3,9 @@
 // --suite=baseline,lenet,cifar,backends,views to run only some parts (default: all; see bench/benchPage.ts and
 // bench/viewsRun.mjs).
 import { preview } from 'vite';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { runViewsSuite } from './viewsRun.mjs';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const backend = arg('backend', 'auto');
 const suite = arg('suite', 'baseline,lenet,cifar,backends,views');
@@ -17,8 +15,7 @@ const pageSuites = suite.split(',').filter((s) => s !== 'views').join(',');
 const outDir = process.env.BENCH_DIST || 'dist';
 const server = await preview({ build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
 const base = server.resolvedUrls?.local[0];
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true,
-  args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 let exitCode = 0;
 try {
   let result = {};

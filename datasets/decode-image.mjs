@@ -20,16 +20,35 @@ export function imageKind(bytes) {
  */
 export function decodeImage(bytes, channels) {
   const kind = imageKind(bytes);
-  if (kind === 'jpeg') {
-    const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false, maxResolutionInMP: 50, maxMemoryUsageInMB: 256 });
-    const have = img.data.length / (img.width * img.height);
-    return { width: img.width, height: img.height, pixels: convert(img.data, have, channels) };
+  if (kind === null) throw new Error('not a PNG or JPEG file');
+  let img;
+  try {
+    img = kind === 'jpeg'
+      ? jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false, maxResolutionInMP: MAX_MEGAPIXELS, maxMemoryUsageInMB: 256 })
+      : decodePng(bytes);
+  } catch (err) {
+    // The decoders throw TypeErrors and RangeErrors on some damaged files: one plain reason for the caller.
+    throw new Error(`not a readable ${kind === 'jpeg' ? 'JPEG' : 'PNG'} file (${err instanceof Error ? err.message : String(err)})`);
   }
-  if (kind === 'png') {
-    const img = pngjs.PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    return { width: img.width, height: img.height, pixels: convert(img.data, 4, channels) };
-  }
-  throw new Error('not a PNG or JPEG file');
+  if (img.width * img.height === 0) throw new Error(`has no pixels (${img.width}x${img.height})`);
+  const have = kind === 'png' ? 4 : img.data.length / (img.width * img.height);
+  return { width: img.width, height: img.height, pixels: convert(img.data, have, channels) };
+}
+
+/** As for JPEG (jpeg-js's maxResolutionInMP): far beyond any dataset image. */
+const MAX_MEGAPIXELS = 50;
+
+/**
+ * pngjs allocates what the header asks for before it reads a pixel: a 60000x60000 header crashed the process
+ * (found by fuzzing). The size is checked first. @param {Uint8Array} bytes
+ */
+function decodePng(bytes) {
+  if (bytes.length < 24 || String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') throw new Error('no PNG header');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const width = view.getUint32(16, false);
+  const height = view.getUint32(20, false);
+  if (width * height > MAX_MEGAPIXELS * 2 ** 20) throw new Error(`${width}x${height} is more than ${MAX_MEGAPIXELS} megapixels`);
+  return pngjs.PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
 
 /** @param {Uint8Array} data @param {number} have channels in data (1, 3 or 4) @param {1 | 3} want */

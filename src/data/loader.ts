@@ -1,6 +1,7 @@
 // Loads a web-ready dataset folder (meta.json + gzip shards, written by datasets/write-dataset.mjs).
 // Plain fetch + DecompressionStream, so the same code runs on the page, in a Web Worker and in Node 20 tests.
 import { z } from 'zod';
+import '../model/zodConfig';
 import { limiter } from './limiter';
 import { unfilterGradient } from './pixelFilter';
 import type { DatasetMeta, DatasetRef, LoadedDataset, Split, SplitMeta } from './types';
@@ -32,18 +33,24 @@ const splitSchema = z
   .refine((s) => s.shards.reduce((sum, shard) => sum + shard.count, 0) === s.count, {
     message: 'shard counts must add up to count',
   });
+/** The most a split may hold in memory: a meta asking for more is refused before anything is allocated. */
+export const MAX_SPLIT_BYTES = 2 ** 30;
+const side = positiveInt.max(4096);
 const metaSchema = z.object({
   format: z.literal('cnnp-dataset'),
   version: z.literal(1),
   id: z.string().min(1),
   name: z.string().min(1),
-  inputShape: z.tuple([positiveInt, positiveInt, positiveInt]),
+  inputShape: z.tuple([side, side, positiveInt.max(4)]),
   // Labels are stored as single bytes.
   classNames: z.array(z.string()).min(2).max(256),
   train: splitSchema,
   test: splitSchema,
   // Set when the shards' pixels were stored as differences from a neighbour prediction (smaller gzip).
   filter: z.literal('gradient').optional(),
+}).refine((m) => [m.train, m.test].every((s) => s.count * (1 + m.inputShape[0] * m.inputShape[1] * m.inputShape[2]) <= MAX_SPLIT_BYTES), {
+  // Found by fuzzing: an inputShape of [1, 1e12, 1] reached `new Uint8Array` and threw a RangeError.
+  message: `a split would take more than ${MAX_SPLIT_BYTES / 2 ** 20} MiB`,
 });
 
 /** Checks a parsed meta.json; throws an Error naming `source` and every problem found. */

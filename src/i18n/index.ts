@@ -18,6 +18,8 @@ import vizEn from './viz.en';
 import vizKo from './viz.ko';
 import predictEn from './predict.en';
 import predictKo from './predict.ko';
+import inputsEn from './inputs.en';
+import inputsKo from './inputs.ko';
 import walkEn from './walk.en';
 import walkKo from './walk.ko';
 
@@ -51,10 +53,10 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'en',
   defaultNS: 'app',
-  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict', 'walk'],
+  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict', 'inputs', 'walk'],
   resources: {
-    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn, walk: walkEn },
-    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo, walk: walkKo },
+    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn, inputs: inputsEn, walk: walkEn },
+    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo, inputs: inputsKo, walk: walkKo },
   },
   interpolation: { escapeValue: false }, // React escapes already
   initAsync: false,

@@ -3,7 +3,7 @@ export default {
   copyLink: 'Copy link',
   copyLinkHint: 'Copies an address that reopens this network, dataset and training settings.',
   linkCopied: 'Link copied: opening it reopens this experiment.',
-  customDataNotShared: 'Your own images cannot travel in a link: it opens with MNIST instead.',
+  customDataNotShared: 'Your own images cannot travel in a link: whoever opens it gets MNIST instead, and is told so.',
   notShareable: 'This network cannot travel in a link (it is too large, or has a setting a link cannot hold), so nothing was copied.',
   copyFailed: 'Copying was not allowed here. Select the text below and copy it yourself.',
   notice: {
@@ -22,6 +22,7 @@ export default {
     badSpec: 'Its network has a setting out of range or of the wrong type at “{{where}}”, so the default network is shown instead.',
     ignoredFields: 'Some training settings were not valid and were set to their defaults: {{names}}.',
     busy: 'A run is using the network: stop it, then open the link again.',
+    customData: 'It was made with someone’s own images, which a link cannot carry and a reload does not keep, so MNIST is used instead. Add the images again under “Bring your own images”.',
   },
   summary: {
     copy: 'Copy summary',

@@ -5,6 +5,7 @@
 // (shapes, wiring) is analyzeModel's job, so a well-formed but broken network still opens with its issues.
 import { deflateSync, inflateSync } from 'fflate';
 import { z } from 'zod';
+import './zodConfig';
 import type { BlockKind, BlockSpec, ModelSpec } from './spec';
 
 /** The link format's version; a link written by another version is refused with a message, not guessed at. */
@@ -38,6 +39,8 @@ export const LINK_PROBLEM_VALUES = {
   ignoredFields: ['names'],
   /** A link pasted while a run uses the network: it is not opened. */
   busy: [],
+  /** The experiment used the user's own images, which neither a link nor a reload carries: MNIST instead. */
+  customData: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type LinkProblemCode = keyof typeof LINK_PROBLEM_VALUES;

@@ -67,12 +67,13 @@ describe('experiment link', () => {
     expect(new Set([...params, 'v', 'm', 'data']).size).toBe(params.length + 3);
   });
 
-  it('leaves out a dataset made from the user\'s own images (it cannot travel in a link)', () => {
+  it('marks a dataset made from the user\'s own images, which cannot travel: the opener is told it falls back', () => {
     const fragment = encodeExperiment({ ...CHANGED, datasetId: 'custom' });
-    expect(fragment).not.toContain('data=');
-    expect(decodeExperiment(fragment, DEFAULTS).experiment?.datasetId).toBe('mnist');
-    expect(decodeExperiment(`${fragment}&data=custom`, DEFAULTS).problems)
-      .toEqual([{ code: 'ignoredFields', values: { names: 'data' } }]);
+    expect(fragment).toContain('&data=custom&');
+    const opened = decodeExperiment(fragment, DEFAULTS);
+    expect(opened.experiment?.datasetId).toBe('mnist');
+    expect(opened.experiment?.hyper).toEqual(CHANGED.hyper);
+    expect(opened.problems).toEqual([{ code: 'customData', values: {} }]);
   });
 
   it('is empty for a plain visit', () => {

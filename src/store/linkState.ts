@@ -9,6 +9,7 @@
 // Reading is forgiving per field: a missing field (an older link) or a bad one takes its default, and bad
 // ones are named. A bad network cannot be half-used, so it opens the default network with a message.
 import { z } from 'zod';
+import '../model/zodConfig';
 import { isBuiltinDatasetId, type BuiltinDatasetId, type DatasetId } from '../data/registry';
 import { MAX_VALIDATION_FRACTION } from '../data/validation';
 import { decodeSpec, encodeSpec, LINK_LIMITS, LINK_VERSION, type LinkProblem } from '../model/link';
@@ -38,7 +39,8 @@ function schemaField<T>(param: string, schema: z.ZodType<T>, format: (v: T) => s
   };
 }
 
-const numberText = z.string().max(32).regex(NUMBER_TEXT).transform(Number);
+// '+ 0' turns '-0' into 0, which is how it is written back: a link reads back exactly as it was written.
+const numberText = z.string().max(32).regex(NUMBER_TEXT).transform((text) => Number(text) + 0);
 
 export const numberField = (param: string, min: number, max: number) =>
   schemaField(param, numberText.pipe(z.number().min(min).max(max)));
@@ -99,9 +101,10 @@ export const HYPER_FIELDS: FieldTable<HyperParams> = {
   seed: intField('seed', 0, 2 ** 31 - 1),
 };
 
-/** A dataset made from the user's own images cannot travel in a link: only the built-in ones are written. */
+/** A dataset made from the user's own images cannot travel in a link: only the built-in ones are read. */
 const DATASET_FIELD = schemaField<BuiltinDatasetId>('data', z.custom<BuiltinDatasetId>((v) => isBuiltinDatasetId(v)));
 const VALIDATION_FIELD = numberField('val', 0, MAX_VALIDATION_FRACTION);
+const CUSTOM_DATA = 'custom';
 
 export interface Experiment {
   readonly spec: ModelSpec;
@@ -140,7 +143,8 @@ const encodeValue = (v: string): string => encodeURIComponent(v).replace(/%3A/gi
  * so a link keeps its meaning even if a later version changes a default. */
 export function encodeExperiment(e: Experiment): string {
   const pairs: [string, string][] = [['v', String(LINK_VERSION)]];
-  if (isBuiltinDatasetId(e.datasetId)) pairs.push([DATASET_FIELD.param, DATASET_FIELD.format(e.datasetId)]);
+  // Own images stay in the page; 'custom' tells whoever opens the link (or reloads) that they were left behind.
+  pairs.push([DATASET_FIELD.param, isBuiltinDatasetId(e.datasetId) ? DATASET_FIELD.format(e.datasetId) : CUSTOM_DATA]);
   pairs.push([VALIDATION_FIELD.param, VALIDATION_FIELD.format(e.validationFraction)]);
   writeFields(HYPER_FIELDS, e.hyper, pairs);
   pairs.push(['m', encodeSpec(e.spec)]);
@@ -171,6 +175,10 @@ export function decodeExperiment(fragment: string, defaults: Experiment): Decode
     return { experiment: defaults, problems: [{ code: 'unknownVersion', values: { version: (version ?? '').slice(0, 12) } }] };
   }
   const problems: LinkProblem[] = [];
+  if (params.get(DATASET_FIELD.param) === CUSTOM_DATA) {
+    params.delete(DATASET_FIELD.param);
+    problems.push({ code: 'customData', values: {} });
+  }
   const hyper = readFields(HYPER_FIELDS, params, defaults.hyper);
   const dataset = readFields<Pick<Experiment, 'datasetId' | 'validationFraction'>>(
     { datasetId: DATASET_FIELD, validationFraction: VALIDATION_FIELD }, params,

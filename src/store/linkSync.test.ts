@@ -175,4 +175,24 @@ describe('shareProblem', () => {
     store.getState().setSpec({ blocks });
     expect(shareProblem(store.getState())).toEqual({ code: 'badSpec', values: { where: 'blocks' } });
   });
+
+  it('shares an experiment on own images (they stay behind), and whoever opens or reloads it is told so', () => {
+    const store = fresh();
+    const split = { count: 2, images: new Uint8Array(2 * 4 * 4), labels: new Uint8Array([0, 1]) };
+    store.getState().setCustomDataset({
+      unreadable: [],
+      data: {
+        meta: { format: 'cnnp-dataset', version: 1, id: 'custom', name: 'pets', inputShape: [4, 4, 1], classNames: ['cat', 'dog'],
+          train: { count: 2, shards: [] }, test: { count: 2, shards: [] } },
+        train: split, test: split,
+      },
+    });
+    expect(store.getState().datasetId).toBe('custom');
+    expect(shareProblem(store.getState())).toBeNull();
+    const href = linkFor(store.getState(), 'http://x/#');
+    const opener = fresh();
+    applyLink(opener, href.split('#')[1]!, { initial: true });
+    expect(opener.getState().datasetId).toBe('mnist');
+    expect(opener.getState().linkProblems).toEqual([{ code: 'customData', values: {} }]);
+  });
 });

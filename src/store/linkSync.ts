@@ -29,7 +29,8 @@ export function linkFor(state: AppState, href: string): string {
  */
 export function shareProblem(state: AppState): LinkProblem | null {
   const { problems } = decodeExperiment(encodeExperiment(selectExperiment(state)), appDefaults(state));
-  return problems[0] ?? null;
+  // Own images left behind are said beside the copied link, not a reason to copy nothing.
+  return problems.find((p) => p.code !== 'customData') ?? null;
 }
 
 /** What a link leaves out or gets wrong takes the app's defaults, not whatever this tab happens to show,

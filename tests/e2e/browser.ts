@@ -1,24 +1,12 @@
-// Launches Debian's headless Chromium with the flags these machines need (see ../shared/BROWSER.md):
-// no network chatter, and WebGL2 through SwiftShader since there is no GPU.
-import { chromium, type Browser, type Page } from 'playwright-core';
+// Browser-test helpers: one launch (the flags live in bench/chromium.mjs, shared with the benchmark), one way
+// to open the app (openPage), and error collection.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../bench/chromium.mjs';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
+export { CHROMIUM_ARGS } from '../../bench/chromium.mjs';
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  return launchChromium();
 }
 
 /** Collects page errors and console errors so a test can assert there were none. */
@@ -37,13 +25,28 @@ export function baseUrl(): string {
   return url;
 }
 
-/** Opens the app in a fresh English context and waits for `ready`; errors collects page and console errors. */
+export interface OpenOptions {
+  readonly viewport?: { readonly width: number; readonly height: number };
+  /** 'en-US' unless told: the tests read English text. */
+  readonly locale?: string;
+  readonly acceptDownloads?: boolean;
+  /** Opens the page in this context (to share its clipboard or storage) instead of a fresh one. */
+  readonly context?: BrowserContext;
+}
+
+/**
+ * The one way browser tests open the app: a fresh context (English, 1400x1000 unless told), the address
+ * (a query such as '/?epochs=1' on the test server, or a whole URL), then waits for `ready`.
+ * `errors` collects page and console errors, so a test can assert there were none.
+ */
 export async function openPage(browser: Browser, query: string, ready: string,
-  viewport = { width: 1400, height: 1000 }): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale: 'en-US', viewport });
+  opts: OpenOptions = {}): Promise<{ page: Page; errors: string[] }> {
+  const context = opts.context ?? await browser.newContext({
+    locale: opts.locale ?? 'en-US', viewport: opts.viewport ?? { width: 1400, height: 1000 }, acceptDownloads: opts.acceptDownloads,
+  });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${baseUrl()}${query}`);
+  await page.goto(/^https?:/.test(query) ? query : `${baseUrl()}${query}`);
   await page.waitForSelector(ready);
   return { page, errors };
 }

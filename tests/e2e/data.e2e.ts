@@ -19,7 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const openApp = (query: string) => openPage(browser, query, '[data-testid=dataset-select]', { width: 1400, height: 1200 });
+const openApp = (query: string) => openPage(browser, query, '[data-testid=dataset-select]', { viewport: { width: 1400, height: 1200 } });
 
 /** A 12x10 PNG of one flat colour. */
 function png(rgb: [number, number, number]): Uint8Array {
@@ -40,7 +40,10 @@ function tinyZip(): Buffer {
     files[`shapes/test/blue/${i}.png`] = png([25, 35, 210]);
   }
   files['shapes/train/blue/broken.png'] = new TextEncoder().encode('this is not a PNG');
+  // A class whose only image cannot be read: it must not become an output with no examples.
+  files['shapes/train/ghost/1.png'] = new TextEncoder().encode('not a PNG either');
   files['shapes/notes.txt'] = new TextEncoder().encode('hello');
+  files['../evil.png'] = png([1, 2, 3]);
   return Buffer.from(zipSync(files));
 }
 
@@ -91,13 +94,13 @@ describe('datasets', () => {
     await page.context().close();
   });
 
-  it('makes a dataset from a zip of class folders, lists the unreadable file, and trains on it', async () => {
+  it('makes a dataset from a zip of class folders, lists unreadable and skipped files, drops an empty class, and trains', async () => {
     const { page, errors } = await openApp('/?epochs=1');
     await page.click('.byo summary');
     await page.selectOption('#byo-size', '16');
     await page.setInputFiles('[data-testid=byo-zip]', { name: 'shapes.zip', mimeType: 'application/zip', buffer: tinyZip() });
     await page.waitForSelector('[data-testid=byo-plan]');
-    expect(await page.locator('[data-testid=byo-plan]').innerText()).toContain('33 images in 2 classes (25 training, 8 test)');
+    expect(await page.locator('[data-testid=byo-plan]').innerText()).toContain('34 images in 3 classes (26 training, 8 test)');
     expect(await page.locator('.byo-memory').innerText()).toMatch(/Needs about .* MB of memory/);
     await page.click('[data-action=byo-build]');
     await page.waitForSelector('[data-testid=byo-result]', { timeout: 30_000 });
@@ -108,12 +111,24 @@ describe('datasets', () => {
     expect(await page.locator('.byo-classes tr[data-class=blue] td').innerText()).toBe('12');
     expect(await page.locator('.byo-classes tr[data-class=red] td').innerText()).toBe('12');
     expect(await page.locator('[data-testid=byo-unreadable]').innerText()).toContain('shapes/train/blue/broken.png');
+    expect(await page.locator('.byo-classes tr').count()).toBe(2);
+    expect(await page.locator('[data-testid=byo-empty-classes]').innerText()).toContain('Class ghost was left out');
+    expect(await page.locator('[data-testid=byo-skipped] li[data-reason=unsafePath]').innerText())
+      .toBe('../evil.png: its path leads outside the folder');
+    expect(await page.locator('[data-testid=byo-skipped] li[data-reason=notImage]').innerText()).toContain('shapes/notes.txt');
     expect(await page.locator('[data-testid=dataset-select]').inputValue()).toBe('custom');
     await page.waitForFunction(() => document.querySelector('.block-table tbody tr .shape')?.textContent?.includes('16 × 16 × 3'));
 
     await page.click('[data-action=train]');
     await page.waitForSelector('.epoch-table .test-accuracy', { timeout: 120_000 });
     expect(await page.locator('.status-bar .examples').innerText()).toContain('22 training / 8 test');
+
+    // The images live only in this page: a reload says they are gone instead of showing MNIST silently.
+    await page.waitForFunction(() => location.hash.includes('data=custom'));
+    await page.reload();
+    await page.waitForSelector('.link-notice li[data-code=customData]');
+    expect(await page.locator('.link-notice').innerText()).toContain('own images, which a link cannot carry and a reload does not keep');
+    expect(await page.locator('[data-testid=dataset-select]').inputValue()).toBe('mnist');
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -151,7 +166,7 @@ describe('datasets', () => {
     await page.waitForSelector('.byo-error');
     expect(await page.locator('.byo-error').innerText()).toContain('at least two classes; found 1');
     await page.setInputFiles('[data-testid=byo-zip]', { name: 'bad.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
-    await page.waitForFunction(() => document.querySelector('.byo-error')?.textContent?.includes('not a readable zip'));
+    await page.waitForFunction(() => document.querySelector('.byo-error')?.textContent?.includes('“bad.zip” is not a zip file'));
     expect(errors).toEqual([]);
     await page.context().close();
   });

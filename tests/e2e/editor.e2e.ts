@@ -3,7 +3,7 @@
 // fault, with training disabled, and never a page error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, watchErrors } from './browser';
+import { launchBrowser, openPage } from './browser';
 import { codesOn, dragConnect, edgeIds, inputsOf, issuesOn, node, tabTo, waitForStill } from './editorHelpers';
 
 let browser: Browser;
@@ -16,14 +16,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openApp(query = ''): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1500, height: 1100 } });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${baseUrl()}/?trainLimit=256&testLimit=128${query}`);
-  await page.waitForSelector('.react-flow__node[data-id="conv1"]');
-  return { page, errors };
-}
+const openApp = (query = ''): Promise<{ page: Page; errors: string[] }> =>
+  openPage(browser, `/?trainLimit=256&testLimit=128${query}`, '.react-flow__node[data-id="conv1"]', { viewport: { width: 1500, height: 1100 } });
 
 const trainEnabled = (page: Page) => page.locator('[data-action=train]').isEnabled();
 const shapeOf = (page: Page, id: string) => node(page, id).locator('[data-testid=shape]').innerText();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { encodeSpec } from '../../src/model/link';
 import type { ModelSpec } from '../../src/model/spec';
-import { baseUrl, launchBrowser, watchErrors } from './browser';
+import { baseUrl, launchBrowser, openPage } from './browser';
 
 let browser: Browser;
 
@@ -24,13 +24,8 @@ async function newContext(): Promise<BrowserContext> {
   return context;
 }
 
-async function open(context: BrowserContext, address: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(address);
-  await page.waitForSelector('.block-table tbody tr');
-  return { page, errors };
-}
+const open = (context: BrowserContext, address: string): Promise<{ page: Page; errors: string[] }> =>
+  openPage(browser, address, '.block-table tbody tr', { context });
 
 const kinds = (page: Page) =>
   page.locator('.block-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));

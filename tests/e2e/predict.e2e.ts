@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, watchErrors } from './browser';
+import { launchBrowser, openPage } from './browser';
 
 let browser: Browser;
 // Screenshots for a person to look at, only when asked for (PREDICT_SHOTS=/some/folder).
@@ -18,14 +18,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openApp(query: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${baseUrl()}${query}`);
-  await page.waitForSelector('[data-testid=arith-view]');
-  return { page, errors };
-}
+const openApp = (query: string): Promise<{ page: Page; errors: string[] }> =>
+  openPage(browser, query, '[data-testid=arith-view]', { acceptDownloads: true });
 
 const arith = (page: Page) => page.locator('[data-testid=arith-view]');
 

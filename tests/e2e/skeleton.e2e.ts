@@ -15,7 +15,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const openApp = (query: string) => openPage(browser, query, '.block-table tbody tr', { width: 1400, height: 1000 });
+const openApp = (query: string) => openPage(browser, query, '.block-table tbody tr');
 
 const chartPoints = (page: Page) =>
   page.locator('[data-testid=loss-chart] svg').getAttribute('data-points').then((v) => Number(v ?? 0));

@@ -15,7 +15,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const openApp = (query: string) => openPage(browser, query, '[data-action=step]', { width: 1400, height: 1400 });
+const openApp = (query: string) => openPage(browser, query, '[data-action=step]', { viewport: { width: 1400, height: 1400 } });
 
 const chartPoints = (page: Page) =>
   page.locator('[data-testid=loss-chart] svg').getAttribute('data-points').then((v) => Number(v ?? 0));

@@ -3,7 +3,7 @@
 // with its values on hover, a bad image number is explained, and the page has no errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, watchErrors } from './browser';
+import { launchBrowser, openPage } from './browser';
 
 let browser: Browser;
 
@@ -35,11 +35,8 @@ async function waitForNewPixels(page: Page, testId: string, before: { step: numb
 
 describe('inside the network', () => {
   it('redraws feature maps and filters while training, and shows gradients and saliency', async () => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${baseUrl()}/?trainLimit=2048&testLimit=256&epochs=30`);
-    await page.waitForSelector('[data-testid=feature-maps]');
+    const { page, errors } = await openPage(browser, '/?trainLimit=2048&testLimit=256&epochs=30', '[data-testid=feature-maps]');
+    const context = page.context();
     await page.click('[data-action=train]');
     await show(page, 'feature-maps');
 
@@ -107,10 +104,8 @@ describe('inside the network', () => {
   });
 
   it('enlarges a map on click with its value on hover, and explains a bad image number', async () => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${baseUrl()}/?trainLimit=512&testLimit=128&epochs=1`);
+    const { page, errors } = await openPage(browser, '/?trainLimit=512&testLimit=128&epochs=1', '[data-action=train]');
+    const context = page.context();
     await page.click('[data-action=train]');
     await show(page, 'feature-maps');
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=feature-maps] canvas')

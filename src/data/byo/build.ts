@@ -3,7 +3,7 @@
 // The decoder is passed in, so Node tests can drive this with a fake one.
 import type { DatasetMeta, LoadedDataset, Split } from '../types';
 import type { Decoder } from './decode';
-import { estimateMemory, planFolder, PlanError, SAFE_BYTES, type FolderPlan, type PlannedFile } from './plan';
+import { estimateMemory, planFolder, PlanError, SAFE_BYTES, type FolderPlan, type PlannedFile, type SkippedFile } from './plan';
 import type { SourceFile } from './sources';
 
 export interface BuildOptions {
@@ -18,7 +18,9 @@ export interface BuildOptions {
 export interface BuiltDataset {
   readonly data: LoadedDataset;
   readonly unreadable: readonly string[];
-  readonly skipped: readonly string[];
+  readonly skipped: readonly SkippedFile[];
+  /** Classes left out because none of their training images could be read (a class of 0 images cannot be learnt). */
+  readonly emptyClasses: readonly string[];
 }
 
 /** Past the safe size: the UI says so and suggests a smaller image size or greyscale. */
@@ -41,8 +43,8 @@ export async function buildDataset(files: readonly SourceFile[], decoder: Decode
   const total = plan.train.length + plan.test.length;
   const unreadable: string[] = [];
   let done = 0;
+  const exampleSize = opts.size * opts.size * opts.channels;
   const decodeSplit = async (items: readonly PlannedFile[]): Promise<Split> => {
-    const exampleSize = opts.size * opts.size * opts.channels;
     const images = new Uint8Array(items.length * exampleSize);
     const labels = new Uint8Array(items.length);
     let count = 0;
@@ -62,16 +64,37 @@ export async function buildDataset(files: readonly SourceFile[], decoder: Decode
     }
     return { count, images: images.slice(0, count * exampleSize), labels: labels.slice(0, count) };
   };
-  const train = await decodeSplit(plan.train);
-  const test = await decodeSplit(plan.test);
-  const present = new Set(train.labels);
+  const decodedTrain = await decodeSplit(plan.train);
+  const decodedTest = await decodeSplit(plan.test);
+  const present = new Set(decodedTrain.labels);
   if (present.size < 2) throw new PlanError('oneClass', { count: present.size });
+  // Renumber the classes that kept training images; test images of the others go with their class.
+  const kept = plan.classNames.map((_, c) => c).filter((c) => present.has(c));
+  const relabel = new Map(kept.map((c, i) => [c, i]));
+  const train = keepClasses(decodedTrain, relabel, exampleSize);
+  const test = keepClasses(decodedTest, relabel, exampleSize);
   if (test.count === 0) throw new PlanError('noTest');
+  const classNames = kept.map((c) => plan.classNames[c]!);
+  const emptyClasses = plan.classNames.filter((_, c) => !present.has(c));
   const meta: DatasetMeta = {
     format: 'cnnp-dataset', version: 1, id: 'custom', name: opts.name ?? 'custom',
-    inputShape: [opts.size, opts.size, opts.channels], classNames: plan.classNames,
+    inputShape: [opts.size, opts.size, opts.channels], classNames,
     // Inline datasets have no shards: the bytes travel in the start message.
     train: { count: train.count, shards: [] }, test: { count: test.count, shards: [] },
   };
-  return { data: { meta, train, test }, unreadable, skipped: plan.skipped };
+  return { data: { meta, train, test }, unreadable, skipped: plan.skipped, emptyClasses };
+}
+
+/** The examples whose label is a key of `relabel`, labelled by its value (the identity keeps the split as is). */
+function keepClasses(split: Split, relabel: ReadonlyMap<number, number>, exampleSize: number): Split {
+  const keep: number[] = [];
+  split.labels.forEach((l, i) => relabel.has(l) && keep.push(i));
+  if (keep.length === split.count && [...relabel].every(([from, to]) => from === to)) return split;
+  const images = new Uint8Array(keep.length * exampleSize);
+  const labels = new Uint8Array(keep.length);
+  keep.forEach((from, to) => {
+    images.set(split.images.subarray(from * exampleSize, (from + 1) * exampleSize), to * exampleSize);
+    labels[to] = relabel.get(split.labels[from]!)!;
+  });
+  return { count: keep.length, images, labels };
 }

@@ -22,7 +22,7 @@ describe('planFolder', () => {
       { path: 'pets/train/cat/1.jpg', label: 0 }, { path: 'pets/train/cat/2.JPEG', label: 0 }, { path: 'pets/train/dog/1.png', label: 1 },
     ]);
     expect(plan.test.map((f) => f.label)).toEqual([0, 1]);
-    expect(plan.skipped).toEqual(['pets/README.txt']); // junk is ignored without a word
+    expect(plan.skipped).toEqual([{ path: 'pets/README.txt', reason: 'notImage' }]); // junk is ignored without a word
   });
 
   it('holds out about a fifth of every class when there are only class folders, the same way every time', () => {
@@ -36,6 +36,27 @@ describe('planFolder', () => {
     expect(all).toEqual([...paths].sort());
     expect(planFolder([...paths].reverse(), 3)).toEqual(plan);
     expect(planFolder(paths, 4).test).not.toEqual(plan.test);
+  });
+
+  it('lists every file it does not use with the reason, unsafe paths included', () => {
+    const plan = planFolder([
+      'cat/1.png', 'dog/1.png', 'dog/2.png', '../evil.png', 'cat/../../up.png', '/etc/root.png', 'C:/win.png',
+      'dog\\back.png', 'loose.png', 'cat/notes.md', './cat/dot.png',
+    ]);
+    expect(plan.classNames).toEqual(['cat', 'dog']);
+    expect([...plan.train, ...plan.test].map((f) => f.path).sort()).toEqual(['cat/1.png', 'dog/1.png', 'dog/2.png']);
+    expect(plan.skipped).toEqual([
+      { path: '../evil.png', reason: 'unsafePath' },
+      { path: './cat/dot.png', reason: 'unsafePath' },
+      { path: '/etc/root.png', reason: 'unsafePath' },
+      { path: 'C:/win.png', reason: 'unsafePath' },
+      { path: 'cat/../../up.png', reason: 'unsafePath' },
+      { path: 'cat/notes.md', reason: 'notImage' },
+      { path: 'dog\\back.png', reason: 'unsafePath' },
+      { path: 'loose.png', reason: 'noClassFolder' },
+    ]);
+    const split = planFolder(['train/a/1.png', 'train/b/1.png', 'test/a/1.png', 'extra/b/2.png']);
+    expect(split.skipped).toEqual([{ path: 'extra/b/2.png', reason: 'notInSplit' }]);
   });
 
   it('explains what is missing', () => {

@@ -1,6 +1,7 @@
 // Bring your own images, the pure part: which dropped files are images of which class and split, how much
 // memory the dataset will take, and whether that is safe. No DOM here, so it is tested in Node.
 import { shuffledIndices } from '../batches';
+import { isImagePath, isUnsafePath } from './paths';
 
 export interface PlannedFile {
   readonly path: string;
@@ -13,11 +14,20 @@ export interface FolderPlan {
   readonly test: readonly PlannedFile[];
   /** 'split': train/<class>/ and test/<class>/ folders; 'classes': <class>/ folders, test images held out by us. */
   readonly layout: 'split' | 'classes';
-  /** Files that are not images in a class folder (listed for the user, not an error). */
-  readonly skipped: readonly string[];
+  /** Files that are not images in a class folder, and why (listed for the user, not an error). */
+  readonly skipped: readonly SkippedFile[];
 }
 
-const IMAGE_EXT = /\.(png|jpe?g|gif|webp|bmp)$/i;
+/**
+ * Why a file was not used: not an image by its name; a path that climbs out of the drop ('../evil.png');
+ * an image outside any class folder; in the train/test layout, an image outside train/ and test/.
+ */
+export type SkipReason = 'notImage' | 'unsafePath' | 'noClassFolder' | 'notInSplit';
+
+export interface SkippedFile {
+  readonly path: string;
+  readonly reason: SkipReason;
+}
 /** With only class folders, this share of each class's images becomes the test split. */
 export const HELD_OUT_TEST_FRACTION = 0.2;
 const TEST_STREAM = -2; // a shuffle stream of its own (epochs use 1.., validation -1)
@@ -39,20 +49,26 @@ export class PlanError extends Error {
  * folder names; the file order is by path, so the same drop always gives the same dataset.
  */
 export function planFolder(paths: readonly string[], seed = 1): FolderPlan {
-  const files = paths
-    .map((path) => ({ path, parts: path.split('/').filter((p) => p !== '') }))
-    .filter((f) => !isJunk(f.parts))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const isSplit = files.some((f) => IMAGE_EXT.test(f.path) && ['train', 'test'].includes(f.parts[f.parts.length - 3] ?? ''));
-  const skipped: string[] = [];
+  const skipped: SkippedFile[] = [];
+  const files: { path: string; parts: string[] }[] = [];
+  for (const path of paths) {
+    const parts = path.split('/').filter((p) => p !== '');
+    // Checked before the junk test, which would otherwise hide '../evil.png' as a dot-file without a word.
+    if (isUnsafePath(path)) skipped.push({ path, reason: 'unsafePath' });
+    else if (!isJunk(parts)) files.push({ path, parts });
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const isSplit = files.some((f) => isImagePath(f.path) && ['train', 'test'].includes(f.parts[f.parts.length - 3] ?? ''));
   const found: { path: string; cls: string; split: 'train' | 'test' | null }[] = [];
   for (const f of files) {
     const n = f.parts.length;
     const split = f.parts[n - 3];
-    const ok = IMAGE_EXT.test(f.path) && n >= 2 && (!isSplit || split === 'train' || split === 'test');
-    if (!ok) skipped.push(f.path);
+    const reason: SkipReason | null = !isImagePath(f.path) ? 'notImage' : n < 2 ? 'noClassFolder'
+      : isSplit && split !== 'train' && split !== 'test' ? 'notInSplit' : null;
+    if (reason) skipped.push({ path: f.path, reason });
     else found.push({ path: f.path, cls: f.parts[n - 2]!, split: isSplit ? (split as 'train' | 'test') : null });
   }
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (found.length === 0) throw new PlanError('noImages');
   const classNames = [...new Set(found.filter((f) => f.split !== 'test').map((f) => f.cls))].sort();
   if (classNames.length < 2) throw new PlanError('oneClass', { count: classNames.length });

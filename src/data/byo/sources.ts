@@ -1,6 +1,6 @@
-// Bring your own images, getting the files: a .zip (unpacked with fflate), a folder picked with
+// Bring your own images, getting the files: a .zip (unpacked by ./zip.ts), a folder picked with
 // <input webkitdirectory>, or a folder / zip dropped on the page (DataTransfer entries, walked recursively).
-import { unzip } from 'fflate';
+import { readZip } from './zip';
 
 export interface SourceFile {
   /** Path inside the drop, '/'-separated: 'pets/train/cat/1.png'. */
@@ -8,25 +8,8 @@ export interface SourceFile {
   readonly blob: Blob;
 }
 
-const MIME: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', bmp: 'image/bmp' };
-
-function typeOf(path: string): string {
-  return MIME[path.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
-}
-
 export function isZip(file: File): boolean {
   return /\.zip$/i.test(file.name) || file.type === 'application/zip' || file.type === 'application/x-zip-compressed';
-}
-
-/** Every file in a zip (folders left out). Rejects with a clear message when it is not a readable zip. */
-export async function readZip(file: Blob, name = 'the zip file'): Promise<SourceFile[]> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const entries = await new Promise<Record<string, Uint8Array>>((resolve, reject) => {
-    unzip(bytes, (err, data) => (err ? reject(new Error(`${name} is not a readable zip file: ${err.message}`)) : resolve(data)));
-  });
-  return Object.entries(entries)
-    .filter(([path]) => !path.endsWith('/'))
-    .map(([path, data]) => ({ path, blob: new Blob([data as Uint8Array<ArrayBuffer>], { type: typeOf(path) }) }));
 }
 
 /** Files from <input type=file webkitdirectory> (or multiple plain files, which then have no folders). */

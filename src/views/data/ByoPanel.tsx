@@ -2,10 +2,11 @@ import { useCallback, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BuiltDataset } from '../../data/byo/build';
 import { IMAGE_SIZES, SAFE_BYTES } from '../../data/byo/plan';
-import { fromDataTransfer, fromFileList, isZip, readZip } from '../../data/byo/sources';
+import { fromDataTransfer, fromFileList, isZip } from '../../data/byo/sources';
+import { readZip } from '../../data/byo/zip';
 import { useApp } from '../AppContext';
 import { ByoResult } from './ByoResult';
-import { useByo } from './useByo';
+import { messageOf, useByo } from './useByo';
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MB`;
 // React does not know the non-standard attribute that turns a file input into a folder picker.
@@ -13,7 +14,7 @@ const FOLDER_PICKER = { webkitdirectory: '', directory: '' } as Record<string, s
 
 /** Bring your own images: drop or choose a folder / .zip of class folders, pick a size, make a dataset. */
 export function ByoPanel({ disabled }: { disabled: boolean }) {
-  const { t } = useTranslation('data');
+  const { t } = useTranslation(['data', 'inputs']);
   const setCustomDataset = useApp((s) => s.setCustomDataset);
   const onBuilt = useCallback((result: BuiltDataset) => {
     setCustomDataset({ data: result.data, unreadable: result.unreadable });
@@ -21,12 +22,13 @@ export function ByoPanel({ disabled }: { disabled: boolean }) {
   const byo = useByo(onBuilt);
   const [over, setOver] = useState(false);
   const working = byo.status.kind === 'reading' || byo.status.kind === 'building';
+  // A new drop or choice is always taken (the latest wins); the settings of a build under way are not.
   const off = disabled || working;
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
-    if (off) return;
+    if (disabled) return;
     const items = e.dataTransfer.items;
     const name = e.dataTransfer.files[0]?.name ?? 'drop';
     void byo.choose(name, () => fromDataTransfer(items));
@@ -49,11 +51,11 @@ export function ByoPanel({ disabled }: { disabled: boolean }) {
       </div>
       <div className="byo-pickers">
         <label>{t('byo.chooseZip')}{' '}
-          <input type="file" accept=".zip,application/zip" data-testid="byo-zip" disabled={off}
+          <input type="file" accept=".zip,application/zip" data-testid="byo-zip" disabled={disabled}
             onChange={(e) => onFiles(e.target.files, false)} />
         </label>
         <label>{t('byo.chooseFolder')}{' '}
-          <input type="file" multiple {...FOLDER_PICKER} data-testid="byo-folder" disabled={off}
+          <input type="file" multiple {...FOLDER_PICKER} data-testid="byo-folder" disabled={disabled}
             onChange={(e) => onFiles(e.target.files, true)} />
         </label>
       </div>
@@ -93,8 +95,14 @@ export function ByoPanel({ disabled }: { disabled: boolean }) {
       {byo.status.kind === 'building' && (
         <p role="status"><progress max={byo.status.total} value={byo.status.done} /> {t('byo.building', byo.status)}</p>
       )}
-      {byo.status.kind === 'error' && <p className="error-text byo-error" role="alert">{t(byo.status.message.key, byo.status.message.values)}</p>}
+      {byo.status.kind === 'error' && <ByoError error={byo.status.error} />}
       {byo.status.kind === 'built' && <ByoResult result={byo.status.result} />}
     </details>
   );
+}
+
+function ByoError({ error }: { error: unknown }) {
+  const { t } = useTranslation(['data', 'inputs']);
+  const message = messageOf(error);
+  return <p className="error-text byo-error" role="alert">{t(message.key, message.values)}</p>;
 }
