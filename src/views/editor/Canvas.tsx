@@ -187,7 +187,7 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         nodesDraggable={!locked} nodesConnectable={!locked} elementsSelectable
-        deleteKeyCode={null} disableKeyboardA11y multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
+        deleteKeyCode={null} panActivationKeyCode={null} disableKeyboardA11y multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
         fitView fitViewOptions={FIT} minZoom={0.2} maxZoom={2} proOptions={{ hideAttribution: true }}>
         <Background gap={24} />
         <Controls showInteractive={false} />

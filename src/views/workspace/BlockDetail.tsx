@@ -92,7 +92,7 @@ const BlockGradient = memo(function BlockGradient({ id }: { id: string }) {
   );
 });
 
-/** Everything about one block; the inspector (settings, formulas with its numbers) sits just above it. */
+/** Everything about one block; the inspector (settings, formulas with its numbers) follows it in the pane. */
 export const BlockDetail = memo(function BlockDetail({ block }: { block: BlockSpec }) {
   const { t } = useTranslation('workspace');
   return (

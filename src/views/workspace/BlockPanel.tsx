@@ -14,8 +14,8 @@ export function BlockPanel() {
   const block = useApp((s) => (s.selection.length === 1 ? (s.spec.blocks.find((b) => b.id === s.selection[0]) ?? null) : null));
   return (
     <div className="block-panel">
-      <div className="block-slot" ref={setBlockSlot} />
       {block ? <BlockDetail key={block.id} block={block} /> : <p className="hint block-none">{t('block.none')}</p>}
+      <div className="block-slot" ref={setBlockSlot} />
     </div>
   );
 }

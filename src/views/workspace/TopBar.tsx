@@ -34,18 +34,16 @@ const RunControls = memo(function RunControls() {
   return (
     <div className="run-controls" role="group" aria-label={t('topBar')}>
       <button type="button" className="primary" data-action="train" disabled={!canTrain}
-        onClick={() => ACTIONS.playPause.perform(ctx)}>▶ {t('play')}</button>
+        onClick={() => ACTIONS.playPause.perform(ctx)}>{t('play')}</button>
       {paused ? (
-        <button type="button" data-action="resume" onClick={() => ACTIONS.playPause.perform(ctx)}>▶ {t('resume')}</button>
+        <button type="button" data-action="resume" onClick={() => ACTIONS.playPause.perform(ctx)}>{t('resume')}</button>
       ) : (
-        <button type="button" data-action="pause" disabled={!running} onClick={() => ACTIONS.playPause.perform(ctx)}>
-          ❚❚ {t('pause')}
-        </button>
+        <button type="button" data-action="pause" disabled={!running} onClick={() => ACTIONS.playPause.perform(ctx)}>{t('pause')}</button>
       )}
       <button type="button" data-action="step" title={tr('stepHelp')} disabled={!(paused || canTrain)}
-        onClick={() => ACTIONS.step.perform(ctx)}>→ {t('step')}</button>
+        onClick={() => ACTIONS.step.perform(ctx)}>{t('step')}</button>
       <button type="button" data-action="stop" title={t('resetHelp')} disabled={!busy}
-        onClick={() => ACTIONS.reset.perform(ctx)}>↺ {t('reset')}</button>
+        onClick={() => ACTIONS.reset.perform(ctx)}>{t('reset')}</button>
     </div>
   );
 });
