@@ -22,6 +22,8 @@ import inputsEn from './inputs.en';
 import inputsKo from './inputs.ko';
 import walkEn from './walk.en';
 import walkKo from './walk.ko';
+import workspaceEn from './workspace.en';
+import workspaceKo from './workspace.ko';
 
 export const LANGUAGES = ['en', 'ko'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -53,10 +55,10 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'en',
   defaultNS: 'app',
-  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict', 'inputs', 'walk'],
+  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict', 'inputs', 'walk', 'workspace'],
   resources: {
-    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn, inputs: inputsEn, walk: walkEn },
-    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo, inputs: inputsKo, walk: walkKo },
+    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn, inputs: inputsEn, walk: walkEn, workspace: workspaceEn },
+    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo, inputs: inputsKo, walk: walkKo, workspace: workspaceKo },
   },
   interpolation: { escapeValue: false }, // React escapes already
   initAsync: false,

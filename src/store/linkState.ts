@@ -194,3 +194,33 @@ export function decodeExperiment(fragment: string, defaults: Experiment): Decode
   }
   return { experiment: { spec, hyper: hyper.values, ...dataset.values }, problems };
 }
+
+// The view in the link (presenter mode, open panel, selected block), so a prepared link opens exactly the
+// view an instructor wants to show. Written only when not the default: a plain experiment link stays as it was.
+export interface LinkView {
+  readonly presenter: boolean;
+  readonly panel: string | null;
+  readonly block: string | null;
+}
+
+const VIEW_ID = z.string().max(64).regex(/^[A-Za-z0-9_.-]+$/);
+const VIEW_FIELDS = { presenter: 'pm', panel: 'panel', block: 'block' } as const;
+
+/** `&pm=1&panel=maps&block=conv1`, or '' for the default view (no panel, nothing selected, not presenting). */
+export function encodeView(view: LinkView): string {
+  const pairs: string[] = [];
+  if (view.presenter) pairs.push(`${VIEW_FIELDS.presenter}=1`);
+  if (view.panel !== null) pairs.push(`${VIEW_FIELDS.panel}=${encodeValue(view.panel)}`);
+  if (view.block !== null) pairs.push(`${VIEW_FIELDS.block}=${encodeValue(view.block)}`);
+  return pairs.map((p) => `&${p}`).join('');
+}
+
+/** Reads the view from a fragment; a malformed field reads as absent. Never throws. */
+export function decodeView(fragment: string): LinkView {
+  const params = new URLSearchParams(fragment.startsWith('#') ? fragment.slice(1) : fragment);
+  const id = (param: string) => {
+    const raw = params.get(param);
+    return raw !== null && VIEW_ID.safeParse(raw).success ? raw : null;
+  };
+  return { presenter: params.get(VIEW_FIELDS.presenter) === '1', panel: id(VIEW_FIELDS.panel), block: id(VIEW_FIELDS.block) };
+}

@@ -7,7 +7,23 @@ import { PRESETS } from '../model/presets';
 import { DEFAULT_HYPER, type AppState, type AppStore } from './appStore';
 import { DEFAULT_VALIDATION_FRACTION } from './dataSlice';
 import { selectExperiment } from './linkSlice';
-import { decodeExperiment, encodeExperiment, type Experiment } from './linkState';
+import { decodeExperiment, decodeView, encodeExperiment, encodeView, type Experiment } from './linkState';
+import { DEFAULT_PANEL, sameView, selectView } from './uiSlice';
+
+/** The view part of the fragment (presenter mode, open panel, selected block); '' for the default view. */
+const viewFragment = (state: AppState): string => {
+  const v = selectView(state);
+  return encodeView({ presenter: v.presenter, panel: v.panel === DEFAULT_PANEL ? null : v.panel, block: v.block });
+};
+
+/** Opens the view a link asks for; a block the network does not have is not selected. */
+function applyView(store: AppStore, fragment: string): void {
+  const view = decodeView(fragment);
+  const s = store.getState();
+  s.setPresenter(view.presenter);
+  s.openPanel(view.panel ?? DEFAULT_PANEL);
+  if (view.block !== null && s.spec.blocks.some((b) => b.id === view.block)) s.select([view.block]);
+}
 
 /** The parts of `window` this needs; tests pass a fake. */
 export interface LinkWindow {
@@ -20,7 +36,7 @@ export interface LinkWindow {
 /** The address that reopens the current experiment: this page (query kept) with the experiment's fragment. */
 export function linkFor(state: AppState, href: string): string {
   const base = href.split('#')[0] ?? href;
-  return `${base}#${encodeExperiment(selectExperiment(state))}`;
+  return `${base}#${encodeExperiment(selectExperiment(state))}${viewFragment(state)}`;
 }
 
 /**
@@ -51,6 +67,7 @@ export function applyLink(store: AppStore, fragment: string, opts: { initial?: b
   }
   const opened = state.loadExperiment(experiment, opts);
   state.setLinkProblems(opened ? problems : [{ code: 'busy', values: {} }]);
+  if (opened) applyView(store, fragment);
   return opened;
 }
 
@@ -63,7 +80,7 @@ export function startLinkSync(store: AppStore, win: LinkWindow, delayMs = 300): 
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     timer = null;
-    const fragment = encodeExperiment(selectExperiment(store.getState()));
+    const fragment = encodeExperiment(selectExperiment(store.getState())) + viewFragment(store.getState());
     if (fragment === written) return;
     written = fragment;
     const base = win.location.href.split('#')[0] ?? '';
@@ -72,7 +89,8 @@ export function startLinkSync(store: AppStore, win: LinkWindow, delayMs = 300): 
   const unsubscribe = store.subscribe((s, prev) => {
     const a = selectExperiment(s);
     const b = selectExperiment(prev);
-    if (a.spec === b.spec && a.hyper === b.hyper && a.datasetId === b.datasetId && a.validationFraction === b.validationFraction) return;
+    if (a.spec === b.spec && a.hyper === b.hyper && a.datasetId === b.datasetId && a.validationFraction === b.validationFraction
+      && sameView(selectView(s), selectView(prev))) return;
     if (timer === null) timer = setTimeout(write, delayMs);
   });
   const onHashChange = () => {

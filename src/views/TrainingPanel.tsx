@@ -1,25 +1,17 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { selectCanTrain, selectFirstError, selectInvalidFieldNames, selectIsPaused, selectIsRunning } from '../store/appStore';
-import type { BackendChoice } from '../train/protocol';
+import { selectFirstError, selectInvalidFieldNames, selectIsPaused, selectIsRunning } from '../store/appStore';
 import { findPreset } from '../model/presets';
-import { useApp, useServices } from './AppContext';
+import { useApp } from './AppContext';
 import { DivergenceNotice } from './training/DivergenceNotice';
-import { SelectField } from './training/fields';
 import { DataGroup, OptimizerGroup, ScheduleGroup } from './training/HyperGroups';
 import { RunEstimateLine } from './training/RunEstimateLine';
 import { useRunEstimate } from './training/useRunEstimate';
 import './training/training.css';
 
-const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
-
 export const TrainingPanel = memo(function TrainingPanel() {
   const { t } = useTranslation();
-  const { t: tr } = useTranslation('run');
   const { t: tm } = useTranslation('model');
-  const { run } = useServices();
-  const backendChoice = useApp((s) => s.backendChoice);
-  const setBackendChoice = useApp((s) => s.setBackendChoice);
   const batchSize = useApp((s) => s.hyper.batchSize);
   const running = useApp(selectIsRunning);
   const paused = useApp(selectIsPaused);
@@ -28,8 +20,6 @@ export const TrainingPanel = memo(function TrainingPanel() {
   const invalidFields = useApp(selectInvalidFieldNames);
   const { t: tw } = useTranslation('walk');
   const estimate = useRunEstimate();
-  const refused = estimate?.refused ?? false;
-  const canTrain = useApp(selectCanTrain) && !refused;
   const busy = running || paused;
   // LeNet-5 as published is small, but sized for 32x32 inputs no dataset here has: a different reason than size.
   const studyReason = (id: string) => {
@@ -44,27 +34,8 @@ export const TrainingPanel = memo(function TrainingPanel() {
       <OptimizerGroup busy={busy} />
       <ScheduleGroup busy={busy} />
       <DataGroup busy={busy} />
-      <div className="fields">
-        <SelectField name="backend" label={t('train.backend')} value={backendChoice} options={BACKEND_CHOICES} disabled={busy}
-          optionLabel={(b) => (b === 'auto' ? t('train.backendAuto') : t(`backendNames.${b}`))}
-          onChange={(b) => setBackendChoice(b)} />
-      </div>
-      {/* A reference network open for study is not trained here: no time estimate or memory refusal beside that reason. */}
       {estimate && studyPreset === null && <RunEstimateLine estimate={estimate} batchSize={batchSize} />}
-      <div className="controls">
-        <button type="button" className="primary" data-action="train" disabled={!canTrain} onClick={() => run.start()}>
-          {t('train.start')}
-        </button>
-        {paused ? (
-          <button type="button" data-action="resume" onClick={() => run.resume()}>{t('train.resume')}</button>
-        ) : (
-          <button type="button" data-action="pause" disabled={!running} onClick={() => run.pause()}>{t('train.pause')}</button>
-        )}
-        <button type="button" data-action="step" title={tr('stepHelp')} disabled={!(paused || canTrain)} onClick={() => run.step()}>
-          {tr('step')}
-        </button>
-        <button type="button" data-action="stop" disabled={!busy} onClick={() => run.stop()}>{t('train.stop')}</button>
-      </div>
+      {/* Train, pause, step and reset, and the backend, sit in the workspace's top bar. */}
       {studyPreset !== null && (
         <p className="disabled-reason" role="status" data-reason="study">{studyReason(studyPreset)}</p>
       )}

@@ -8,6 +8,7 @@ import { zipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
+import { openPanel } from './workspaceHelpers';
 
 let browser: Browser;
 
@@ -53,10 +54,11 @@ describe('datasets', () => {
     await page.selectOption('[data-testid=dataset-select]', 'cifar10');
     expect(await page.locator('.dataset-summary').innerText()).toContain('32 × 32 × 3');
     expect(await page.locator('.dataset-classes').innerText()).toContain('airplane, automobile, bird, cat, deer, dog, frog, horse, ship, truck');
-    await page.waitForFunction(() => document.querySelector('.block-table tbody tr .shape')?.textContent?.includes('32 × 32 × 3'));
+    await page.waitForFunction(() => document.querySelector('.react-flow__node[data-id=input] [data-testid=shape]')?.textContent?.includes('32 × 32 × 3'));
     expect(await page.locator('[data-action=train]').isEnabled()).toBe(true);
 
     await page.click('[data-action=train]');
+    await openPanel(page, 'epochs');
     await page.waitForSelector('.epoch-table .test-accuracy', { timeout: 150_000 });
     // 10% of the 500-image slice is held out: 450 train on, 50 are checked every epoch.
     expect(await page.locator('.status-bar .examples').innerText()).toContain('450 training / 200 test');
@@ -117,9 +119,10 @@ describe('datasets', () => {
       .toBe('../evil.png: its path leads outside the folder');
     expect(await page.locator('[data-testid=byo-skipped] li[data-reason=notImage]').innerText()).toContain('shapes/notes.txt');
     expect(await page.locator('[data-testid=dataset-select]').inputValue()).toBe('custom');
-    await page.waitForFunction(() => document.querySelector('.block-table tbody tr .shape')?.textContent?.includes('16 × 16 × 3'));
+    await page.waitForFunction(() => document.querySelector('.react-flow__node[data-id=input] [data-testid=shape]')?.textContent?.includes('16 × 16 × 3'));
 
     await page.click('[data-action=train]');
+    await openPanel(page, 'epochs');
     await page.waitForSelector('.epoch-table .test-accuracy', { timeout: 120_000 });
     expect(await page.locator('.status-bar .examples').innerText()).toContain('22 training / 8 test');
 

@@ -48,7 +48,8 @@ describe('network builder', () => {
     expect(await inputsOf(page, 'conv2')).toEqual(['act1']);
     // Drag an add block onto the canvas: placed freely, unconnected.
     const canvas = page.locator('.editor-canvas .react-flow__pane');
-    await page.locator('[data-palette=add]').dragTo(canvas, { targetPosition: { x: 300, y: 520 } });
+    const pane = (await canvas.boundingBox())!;
+    await page.locator('[data-palette=add]').dragTo(canvas, { targetPosition: { x: 300, y: Math.round(pane.height * 0.85) } });
     await page.waitForSelector('.react-flow__node[data-id="add1"]');
     expect(await inputsOf(page, 'add1')).toEqual([]);
     await dragConnect(page, 'conv2', 'add1');
@@ -236,7 +237,8 @@ describe('invalid networks say why, on the block that causes it', () => {
     expect(await codesOn(page, 'conv2')).toEqual([]); // out of range: not applied
     await page.fill('.editor-inspector input[data-field=kernel]', '15'); // conv2 sees 14×14
     expect(await codesOn(page, 'conv2')).toContain('kernelTooLarge');
-    expect(await page.locator('.disabled-reason').innerText()).not.toBe('');
+    // Beside the chart, Train's reason names the block (not only the problem).
+    expect(await page.locator('.run-blocker').innerText()).toContain('conv2:');
     expect(await trainEnabled(page)).toBe(false);
     await page.click('[data-action=undo]');
     expect(await trainEnabled(page)).toBe(true);

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { encodeSpec } from '../../src/model/link';
 import type { ModelSpec } from '../../src/model/spec';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { baseUrl, launchBrowser, watchErrors } from './browser';
+import { openPanel } from './workspaceHelpers';
 
 let browser: Browser;
 
@@ -24,8 +25,17 @@ async function newContext(): Promise<BrowserContext> {
   return context;
 }
 
-const open = (context: BrowserContext, address: string): Promise<{ page: Page; errors: string[] }> =>
-  openPage(browser, address, '.block-table tbody tr', { context });
+async function open(context: BrowserContext, address: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(address);
+  await page.waitForSelector('.react-flow__node');
+  // The summary (block table) and the training settings are side panels: mount the one, then show the other.
+  await openPanel(page, 'summary');
+  await page.waitForSelector('.block-table tbody tr');
+  await openPanel(page, 'data');
+  return { page, errors };
+}
 
 const kinds = (page: Page) =>
   page.locator('.block-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
@@ -36,7 +46,7 @@ describe('shareable link', () => {
   it('copies a link that reopens the same network and hyper-parameters', async () => {
     const context = await newContext();
     const { page, errors } = await open(context, `${baseUrl()}/`);
-    await page.locator('.model-panel select').selectOption('tinyCnn');
+    await page.locator('[data-testid=top-preset]').selectOption('tinyCnn');
     await field(page, 'Learning rate').fill('0.0125');
     await field(page, 'Batch size').fill('32');
     await field(page, 'Seed').fill('42');
@@ -57,7 +67,7 @@ describe('shareable link', () => {
     const again = await open(context, copied);
     expect(await kinds(again.page)).toEqual(expectedKinds);
     expect(await totalParams(again.page)).toBe(expectedParams);
-    expect(await again.page.locator('.model-panel select').inputValue()).toBe('tinyCnn');
+    expect(await again.page.locator('[data-testid=top-preset]').inputValue()).toBe('tinyCnn');
     expect(await field(again.page, 'Learning rate').inputValue()).toBe('0.0125');
     expect(await field(again.page, 'Batch size').inputValue()).toBe('32');
     expect(await field(again.page, 'Seed').inputValue()).toBe('42');
@@ -147,6 +157,7 @@ describe('shareable link', () => {
   it('copies the Keras-style summary and shows compute costs on demand', async () => {
     const context = await newContext();
     const { page, errors } = await open(context, `${baseUrl()}/`);
+    await openPanel(page, 'summary');
     expect(await page.locator('.block-table .flops').count()).toBe(0); // costs only on demand
     await page.click('[data-action=copy-summary]');
     await page.waitForSelector('.summary-tools .copy-status[data-status=copied]');
@@ -195,7 +206,7 @@ describe('shareable link', () => {
     expect(await field(page, 'Epochs').inputValue()).toBe('7'); // ?epochs still works
     await page.waitForFunction(() => location.hash.startsWith('#v=1&'));
     const lenetHash = await page.evaluate(() => location.hash);
-    await page.locator('.model-panel select').selectOption('mlp');
+    await page.locator('[data-testid=top-preset]').selectOption('mlp');
     await page.waitForFunction((h) => location.hash !== h, lenetHash);
     expect(page.url()).toContain('?epochs=7#'); // the query is kept
     // A fragment-only change does not reload the page: the app must notice it by itself.

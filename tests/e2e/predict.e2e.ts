@@ -4,7 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './browser';
+import { baseUrl, launchBrowser, watchErrors } from './browser';
+import { openPanel } from './workspaceHelpers';
 
 let browser: Browser;
 // Screenshots for a person to look at, only when asked for (PREDICT_SHOTS=/some/folder).
@@ -18,8 +19,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const openApp = (query: string): Promise<{ page: Page; errors: string[] }> =>
-  openPage(browser, query, '[data-testid=arith-view]', { acceptDownloads: true });
+/** Opens the app with a side panel open (the arithmetic one unless said). */
+async function openApp(query: string, panel = 'arith'): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${baseUrl()}${query}`);
+  await page.waitForSelector('.react-flow__node');
+  await openPanel(page, panel);
+  return { page, errors };
+}
 
 const arith = (page: Page) => page.locator('[data-testid=arith-view]');
 
@@ -43,16 +52,18 @@ describe('convolution arithmetic', () => {
     for (const id of ids) {
       await page.selectOption('[data-testid=arith-view] select[data-field=block]', id);
       await page.waitForSelector(`[data-testid=arith-view][data-block="${id}"]`);
-      const shape = await page.locator(`.block-table tr[data-block="${id}"] .shape`).innerText();
+      const shape = await page.locator(`.react-flow__node[data-id="${id}"] [data-testid=shape]`).innerText();
       const [h, w] = shape.split('×').map((s) => Number(s.trim()));
       expect(Number(await arith(page).getAttribute('data-out-h'))).toBe(h);
       expect(Number(await arith(page).getAttribute('data-out-w'))).toBe(w);
       // The diagram slides over exactly one window per output cell.
       await page.waitForFunction((n) => document.querySelector('.arith-diagram')?.getAttribute('data-steps') === String(n), h! * w!);
     }
-    // Selecting a block in the builder shows that block here.
+    // Selecting a block in the builder shows that block here, and in the block pane it opens.
     await page.locator('.react-flow__node[data-id="conv2"]').click();
-    await page.waitForSelector('[data-testid=arith-view][data-block="conv2"]');
+    await page.waitForSelector('[data-panel-body=block] [data-testid=arith-view][data-block="conv2"]');
+    await openPanel(page, 'arith');
+    await page.waitForSelector('[data-panel-body=arith] [data-testid=arith-view][data-block="conv2"]');
     if (shots) await arith(page).screenshot({ path: `${shots}/arith-block.png` });
     expect(errors).toEqual([]);
     await page.context().close();
@@ -116,10 +127,12 @@ describe('convolution arithmetic', () => {
 
 describe('predictions', () => {
   it('shows the confusion matrix after an epoch, and drawing changes the probabilities', async () => {
-    const { page, errors } = await openApp('/?trainLimit=2048&testLimit=300&epochs=2');
+    const { page, errors } = await openApp('/?trainLimit=2048&testLimit=300&epochs=2', 'maps');
+    await openPanel(page, 'predict');
     await draw(page, [[0.5, 0.15], [0.5, 0.85]]);
     await page.waitForSelector('[data-testid=predict-panel] [role=status]'); // no model yet
     await page.click('[data-action=train]');
+    await openPanel(page, 'results');
     await page.waitForSelector('[data-testid=confusion-matrix]', { timeout: 150_000 });
     expect(await page.locator('[data-testid=confusion-matrix]').getAttribute('data-total')).toBe('300');
     expect(await page.locator('[data-testid=confusion-matrix] rect[data-count]').count()).toBe(100);
@@ -127,6 +140,7 @@ describe('predictions', () => {
     expect(await page.locator('[data-testid=mistakes] button').count()).toBeGreaterThan(0);
 
     // The digit drawn before training is asked again once a model exists.
+    await openPanel(page, 'predict');
     await page.waitForSelector('[data-testid=probabilities]', { timeout: 60_000 });
     const values = () => page.locator('[data-testid=probabilities]').getAttribute('data-values');
     const sum = (await values())!.split(',').map(Number).reduce((a, b) => a + b, 0);
@@ -159,15 +173,17 @@ describe('predictions', () => {
     await page.setInputFiles('[data-testid=upload-image]', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
     await page.waitForSelector('.upload-image [role=alert]');
 
+    await openPanel(page, 'results');
     await page.click('[data-testid=mistakes] button >> nth=0');
     expect(await page.locator('[data-testid=mistakes] button[aria-pressed=true]').count()).toBe(1);
-    // The image picker above the feature maps now shows that mistake's number.
+    // The image picker above the feature maps (in the maps panel, opened first) now shows that mistake's number.
     const index = await page.locator('[data-testid=mistakes] button >> nth=0').getAttribute('data-index');
     await page.waitForFunction((i) => (document.querySelector('[data-testid=viz-test-index]') as HTMLInputElement | null)?.value === i,
       index, { timeout: 10_000 });
     if (shots) {
-      await page.locator('[data-testid=predict-panel]').screenshot({ path: `${shots}/predict.png` });
       await page.locator('.results-panel').screenshot({ path: `${shots}/confusion.png` });
+      await openPanel(page, 'predict');
+      await page.locator('[data-testid=predict-panel]').screenshot({ path: `${shots}/predict.png` });
     }
     expect(errors).toEqual([]);
     await page.context().close();

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
+import { openPanel } from './workspaceHelpers';
 
 let browser: Browser;
 
@@ -15,7 +16,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const openApp = (query: string) => openPage(browser, query, '.block-table tbody tr');
+const openApp = (query: string) => openPage(browser, query, '.react-flow__node', { viewport: { width: 1400, height: 1000 } });
 
 const chartPoints = (page: Page) =>
   page.locator('[data-testid=loss-chart] svg').getAttribute('data-points').then((v) => Number(v ?? 0));
@@ -23,6 +24,8 @@ const chartPoints = (page: Page) =>
 describe('walking skeleton', () => {
   it('lists LeNet-5 with the output shape and parameters of every block', async () => {
     const { page, errors } = await openApp('/');
+    await openPanel(page, 'summary');
+    await page.waitForSelector('.block-table tbody tr');
     const rows = page.locator('.block-table tbody tr');
     expect(await rows.count()).toBeGreaterThanOrEqual(10);
     const conv1 = page.locator('.block-table tbody tr[data-kind=conv2d]').first();
@@ -48,6 +51,7 @@ describe('walking skeleton', () => {
       undefined,
       { timeout: 120_000 },
     );
+    await openPanel(page, 'epochs');
     await page.waitForSelector('.epoch-table .test-accuracy', { timeout: 120_000 });
     const acc = Number(await page.locator('.epoch-table .test-accuracy').first().getAttribute('data-value'));
     expect(acc).toBeGreaterThan(0.1); // better than chance after one epoch on 2,048 images

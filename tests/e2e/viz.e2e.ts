@@ -3,7 +3,8 @@
 // with its values on hover, a bad image number is explained, and the page has no errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './browser';
+import { baseUrl, launchBrowser, watchErrors } from './browser';
+import { openPanel } from './workspaceHelpers';
 
 let browser: Browser;
 
@@ -22,8 +23,15 @@ const canvasState = (page: Page, testId: string) => page.evaluate((id) => {
   return { step: Number(canvas.dataset.step ?? 0), pixels: canvas.toDataURL() };
 }, testId);
 
-/** Scrolls a view into sight, as a user would: views off screen keep their last picture and ask for no probes. */
-const show = (page: Page, testId: string) => page.locator(`[data-testid=${testId}]`).scrollIntoViewIfNeeded();
+/** The side panel each view lives in. */
+const PANEL_OF: Record<string, string> = { 'feature-maps': 'maps', filters: 'maps', 'gradient-flow': 'gradients', saliency: 'saliency' };
+
+/** Opens the view's panel and scrolls it into sight, as a user would: hidden views keep their last picture and ask for no probes. */
+async function show(page: Page, testId: string): Promise<void> {
+  const panel = PANEL_OF[testId];
+  if (panel && await page.locator(`[data-panel-body="${panel}"]:not([hidden])`).count() === 0) await openPanel(page, panel);
+  await page.locator(`[data-testid=${testId}]`).scrollIntoViewIfNeeded();
+}
 
 async function waitForNewPixels(page: Page, testId: string, before: { step: number; pixels: string }) {
   await page.waitForFunction(([id, step]) => {
@@ -35,8 +43,11 @@ async function waitForNewPixels(page: Page, testId: string, before: { step: numb
 
 describe('inside the network', () => {
   it('redraws feature maps and filters while training, and shows gradients and saliency', async () => {
-    const { page, errors } = await openPage(browser, '/?trainLimit=2048&testLimit=256&epochs=30', '[data-testid=feature-maps]');
-    const context = page.context();
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl()}/?trainLimit=2048&testLimit=256&epochs=30`);
+    await page.waitForSelector('.react-flow__node');
     await page.click('[data-action=train]');
     await show(page, 'feature-maps');
 
@@ -67,8 +78,8 @@ describe('inside the network', () => {
     const counters = await page.evaluate(() => (globalThis as unknown as { __cnnpViz: { counters: Record<string, number> } }).__cnnpViz.counters);
     expect(counters.featureMapRefreshes).toBeGreaterThanOrEqual(2);
 
-    // Scrolled out of sight, the maps keep their last picture while training goes on; back in sight, they catch up.
-    await page.evaluate(() => window.scrollTo(0, 0));
+    // Hidden behind another panel, the maps keep their last picture while training goes on; shown again, they catch up.
+    await openPanel(page, 'data');
     await page.waitForTimeout(300); // the last probe asked for before the scroll may still land
     const hidden = await canvasState(page, 'feature-maps');
     const trainedSteps = () => page.evaluate(() => (globalThis as unknown as { __cnnpViz: { channel: { latest: { step: number } | null } } })
@@ -104,8 +115,10 @@ describe('inside the network', () => {
   });
 
   it('enlarges a map on click with its value on hover, and explains a bad image number', async () => {
-    const { page, errors } = await openPage(browser, '/?trainLimit=512&testLimit=128&epochs=1', '[data-action=train]');
-    const context = page.context();
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl()}/?trainLimit=512&testLimit=128&epochs=1`);
     await page.click('[data-action=train]');
     await show(page, 'feature-maps');
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=feature-maps] canvas')

@@ -15,12 +15,14 @@ export const ArithView = memo(function ArithView() {
   const analysis = useApp((s) => s.analysis);
   const blocks = useMemo(() => windowBlocks(analysis), [analysis]);
   const [mode, setMode] = useState<'block' | 'free'>('block');
-  const [picked, setPicked] = useState<string | null>(null);
+
   const [free, setFree] = useState<FreePlay>(DEFAULT_FREE_PLAY);
   const [speed, setSpeed] = useState(4);
   const [playing, setPlaying] = useState(false);
   // Selecting a conv / pool block in the builder shows it here (the select list still works on its own).
   const selection = useApp((s) => s.selection);
+  // Opened with a conv / pool block selected (the block detail pane), it shows that block from the start.
+  const [picked, setPicked] = useState<string | null>(() => selection.find((id) => blocks.some((b) => b.id === id)) ?? null);
   const [seenSelection, setSeenSelection] = useState(selection);
   if (seenSelection !== selection) {
     setSeenSelection(selection);

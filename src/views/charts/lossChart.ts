@@ -84,7 +84,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
   const draw = () => {
     draws += 1;
     const width = Math.max(200, el.clientWidth) - MARGIN.left - MARGIN.right;
-    const fullHeight = Math.max(220, el.clientHeight || 340) - MARGIN.top - MARGIN.bottom;
+    const fullHeight = Math.max(150, el.clientHeight || 340) - MARGIN.top - MARGIN.bottom;
     const height = fullHeight - LR_STRIP;
     svg.attr('width', width + MARGIN.left + MARGIN.right).attr('height', fullHeight + MARGIN.top + MARGIN.bottom);
     svg.attr('aria-label', `${labels.loss}, ${labels.accuracy}`).attr('data-points', opts.loss.length)

@@ -8,6 +8,7 @@ import { connectMessageKey } from '../../model/connect';
 import { describeBlock } from '../describeBlock';
 import { formatCount, formatShape } from '../format';
 import type { BlockCost } from '../../model/cost';
+import { BlockThumb } from '../viz/BlockThumb';
 import { costText, formatBytes } from './cost';
 import type { BlockNode as BlockNodeType } from './flowModel';
 
@@ -72,6 +73,7 @@ function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
         <span className="id">{block.id}</span>
       </header>
       {settings && <div className="settings">{settings}</div>}
+      <BlockThumb id={block.id} kind={block.kind} />
       <div className="facts">
         <span className="label">{t('node.shape')}</span>
         <span className="shape" data-testid="shape">{formatShape(info?.outputShape ?? null)}</span>

@@ -1,18 +1,22 @@
 // The xyflow canvas. Nodes and edges are a projection of the store's spec; the canvas itself only keeps what
 // belongs to a gesture in progress (measured sizes, positions while dragging, which edges are selected).
 import {
-  Background, Controls, ReactFlow, useReactFlow, type Connection, type ReactFlowInstance, type Edge, type EdgeChange, type NodeChange,
+  Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type ReactFlowInstance, type Edge, type EdgeChange, type NodeChange,
   type OnNodeDrag,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { measureModel } from '../../model/cost';
 import type { BlockAnalysis } from '../../model/analysis';
 import type { BlockKind, BlockSpec } from '../../model/spec';
 import type { Point } from '../../store/editOps';
 import { isEditLocked } from '../../store/modelSlice';
-import { useApp } from '../AppContext';
+import { datasetEntry } from '../../data/registry';
+import { useApp, useServices } from '../AppContext';
+import { ThumbnailsContext } from '../viz/BlockThumb';
+import { useOnScreen, useWantProbe } from '../viz/hooks';
+import { createThumbnails, type Thumbnails } from '../viz/thumbnails';
 import { formatShape } from '../format';
 import { BlockNode } from './BlockNode';
 import { deriveEdges, deriveNodes, type BlockNode as BlockNodeType } from './flowModel';
@@ -23,7 +27,9 @@ import type { EditorActions } from './useEditorActions';
 
 // At module scope: a new object per render would make xyflow re-mount every node.
 const NODE_TYPES = { block: BlockNode };
-const FIT = { padding: 0.1, minZoom: 0.45, maxZoom: 1 };
+const FIT = { padding: 0.04, minZoom: 0.45, maxZoom: 1 };
+/** A network with more blocks than this gets a minimap to find its way along the strip. */
+const MINIMAP_BLOCKS = 16;
 
 /**
  * Fits the network in view; one too large to fit at a readable zoom (a ResNet) is shown from its input,
@@ -59,6 +65,7 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
   const connectBlocks = useApp((s) => s.connectBlocks);
   const locked = useApp(isEditLocked);
   const flow = useReactFlow();
+  const thumbs = useLiveThumbnails();
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
   const [dragging, setDragging] = useState<Readonly<Record<string, Point>>>({});
 
@@ -104,6 +111,27 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
   useEffect(() => {
     if (fitSignal > 0) void flow.fitView(FIT);
   }, [flow, fitSignal]);
+  // The strip changes size with the window, presenter mode and full view: an automatic layout is re-fitted.
+  const box = thumbs.el;
+  useEffect(() => {
+    if (!box || !autoLayout || typeof ResizeObserver === 'undefined') return undefined;
+    let frame = 0;
+    let last = '';
+    const resize = new ResizeObserver(() => {
+      const size = `${box.clientWidth}x${box.clientHeight}`;
+      if (size === last) return;
+      const first = last === '';
+      last = size;
+      if (first) return; // the first report is the size the network was just fitted to
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => void fitOrShowStart(flow));
+    });
+    resize.observe(box);
+    return () => {
+      resize.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [box, autoLayout, flow]);
 
   const onNodesChange = useCallback((changes: NodeChange<BlockNodeType>[]) => {
     const measured = new Map<string, Size>();
@@ -152,18 +180,53 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
   }, [actions, flow, locked]);
 
   return (
-    <div className="editor-canvas" aria-label={t('canvasLabel')} role="region" tabIndex={-1}
+    <div ref={thumbs.host} className="editor-canvas" aria-label={t('canvasLabel')} role="region" tabIndex={-1}
       onDragOver={(e) => { if (e.dataTransfer.types.includes(PALETTE_MIME)) e.preventDefault(); }} onDrop={onDrop}>
+      <ThumbnailsContext.Provider value={thumbs.controller}>
       <ReactFlow<BlockNodeType, Edge>
         nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} ariaLabelConfig={useFlowAriaLabels()}
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         nodesDraggable={!locked} nodesConnectable={!locked} elementsSelectable
-        deleteKeyCode={null} disableKeyboardA11y multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
+        deleteKeyCode={null} panActivationKeyCode={null} disableKeyboardA11y multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
         fitView fitViewOptions={FIT} minZoom={0.2} maxZoom={2} proOptions={{ hideAttribution: true }}>
         <Background gap={24} />
         <Controls showInteractive={false} />
+        {spec.blocks.length > MINIMAP_BLOCKS && <MiniMap pannable zoomable ariaLabel={t('minimap', { ns: 'workspace' })} />}
       </ReactFlow>
+      </ThumbnailsContext.Provider>
     </div>
   );
+}
+
+/**
+ * The blocks' live thumbnails: one controller for the strip, and the worker asked for activations only
+ * while the strip can be seen.
+ */
+function useLiveThumbnails(): { host: (el: HTMLDivElement | null) => void; el: HTMLDivElement | null; controller: Thumbnails | null } {
+  const { t } = useTranslation('workspace');
+  const channel = useServices().run.probes;
+  const hostRef = useRef<HTMLDivElement | null>(null);
+  const [el, setEl] = useState<HTMLDivElement | null>(null);
+  const [controller, setController] = useState<Thumbnails | null>(null);
+  const onScreen = useOnScreen(hostRef);
+  useWantProbe('activations', el !== null && onScreen);
+  const names = useApp((s) => (s.datasetId === 'custom' ? s.customDataset?.data.meta.classNames : datasetEntry(s.datasetId).classNames));
+  useEffect(() => {
+    if (!el) return undefined;
+    const c = createThumbnails(el, channel);
+    setController(c);
+    return () => {
+      c.destroy();
+      setController(null);
+    };
+  }, [el, channel]);
+  useEffect(() => {
+    controller?.setCaption((k, percent) => t('thumb.top', { label: names?.[k] ?? String(k), percent }));
+  }, [controller, names, t]);
+  const host = useCallback((node: HTMLDivElement | null) => {
+    hostRef.current = node;
+    setEl(node);
+  }, []);
+  return { host, el, controller };
 }

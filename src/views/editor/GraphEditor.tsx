@@ -3,6 +3,7 @@
 // training apply the same way to mouse, keyboard and buttons.
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { isEditLocked } from '../../store/modelSlice';
 import { useApp, useServices } from '../AppContext';
@@ -82,7 +83,11 @@ function useCommand(actions: EditorActions, setConnectFrom: (id: string | null) 
   }, [store, actions, setConnectFrom, deleteAll]);
 }
 
-export function GraphEditor() {
+/**
+ * `sideSlot`: where the inspector and the connect list go. Left out, they sit beside the canvas; the
+ * workspace passes its block pane (null until that pane is mounted), so they open beside the network.
+ */
+export function GraphEditor({ sideSlot }: { sideSlot?: HTMLElement | null } = {}) {
   const { t } = useTranslation('editor');
   const actions = useEditorActions();
   const locked = useApp(isEditLocked);
@@ -131,6 +136,12 @@ export function GraphEditor() {
     run(cmd, nodeId);
   };
 
+  const side = (
+    <>
+      {connectFrom !== null && !locked && <ConnectPanel from={connectFrom} onClose={() => setConnectFrom(null)} />}
+      <Inspector disabled={locked} onConnectFrom={setConnectFrom} />
+    </>
+  );
   return (
     <section ref={sectionRef} className="panel graph-editor" aria-labelledby="editor-heading" onKeyDown={onKeyDown}
       data-locked={locked}>
@@ -139,21 +150,20 @@ export function GraphEditor() {
       </header>
       <p className="muted editor-help">{t('help')}</p>
       {locked && <p className="notice" role="status">{t('locked')}</p>}
-      <Toolbar actions={actions} onConnect={() => selection[0] !== undefined && setConnectFrom(selection[0])}
-        showCost={showCost} setShowCost={setShowCost} onDelete={deleteAll}
-        onTidy={() => { actions.tidy(); setFitSignal((n) => n + 1); }} />
-      <Palette disabled={locked} onAdd={actions.add} />
+      <div className="editor-bar">
+        <Toolbar actions={actions} onConnect={() => selection[0] !== undefined && setConnectFrom(selection[0])}
+          showCost={showCost} setShowCost={setShowCost} onDelete={deleteAll}
+          onTidy={() => { actions.tidy(); setFitSignal((n) => n + 1); }} />
+        <Palette disabled={locked} onAdd={actions.add} />
+      </div>
       <NetworkIssues />
       <EditorStatus />
-      <div className="editor-body">
+      <div className={`editor-body${sideSlot === undefined ? '' : ' side-detached'}`}>
         <ReactFlowProvider>
           <Canvas actions={actions} showCost={showCost} connectFrom={connectFrom}
             selectedEdges={selectedEdges} onSelectEdges={setSelectedEdges} fitSignal={fitSignal} />
         </ReactFlowProvider>
-        <div className="editor-side">
-          {connectFrom !== null && !locked && <ConnectPanel from={connectFrom} onClose={() => setConnectFrom(null)} />}
-          <Inspector disabled={locked} onConnectFrom={setConnectFrom} />
-        </div>
+        {sideSlot === undefined ? <div className="editor-side">{side}</div> : sideSlot && createPortal(side, sideSlot)}
       </div>
     </section>
   );

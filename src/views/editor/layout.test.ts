@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lenet5Mnist } from '../../model/presets';
 import type { ModelSpec } from '../../model/spec';
-import { COLUMNS_PER_ROW, fillLayout, NODE_SIZE, spotAfter, tidyLayout } from './layout';
+import { fillLayout, NODE_SIZE, spotAfter, tidyLayout } from './layout';
 
 const overlaps = (a: { x: number; y: number }, b: { x: number; y: number }) =>
   Math.abs(a.x - b.x) < NODE_SIZE.width && Math.abs(a.y - b.y) < NODE_SIZE.height;
@@ -18,7 +18,7 @@ function residual(): ModelSpec {
 }
 
 describe('tidyLayout', () => {
-  it('places every block without overlaps, data flowing left to right, wrapping into rows', () => {
+  it('places every block without overlaps in one left-to-right lane, in the order data flows', () => {
     const spec = lenet5Mnist();
     const layout = tidyLayout(spec);
     const ids = spec.blocks.map((b) => b.id);
@@ -26,14 +26,32 @@ describe('tidyLayout', () => {
     for (let i = 0; i < ids.length; i++) {
       for (let j = i + 1; j < ids.length; j++) expect(overlaps(layout[ids[i]!]!, layout[ids[j]!]!)).toBe(false);
     }
-    // A chain of 12 wraps after COLUMNS_PER_ROW blocks: the first row reads left to right.
-    const firstRow = ids.slice(0, COLUMNS_PER_ROW).map((id) => layout[id]!);
-    for (let i = 1; i < firstRow.length; i++) expect(firstRow[i]!.x).toBeGreaterThan(firstRow[i - 1]!.x);
-    expect(layout[ids[COLUMNS_PER_ROW]!]!.y).toBeGreaterThan(firstRow[0]!.y);
+    const points = ids.map((id) => layout[id]!);
+    for (let i = 1; i < points.length; i++) {
+      expect(points[i]!.x).toBeGreaterThan(points[i - 1]!.x);
+      expect(points[i]!.y).toBe(points[0]!.y);
+    }
+  });
+  it('keeps the reading order and the one lane when a block in the middle is deleted (LeNet-5 without flatten)', () => {
+    const spec = lenet5Mnist();
+    const flatten = spec.blocks.find((b) => b.kind === 'flatten')!;
+    const cut: ModelSpec = { blocks: spec.blocks.filter((b) => b.id !== flatten.id)
+      .map((b) => ({ ...b, inputs: b.inputs.filter((i) => i !== flatten.id) })) };
+    const layout = tidyLayout(cut);
+    const points = cut.blocks.map((b) => layout[b.id]!);
+    for (let i = 1; i < points.length; i++) {
+      expect(points[i]!.x).toBeGreaterThan(points[i - 1]!.x);
+      expect(points[i]!.y).toBe(points[0]!.y);
+    }
   });
   it('lays out a residual branch without overlaps and survives a cycle', () => {
     const layout = tidyLayout(residual());
     expect(overlaps(layout.c1!, layout.c2!)).toBe(false);
+    // The branch and the skip connection run as parallel lanes that merge at `add`, left to right.
+    expect(layout.in!.x).toBeLessThan(layout.c1!.x);
+    expect(layout.c1!.x).toBeLessThan(layout.c2!.x);
+    expect(layout.c2!.x).toBeLessThan(layout.add!.x);
+    expect(layout.add!.x).toBeLessThan(layout.f!.x);
     const loop: ModelSpec = { blocks: [
       { id: 'a', kind: 'activation', fn: 'relu', inputs: ['b'] },
       { id: 'b', kind: 'activation', fn: 'relu', inputs: ['a'] },

@@ -1,4 +1,4 @@
-// Tidy layout with dagre: data flows left to right, branches (residual paths) side by side. Used for the
+// Tidy layout with dagre: data flows left to right in one strip, branches (residual paths) as parallel lanes. Used for the
 // "Tidy layout" button and to place blocks that have no stored position (presets, links without a layout).
 import dagre from '@dagrejs/dagre';
 import type { ModelSpec } from '../../model/spec';
@@ -6,52 +6,36 @@ import type { Layout, Point } from '../../store/editOps';
 import { safeInputs } from './flowModel';
 
 /** The size dagre reserves per block; close to the rendered node, so tidied blocks never overlap. */
-export const NODE_SIZE = { width: 270, height: 190 } as const;
+export const NODE_SIZE = { width: 150, height: 250 } as const;
 
+/**
+ * One left-to-right strip, as data flows: a chain is one lane, and residual / concat branches run as
+ * parallel lanes that merge. A block cut off from what came before (its input deleted) stays where it was
+ * in reading order, after the block listed before it, instead of jumping back to the first column.
+ */
 export function tidyLayout(spec: ModelSpec): Record<string, Point> {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 60, marginx: 20, marginy: 20 });
+  g.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 28, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
   const blocks = spec.blocks.filter((b) => typeof b?.id === 'string');
   const ids = new Set(blocks.map((b) => b.id));
   for (const b of blocks) g.setNode(b.id, { ...NODE_SIZE });
-  for (const b of blocks) {
-    for (const from of safeInputs(b)) if (ids.has(from) && from !== b.id) g.setEdge(from, b.id);
-  }
+  blocks.forEach((b, i) => {
+    const inputs = safeInputs(b).filter((from) => ids.has(from) && from !== b.id);
+    for (const from of inputs) g.setEdge(from, b.id, { weight: 2 });
+    const before = blocks[i - 1];
+    if (inputs.length === 0 && b.kind !== 'input' && before) g.setEdge(before.id, b.id, { weight: 2 });
+  });
   try {
     dagre.layout(g);
   } catch {
     // A cycle or other odd graph dagre cannot rank: fall back to a grid, never to a crash.
     return gridLayout(spec);
   }
-  const centres = new Map<string, Point>();
+  const out: Record<string, Point> = {};
   for (const b of blocks) {
     const n = g.node(b.id);
-    centres.set(b.id, n ? { x: n.x, y: n.y } : { x: 0, y: 0 });
-  }
-  return wrapColumns(centres);
-}
-
-/** Columns of blocks per row before the layout wraps: a projected canvas stays readable without zooming out. */
-export const COLUMNS_PER_ROW = 4;
-
-/**
- * Folds dagre's single left-to-right band into rows of COLUMNS_PER_ROW columns, like lines of text: a
- * 12-block LeNet then fits the canvas at a readable zoom. Branches keep their offsets within a row.
- */
-function wrapColumns(centres: ReadonlyMap<string, Point>): Record<string, Point> {
-  const xs = [...new Set([...centres.values()].map((p) => Math.round(p.x)))].sort((a, b) => a - b);
-  const ys = [...centres.values()].map((p) => p.y);
-  const top = Math.min(...ys);
-  const bandHeight = Math.max(...ys) - top + NODE_SIZE.height + 90;
-  const column = new Map(xs.map((x, i) => [x, i]));
-  const out: Record<string, Point> = {};
-  for (const [id, p] of centres) {
-    const col = column.get(Math.round(p.x)) ?? 0;
-    out[id] = {
-      x: (col % COLUMNS_PER_ROW) * (NODE_SIZE.width + 70),
-      y: Math.floor(col / COLUMNS_PER_ROW) * bandHeight + (p.y - top),
-    };
+    out[b.id] = n ? { x: n.x - NODE_SIZE.width / 2, y: n.y - NODE_SIZE.height / 2 } : { x: 0, y: 0 };
   }
   return out;
 }

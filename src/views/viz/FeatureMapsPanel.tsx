@@ -53,7 +53,7 @@ export const FeatureMapsPanel = memo(function FeatureMapsPanel() {
   );
 });
 
-function mapLabel(s: MapStack, t: (key: string, opts: Record<string, unknown>) => string): string {
+export function mapLabel(s: MapStack, t: (key: string, opts: Record<string, unknown>) => string): string {
   if (s.height === 1 && s.channels === 1) {
     return s.width < s.fullWidth ? t('maps.labelVectorSome', { id: s.id, units: s.width, total: s.fullWidth })
       : t('maps.labelVector', { id: s.id, units: s.width });
@@ -63,7 +63,7 @@ function mapLabel(s: MapStack, t: (key: string, opts: Record<string, unknown>) =
   return t('maps.label', { ...s });
 }
 
-const MapDetailView = memo(function MapDetailView({ selection, mode, onClose }:
+export const MapDetailView = memo(function MapDetailView({ selection, mode, onClose }:
   { selection: MapSelection; mode: NormMode; onClose: () => void }) {
   const { t, i18n } = useTranslation('viz');
   const channel = useProbeChannel();

@@ -1,0 +1,85 @@
+// One screen, data flowing left to right: the top bar, the network strip (each block drawn with its live
+// output), the loss chart, and the side panels (block detail, data and training, maps, predictions...). The
+// page never scrolls; each region scrolls or zooms inside itself.
+import { memo, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { selectFirstError } from '../../store/appStore';
+import { useApp, useServices } from '../AppContext';
+import { GraphEditor } from '../editor/GraphEditor';
+import { ErrorBoundary } from '../ErrorBoundary';
+import { LinkNotice } from '../LinkBar';
+import { LossChartView } from '../LossChartView';
+import { StatusBar } from '../StatusBar';
+import { exposeCounters } from '../viz/counters';
+import { useActionContext, TopBar } from './TopBar';
+import { WorkspaceContext } from './context';
+import { Overlays } from './Overlays';
+import { SidePanel } from './SidePanel';
+import { useWorkspaceKeys } from './useWorkspaceKeys';
+import './workspace.css';
+
+/** Why Train is disabled, named where the student looks (the block's own id with the reason). */
+const RunBlocker = memo(function RunBlocker() {
+  const { t } = useTranslation();
+  const { t: tm } = useTranslation('model');
+  const firstError = useApp(selectFirstError);
+  const study = useApp((s) => s.studyPreset !== null);
+  if (study) return <p className="disabled-reason run-blocker" role="status" data-reason="study">{t('train.studyOnly')}</p>;
+  if (!firstError) return null;
+  const reason = tm(`issue.${firstError.code}`, { ...firstError.values, defaultValue: firstError.code });
+  return (
+    <p className="disabled-reason run-blocker" role="status" data-block={firstError.blockId ?? ''}>
+      {t('train.disabledInvalid', { reason: firstError.blockId ? `${firstError.blockId}: ${reason}` : reason })}
+    </p>
+  );
+});
+
+/** A single selected block opens the block pane (a click, a key, a newly added block). */
+function useOpenBlockOnSelect(): void {
+  const { store } = useServices();
+  useEffect(() => store.subscribe((s, prev) => {
+    if (s.selection !== prev.selection && s.selection.length === 1 && s.selection[0] !== prev.selection[0]) s.openPanel('block');
+  }), [store]);
+}
+
+export function Workspace({ ignoredParams }: { ignoredParams: readonly string[] }) {
+  const { t } = useTranslation();
+  const { t: tw } = useTranslation('workspace');
+  const { run } = useServices();
+  const presenter = useApp((s) => s.presenter);
+  const fullView = useApp((s) => s.fullView);
+  const [slot, setSlot] = useState<HTMLElement | null>(null);
+  const context = useMemo(() => ({ setBlockSlot: setSlot }), []);
+  useWorkspaceKeys(useActionContext());
+  useOpenBlockOnSelect();
+  // The benchmark and browser tests read redraw counts and the probe channel here.
+  useEffect(() => exposeCounters({ channel: run.probes }), [run.probes]);
+
+  return (
+    <WorkspaceContext.Provider value={context}>
+      <div className={`workspace${presenter ? ' presenter' : ''}`} data-presenter={presenter} data-full={fullView ?? undefined}>
+        <ErrorBoundary><TopBar /></ErrorBoundary>
+        <div className="ws-notices">
+          <ErrorBoundary><LinkNotice /></ErrorBoundary>
+          {ignoredParams.length > 0 && (
+            <p className="notice" role="status">{t('ignoredParams', { names: ignoredParams.join(', ') })}</p>
+          )}
+        </div>
+        <main className="ws-main">
+          <section className="ws-network" data-view="network" aria-label={tw('network')}>
+            <ErrorBoundary><GraphEditor sideSlot={slot} /></ErrorBoundary>
+          </section>
+          <section className="ws-chart" data-view="chart" aria-label={tw('chart')}>
+            <StatusBar />
+            <RunBlocker />
+            <ErrorBoundary><LossChartView /></ErrorBoundary>
+          </section>
+          <aside className="ws-side" data-view="panel" aria-label={tw('panels')}>
+            <SidePanel />
+          </aside>
+        </main>
+        <Overlays />
+      </div>
+    </WorkspaceContext.Provider>
+  );
+}

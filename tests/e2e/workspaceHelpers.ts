@@ -1,0 +1,8 @@
+// The workspace shows one side panel at a time: tests open the panel they need by its tab, as a user would.
+import type { Page } from 'playwright-core';
+
+/** Opens a side panel (panels.ts ids: data, block, maps, predict, results, saliency, gradients, arith, epochs, summary). */
+export async function openPanel(page: Page, id: string): Promise<void> {
+  await page.click(`[data-panel-tab="${id}"]`);
+  await page.waitForSelector(`[data-panel-body="${id}"]:not([hidden])`);
+}
