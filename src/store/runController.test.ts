@@ -22,6 +22,8 @@ function fakeClient() {
     setLearningRate: (rate: number) => void calls.push(`lr ${rate}`),
     configureProbes: () => void calls.push('probe-config'),
     predict: () => false,
+    requestWeights: () => false,
+    loadWeights: () => ++runId,
     subscribe: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);

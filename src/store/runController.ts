@@ -26,6 +26,8 @@ export interface RunController {
   readonly predictions: PredictionChannel;
   /** Probes inside the network (feature maps, filters, gradients, saliency), outside the store. */
   readonly probes: ProbeChannel;
+  /** Saved projects (src/project/projectSession.ts): weights out of and into the worker. */
+  readonly weights: Pick<TrainingClient, 'requestWeights' | 'loadWeights' | 'subscribe'>;
   dispose(): void;
 }
 
@@ -117,6 +119,7 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
     },
     predictions,
     probes,
+    weights: client,
     dispose() {
       off();
       offProbes();

@@ -1,7 +1,8 @@
 // The UI's handle on the training worker: typed commands out, typed messages in. It numbers runs and
 // drops every message that belongs to an earlier run, so a late 'metrics' or 'stopped' from a run the
 // user already replaced can never reach the charts or the store.
-import type { ModelSpec } from '../model/spec';
+import type { WeightList } from '../exporters/weights';
+import type { DataShape, ModelSpec } from '../model/spec';
 import type { BackendChoice, DatasetRef, FromWorker, HyperParams, RunPhase, ToWorker } from './protocol';
 import type { ProbeConfig } from './probes/types';
 import { unbatch } from './outbox';
@@ -34,6 +35,10 @@ export interface TrainingClient {
   configureProbes(config: ProbeConfig): void;
   /** Asks the current run's model for one image's class probabilities; false when there is no run to ask. */
   predict(requestId: number, input: Float32Array): boolean;
+  /** Asks the current run's prediction model for its weights (a 'weights' message answers); false with no run. */
+  requestWeights(requestId: number): boolean;
+  /** Saved weights become a new run's model (a 'weights-loaded' message answers); returns that runId. */
+  loadWeights(spec: ModelSpec, dataShape: DataShape, weights: WeightList, epoch: number): number;
   /** Listens to messages of the current run; returns the unsubscribe function. */
   subscribe(listener: TrainingListener): () => void;
   /** Terminates the worker; the client is unusable afterwards. */
@@ -114,6 +119,21 @@ class WorkerTrainingClient implements TrainingClient {
 
   resume(): void {
     this.sendToCurrent('resume');
+  }
+
+  requestWeights(requestId: number): boolean {
+    if (this.disposed || !this.worker || this.currentRunId === 0) return false;
+    this.worker.postMessage({ type: 'get-weights', runId: this.currentRunId, requestId });
+    return true;
+  }
+
+  loadWeights(spec: ModelSpec, dataShape: DataShape, weights: WeightList, epoch: number): number {
+    if (this.disposed) throw new Error('The training client has been disposed.');
+    const worker = this.ensureWorker();
+    this.currentRunId += 1;
+    // Copied, not transferred: the caller's project keeps its weights.
+    worker.postMessage({ type: 'load-weights', runId: this.currentRunId, spec, dataShape, weights, epoch });
+    return this.currentRunId;
   }
 
   stop(): void {

@@ -105,6 +105,7 @@ export function createTrainingEngine(post: PostFn, overrides: Partial<EngineDeps
       }
       if (msg.type === 'probe-config') return probes.configure(msg.config);
       if (msg.type === 'predict') return predictor.handle(msg, post);
+      if (msg.type === 'get-weights' || msg.type === 'load-weights') return predictor.weights(msg, post, deps.buildModel);
       if (!current || msg.runId !== current.id) return;
       commandRun(current, msg);
     },

@@ -6,7 +6,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { createConfusion, type ConfusionAccumulator } from './confusion';
 import type { ConfusionReport, FromWorker, ToWorker } from './protocol';
-import { checkpoint, type PostFn, type PredictionObserver, type RunContext, type Session } from './session';
+import { loadWeightsModel, weightsMessage } from './export/weightsPort';
+import { checkpoint, type PostFn, type PredictionObserver, type RunContext, type Session, type SessionDeps } from './session';
 
 /** How many mistakes travel with each report (their images included). */
 export const MISTAKES_KEPT = 16;
@@ -38,6 +39,8 @@ export interface Predictor {
    * run has ended, the probes look through it, so every view answers for the weights predictions use.
    */
   modelOf(runId: number): tf.LayersModel | null;
+  /** Saved projects and exports: hands out the prediction model's weights, or loads saved ones into it (export/weightsPort.ts). */
+  weights(msg: Extract<ToWorker, { type: 'get-weights' | 'load-weights' }>, post: PostFn, build: SessionDeps['buildModel']): void;
   /** Frees the weight copy (the engine keeps it between runs so predictions outlive a run). */
   dispose(): void;
 }
@@ -82,6 +85,15 @@ export function createPredictor(): Predictor {
       post(predictOne(snapshot, msg));
     },
     modelOf: (runId) => (snapshot?.runId === runId ? snapshot.model : null),
+    weights(msg, post, build) {
+      if (msg.type === 'get-weights') return post(weightsMessage(snapshot, msg));
+      const loaded = loadWeightsModel(msg, build);
+      if (loaded.model) {
+        release();
+        snapshot = { runId: msg.runId, model: loaded.model, inputShape: loaded.inputShape, epoch: msg.epoch };
+      }
+      post({ type: 'weights-loaded', runId: msg.runId, problem: loaded.problem });
+    },
     dispose: release,
   };
 }

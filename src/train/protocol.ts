@@ -1,6 +1,7 @@
 // The typed message protocol between the UI and the training worker. Every run-scoped message carries
 // the runId; the client drops messages of a stale run. Metrics arrive in batches of typed arrays.
-import type { ModelSpec } from '../model/spec';
+import type { WeightList } from '../exporters/weights';
+import type { DataShape, ModelSpec } from '../model/spec';
 import type { ProbeConfig, ProbeSnapshot } from './probes/types';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -61,7 +62,12 @@ export type ToWorker =
   /** What the views want probed; a standing wish that applies to this run and the runs after it. */
   | { readonly type: 'probe-config'; readonly runId: number; readonly config: ProbeConfig }
   /** Class probabilities of one image (H*W*C floats in [0, 1]) from the run's latest epoch-end weights. */
-  | { readonly type: 'predict'; readonly runId: number; readonly requestId: number; readonly input: Float32Array };
+  | { readonly type: 'predict'; readonly runId: number; readonly requestId: number; readonly input: Float32Array }
+  /** Saved projects and exports: the weights predictions use (the latest epoch's), answered with 'weights'. */
+  | { readonly type: 'get-weights'; readonly runId: number; readonly requestId: number }
+  /** A reopened project: its saved weights become this runId's model, so predictions work without training. */
+  | { readonly type: 'load-weights'; readonly runId: number; readonly spec: ModelSpec; readonly dataShape: DataShape;
+      readonly weights: WeightList; readonly epoch: number };
 
 export type RunPhase =
   | 'loading-data' // fetching / decoding the dataset
@@ -138,6 +144,11 @@ export type FromWorker =
       readonly probabilities: Float32Array | null; readonly reason?: 'no-model' | 'bad-input' }
   /** After each epoch's test evaluation: the confusion matrix and the most confident mistakes; arrays transferred. */
   | { readonly type: 'confusion'; readonly runId: number; readonly report: ConfusionReport }
+  /** The answer to 'get-weights': null (with epoch 0) when this run has no trained model yet. */
+  | { readonly type: 'weights'; readonly runId: number; readonly requestId: number; readonly epoch: number;
+      readonly weights: WeightList | null; readonly topology: unknown }
+  /** The answer to 'load-weights'; `problem` says why the weights could not be loaded. */
+  | { readonly type: 'weights-loaded'; readonly runId: number; readonly problem: string | null }
   /** Several of the above posted together in one step (outbox.ts), in the order they were posted. */
   | { readonly type: 'batch'; readonly runId: number; readonly messages: readonly FromWorker[] };
 

@@ -1,0 +1,36 @@
+// Block ids become Python identifiers (module attributes and local variables of forward()): anything
+// outside [A-Za-z0-9_] becomes '_', a leading digit or a Python keyword / name the generated code uses
+// gets a suffix, and two ids that end up alike are told apart by a counter.
+
+const RESERVED = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
+  'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal',
+  'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'match', 'case',
+  // names the generated files use themselves
+  'self', 'x', 'input', 'nn', 'F', 'torch', 'tf', 'keras', 'layers', 'model', 'inputs', 'outputs', 'forward',
+  'training', 'super', 'print', 'type', 'len', 'list', 'dict', 'float', 'int', 'str', 'math',
+]);
+
+export function pythonNames(ids: readonly string[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const used = new Set<string>();
+  for (const id of ids) {
+    let base = id.replace(/[^A-Za-z0-9_]/g, '_');
+    if (base === '' || /^[0-9]/.test(base)) base = `b_${base}`;
+    if (RESERVED.has(base)) base = `${base}_`;
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base}_${n}`;
+    used.add(name);
+    names.set(id, name);
+  }
+  return names;
+}
+
+/** A Python string literal for any text (ids are free text in the editor). */
+export const pyString = (text: string): string => JSON.stringify(text);
+
+/** A Python float literal that round-trips the number. */
+export function pyFloat(value: number): string {
+  const text = String(value);
+  return /[.eE]/.test(text) ? text : `${text}.0`;
+}

@@ -1,0 +1,110 @@
+// A TensorFlow.js LayersModel (model.json + one weights file) from the app model's topology and its
+// trained weights. The playground trains with three layers of its own (seeded dropout, a dilated conv that
+// has gradients in tfjs, ELU with any alpha); for inference they are ordinary Keras layers, so the
+// topology is rewritten to the standard classes: Dropout, Conv2D with dilation_rate, ELU. Anyone can then
+// load the model with tf.loadLayersModel, or in Python with tensorflowjs's converter.
+// One exception: tfjs 4.22's ELU layer refuses alpha != 1, so a model with such an ELU also gets
+// elu-alpha.js, a loader that teaches tfjs the alpha (README says so).
+import { countValues, type WeightList } from './weights';
+
+export const TFJS_WEIGHTS_FILE = 'model.weights.bin';
+
+interface LayerJson {
+  name: string;
+  class_name: string;
+  config: Record<string, unknown>;
+  inbound_nodes: unknown;
+}
+
+interface TopologyJson {
+  class_name: string;
+  config: { name: string; layers: LayerJson[]; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+const GLOROT = { class_name: 'VarianceScaling', config: { scale: 1, mode: 'fan_avg', distribution: 'uniform', seed: null } };
+const ZEROS = { class_name: 'Zeros', config: {} };
+
+function standardLayer(layer: LayerJson): LayerJson {
+  const c = layer.config;
+  const base = { name: c.name, trainable: c.trainable ?? true };
+  switch (layer.class_name) {
+    case 'CnnPlaygroundSeededDropout':
+      return { ...layer, class_name: 'Dropout', config: { ...base, rate: c.rate } };
+    case 'CnnPlaygroundEluAlpha':
+      return { ...layer, class_name: 'ELU', config: { ...base, alpha: c.alpha } };
+    case 'CnnPlaygroundDilatedConv2D':
+      return {
+        ...layer,
+        class_name: 'Conv2D',
+        config: {
+          ...base, filters: c.filters, kernel_size: c.kernel_size, strides: [1, 1], padding: c.padding,
+          data_format: 'channels_last', dilation_rate: c.dilation_rate, activation: c.activation, use_bias: c.use_bias,
+          kernel_initializer: GLOROT, bias_initializer: ZEROS, kernel_regularizer: null, bias_regularizer: null,
+          activity_regularizer: null, kernel_constraint: null, bias_constraint: null,
+        },
+      };
+    default:
+      if (layer.class_name.startsWith('CnnPlayground')) throw new Error(`No standard layer for ${layer.class_name}`);
+      return layer;
+  }
+}
+
+export interface TfjsExport {
+  /** model.json's text. */
+  readonly modelJson: string;
+  readonly weightsBin: Uint8Array;
+  /** True when the model has an ELU with alpha != 1 and needs elu-alpha.js to load in tfjs. */
+  readonly needsEluLoader: boolean;
+}
+
+/** `topology` is the app model's model.toJSON(null, false); `weights` its weights in model.weights order. */
+export function tfjsLayersModel(topology: unknown, weights: WeightList, name = 'cnn_playground'): TfjsExport {
+  const source = topology as TopologyJson;
+  if (source?.config === undefined || !Array.isArray(source.config.layers)) throw new Error('Not a LayersModel topology');
+  const layers = source.config.layers.map(standardLayer);
+  const modelTopology = { ...source, config: { ...source.config, name, layers } };
+  const total = weights.reduce((n, w) => n + w.values.length, 0);
+  const bin = new Float32Array(total);
+  let at = 0;
+  for (const w of weights) {
+    if (w.values.length !== countValues(w.shape)) throw new Error(`${w.name}: ${w.values.length} values for shape [${w.shape.join(', ')}]`);
+    bin.set(w.values, at);
+    at += w.values.length;
+  }
+  const weightsManifest = [{
+    paths: [TFJS_WEIGHTS_FILE],
+    weights: weights.map((w) => ({ name: w.name, shape: [...w.shape], dtype: 'float32' })),
+  }];
+  const modelJson = JSON.stringify({
+    format: 'layers-model', generatedBy: 'CNN Playground', convertedBy: null, modelTopology, weightsManifest,
+  });
+  const needsEluLoader = layers.some((l) => l.class_name === 'ELU' && l.config.alpha !== undefined && l.config.alpha !== 1);
+  return { modelJson, weightsBin: new Uint8Array(bin.buffer), needsEluLoader };
+}
+
+/**
+ * elu-alpha.js: run before tf.loadLayersModel (with the global `tf`, or pass your import). It registers an
+ * ELU layer that honours alpha in place of tfjs' own, which throws for alpha != 1.
+ */
+export const TFJS_ELU_LOADER = `// Teaches TensorFlow.js 4.x the alpha of Keras's ELU layer (its own ELU throws for alpha != 1).
+// Usage: registerEluAlpha(tf); then tf.loadLayersModel('model.json').
+function registerEluAlpha(tf) {
+  class ELU extends tf.layers.Layer {
+    static className = 'ELU';
+    constructor(config) {
+      super(config);
+      this.alpha = config.alpha == null ? 1 : config.alpha;
+    }
+    call(inputs) {
+      const x = Array.isArray(inputs) ? inputs[0] : inputs;
+      return tf.tidy(() => tf.add(tf.mul(tf.relu(x), 1 - this.alpha), tf.mul(tf.elu(x), this.alpha)));
+    }
+    getConfig() {
+      return { ...super.getConfig(), alpha: this.alpha };
+    }
+  }
+  tf.serialization.registerClass(ELU);
+}
+if (typeof module !== 'undefined') module.exports = { registerEluAlpha };
+`;

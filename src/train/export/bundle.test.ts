@@ -1,0 +1,48 @@
+// The Export menu's files: each target unzips to the files its README names, and the sizes of a LeNet-5
+// export are printed for the report.
+import * as tf from '@tensorflow/tfjs';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportFile, safeFileName, type ExportInput } from '../../exporters/bundle';
+import { analyzeModel } from '../../model/analyze';
+import { lenet5Mnist } from '../../model/presets';
+import { buildModel } from '../buildModel';
+import { MNIST } from './exportFixtures';
+import { readWeights, topologyOf } from './readWeights';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const hyper = { optimizer: 'sgd', learningRate: 0.01, momentum: 0.9, schedule: { kind: 'constant' }, weightDecay: 0,
+  augmentation: { flip: false, shift: 0 }, batchSize: 64, epochs: 3, seed: 1 } as const;
+
+function lenetInput(trained: boolean): ExportInput {
+  const spec = lenet5Mnist();
+  const app = buildModel(spec, MNIST, 1);
+  const weights = { weights: readWeights(app), topology: topologyOf(app) };
+  app.dispose();
+  return { name: 'LeNet 5 / 손글씨', spec, analysis: analyzeModel(spec, MNIST), data: MNIST, datasetId: 'mnist', hyper, trained: trained ? weights : null };
+}
+
+describe('export files', () => {
+  it('zips TensorFlow.js and PyTorch exports with their README, and refuses them untrained', () => {
+    const input = lenetInput(true);
+    const tfjs = exportFile('tfjs', input);
+    const torch = exportFile('pytorch', input);
+    expect(tfjs.fileName).toBe('LeNet_5_손글씨-tfjs.zip');
+    expect(Object.keys(unzipSync(tfjs.bytes)).filter((f) => !f.endsWith('/')).sort()).toEqual(['LeNet_5_손글씨-tfjs/README.txt', 'LeNet_5_손글씨-tfjs/model.json', 'LeNet_5_손글씨-tfjs/model.weights.bin']);
+    const torchFiles = unzipSync(torch.bytes);
+    expect(Object.keys(torchFiles).filter((f) => !f.endsWith('/')).map((f) => f.split('/')[1]).sort()).toEqual(['README.txt', 'model.py', 'train.py', 'weights.safetensors']);
+    expect(strFromU8(torchFiles['LeNet_5_손글씨-pytorch/train.py'] as Uint8Array)).toContain('default="mnist"');
+    console.log(`LeNet-5 export sizes: tfjs zip ${tfjs.bytes.length} B, pytorch zip ${torch.bytes.length} B, keras ${exportFile('keras', input).bytes.length} B, csv ${exportFile('csv', input).bytes.length} B`);
+    expect(() => exportFile('pytorch', lenetInput(false))).toThrow(/needs a trained model/);
+    expect(exportFile('keras', lenetInput(false)).fileName).toBe('LeNet_5_손글씨-keras.py');
+  });
+
+  it('makes safe file names', () => {
+    expect(safeFileName('../../etc/passwd')).toBe('etc_passwd');
+    expect(safeFileName('   ')).toBe('network');
+    expect(safeFileName('a'.repeat(100))).toHaveLength(60);
+  });
+});
