@@ -4,6 +4,8 @@
 //  lenet:    time to 98.5% test accuracy within 60 s of training (LENET_RECIPE).
 //  cifar:    the small CIFAR-10 net, time to 65% within 10 minutes of training (CIFAR_RECIPE).
 //  backends: images per second on wasm, webgl and cpu for both networks (short runs on slices).
+//  bn:       ms for one batch-norm layer (64x32x32x16) forward plus backward on wasm, stock tfjs and ours
+//            (bnSuite.ts): bn.stockForwardBackwardMs, bn.forwardBackwardMs.
 //  bare:     only the bare tfjs loop (?steps=, default 470 batches of 64), on ?backend= (wasm when auto): the
 //            views suite (viewsRun.mjs) runs it between the app's epochs, so both are measured side by side.
 import { loadDataset } from '../src/data/loader';
@@ -16,7 +18,7 @@ import { CIFAR_RECIPE, CIFAR_TARGET, cifarSmall, LENET_RECIPE, LENET_TARGET } fr
 
 const params = new URLSearchParams(location.search);
 const backendChoice = (params.get('backend') ?? 'auto') as BackendChoice;
-const suites = new Set((params.get('suite') ?? 'baseline,lenet,cifar,backends').split(','));
+const suites = new Set((params.get('suite') ?? 'baseline,lenet,cifar,backends,bn').split(','));
 const dataUrl = (name: string) => new URL(`../data/${name}/`, location.href).pathname;
 const MNIST = dataUrl('mnist');
 const CIFAR = dataUrl('cifar10');
@@ -35,6 +37,19 @@ function runBare(backend: BackendName, steps: number): Promise<{ imagesPerSecond
     };
     worker.onerror = (e) => reject(new Error(e.message));
     worker.postMessage({ url: MNIST, backend, batchSize: BATCH, steps, warmupSteps: 20 });
+  });
+}
+
+/** Posts one request to a suite's worker and resolves with its one answer. */
+function answerOf<T>(worker: Worker, request: unknown = {}): Promise<T> {
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<{ ok: boolean; result: T; error?: string }>) => {
+      worker.terminate();
+      if (e.data.ok) resolve(e.data.result);
+      else reject(new Error(e.data.error));
+    };
+    worker.onerror = (e) => reject(new Error(e.message));
+    worker.postMessage(request);
   });
 }
 
@@ -131,6 +146,10 @@ async function main() {
     result.cifarSmallTo65 = { network: source, ...(await toTarget(spec, CIFAR, CIFAR_RECIPE, CIFAR_TARGET)) };
   }
   if (suites.has('backends')) result.imagesPerSecondByBackend = await backends();
+  if (suites.has('bn')) {
+    // Vite bundles a worker only when `new Worker(new URL(...))` is written out in place.
+    result.bn = await answerOf(new Worker(new URL('./bnWorker.ts', import.meta.url), { type: 'module' }));
+  }
   if (suites.has('bare')) {
     const steps = Number(params.get('steps') ?? 470);
     const bare = await runBare(backendChoice === 'auto' ? 'wasm' : backendChoice, Number.isInteger(steps) && steps > 0 ? steps : 470);
