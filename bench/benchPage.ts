@@ -2,7 +2,9 @@
 //  baseline: LeNet-5 on all of MNIST (batch 64) through the app's worker engine, then a bare tfjs loop on the
 //            same backend: epoch 1 gives the test accuracy after one epoch, epoch 2 the steady throughput.
 //  lenet:    time to 98.5% test accuracy within 60 s of training (LENET_RECIPE).
+//  lenet990: time to 99.0% test accuracy within 60 s (LENET_990_RECIPE): lenet5To990.
 //  cifar:    the small CIFAR-10 net, time to 65% within 10 minutes of training (CIFAR_RECIPE).
+//  cifarBn:  the conv-BN-ReLU preset, time to 75% within 10 minutes of training (CIFAR_BN_RECIPE): cifarBnTo75.
 //  backends: images per second on wasm, webgl and cpu for both networks (short runs on slices).
 //  bn:       ms for one batch-norm layer (64x32x32x16) forward plus backward on wasm, stock tfjs and ours
 //            (bnSuite.ts): bn.stockForwardBackwardMs, bn.forwardBackwardMs.
@@ -14,11 +16,15 @@ import type { ModelSpec } from '../src/model/spec';
 import { DEFAULT_HYPER_PARAMS } from '../src/train/hyper';
 import type { BackendChoice, BackendName, EpochResult, HyperParams } from '../src/train/protocol';
 import { round, runEngine, secondsToAccuracy, type EngineRunResult } from './engineRun';
-import { CIFAR_RECIPE, CIFAR_TARGET, cifarSmall, LENET_RECIPE, LENET_TARGET } from './recipes';
+import { cifarBn } from '../src/model/presetNets';
+import {
+  CIFAR_BN_RECIPE, CIFAR_BN_TARGET, CIFAR_RECIPE, CIFAR_TARGET, cifarSmall, LENET_990_RECIPE, LENET_990_TARGET, LENET_RECIPE,
+  LENET_TARGET,
+} from './recipes';
 
 const params = new URLSearchParams(location.search);
 const backendChoice = (params.get('backend') ?? 'auto') as BackendChoice;
-const suites = new Set((params.get('suite') ?? 'baseline,lenet,cifar,backends,bn').split(','));
+const suites = new Set((params.get('suite') ?? 'baseline,lenet,lenet990,cifar,cifarBn,backends,bn').split(','));
 const dataUrl = (name: string) => new URL(`../data/${name}/`, location.href).pathname;
 const MNIST = dataUrl('mnist');
 const CIFAR = dataUrl('cifar10');
@@ -141,6 +147,8 @@ async function main() {
   const result: Record<string, unknown> = {};
   if (suites.has('baseline')) Object.assign(result, await baseline());
   if (suites.has('lenet')) result.lenet5To985 = await toTarget(lenet5Mnist(), MNIST, LENET_RECIPE, LENET_TARGET);
+  if (suites.has('lenet990')) result.lenet5To990 = await toTarget(lenet5Mnist(), MNIST, LENET_990_RECIPE, LENET_990_TARGET);
+  if (suites.has('cifarBn')) result.cifarBnTo75 = { network: 'preset cifarBn', ...(await toTarget(cifarBn(), CIFAR, CIFAR_BN_RECIPE, CIFAR_BN_TARGET)) };
   if (suites.has('cifar')) {
     const { spec, source } = cifarSmall();
     result.cifarSmallTo65 = { network: source, ...(await toTarget(spec, CIFAR, CIFAR_RECIPE, CIFAR_TARGET)) };
