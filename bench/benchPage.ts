@@ -5,7 +5,7 @@
 //  lenet990: time to 99.0% test accuracy within 60 s (LENET_990_RECIPE): lenet5To990.
 //  cifar:    the small CIFAR-10 net, time to 65% within 10 minutes of training (CIFAR_RECIPE).
 //  cifarBn:  the conv-BN-ReLU preset, time to 75% within 10 minutes of training (CIFAR_BN_RECIPE): cifarBnTo75.
-//  backends: images per second on wasm, webgl and cpu for both networks (short runs on slices).
+//  backends: images per second on webgpu (where the browser has it), wasm, webgl and cpu for both networks.
 //  bn:       ms for one batch-norm layer (64x32x32x16) forward plus backward on wasm, stock tfjs and ours
 //            (bnSuite.ts): bn.stockForwardBackwardMs, bn.forwardBackwardMs.
 //  bare:     only the bare tfjs loop (?steps=, default 470 batches of 64), on ?backend= (wasm when auto): the
@@ -133,9 +133,11 @@ async function speedOn(backend: BackendName, spec: ModelSpec, url: string, train
 async function backends() {
   const cifar = cifarSmall().spec;
   // Slices sized so the slow backends finish in about a minute each here (software WebGL, plain JS).
-  const slices: Record<BackendName, [number, number]> = { wasm: [6400, 1920], webgl: [2560, 640], cpu: [1280, 320] };
+  const slices: Record<BackendName, [number, number]> = { webgpu: [6400, 1920], wasm: [6400, 1920], webgl: [2560, 640], cpu: [1280, 320] };
   const out: Record<string, unknown> = {};
-  for (const backend of ['wasm', 'webgl', 'cpu'] as const) {
+  // webgpu only where the browser offers the API at all (headless Chromium here does not, without flags).
+  const names: BackendName[] = 'gpu' in navigator ? ['webgpu', 'wasm', 'webgl', 'cpu'] : ['wasm', 'webgl', 'cpu'];
+  for (const backend of names) {
     const [lenetImages, cifarImages] = slices[backend];
     out[backend] = { lenet5Mnist: await speedOn(backend, lenet5Mnist(), MNIST, lenetImages),
       cifarSmall: await speedOn(backend, cifar, CIFAR, cifarImages) };

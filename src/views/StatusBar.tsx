@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { selectStepsPerEpoch } from '../store/appStore';
 import { useApp } from './AppContext';
 import { formatCount } from './format';
+import { BackendWhy } from './BackendWhy';
 
 export const StatusBar = memo(function StatusBar() {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export const StatusBar = memo(function StatusBar() {
       {backend && (
         <span className="backend" data-backend={backend.name} title={[backend.reason, backend.renderer].filter(Boolean).join(' · ')}>
           {t('backendInUse', { name: t(`backendNames.${backend.name}`) })}
+          <BackendWhy backend={backend} />
         </span>
       )}
       {progress && stepsPerEpoch && (

@@ -10,7 +10,7 @@ import { RunEstimateLine } from './training/RunEstimateLine';
 import { useRunEstimate } from './training/useRunEstimate';
 import './training/training.css';
 
-const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
+const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
 export const TrainingPanel = memo(function TrainingPanel() {
   const { t } = useTranslation();
