@@ -8,6 +8,7 @@
 //  backends: images per second on webgpu (where the browser has it), wasm, webgl and cpu for both networks.
 //  bn:       ms for one batch-norm layer (64x32x32x16) forward plus backward on wasm, stock tfjs and ours
 //            (bnSuite.ts): bn.stockForwardBackwardMs, bn.forwardBackwardMs.
+//  gradcheck: gradients of a conv-BN-ReLU net on ?backend= against cpu (gradCheckWorker.ts); not in the default set.
 //  bare:     only the bare tfjs loop (?steps=, default 470 batches of 64), on ?backend= (wasm when auto): the
 //            views suite (viewsRun.mjs) runs it between the app's epochs, so both are measured side by side.
 import { loadDataset } from '../src/data/loader';
@@ -159,6 +160,10 @@ async function main() {
   if (suites.has('bn')) {
     // Vite bundles a worker only when `new Worker(new URL(...))` is written out in place.
     result.bn = await answerOf(new Worker(new URL('./bnWorker.ts', import.meta.url), { type: 'module' }));
+  }
+  if (suites.has('gradcheck')) {
+    result.gradCheck = await answerOf(new Worker(new URL('./gradCheckWorker.ts', import.meta.url), { type: 'module' }),
+      { backend: backendChoice });
   }
   if (suites.has('bare')) {
     const steps = Number(params.get('steps') ?? 470);
