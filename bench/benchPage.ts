@@ -2,8 +2,13 @@
 //  baseline: LeNet-5 on all of MNIST (batch 64) through the app's worker engine, then a bare tfjs loop on the
 //            same backend: epoch 1 gives the test accuracy after one epoch, epoch 2 the steady throughput.
 //  lenet:    time to 98.5% test accuracy within 60 s of training (LENET_RECIPE).
+//  lenet990: time to 99.0% test accuracy within 60 s (LENET_990_RECIPE): lenet5To990.
 //  cifar:    the small CIFAR-10 net, time to 65% within 10 minutes of training (CIFAR_RECIPE).
-//  backends: images per second on wasm, webgl and cpu for both networks (short runs on slices).
+//  cifarBn:  the conv-BN-ReLU preset, time to 75% within 10 minutes of training (CIFAR_BN_RECIPE): cifarBnTo75.
+//  backends: images per second on webgpu (where the browser has it), wasm, webgl and cpu for both networks.
+//  bn:       ms for one batch-norm layer (64x32x32x16) forward plus backward on wasm, stock tfjs and ours
+//            (bnSuite.ts): bn.stockForwardBackwardMs, bn.forwardBackwardMs.
+//  gradcheck: gradients of a conv-BN-ReLU net on ?backend= against cpu (gradCheckWorker.ts); not in the default set.
 //  bare:     only the bare tfjs loop (?steps=, default 470 batches of 64), on ?backend= (wasm when auto): the
 //            views suite (viewsRun.mjs) runs it between the app's epochs, so both are measured side by side.
 import { loadDataset } from '../src/data/loader';
@@ -12,11 +17,15 @@ import type { ModelSpec } from '../src/model/spec';
 import { DEFAULT_HYPER_PARAMS } from '../src/train/hyper';
 import type { BackendChoice, BackendName, EpochResult, HyperParams } from '../src/train/protocol';
 import { round, runEngine, secondsToAccuracy, type EngineRunResult } from './engineRun';
-import { CIFAR_RECIPE, CIFAR_TARGET, cifarSmall, LENET_RECIPE, LENET_TARGET } from './recipes';
+import { cifarBn } from '../src/model/presetNets';
+import {
+  CIFAR_BN_RECIPE, CIFAR_BN_TARGET, CIFAR_RECIPE, CIFAR_TARGET, cifarSmall, LENET_990_RECIPE, LENET_990_TARGET, LENET_RECIPE,
+  LENET_TARGET,
+} from './recipes';
 
 const params = new URLSearchParams(location.search);
 const backendChoice = (params.get('backend') ?? 'auto') as BackendChoice;
-const suites = new Set((params.get('suite') ?? 'baseline,lenet,cifar,backends').split(','));
+const suites = new Set((params.get('suite') ?? 'baseline,lenet,lenet990,cifar,cifarBn,backends,bn').split(','));
 const dataUrl = (name: string) => new URL(`../data/${name}/`, location.href).pathname;
 const MNIST = dataUrl('mnist');
 const CIFAR = dataUrl('cifar10');
@@ -35,6 +44,19 @@ function runBare(backend: BackendName, steps: number): Promise<{ imagesPerSecond
     };
     worker.onerror = (e) => reject(new Error(e.message));
     worker.postMessage({ url: MNIST, backend, batchSize: BATCH, steps, warmupSteps: 20 });
+  });
+}
+
+/** Posts one request to a suite's worker and resolves with its one answer. */
+function answerOf<T>(worker: Worker, request: unknown = {}): Promise<T> {
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<{ ok: boolean; result: T; error?: string }>) => {
+      worker.terminate();
+      if (e.data.ok) resolve(e.data.result);
+      else reject(new Error(e.data.error));
+    };
+    worker.onerror = (e) => reject(new Error(e.message));
+    worker.postMessage(request);
   });
 }
 
@@ -112,9 +134,11 @@ async function speedOn(backend: BackendName, spec: ModelSpec, url: string, train
 async function backends() {
   const cifar = cifarSmall().spec;
   // Slices sized so the slow backends finish in about a minute each here (software WebGL, plain JS).
-  const slices: Record<BackendName, [number, number]> = { wasm: [6400, 1920], webgl: [2560, 640], cpu: [1280, 320] };
+  const slices: Record<BackendName, [number, number]> = { webgpu: [6400, 1920], wasm: [6400, 1920], webgl: [2560, 640], cpu: [1280, 320] };
   const out: Record<string, unknown> = {};
-  for (const backend of ['wasm', 'webgl', 'cpu'] as const) {
+  // webgpu only where the browser offers the API at all (headless Chromium here does not, without flags).
+  const names: BackendName[] = 'gpu' in navigator ? ['webgpu', 'wasm', 'webgl', 'cpu'] : ['wasm', 'webgl', 'cpu'];
+  for (const backend of names) {
     const [lenetImages, cifarImages] = slices[backend];
     out[backend] = { lenet5Mnist: await speedOn(backend, lenet5Mnist(), MNIST, lenetImages),
       cifarSmall: await speedOn(backend, cifar, CIFAR, cifarImages) };
@@ -126,11 +150,21 @@ async function main() {
   const result: Record<string, unknown> = {};
   if (suites.has('baseline')) Object.assign(result, await baseline());
   if (suites.has('lenet')) result.lenet5To985 = await toTarget(lenet5Mnist(), MNIST, LENET_RECIPE, LENET_TARGET);
+  if (suites.has('lenet990')) result.lenet5To990 = await toTarget(lenet5Mnist(), MNIST, LENET_990_RECIPE, LENET_990_TARGET);
+  if (suites.has('cifarBn')) result.cifarBnTo75 = { network: 'preset cifarBn', ...(await toTarget(cifarBn(), CIFAR, CIFAR_BN_RECIPE, CIFAR_BN_TARGET)) };
   if (suites.has('cifar')) {
     const { spec, source } = cifarSmall();
     result.cifarSmallTo65 = { network: source, ...(await toTarget(spec, CIFAR, CIFAR_RECIPE, CIFAR_TARGET)) };
   }
   if (suites.has('backends')) result.imagesPerSecondByBackend = await backends();
+  if (suites.has('bn')) {
+    // Vite bundles a worker only when `new Worker(new URL(...))` is written out in place.
+    result.bn = await answerOf(new Worker(new URL('./bnWorker.ts', import.meta.url), { type: 'module' }));
+  }
+  if (suites.has('gradcheck')) {
+    result.gradCheck = await answerOf(new Worker(new URL('./gradCheckWorker.ts', import.meta.url), { type: 'module' }),
+      { backend: backendChoice });
+  }
   if (suites.has('bare')) {
     const steps = Number(params.get('steps') ?? 470);
     const bare = await runBare(backendChoice === 'auto' ? 'wasm' : backendChoice, Number.isInteger(steps) && steps > 0 ? steps : 470);

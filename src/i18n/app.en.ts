@@ -51,7 +51,7 @@ export default {
   },
   backendInUse: 'Running on {{name}}',
   progress: 'Epoch {{epoch}} of {{epochs}} · batch {{step}} of {{steps}}',
-  backendNames: { webgl: 'WebGL (GPU)', wasm: 'WebAssembly (CPU, SIMD)', cpu: 'plain JavaScript (CPU)' },
+  backendNames: { webgpu: 'WebGPU (GPU)', webgl: 'WebGL (GPU)', wasm: 'WebAssembly (CPU, SIMD)', cpu: 'plain JavaScript (CPU)' },
   chart: {
     heading: 'Loss and accuracy',
     loss: 'Training loss',

@@ -53,7 +53,7 @@ const ko: typeof en = {
   },
   backendInUse: '{{name}}에서 실행 중',
   progress: '에포크 {{epoch}}/{{epochs}} · 배치 {{step}}/{{steps}}',
-  backendNames: { webgl: 'WebGL (GPU)', wasm: 'WebAssembly (CPU, SIMD)', cpu: '순수 JavaScript (CPU)' },
+  backendNames: { webgpu: 'WebGPU (GPU)', webgl: 'WebGL (GPU)', wasm: 'WebAssembly (CPU, SIMD)', cpu: '순수 JavaScript (CPU)' },
   chart: {
     heading: '손실과 정확도',
     loss: '학습 손실',

@@ -161,6 +161,7 @@ export default {
     alexnetStyle: 'AlexNet-style CNN',
     vggStyle: 'VGG-style CNN (stacked 3×3)',
     resnetStyle: 'ResNet-style CNN (residual blocks)',
+    cifarBn: 'CIFAR-10 CNN with batch norm (conv-BN-ReLU)',
     inceptionStyle: 'Inception-style CNN (parallel branches)',
     lenet5Classic: 'LeNet-5 as published (32×32, for study)',
     alexnet: 'AlexNet (ImageNet, for study)',

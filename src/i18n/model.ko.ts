@@ -159,6 +159,7 @@ const ko: typeof en = {
     alexnetStyle: 'AlexNet 스타일 CNN',
     vggStyle: 'VGG 스타일 CNN (3×3 합성곱 쌓기)',
     resnetStyle: 'ResNet 스타일 CNN (잔차 블록)',
+    cifarBn: '배치 정규화 CIFAR-10 CNN (합성곱-BN-ReLU)',
     inceptionStyle: 'Inception 스타일 CNN (병렬 갈래)',
     lenet5Classic: '논문 그대로의 LeNet-5 (32×32, 살펴보기용)',
     alexnet: 'AlexNet (ImageNet, 살펴보기용)',

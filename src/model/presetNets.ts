@@ -110,3 +110,16 @@ export function cifarSmall(): ModelSpec {
   const stage = (filters: number) => [conv2d(filters, 3, { padding: 'same', activation: 'relu', init: 'heNormal' }), maxPool2d(2)];
   return chain(input(), ...stage(16), ...stage(32), ...stage(64), flatten(), dense(128, { activation: 'relu', init: 'heNormal' }), dropout(0.3), softmax());
 }
+
+/**
+ * The CIFAR-10 net to train with batch norm: five conv-BN-ReLU units in three stages (16; 32, 32; 64, 64
+ * channels), each stage ending in 2x2 max pooling, then the classifier on the 4x4x64 map. Every
+ * convolution is 3x3 with no bias (batch norm's beta takes its place). Batch norm lets a high learning
+ * rate train it in a few epochs; on wasm it costs little since its kernels of our own
+ * (src/train/kernels/wasmBatchNormTrain.ts). About 7.5 M multiply-adds per image, 80,634 parameters.
+ */
+export function cifarBn(): ModelSpec {
+  const unit = (filters: number) => [conv2d(filters, 3, { padding: 'same', useBias: false }), batchNorm(), relu];
+  return chain(input(), ...unit(16), maxPool2d(2), ...unit(32), ...unit(32), maxPool2d(2), ...unit(64), ...unit(64), maxPool2d(2),
+    flatten(), softmax());
+}

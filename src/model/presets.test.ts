@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeModel } from './analyze';
 import { measureModel } from './cost';
-import { alexnetStyle, cifarSmall, inceptionStyle, resnetStyle, vggStyle } from './presetNets';
+import { alexnetStyle, cifarBn, cifarSmall, inceptionStyle, resnetStyle, vggStyle } from './presetNets';
 import { activation, chain, conv2d, dense, flatten, input, lenet5Mnist, maxPool2d, ALL_PRESETS, PRESETS, softmax } from './presets';
 import type { DataShape, ModelSpec } from './spec';
 
@@ -84,5 +84,24 @@ describe('presets', () => {
     // 784*64+64 = 50,240, then 64*10+10 = 650
     const mlp = PRESETS.find((p) => p.id === 'mlp');
     expect(analyzeModel(mlp?.build() ?? { blocks: [] }, MNIST).totals.trainable).toBe(50_890);
+  });
+});
+
+describe('cifarBn', () => {
+  it('is conv-BN-ReLU units of 3x3 convolutions without bias, pinned to its size', () => {
+    const spec = cifarBn();
+    const kinds = spec.blocks.map((b) => b.kind);
+    const convs = spec.blocks.filter((b) => b.kind === 'conv2d');
+    expect(convs.map((b) => b.kind === 'conv2d' && b.filters)).toEqual([16, 32, 32, 64, 64]);
+    expect(convs.every((b) => b.kind === 'conv2d' && b.kernel === 3 && b.useBias === false)).toBe(true);
+    // every convolution feeds batch norm, which feeds a ReLU
+    convs.forEach((c) => {
+      const at = kinds.indexOf('conv2d', spec.blocks.indexOf(c));
+      expect(kinds.slice(at, at + 3)).toEqual(['conv2d', 'batchnorm', 'activation']);
+    });
+    const analysis = analyzeModel(spec, DATA.cifar10);
+    expect(analysis.valid).toBe(true);
+    expect(analysis.totals.trainable + analysis.totals.nonTrainable).toBe(80_634);
+    expect(measureModel(spec, analysis, DATA.cifar10).totals.macs).toBeCloseTo(7.53e6, -5);
   });
 });

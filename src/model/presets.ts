@@ -1,7 +1,7 @@
 // Ready-made networks the student can train here, sized for MNIST or CIFAR-10. The DSL that writes them
 // lives in dsl.ts and is re-exported, so `chain(input(), conv2d(6, 5), ...)` is one import away.
 import { activation, chain, conv2d, dense, flatten, input, maxPool2d, softmax } from './dsl';
-import { alexnetStyle, cifarSmall, inceptionStyle, resnetStyle, vggStyle } from './presetNets';
+import { alexnetStyle, cifarBn, cifarSmall, inceptionStyle, resnetStyle, vggStyle } from './presetNets';
 import { alexnet, googlenet, lenet5Classic, resnet18, resnet50, vgg16 } from './reference';
 import type { DataShape, ModelSpec, Shape } from './spec';
 
@@ -71,6 +71,7 @@ export const PRESETS: readonly Preset[] = [
   trainable('vggStyle', 'cifar10', vggStyle),
   trainable('resnetStyle', 'cifar10', resnetStyle),
   trainable('inceptionStyle', 'cifar10', inceptionStyle),
+  trainable('cifarBn', 'cifar10', cifarBn),
 ];
 
 /** Full-size reference architectures with their published input shapes and 1000 ImageNet classes. */

@@ -12,7 +12,7 @@ export interface LaunchOptions {
   ignored: string[];
 }
 
-const BACKENDS: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
+const BACKENDS: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
 function positiveInt(raw: string | null, max: number): number | undefined | null {
   if (raw === null) return undefined;

@@ -1,6 +1,7 @@
 // Backend selection in Node, where webgl is never registered: 'auto' must land on wasm (cpu at worst) and
 // say why; fallbacks must keep the reason of every failed step.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs';
 import { autoPlan, isSoftwareRenderer, selectBackend } from './backend';
 import { wasmGradientKernelNames } from './kernels';
@@ -70,5 +71,60 @@ describe('selectBackend in Node', () => {
     expect(info.name).toBe('wasm');
     expect(info.renderer).toBe(GPU);
     expect(info.reason).toMatch(/^auto: GPU renderer .*; webgl unavailable: .*; fell back to wasm$/);
+  });
+});
+
+describe('WebGPU in the measured choice', () => {
+  const ADAPTER = { adapter: 'nvidia ampere', fallback: false };
+
+  it('plans to time webgpu, a hardware webgl and wasm; never a software adapter', () => {
+    expect(autoPlan({ renderer: GPU }, ADAPTER)).toMatchObject({
+      order: ['webgpu', 'webgl', 'wasm', 'cpu'], measure: ['webgpu', 'webgl', 'wasm'],
+    });
+    expect(autoPlan({ renderer: SWIFTSHADER }, ADAPTER).measure).toEqual(['webgpu', 'wasm']);
+    expect(autoPlan({ error: 'no WebGL2 context' }, ADAPTER).order).toEqual(['webgpu', 'wasm', 'cpu']);
+    const software = autoPlan({ renderer: SWIFTSHADER }, { adapter: 'google swiftshader', fallback: true });
+    expect(software).toMatchObject({ order: ['wasm', 'webgl', 'cpu'], measure: [] });
+    expect(software.notes).toEqual(['webgpu skipped: software adapter (google swiftshader)']);
+    // No adapter and no hardware renderer: nothing to time.
+    expect(autoPlan({ renderer: SWIFTSHADER }, { error: 'no navigator.gpu here' }).measure).toEqual([]);
+  });
+
+  // Node has no WebGPU: a cpu backend registered under the name 'webgpu' stands in, with made-up timings.
+  const fakeWebGpu = { probeWebGpu: async () => ADAPTER, loadWebGpu: async () => {
+    if (tf.findBackendFactory('webgpu') === null) tf.registerBackend('webgpu', () => new MathBackendCPU());
+  } };
+  afterEach(() => {
+    if (tf.findBackendFactory('webgpu') !== null) tf.removeBackend('webgpu');
+  });
+
+  it.each([
+    [{ webgpu: 4, wasm: 9 }, 'webgpu'],
+    [{ webgpu: 12, wasm: 9 }, 'wasm'],
+  ] as const)('times the candidates and keeps the fastest (%o -> %s)', async (ms, fastest) => {
+    const timed: string[] = [];
+    const info = await selectBackend('auto', { ...fakeWebGpu, timeProbe: async (name) => {
+      timed.push(name);
+      return ms[name as 'webgpu' | 'wasm'];
+    } }, () => ({ renderer: SWIFTSHADER }));
+    expect(timed).toEqual(['webgpu', 'wasm']);
+    expect(info.name).toBe(fastest);
+    expect(tf.getBackend()).toBe(fastest);
+    expect(info.measuredMs).toEqual(ms);
+    expect(info.reason).toMatch(new RegExp(`^auto: ${fastest} fastest in a timed training probe \\(webgpu ${ms.webgpu} ms, wasm ${ms.wasm} ms\\)`));
+  });
+
+  it('a webgpu that will not start is noted once, and the rest still decide', async () => {
+    const info = await selectBackend('auto', { probeWebGpu: async () => ADAPTER, loadWebGpu: async () => {},
+      timeProbe: async () => 1 }, () => ({ renderer: SWIFTSHADER }));
+    expect(info.name).toBe('wasm');
+    expect(info.measuredMs).toBeUndefined();
+    expect(info.reason.match(/webgpu unavailable/g)).toHaveLength(1);
+  });
+
+  it("explicit 'webgpu' without an adapter falls back to wasm and says why", async () => {
+    const info = await selectBackend('webgpu', { probeWebGpu: async () => ({ error: 'no navigator.gpu here' }) });
+    expect(info.name).toBe('wasm');
+    expect(info.reason).toMatch(/^chosen by user; webgpu unavailable: no navigator.gpu here; .*fell back to wasm$/);
   });
 });

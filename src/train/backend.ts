@@ -1,6 +1,7 @@
-// Picks the tfjs backend for training, inside the worker. On a real GPU WebGL is the fast path; on a
-// software renderer (SwiftShader, llvmpipe) WebGL is ~10x slower than wasm (/work/shared/BROWSER.md), so
-// the renderer string decides. Every step that fails is kept in the reason the UI shows.
+// Picks the tfjs backend for training, inside the worker. On a software renderer (SwiftShader, llvmpipe)
+// WebGL is ~10x slower than wasm (shared/BROWSER.md), so the renderer string rules it out. Where a real GPU
+// is offered (a hardware WebGL renderer, a WebGPU adapter that is not a fallback), a short timed training
+// probe ranks webgpu / webgl / wasm and the fastest wins. Every step that fails is kept in the reason the UI shows.
 //
 // This module stays free of Vite-only imports so Node tests can load it; the browser worker passes the
 // .wasm URLs in (see wasmUrls.ts: `selectBackend(choice, { wasmPaths: wasmPaths() })`).
@@ -8,11 +9,16 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerWasmGradientKernels } from './kernels';
+import { loadWebGpuBackend, probeWebGpu, timeTrainingProbe, type WebGpuProbe } from './backendMeasure';
 import type { BackendChoice, BackendInfo, BackendName } from './protocol';
 
 export interface SelectBackendOptions {
   /** Where the wasm binaries are: a folder prefix, or a URL per binary name (see wasmUrls.ts). */
   readonly wasmPaths?: Record<string, string> | string;
+  /** Stand-ins for tests: the WebGPU adapter probe, loading the webgpu backend, the timed probe. */
+  readonly probeWebGpu?: () => Promise<WebGpuProbe>;
+  readonly loadWebGpu?: () => Promise<void>;
+  readonly timeProbe?: (name: BackendName) => Promise<number>;
 }
 
 export interface RendererProbe {
@@ -51,26 +57,37 @@ export function probeWebGLRenderer(): RendererProbe {
   }
 }
 
-/** Backends to try in order, with the reason the first would be chosen. */
+/** Backends to try in order, with the reason the first would be chosen, and those worth timing. */
 interface Plan {
   readonly order: ReadonlyArray<BackendName>;
   readonly why: string;
   readonly notes: ReadonlyArray<string>;
   readonly renderer?: string;
+  /** More than one means: time each with the training probe and take the fastest. */
+  readonly measure: ReadonlyArray<BackendName>;
 }
 
-export function autoPlan(probe: RendererProbe): Plan {
+export function autoPlan(probe: RendererProbe, gpu: WebGpuProbe = {}): Plan {
   const { renderer } = probe;
+  const gpuNotes: string[] = [];
+  const gpus: BackendName[] = [];
+  if (gpu.adapter !== undefined && gpu.fallback !== true) gpus.push('webgpu');
+  else if (gpu.adapter !== undefined) gpuNotes.push(`webgpu skipped: software adapter (${gpu.adapter})`);
+  else if (gpu.error !== undefined) gpuNotes.push(`webgpu unavailable: ${gpu.error}`);
+  const gpuWhy = gpus.length > 0 ? `auto: WebGPU adapter ${gpu.adapter ?? ''}` : null;
+  const measure = (fast: BackendName[]): BackendName[] => (fast.length > 0 ? [...fast, 'wasm'] : []);
   if (renderer === undefined) {
-    return { order: ['wasm', 'cpu'], why: 'auto: no GPU', notes: [`webgl unavailable: ${probe.error ?? 'unknown'}`] };
+    return { order: [...gpus, 'wasm', 'cpu'], why: gpuWhy ?? 'auto: no GPU', measure: measure(gpus),
+      notes: [`webgl unavailable: ${probe.error ?? 'unknown'}`, ...gpuNotes] };
   }
   if (isSoftwareRenderer(renderer)) {
     return {
-      order: ['wasm', 'webgl', 'cpu'], renderer, notes: [],
-      why: `auto: software GPU renderer (${renderer}), wasm is faster`,
+      order: [...gpus, 'wasm', 'webgl', 'cpu'], renderer, notes: gpuNotes, measure: measure(gpus),
+      why: gpuWhy ?? `auto: software GPU renderer (${renderer}), wasm is faster`,
     };
   }
-  return { order: ['webgl', 'wasm', 'cpu'], renderer, notes: [], why: `auto: GPU renderer ${renderer}` };
+  const fast: BackendName[] = [...gpus, 'webgl'];
+  return { order: [...fast, 'wasm', 'cpu'], renderer, notes: gpuNotes, measure: measure(fast), why: `auto: GPU renderer ${renderer}` };
 }
 
 /**
@@ -108,10 +125,46 @@ async function firstThatStarts(order: ReadonlyArray<BackendName>, notes: string[
   return null;
 }
 
+interface Measured {
+  readonly name: BackendName;
+  readonly ms: Partial<Record<BackendName, number>>;
+}
+
+/** Times each candidate that starts; leaves the fastest active. Null when fewer than two could be timed. */
+async function fastestOf(candidates: ReadonlyArray<BackendName>, notes: string[],
+  time: (name: BackendName) => Promise<number>): Promise<Measured | null> {
+  const ms: Partial<Record<BackendName, number>> = {};
+  for (const name of candidates) {
+    const failure = await tryBackend(name);
+    if (failure !== null) {
+      notes.push(failure);
+      continue;
+    }
+    try {
+      ms[name] = Math.round((await time(name)) * 10) / 10;
+    } catch (err) {
+      notes.push(`${name} failed the timing probe: ${message(err)}`);
+    }
+  }
+  const timed = (Object.entries(ms) as Array<[BackendName, number]>).sort((a, b) => a[1] - b[1]);
+  const best = timed[0];
+  if (best === undefined || timed.length < 2) return null;
+  const failure = await tryBackend(best[0]);
+  if (failure !== null) {
+    notes.push(failure);
+    return null;
+  }
+  return { name: best[0], ms };
+}
+
+const describeTimes = (ms: Measured['ms']) =>
+  (Object.entries(ms) as Array<[BackendName, number]>).map(([n, t]) => `${n} ${t} ms`).join(', ');
+
 /**
- * Starts the backend for `choice` and says why it ended where it did. 'auto' goes by the GPU renderer;
- * an explicit choice that fails falls back in the order 'auto' would use. Also registers the wasm
- * gradient kernels that training needs (idempotent). `probe` is there for tests.
+ * Starts the backend for `choice` and says why it ended where it did. 'auto' goes by the GPU renderer
+ * and the WebGPU adapter, timing the candidates where a real GPU is offered; an explicit choice that
+ * fails falls back in the order 'auto' would use. Also registers the wasm gradient kernels that training
+ * needs (idempotent). `probe` is there for tests.
  */
 export async function selectBackend(
   choice: BackendChoice,
@@ -121,11 +174,21 @@ export async function selectBackend(
   registerWasmGradientKernels();
   const notes: string[] = [];
   applyWasmPaths(opts.wasmPaths, notes);
+  const gpu = choice === 'auto' || choice === 'webgpu' ? await (opts.probeWebGpu ?? probeWebGpu)() : {};
+  if (gpu.adapter !== undefined) {
+    try {
+      await (opts.loadWebGpu ?? loadWebGpuBackend)();
+    } catch (err) {
+      notes.push(`webgpu backend failed to load: ${message(err)}`);
+    }
+  }
   // An explicit choice needs no GL probe unless it fails.
-  let plan: Plan = choice === 'auto' ? autoPlan(probe()) : { order: [choice], why: 'chosen by user', notes: [] };
+  let plan: Plan = choice === 'auto' ? autoPlan(probe(), gpu) : { order: [choice], why: 'chosen by user', notes: [], measure: [] };
   const wanted = plan.order[0];
   notes.push(...plan.notes);
-  let name = await firstThatStarts(plan.order, notes);
+  if (choice === 'webgpu' && gpu.error !== undefined) notes.push(`webgpu unavailable: ${gpu.error}`);
+  const measured = plan.measure.length > 1 ? await fastestOf(plan.measure, notes, opts.timeProbe ?? (() => timeTrainingProbe())) : null;
+  let name = measured?.name ?? await firstThatStarts(plan.order, notes);
   if (name === null && choice !== 'auto') {
     const rest = autoPlan(probe());
     // The probe's "webgl unavailable" would only repeat the failure just recorded for webgl.
@@ -134,6 +197,13 @@ export async function selectBackend(
     name = await firstThatStarts(rest.order.filter((b) => b !== choice), notes);
   }
   if (name === null) throw new Error(`no tfjs backend could start: ${notes.join('; ')}`);
-  const reason = [plan.why, ...notes, ...(name === wanted ? [] : [`fell back to ${name}`])].join('; ');
-  return plan.renderer === undefined ? { name, reason } : { name, reason, renderer: plan.renderer };
+  const why = measured === null ? plan.why : `auto: ${name} fastest in a timed training probe (${describeTimes(measured.ms)})`;
+  const fellBack = measured === null && name !== wanted ? [`fell back to ${name}`] : [];
+  // A backend that failed while being timed fails again in the ordered pass: say so once.
+  const reason = [...new Set([why, ...notes, ...fellBack])].join('; ');
+  return {
+    name, reason,
+    ...(plan.renderer === undefined ? {} : { renderer: plan.renderer }),
+    ...(measured === null ? {} : { measuredMs: measured.ms }),
+  };
 }

@@ -6,6 +6,7 @@ import { analyzeModel } from '../model/analyze';
 import { DEFAULT_ALPHA } from '../model/blockFields';
 import type { BlockLayers, BuiltModel } from './builtModel';
 import { DilatedConv2D } from './dilatedConv';
+import { batchNormalization } from './kernels/batchNormLayer';
 import { createDropoutClock, SeededDropout, type DropoutClock } from './dropoutLayer';
 import { EluAlpha } from './eluLayer';
 import type { ActivationFn, BlockSpec, DataShape, InitName, ModelSpec, Padding, Size2 } from '../model/spec';
@@ -122,7 +123,7 @@ function applyBlock(block: Built, xs: Symbolic[], data: DataShape, bc: BlockCont
     case 'dropout':
       return apply(new SeededDropout({ name, rate: block.rate, seed, clock: bc.clock }), x);
     case 'batchnorm':
-      return apply(tf.layers.batchNormalization({ name, axis: -1, momentum: block.momentum ?? 0.99, epsilon: block.epsilon ?? 1e-3 }), x);
+      return apply(batchNormalization({ name, axis: -1, momentum: block.momentum ?? 0.99, epsilon: block.epsilon ?? 1e-3 }), x);
     case 'add':
       return apply(tf.layers.add({ name }), xs);
     case 'concat':

@@ -16,7 +16,7 @@ export const OPTIMIZER_SLOTS: Readonly<Record<OptimizerName, number>> = {
  * assumed at a modest 2e10 (integrated laptop GPUs).
  */
 export const ASSUMED_MACS_PER_SECOND: Readonly<Record<BackendName, number>> = {
-  webgl: 2e10, wasm: 3e9, cpu: 1.2e8,
+  webgpu: 2e10, webgl: 2e10, wasm: 3e9, cpu: 1.2e8,
 };
 
 /**
@@ -25,7 +25,7 @@ export const ASSUMED_MACS_PER_SECOND: Readonly<Record<BackendName, number>> = {
  * commonly limited to 1-2 GB. Conservative on purpose: refusing costs a smaller batch, crashing costs the tab.
  */
 export const MEMORY_LIMIT_BYTES: Readonly<Record<BackendName, number>> = {
-  webgl: 1024 ** 3, wasm: 1.5 * 1024 ** 3, cpu: 1.5 * 1024 ** 3,
+  webgpu: 1024 ** 3, webgl: 1024 ** 3, wasm: 1.5 * 1024 ** 3, cpu: 1.5 * 1024 ** 3,
 };
 
 const FLOAT_BYTES = 4;

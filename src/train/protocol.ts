@@ -4,7 +4,7 @@ import type { WeightList } from '../exporters/weights';
 import type { DataShape, ModelSpec } from '../model/spec';
 import type { ProbeConfig, ProbeSnapshot } from './probes/types';
 
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = BackendName | 'auto';
 
 export const OPTIMIZER_NAMES = ['sgd', 'momentum', 'nesterov', 'adam', 'rmsprop', 'adadelta', 'adagrad'] as const;
@@ -85,6 +85,8 @@ export interface BackendInfo {
   readonly reason: string;
   /** GPU renderer string when webgl was probed, e.g. a SwiftShader renderer. */
   readonly renderer?: string;
+  /** Milliseconds per step of the short training probe, per backend, when 'auto' timed several (backendMeasure.ts). */
+  readonly measuredMs?: Partial<Record<BackendName, number>>;
 }
 
 /** A batch of per-step metrics; arrays are equally long and transferred, not copied. */

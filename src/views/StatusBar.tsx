@@ -5,6 +5,7 @@ import { useApp } from './AppContext';
 import { formatCount } from './format';
 import { selectResultsStale } from '../store/results';
 import { backendReasonText } from './backendReason';
+import { BackendWhy } from './BackendWhy';
 
 export const StatusBar = memo(function StatusBar() {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export const StatusBar = memo(function StatusBar() {
       {backend && (
         <span className="backend" data-backend={backend.name} title={backendReasonText(backend.reason, tw)}>
           {t('backendInUse', { name: t(`backendNames.${backend.name}`) })}
+          <BackendWhy backend={backend} />
         </span>
       )}
       {progress && stepsPerEpoch && (

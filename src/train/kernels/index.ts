@@ -14,11 +14,15 @@ import { makeWasmBatchMatMulConfig } from './wasmBatchMatMul';
 import { makeWasmMaxPoolGradConfig } from './wasmMaxPoolGrad';
 import { makeWasmAvgPoolGradConfig } from './wasmAvgPoolGrad';
 import { WASM } from './wasmScope';
+import { registerBatchNormTrainGradient, wasmBatchNormTrainConfig, wasmBatchNormTrainGradConfig } from './wasmBatchNormTrain';
 
 /** Marks configs as ours; a global symbol, so a second copy of this module (HMR) recognises them too. */
 const OURS = Symbol.for('cnn-playground.wasmGradientKernel');
 
 type Marked = KernelConfig & { [OURS]?: true };
+
+/** Kernels of our own for batch norm in training (batchNormLayer.ts runs them where they are registered). */
+const OWN: ReadonlyArray<KernelConfig> = [wasmBatchNormTrainConfig, wasmBatchNormTrainGradConfig];
 
 /** Replacements for stock kernels that exist but are slow; each keeps the stock one for fallback. */
 const FASTER: ReadonlyArray<readonly [string, (stock: KernelConfig) => KernelConfig]> = [
@@ -47,13 +51,15 @@ function install(config: KernelConfig): void {
 /**
  * Registers the wasm gradient kernels CNN Playground needs for training: Conv2DBackpropFilter (absent
  * from tfjs-backend-wasm 4.22) plus faster Conv2DBackpropInput, BatchMatMul (transposed operands),
- * MaxPoolGrad and AvgPoolGrad. Idempotent. Call it before tf.setBackend('wasm') so the stock setup of
+ * MaxPoolGrad and AvgPoolGrad, and batch norm's training kernels. Idempotent. Call it before tf.setBackend('wasm') so the stock setup of
  * the wrapped kernels runs at backend start; calling it later works as well.
  */
 export function registerWasmGradientKernels(): void {
   const filterStock = getKernel(wasmConv2DBackpropFilterConfig.kernelName, WASM);
   // Should a later tfjs ship its own Conv2DBackpropFilter, prefer it over ours.
   if (filterStock == null || isOurs(filterStock)) install(wasmConv2DBackpropFilterConfig);
+  OWN.forEach(install);
+  registerBatchNormTrainGradient();
   for (const [name, make] of FASTER) {
     const stock = getKernel(name, WASM);
     if (stock != null && !isOurs(stock)) install(make(stock));
@@ -71,6 +77,6 @@ export function unregisterWasmGradientKernels(): void {
 
 /** Names of the wasm kernels currently provided by this module. */
 export function wasmGradientKernelNames(): string[] {
-  return [wasmConv2DBackpropFilterConfig.kernelName, ...FASTER.map(([name]) => name)]
+  return [wasmConv2DBackpropFilterConfig.kernelName, ...OWN.map((k) => k.kernelName), ...FASTER.map(([name]) => name)]
     .filter((name) => isOurs(getKernel(name, WASM)));
 }

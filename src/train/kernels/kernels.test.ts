@@ -173,7 +173,8 @@ describe('registration', () => {
     registerWasmGradientKernels();
     expect(getKernel('BatchMatMul', 'wasm')).toBe(before);
     expect(wasmGradientKernelNames().sort()).toEqual(
-      ['AvgPoolGrad', 'BatchMatMul', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad']);
+      ['AvgPoolGrad', 'BatchMatMul', 'CnnPlaygroundBatchNormTrain', 'CnnPlaygroundBatchNormTrainGrad',
+        'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad']);
 
     unregisterWasmGradientKernels();
     expect(wasmGradientKernelNames()).toEqual([]);
@@ -182,6 +183,6 @@ describe('registration', () => {
     expect(getKernel('BatchMatMul', 'wasm')).toBeDefined();
 
     registerWasmGradientKernels();
-    expect(wasmGradientKernelNames()).toHaveLength(5);
+    expect(wasmGradientKernelNames()).toHaveLength(7);
   });
 });

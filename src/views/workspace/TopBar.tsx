@@ -15,7 +15,7 @@ import { CopyLinkButton } from '../LinkBar';
 import { useRunEstimate } from '../training/useRunEstimate';
 import { ACTIONS, type ActionContext } from './actions';
 
-const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
+const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
 export function useActionContext(): ActionContext {
   const { store, run } = useServices();
