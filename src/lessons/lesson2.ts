@@ -1,5 +1,5 @@
 // Lesson 2 (cs231n lecture 5): padding, stride and pooling, weight sharing, the 1x1 convolution.
-import { activation, chain, conv2d, flatten, globalAvgPool, input, lenet5Mnist, maxPool2d, softmax } from '../model/presets';
+import { activation, chain, conv2d, globalAvgPool, input, lenet5Mnist, maxPool2d, softmax } from '../model/presets';
 import { pair } from '../model/size2';
 import { blockOf, outputShapeOf, paramsOf } from './checks';
 import type { Lesson } from './types';
