@@ -14,7 +14,7 @@ export interface InitStatsOptions {
   readonly seed: number;
 }
 
-export const INIT_STATS_DEFAULTS: InitStatsOptions = { layers: 8, units: 100, samples: 200, seed: 1 };
+export const INIT_STATS_DEFAULTS: InitStatsOptions = { layers: 8, units: 100, samples: 120, seed: 1 };
 
 /** The weights' standard deviation for a fan-in. */
 export function weightStd(scale: InitScale, fanIn: number): number {

@@ -13,6 +13,7 @@ import { ArithView } from './arith/ArithView';
 import { StatusBar } from './StatusBar';
 import { TrainingPanel } from './TrainingPanel';
 import { InsideNetwork } from './viz/InsideNetwork';
+import { LessonsPanel } from './lessons/LessonsPanel';
 
 // Page layout. Each feature adds its panel inside one of the marked regions, wrapped in an ErrorBoundary so
 // a failing panel never blanks the page.
@@ -33,6 +34,7 @@ export function App({ ignoredParams }: { ignoredParams: readonly string[] }) {
         <p className="notice" role="status">{t('ignoredParams', { names: ignoredParams.join(', ') })}</p>
       )}
       <StatusBar />
+      <ErrorBoundary><LessonsPanel /></ErrorBoundary>
       {/* region: builder (full width: graph editor, inspector) */}
       <ErrorBoundary><GraphEditor /></ErrorBoundary>
       <main className="layout">
