@@ -71,7 +71,8 @@ export function startLinkSync(store: AppStore, win: LinkWindow, delayMs = 300): 
   const unsubscribe = store.subscribe((s, prev) => {
     const a = selectExperiment(s);
     const b = selectExperiment(prev);
-    if (a.spec === b.spec && a.hyper === b.hyper && a.datasetId === b.datasetId && a.validationFraction === b.validationFraction) return;
+    if (a.spec === b.spec && a.hyper === b.hyper && a.datasetId === b.datasetId && a.validationFraction === b.validationFraction &&
+      a.lessonStep === b.lessonStep) return;
     if (timer === null) timer = setTimeout(write, delayMs);
   });
   const onHashChange = () => {
