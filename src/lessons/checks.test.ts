@@ -108,7 +108,12 @@ describe('lesson 2: padding, stride, pooling', () => {
     const store = atStep(2, 'pooling');
     expect(check(2, 'pooling', store.getState())).toBe(false);
     const s = store.getState();
-    s.setSpec({ blocks: s.spec.blocks.map((b) => (b.id === 'pool1' ? { ...b, kind: 'avgpool2d' } as typeof b : b)) });
+    // As the editor does it: a new average pooling after pool1, pool1 deleted, act1 connected to the new block.
+    const id = s.addBlock('avgpool2d', { after: 'pool1' })!;
+    expect(check(2, 'pooling', store.getState())).toBe(false); // max pooling still gives 14 x 14
+    store.getState().removeBlocks(['pool1']);
+    expect(check(2, 'pooling', store.getState())).toBe(false); // disconnected: not a valid network
+    store.getState().connectBlocks('act1', id);
     expect(check(2, 'pooling', store.getState())).toBe(true);
   });
 

@@ -81,8 +81,10 @@ export const lesson2: Lesson = {
         en: 'Change pool1 from max to average pooling and check that its output is still 14 x 14.',
         ko: 'pool1을 최대 풀링에서 평균 풀링으로 바꾸고 출력이 여전히 14 x 14인지 확인하세요.',
       },
-      check: ({ state }) => blockOf(state.spec, 'pool1')?.kind === 'avgpool2d' && hw(outputShapeOf(state, 'pool1')) === '14x14',
-      hints: [{ en: 'Delete pool1 and put an average-pooling block in its place, or change its kind in the inspector.', ko: 'pool1을 지우고 그 자리에 평균 풀링 블록을 넣거나, 속성 창에서 종류를 바꾸세요.' }],
+      // Changed in place or replaced by a new block: an average pooling gives 14 x 14 and no max pooling does.
+      check: ({ state }) => state.analysis.valid && state.spec.blocks.some((b) => b.kind === 'avgpool2d' && hw(outputShapeOf(state, b.id)) === '14x14') &&
+        !state.spec.blocks.some((b) => b.kind === 'maxpool2d' && hw(outputShapeOf(state, b.id)) === '14x14'),
+      hints: [{ en: 'Add an average-pooling block after pool1, delete pool1, and connect act1 to the new block.', ko: 'pool1 뒤에 평균 풀링 블록을 추가하고 pool1을 지운 다음 act1을 새 블록에 연결하세요.' }],
       setup: { spec: lenet5Mnist, dataset: 'mnist', panel: 'editor', block: 'pool1' },
       predict: {
         question: { en: 'A 2 x 2 window holds 1, 3, 2 and 8. What do max and average pooling give?', ko: '2 x 2 창에 1, 3, 2, 8이 있습니다. 최대 풀링과 평균 풀링의 결과는?' },
