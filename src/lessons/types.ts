@@ -107,8 +107,6 @@ export interface StepSetup {
   /** The panel to show, and the block to select in the editor. */
   readonly panel: PanelId;
   readonly block?: string;
-  /** Panels this step hides, so the student looks where it matters. */
-  readonly hide?: readonly PanelId[];
   /** Runs this step compares side by side (on the settings above). */
   readonly compare?: readonly CompareEntry[];
 }
