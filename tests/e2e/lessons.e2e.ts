@@ -3,7 +3,7 @@
 // network's gradient flow is measured: its first layer's gradient norm at least 100 times below its last.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './browser';
+import { baseUrl, launchBrowser, openPage } from './browser';
 import { dragConnect, node, waitForStill } from './editorHelpers';
 
 let browser: Browser;
@@ -116,6 +116,40 @@ describe('lessons', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 240_000);
+
+  it('typesets formulas with KaTeX under a strict Content-Security-Policy (no eval, no inline script or style)', async () => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 720 } });
+    const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
+      "font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'";
+    await context.route('**/*', async (route) => {
+      if (route.request().resourceType() !== 'document') return route.continue();
+      const response = await route.fetch();
+      return route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+    });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      (window as unknown as { violations: string[] }).violations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(`${baseUrl()}/`);
+    await page.waitForSelector('[data-lesson="2"]');
+    // zod probes once whether `new Function` is allowed (and falls back when not): the page may start with
+    // that one refused eval. Typesetting formulas must add no violation of its own.
+    const violations = () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+    const before = await violations();
+    expect(before.every((v) => v === 'script-src eval')).toBe(true);
+    await page.click('[data-lesson="2"]');
+    await page.waitForSelector('[data-testid=formula] .katex-html');
+    // The fraction of the output-size formula is laid out (KaTeX's CSS applied, not raw TeX text).
+    expect(await page.locator('[data-testid=formula] .mfrac').count()).toBe(1);
+    expect(await page.locator('[data-testid=formula]').innerText()).not.toContain('\\frac');
+    await page.click('[data-action=next]');
+    await page.waitForSelector('[data-testid=lessons][data-step="2.2"] [data-testid=formula] .katex-html');
+    expect(await page.locator('.lessons-panel .error-text').count()).toBe(0);
+    expect(await violations()).toEqual(before);
+    await context.close();
+  }, 120_000);
 
   it('walks lesson 4 until the deep sigmoid network\'s first-layer gradient is measured 100x below its last', async () => {
     const { page, errors } = await openPage(browser, '/?trainLimit=2048&testLimit=256', '[data-testid=lessons]');
