@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Language } from '../i18n';
 import { createDataSlice, type DataSlice } from './dataSlice';
+import { createLessonsSlice, type LessonsSlice } from './lessonsSlice';
 import { createLinkSlice, type LinkSlice } from './linkSlice';
 import { createModelSlice, type ModelSlice } from './modelSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
@@ -12,7 +13,7 @@ export { MNIST_SHAPE } from './modelSlice';
 export { DEFAULT_HYPER, type UiPhase } from './runSlice';
 export type { ModelSlice, RunSlice, UiSlice };
 
-export type AppState = ModelSlice & RunSlice & UiSlice & LinkSlice & DataSlice;
+export type AppState = ModelSlice & RunSlice & UiSlice & LinkSlice & DataSlice & LessonsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store; each test makes its own. */
@@ -23,6 +24,7 @@ export function createAppStore(init: { language: Language; presetId?: string }):
     ...createUiSlice(init.language)(...a),
     ...createLinkSlice(...a),
     ...createDataSlice(...a),
+    ...createLessonsSlice(...a),
   }));
 }
 

@@ -8,6 +8,7 @@ import type { ModelSpec } from '../model/spec';
 import type { AppState } from './appStore';
 import type { Experiment } from './linkState';
 import { isEditLocked } from './modelSlice';
+import { formatStepRef, parseStepRef } from '../lessons';
 
 export interface LinkSlice {
   /** Problems with the link the page was opened with (or navigated to); empty when it was fine. */
@@ -21,7 +22,8 @@ export interface LinkSlice {
 }
 
 export const selectExperiment = (s: AppState): Experiment =>
-  ({ spec: s.spec, hyper: s.hyper, datasetId: s.datasetId, validationFraction: s.validationFraction });
+  ({ spec: s.spec, hyper: s.hyper, datasetId: s.datasetId, validationFraction: s.validationFraction,
+    lessonStep: s.lessonStep ? formatStepRef(s.lessonStep) : null });
 
 /** Key order of objects does not matter (the schema rebuilds them in its own order). */
 function canonical(value: unknown): string {
@@ -54,6 +56,7 @@ export const createLinkSlice: StateCreator<AppState, [], [], LinkSlice> = (set, 
       s.setSpec(e.spec); // undoable, like any other replacement of the network
       set({ presetId, hyper: e.hyper });
     }
+    if (e.lessonStep) get().openLessonStep(parseStepRef(e.lessonStep));
     return true;
   },
   setLinkProblems: (linkProblems) => set({ linkProblems }),

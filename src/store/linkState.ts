@@ -105,6 +105,8 @@ export const HYPER_FIELDS: FieldTable<HyperParams> = {
 const DATASET_FIELD = schemaField<BuiltinDatasetId>('data', z.custom<BuiltinDatasetId>((v) => isBuiltinDatasetId(v)));
 const VALIDATION_FIELD = numberField('val', 0, MAX_VALIDATION_FRACTION);
 const CUSTOM_DATA = 'custom';
+/** The lesson step the link opens (`lesson=2.3`); absent when no lesson is open. */
+const LESSON_FIELD = schemaField('lesson', z.string().regex(/^\d{1,2}\.\d{1,2}$/));
 
 export interface Experiment {
   readonly spec: ModelSpec;
@@ -112,6 +114,8 @@ export interface Experiment {
   readonly datasetId: DatasetId;
   /** Share of the training split held out for validation (the data panel's setting). */
   readonly validationFraction: number;
+  /** The open lesson step as `lesson.step`, written only when one is open. */
+  readonly lessonStep?: string | null;
 }
 
 /** Reads every field of a table; missing ones take their default, bad ones too and are named. */
@@ -147,6 +151,7 @@ export function encodeExperiment(e: Experiment): string {
   pairs.push([DATASET_FIELD.param, isBuiltinDatasetId(e.datasetId) ? DATASET_FIELD.format(e.datasetId) : CUSTOM_DATA]);
   pairs.push([VALIDATION_FIELD.param, VALIDATION_FIELD.format(e.validationFraction)]);
   writeFields(HYPER_FIELDS, e.hyper, pairs);
+  if (e.lessonStep) pairs.push([LESSON_FIELD.param, e.lessonStep]);
   pairs.push(['m', encodeSpec(e.spec)]);
   return pairs.map(([k, v]) => `${k}=${encodeValue(v)}`).join('&');
 }
@@ -183,7 +188,9 @@ export function decodeExperiment(fragment: string, defaults: Experiment): Decode
   const dataset = readFields<Pick<Experiment, 'datasetId' | 'validationFraction'>>(
     { datasetId: DATASET_FIELD, validationFraction: VALIDATION_FIELD }, params,
     { datasetId: defaults.datasetId, validationFraction: defaults.validationFraction });
-  const ignored = [...dataset.ignored, ...hyper.ignored];
+  const lessonText = params.get(LESSON_FIELD.param);
+  const lessonStep = lessonText === null ? undefined : LESSON_FIELD.parse(lessonText, '');
+  const ignored = [...dataset.ignored, ...hyper.ignored, ...(lessonText !== null && lessonStep === undefined ? [LESSON_FIELD.param] : [])];
   if (ignored.length > 0) problems.push({ code: 'ignoredFields', values: { names: ignored.join(', ') } });
   let spec = defaults.spec;
   const payload = params.get('m');
@@ -192,7 +199,7 @@ export function decodeExperiment(fragment: string, defaults: Experiment): Decode
     if (decoded.ok) spec = decoded.value;
     else problems.push(decoded.problem);
   }
-  return { experiment: { spec, hyper: hyper.values, ...dataset.values }, problems };
+  return { experiment: { spec, hyper: hyper.values, ...dataset.values, ...(lessonStep ? { lessonStep } : {}) }, problems };
 }
 
 // The view in the link (presenter mode, open panel, selected block), so a prepared link opens exactly the

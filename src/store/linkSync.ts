@@ -90,7 +90,7 @@ export function startLinkSync(store: AppStore, win: LinkWindow, delayMs = 300): 
     const a = selectExperiment(s);
     const b = selectExperiment(prev);
     if (a.spec === b.spec && a.hyper === b.hyper && a.datasetId === b.datasetId && a.validationFraction === b.validationFraction
-      && sameView(selectView(s), selectView(prev))) return;
+      && a.lessonStep === b.lessonStep && sameView(selectView(s), selectView(prev))) return;
     if (timer === null) timer = setTimeout(write, delayMs);
   });
   const onHashChange = () => {

@@ -1,0 +1,63 @@
+// Lesson 6 (cs231n lecture 7): optimizers and the learning rate.
+import { tinyCnn } from '../model/presets';
+import { runFinished } from './checks';
+import type { Lesson } from './types';
+
+const BASE = { batchSize: 64, epochs: 1, seed: 1, schedule: { kind: 'constant' } } as const;
+
+export const lesson6: Lesson = {
+  id: 6,
+  title: { en: 'Optimizers and learning rate', ko: '옵티마이저와 학습률' },
+  source: { en: 'cs231n lecture 7', ko: 'cs231n 7강' },
+  steps: [
+    {
+      id: 'optimizers',
+      title: { en: 'SGD, momentum and Adam side by side', ko: 'SGD, 모멘텀, Adam 나란히 비교' },
+      body: {
+        en: 'SGD steps straight down the gradient. Momentum keeps a running velocity, so it rolls through shallow ravines instead of zig-zagging. Adam also scales each weight\'s step by its recent gradient size. Same network, same seed, same data order: only the optimizer differs.',
+        ko: 'SGD는 기울기를 따라 곧장 내려갑니다. 모멘텀은 속도를 유지해 얕은 골짜기를 지그재그 대신 굴러 내려갑니다. Adam은 여기에 가중치마다 최근 기울기 크기로 걸음을 조절합니다. 같은 네트워크, 같은 시드, 같은 데이터 순서이고 옵티마이저만 다릅니다.',
+      },
+      formula: 'v \\leftarrow \\mu v - \\eta \\nabla L, \\quad w \\leftarrow w + v',
+      task: { en: 'Run SGD, momentum and Adam side by side and compare their curves.', ko: 'SGD, 모멘텀, Adam을 나란히 실행하고 곡선을 비교하세요.' },
+      check: ({ results }) => {
+        const done = results.compare.filter((r) => r.phase === 'done');
+        const names = new Set(done.map((r) => r.hyper.optimizer));
+        const seeds = new Set(done.map((r) => r.hyper.seed));
+        return ['sgd', 'momentum', 'adam'].every((o) => names.has(o as 'sgd')) && seeds.size === 1;
+      },
+      hints: [{ en: 'Each run takes a few seconds; they train one after the other.', ko: '실행마다 몇 초씩 걸리며 차례로 학습합니다.' }],
+      setup: {
+        spec: tinyCnn, dataset: 'mnist', panel: 'compare', hyper: { ...BASE, optimizer: 'sgd', learningRate: 0.01 },
+        compare: [
+          { label: { en: 'SGD', ko: 'SGD' }, hyper: { optimizer: 'sgd', learningRate: 0.01 } },
+          { label: { en: 'momentum', ko: '모멘텀' }, hyper: { optimizer: 'momentum', learningRate: 0.01, momentum: 0.9 } },
+          { label: { en: 'Adam', ko: 'Adam' }, hyper: { optimizer: 'adam', learningRate: 0.001 } },
+        ],
+      },
+    },
+    {
+      id: 'tooHigh',
+      title: { en: 'A learning rate too high', ko: '너무 높은 학습률' },
+      body: {
+        en: 'Too large a step jumps across the valley and lands higher up the other side; the next step jumps further. The loss climbs, then turns into NaN. The app stops such a run and says so.',
+        ko: '걸음이 너무 크면 골짜기를 건너뛰어 반대편 더 높은 곳에 떨어지고, 다음 걸음은 더 멀리 뜁니다. 손실이 오르다 NaN이 됩니다. 앱은 그런 실행을 멈추고 알려 줍니다.',
+      },
+      task: { en: 'Find a learning rate at which the loss diverges.', ko: '손실이 발산하는 학습률을 찾으세요.' },
+      check: ({ state }) => state.divergence !== null,
+      hints: [{ en: 'With SGD, try 10 or more.', ko: 'SGD라면 10 이상을 시도해 보세요.' }],
+      setup: { spec: tinyCnn, dataset: 'mnist', panel: 'training', hyper: { ...BASE, optimizer: 'sgd', learningRate: 0.01 } },
+    },
+    {
+      id: 'tooLow',
+      title: { en: 'A learning rate too low', ko: '너무 낮은 학습률' },
+      body: {
+        en: 'Too small a step is safe but slow: after a whole epoch the loss has hardly moved from where it started. Good rates for SGD here lie between 0.01 and 0.5.',
+        ko: '걸음이 너무 작으면 안전하지만 느립니다. 한 에폭이 지나도 손실이 처음 자리에서 거의 움직이지 않습니다. 여기서 SGD에 알맞은 학습률은 0.01에서 0.5 사이입니다.',
+      },
+      task: { en: 'Train one epoch with a learning rate of 0.00001 or lower and see how little it learns.', ko: '학습률 0.00001 이하로 한 에폭 학습하고 얼마나 조금 배우는지 보세요.' },
+      check: ({ state, results }) => runFinished(state) && results.run !== null && results.run.hyper.learningRate <= 1e-5,
+      hints: [{ en: 'Type 1e-5 into the learning-rate field.', ko: '학습률 칸에 1e-5를 입력하세요.' }],
+      setup: { spec: tinyCnn, dataset: 'mnist', panel: 'training', hyper: { ...BASE, optimizer: 'sgd', learningRate: 0.01 } },
+    },
+  ],
+};

@@ -1,0 +1,136 @@
+// The lessons' side of the store: which step is open, the student's progress and answers (kept in
+// localStorage, so they survive a reload), what the lesson tools measured (kernel lab, init lab, gradient
+// flow, side-by-side runs) for the steps' checks, and applying a step's setup through the other slices'
+// actions. Checks themselves are pure (src/lessons); the panel evaluates them.
+import type { StateCreator } from 'zustand/vanilla';
+import { findStep, type StepRef } from '../lessons';
+import type { ComparedRun, GradientReading, InitLabResults, KernelLabResults, LessonResults, LessonStep } from '../lessons/types';
+import { NO_RESULTS } from '../lessons/types';
+import type { AppState, AppStore } from './appStore';
+import { isEditLocked } from './modelSlice';
+
+const STORAGE_KEY = 'cnnp.lessons.v1';
+
+/** Where the side-by-side runs are: the entry being trained, of how many; null when none is going. */
+export interface CompareProgress {
+  readonly index: number;
+  readonly total: number;
+}
+
+export interface LessonsSlice {
+  lessonStep: StepRef | null;
+  /** Done steps by stepKey (`lesson:stepId`). */
+  lessonDone: Readonly<Record<string, true>>;
+  /** The option picked in a step's "predict, then reveal", by stepKey. */
+  lessonAnswers: Readonly<Record<string, number>>;
+  lessonResults: LessonResults;
+  compareProgress: CompareProgress | null;
+  openLessonStep(ref: StepRef | null): void;
+  markStepDone(key: string): void;
+  answerPrediction(key: string, option: number): void;
+  resetLessonProgress(): void;
+  recordKernelLab(patch: Partial<KernelLabResults>): void;
+  recordInitLab(result: InitLabResults): void;
+  recordGradients(reading: GradientReading | null): void;
+  recordRun(run: LessonResults['run']): void;
+  setCompareProgress(progress: CompareProgress | null): void;
+  setComparedRuns(runs: readonly ComparedRun[]): void;
+  /**
+   * Sets the app up as the step says (dataset, network, hyper-parameters, selected block). Refused (false)
+   * while a run uses the network.
+   */
+  applyStepSetup(step: LessonStep): boolean;
+}
+
+interface Saved {
+  readonly done: Record<string, true>;
+  readonly answers: Record<string, number>;
+}
+
+function load(): Saved {
+  try {
+    const text = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (!text) return { done: {}, answers: {} };
+    const raw = JSON.parse(text) as Partial<Saved>;
+    const done = Object.fromEntries(Object.keys(raw.done ?? {}).filter((k) => /^\d+:\w+$/.test(k)).map((k) => [k, true as const]));
+    const answers = Object.fromEntries(Object.entries(raw.answers ?? {}).filter(([k, v]) => /^\d+:\w+$/.test(k) && Number.isInteger(v)));
+    return { done, answers };
+  } catch {
+    return { done: {}, answers: {} }; // unreadable or unavailable storage: start afresh
+  }
+}
+
+function save(s: Pick<LessonsSlice, 'lessonDone' | 'lessonAnswers'>): void {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify({ done: s.lessonDone, answers: s.lessonAnswers }));
+  } catch {
+    // full or unavailable storage: progress is kept for this visit only
+  }
+}
+
+export const createLessonsSlice: StateCreator<AppState, [], [], LessonsSlice> = (set, get) => {
+  const saved = load();
+  const results = (patch: Partial<LessonResults>) => set((s) => ({ lessonResults: { ...s.lessonResults, ...patch } }));
+  return {
+    lessonStep: null,
+    lessonDone: saved.done,
+    lessonAnswers: saved.answers,
+    lessonResults: NO_RESULTS,
+    compareProgress: null,
+    openLessonStep: (ref) => set({ lessonStep: ref && findStep(ref) ? ref : null }),
+    markStepDone: (key) => {
+      if (get().lessonDone[key]) return;
+      set((s) => ({ lessonDone: { ...s.lessonDone, [key]: true } }));
+      save(get());
+    },
+    answerPrediction: (key, option) => {
+      set((s) => ({ lessonAnswers: { ...s.lessonAnswers, [key]: option } }));
+      save(get());
+    },
+    resetLessonProgress: () => {
+      set({ lessonDone: {}, lessonAnswers: {}, lessonResults: NO_RESULTS });
+      save(get());
+    },
+    recordKernelLab: (patch) => set((s) => ({ lessonResults: { ...s.lessonResults, kernelLab: { ...s.lessonResults.kernelLab, ...patch } } })),
+    recordInitLab: (initLab) => results({ initLab }),
+    recordGradients: (gradients) => results({ gradients }),
+    recordRun: (run) => results({ run, gradients: null }),
+    setCompareProgress: (compareProgress) => set({ compareProgress }),
+    setComparedRuns: (compare) => results({ compare }),
+    applyStepSetup: (step) => {
+      const s = get();
+      if (isEditLocked(s) || s.compareProgress !== null) return false;
+      const { setup } = step;
+      if (setup.dataset && setup.dataset !== s.datasetId) s.selectDataset(setup.dataset);
+      if (setup.preset) get().loadPreset(setup.preset);
+      else if (setup.spec) get().setSpec(setup.spec());
+      if (setup.hyper) get().setHyper(setup.hyper);
+      if (setup.block) get().select([setup.block]);
+      return true;
+    },
+  };
+};
+
+/** Reads kept by the lessons' checks as runs happen: each run's network and settings, its gradient flow. */
+export interface GradientSource {
+  readonly latest: { readonly step: number; readonly gradients: { readonly ids: readonly string[]; readonly gradNorm: ArrayLike<number> } | null } | null;
+  subscribe(listener: () => void): () => void;
+}
+
+/** Starts recording; returns the function that stops it. */
+export function watchLessonRuns(store: AppStore, gradients: GradientSource): () => void {
+  const offStore = store.subscribe((s, prev) => {
+    if (s.runId !== prev.runId && s.runId !== null) s.recordRun({ spec: s.spec, hyper: s.hyper });
+  });
+  const offProbes = gradients.subscribe(() => {
+    const g = gradients.latest?.gradients;
+    const reading = g && gradients.latest
+      ? { ids: [...g.ids], gradNorm: Array.from(g.gradNorm), step: gradients.latest.step } : null;
+    const current = store.getState().lessonResults.gradients;
+    if (reading?.step !== current?.step || (reading === null) !== (current === null)) store.getState().recordGradients(reading);
+  });
+  return () => {
+    offStore();
+    offProbes();
+  };
+}

@@ -1,0 +1,113 @@
+import { memo, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { findLesson, formatStepRef, LESSONS, stepKey, type StepRef } from '../../lessons';
+import { watchLessonRuns } from '../../store/lessonsSlice';
+import { selectIsPaused, selectIsRunning } from '../../store/appStore';
+import { useApp, useServices } from '../AppContext';
+import { ErrorBoundary } from '../ErrorBoundary';
+import { Formula } from './Formula';
+import { PANEL_SELECTORS, showPanel } from './panelTargets';
+import { Prediction } from './Prediction';
+import { StepTool } from './StepTool';
+import { useStepCheck } from './useStepCheck';
+import './lessons.css';
+
+const TOTAL = LESSONS.reduce((n, l) => n + l.steps.length, 0);
+
+/** The lesson path: pick a lesson, read a step, do its task; the app checks it and remembers progress. */
+export const LessonsPanel = memo(function LessonsPanel() {
+  const { t } = useTranslation('lessons');
+  const { store, run } = useServices();
+  const lang = useApp((s) => s.language);
+  const ref = useApp((s) => s.lessonStep);
+  const done = useApp((s) => s.lessonDone);
+  const busy = useApp((s) => selectIsRunning(s) || selectIsPaused(s) || s.compareProgress !== null);
+  const [hints, setHints] = useState(0);
+  const [setupRefused, setSetupRefused] = useState(false);
+  useEffect(() => watchLessonRuns(store, run.probes), [store, run]);
+  useStepCheck(ref);
+
+  const open = (next: StepRef | null, apply = true) => {
+    store.getState().openLessonStep(next);
+    setHints(0);
+    const step = next ? findLesson(next.lesson)?.steps[next.step - 1] : undefined;
+    setSetupRefused(step && apply ? !store.getState().applyStepSetup(step) : false);
+  };
+  const lesson = ref ? findLesson(ref.lesson) : undefined;
+  const step = lesson && ref ? lesson.steps[ref.step - 1] : undefined;
+  const doneCount = Object.keys(done).length;
+
+  return (
+    <section className="panel lessons-panel" aria-labelledby="lessons-heading" data-testid="lessons" lang={lang}
+      data-step={ref ? formatStepRef(ref) : ''}>
+      <header className="panel-header">
+        <h2 id="lessons-heading">{t('heading')}</h2>
+        <span className="muted" data-testid="lessons-progress">{t('progress', { done: doneCount, total: TOTAL })}</span>
+      </header>
+      {!step || !lesson || !ref ? (
+        <>
+          <p className="hint">{t('intro')}</p>
+          <ol className="lesson-list">
+            {LESSONS.map((l) => {
+              const n = l.steps.filter((s) => done[stepKey(l.id, s)]).length;
+              return (
+                <li key={l.id}>
+                  <button type="button" data-lesson={l.id} onClick={() => open({ lesson: l.id, step: 1 })}>{l.title[lang]}</button>
+                  <span className="muted"> {l.source[lang]} · {n}/{l.steps.length}</span>
+                </li>
+              );
+            })}
+          </ol>
+          {doneCount > 0 && <button type="button" data-action="lessons-reset" onClick={() => store.getState().resetLessonProgress()}>{t('reset')}</button>}
+        </>
+      ) : (
+        <article className="lesson-step" data-step-id={step.id}>
+          <nav className="lesson-nav">
+            <button type="button" data-action="lessons-close" onClick={() => open(null)}>{t('close')}</button>
+            <span className="muted">{t('lesson')} {lesson.id}. {lesson.title[lang]} · {t('stepOf', { n: ref.step, total: lesson.steps.length })}</span>
+          </nav>
+          <h3>{step.title[lang]}</h3>
+          <p className="lesson-body">{step.body[lang]}</p>
+          {step.formula && <Formula tex={step.formula} />}
+          {step.predict && <Prediction data={step.predict} stepKey={stepKey(lesson.id, step)} lang={lang} />}
+          <div className={`lesson-task${done[stepKey(lesson.id, step)] ? ' done' : ''}`} data-testid="lesson-task"
+            data-done={done[stepKey(lesson.id, step)] ? 'true' : 'false'}>
+            <strong>{t('task')}: </strong>{step.task[lang]}
+            <span className="lesson-status" role="status">{done[stepKey(lesson.id, step)] ? `✓ ${t('done')}` : t('notYet')}</span>
+          </div>
+          {step.hints.slice(0, hints).map((h, i) => <p key={i} className="lesson-hint">{h[lang]}</p>)}
+          <div className="controls">
+            {hints < step.hints.length && (
+              <button type="button" data-action="hint" onClick={() => setHints(hints + 1)}>{hints === 0 ? t('hint') : t('nextHint')}</button>
+            )}
+            {PANEL_SELECTORS[step.setup.panel] && (
+              <button type="button" data-action="show-panel" onClick={() => showPanel(step.setup.panel)}>
+                {t('show', { panel: t(`panels.${step.setup.panel}`) })}
+              </button>
+            )}
+            <button type="button" data-action="setup" disabled={busy} onClick={() => open(ref)}>{t('setUp')}</button>
+          </div>
+          {setupRefused && <p className="disabled-reason" role="status">{t('setUpBusy')}</p>}
+          <ErrorBoundary><StepTool step={step} lang={lang} /></ErrorBoundary>
+          <div className="controls lesson-pager">
+            <button type="button" data-action="prev" disabled={ref.step === 1 && lesson.id === 1} onClick={() => open(prevRef(ref))}>{t('prev')}</button>
+            <button type="button" className="primary" data-action="next" disabled={nextRef(ref) === null}
+              onClick={() => open(nextRef(ref))}>{t('next')}</button>
+          </div>
+        </article>
+      )}
+    </section>
+  );
+});
+
+function nextRef(ref: StepRef): StepRef | null {
+  const lesson = findLesson(ref.lesson);
+  if (lesson && ref.step < lesson.steps.length) return { lesson: ref.lesson, step: ref.step + 1 };
+  return findLesson(ref.lesson + 1) ? { lesson: ref.lesson + 1, step: 1 } : null;
+}
+
+function prevRef(ref: StepRef): StepRef | null {
+  if (ref.step > 1) return { lesson: ref.lesson, step: ref.step - 1 };
+  const prev = findLesson(ref.lesson - 1);
+  return prev ? { lesson: prev.id, step: prev.steps.length } : null;
+}

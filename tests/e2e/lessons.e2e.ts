@@ -1,0 +1,175 @@
+// The lessons in the browser: lesson 1 (kernel lab) and lesson 2 (padding, stride, pooling) walked to
+// completion through the real controls, progress surviving a reload; lesson 4 walked until the deep sigmoid
+// network's gradient flow is measured: its first layer's gradient norm at least 100 times below its last.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launchBrowser, openPage } from './browser';
+import { dragConnect, node, waitForStill } from './editorHelpers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const task = (page: Page) => page.locator('[data-testid=lesson-task]');
+const waitDone = (page: Page) => page.waitForSelector('[data-testid=lesson-task][data-done=true]', { timeout: 30_000 });
+const next = async (page: Page, expected: string) => {
+  await page.click('[data-action=next]');
+  await page.waitForSelector(`[data-testid=lessons][data-step="${expected}"]`);
+  expect(await task(page).getAttribute('data-done')).toBe('false');
+};
+const inspector = async (page: Page, field: string, value: string) => {
+  await page.fill(`.editor-inspector [data-field=${field}]`, value);
+  await page.press(`.editor-inspector [data-field=${field}]`, 'Tab');
+};
+
+describe('lessons', () => {
+  it('walks lesson 1 (kernel lab) and lesson 2 to completion; progress survives a reload', async () => {
+    const { page, errors } = await openPage(browser, '/', '[data-testid=lessons]');
+    await page.click('[data-lesson="1"]');
+    await page.waitForSelector('[data-testid=lessons][data-step="1.1"]');
+    expect(await page.locator('[data-testid=formula] .katex').count()).toBe(1);
+    // 1.1: predict, then Sobel x and y, and one pixel's multiply-adds.
+    await page.click('[data-testid=predict] [data-option="0"]');
+    expect(await page.locator('.lesson-reveal').innerText()).toContain('Right');
+    await page.click('[data-kernel=sobelX]');
+    await page.click('[data-kernel=sobelY]');
+    await page.hover('[data-testid=lab-output]', { position: { x: 2, y: 2 } });
+    expect(await page.locator('[data-testid=multiply-adds] .padded').count()).toBeGreaterThan(0);
+    await waitDone(page);
+    // 1.2: every kernel of the table.
+    await next(page, '1.2');
+    for (const id of ['identity', 'edge1', 'edge2', 'edge3', 'sharpen', 'boxBlur', 'gaussian3']) await page.click(`[data-kernel=${id}]`);
+    await waitDone(page);
+    // 1.3: each padding mode changes the output's border.
+    await next(page, '1.3');
+    await page.click('[data-kernel=edge2]');
+    const border: string[] = [];
+    for (const mode of ['zero', 'replicate', 'mirror']) {
+      await page.selectOption('[data-testid=lab-padding]', mode);
+      await page.hover('[data-testid=lab-output]', { position: { x: 1, y: 1 } });
+      border.push(await page.locator('[data-testid=multiply-adds] [data-testid=sum]').first().innerText());
+    }
+    expect(new Set(border).size).toBeGreaterThan(1);
+    await waitDone(page);
+    // 1.4: a horizontal-edge kernel typed into the grid.
+    await next(page, '1.4');
+    const values = ['1', '1', '1', '0', '0', '0', '-1', '-1', '-1'];
+    for (const [i, v] of values.entries()) {
+      await page.fill(`[data-testid=lab-grid] [data-cell="${i}"]`, v);
+      await page.press(`[data-testid=lab-grid] [data-cell="${i}"]`, 'Tab');
+    }
+    await waitDone(page);
+    // 1.5: the colour pattern, channel by channel.
+    await next(page, '1.5');
+    await page.check('[data-testid=lab-channels]');
+    expect(await page.locator('[data-testid=lab-channel-view] canvas').count()).toBe(6);
+    await waitDone(page);
+    // 1.6: gradient descent recovers the hidden kernel, the loss falling.
+    await next(page, '1.6');
+    const losses: number[] = [];
+    for (let i = 0; i < 4 && (await task(page).getAttribute('data-done')) !== 'true'; i++) {
+      await page.click('[data-action=learn-run]');
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid=learn-status]')?.textContent?.match(/\d+/)?.[0]) >= n, 200 * (i + 1));
+      losses.push(Number(await page.locator('[data-testid=learn-status]').getAttribute('data-loss')));
+    }
+    expect(losses[losses.length - 1]).toBeLessThan(losses[0]!);
+    await waitDone(page);
+
+    // Lesson 2, through the network editor.
+    await next(page, '2.1');
+    await page.click('[data-testid=predict] [data-option="0"]');
+    await inspector(page, 'stride', '2');
+    await waitDone(page);
+    await next(page, '2.2');
+    await inspector(page, 'padding', '1');
+    await waitDone(page);
+    await next(page, '2.3');
+    await page.click('[data-palette=avgpool2d]'); // after the selected pool1; the new block is selected
+    await waitForStill(page);
+    const avg = await page.locator('.editor-inspector').getAttribute('data-inspects');
+    expect(avg).toBeTruthy();
+    expect(avg).not.toBe('pool1');
+    await node(page, 'pool1').click();
+    await page.keyboard.press('Delete');
+    await waitForStill(page);
+    await dragConnect(page, 'act1', avg!);
+    await waitDone(page);
+    await next(page, '2.4');
+    await inspector(page, 'filters', '64');
+    await inspector(page, 'kernel', '7');
+    await waitDone(page);
+    await next(page, '2.5');
+    await page.click('[data-palette=conv2d]'); // after the selected conv2
+    await inspector(page, 'kernel', '1');
+    await inspector(page, 'filters', '4');
+    await waitDone(page);
+
+    // Progress and the open step survive a reload (the step through the link).
+    await page.waitForFunction(() => location.hash.includes('lesson=2.5'));
+    await page.reload();
+    await page.waitForSelector('[data-testid=lessons][data-step="2.5"]');
+    expect(await page.locator('[data-testid=lessons-progress]').innerText()).toContain('11 of');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 240_000);
+
+  it('typesets formulas with KaTeX under a strict Content-Security-Policy (no eval, no inline script or style)', async () => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 720 } });
+    const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
+      "font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'";
+    await context.route('**/*', async (route) => {
+      if (route.request().resourceType() !== 'document') return route.continue();
+      const response = await route.fetch();
+      return route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+    });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      (window as unknown as { violations: string[] }).violations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(`${baseUrl()}/`);
+    await page.waitForSelector('[data-lesson="2"]');
+    // zod probes once whether `new Function` is allowed (and falls back when not): the page may start with
+    // that one refused eval. Typesetting formulas must add no violation of its own.
+    const violations = () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+    const before = await violations();
+    expect(before.every((v) => v === 'script-src eval')).toBe(true);
+    await page.click('[data-lesson="2"]');
+    await page.waitForSelector('[data-testid=formula] .katex-html');
+    // The fraction of the output-size formula is laid out (KaTeX's CSS applied, not raw TeX text).
+    expect(await page.locator('[data-testid=formula] .mfrac').count()).toBe(1);
+    expect(await page.locator('[data-testid=formula]').innerText()).not.toContain('\\frac');
+    await page.click('[data-action=next]');
+    await page.waitForSelector('[data-testid=lessons][data-step="2.2"] [data-testid=formula] .katex-html');
+    expect(await page.locator('.lessons-panel .error-text').count()).toBe(0);
+    expect(await violations()).toEqual(before);
+    await context.close();
+  }, 120_000);
+
+  it('walks lesson 4 until the deep sigmoid network\'s first-layer gradient is measured 100x below its last', async () => {
+    const { page, errors } = await openPage(browser, '/?trainLimit=2048&testLimit=256', '[data-testid=lessons]');
+    await page.click('[data-lesson="4"]');
+    await page.selectOption('[data-testid=init-scale]', 'xavier');
+    await waitDone(page);
+    await next(page, '4.2');
+    await page.selectOption('[data-testid=init-activation]', 'relu');
+    await page.selectOption('[data-testid=init-scale]', 'he');
+    await waitDone(page);
+    await next(page, '4.3');
+    await page.click('[data-action=train]');
+    await page.waitForSelector('[data-testid=gradient-readout][data-ratio]', { timeout: 120_000 });
+    const reading = await page.locator('[data-testid=gradient-readout]').evaluate((el) => ({
+      first: Number(el.getAttribute('data-first')), last: Number(el.getAttribute('data-last')),
+    }));
+    expect(reading.first).toBeGreaterThan(0);
+    expect(reading.last / reading.first).toBeGreaterThanOrEqual(100);
+    await waitDone(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 240_000);
+});
