@@ -16,16 +16,20 @@ export function fgsm(model: tf.LayersModel, x: tf.Tensor, labels: tf.Tensor1D, n
   return tf.clipByValue(tf.add(x, tf.mul(tf.sign(g), epsilon)), 0, 1);
 }
 
-/** Iterative targeted attack: `steps` signed steps of 2.5 * epsilon / steps towards `targets`. Call inside a tidy. */
-export function targetedAttack(model: tf.LayersModel, x: tf.Tensor, targets: tf.Tensor1D, numClasses: number,
-  epsilon: number, steps: number): tf.Tensor {
+/**
+ * The iterative attack (Kurakin et al. 2017): `steps` signed steps of 2.5 * epsilon / steps, clipped to
+ * epsilon around the original. With `targets` each step lowers the loss of the target class; without,
+ * it raises the loss of the true `labels`. Call inside a tidy.
+ */
+export function iterativeAttack(model: tf.LayersModel, x: tf.Tensor, classes: tf.Tensor1D, numClasses: number,
+  epsilon: number, steps: number, targeted: boolean): tf.Tensor {
   const alpha = (2.5 * epsilon) / Math.max(1, steps);
   const low = tf.clipByValue(tf.sub(x, epsilon), 0, 1);
   const high = tf.clipByValue(tf.add(x, epsilon), 0, 1);
   let adv = x;
   for (let s = 0; s < steps; s++) {
-    const g = lossGradient(model, adv, targets, numClasses);
-    adv = tf.minimum(tf.maximum(tf.sub(adv, tf.mul(tf.sign(g), alpha)), low), high);
+    const step = tf.mul(tf.sign(lossGradient(model, adv, classes, numClasses)), targeted ? -alpha : alpha);
+    adv = tf.minimum(tf.maximum(tf.add(adv, step), low), high);
   }
   return adv;
 }
