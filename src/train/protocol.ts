@@ -2,6 +2,7 @@
 // the runId; the client drops messages of a stale run. Metrics arrive in batches of typed arrays.
 import type { ModelSpec } from '../model/spec';
 import type { ProbeConfig, ProbeSnapshot } from './probes/types';
+import type { UnderstandFromWorker, UnderstandToWorker } from './understand/protocol';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = BackendName | 'auto';
@@ -61,7 +62,9 @@ export type ToWorker =
   /** What the views want probed; a standing wish that applies to this run and the runs after it. */
   | { readonly type: 'probe-config'; readonly runId: number; readonly config: ProbeConfig }
   /** Class probabilities of one image (H*W*C floats in [0, 1]) from the run's latest epoch-end weights. */
-  | { readonly type: 'predict'; readonly runId: number; readonly requestId: number; readonly input: Float32Array };
+  | { readonly type: 'predict'; readonly runId: number; readonly requestId: number; readonly input: Float32Array }
+  /** One of the understanding views' computations on the run's current weights (understand/protocol.ts). */
+  | UnderstandToWorker;
 
 export type RunPhase =
   | 'loading-data' // fetching / decoding the dataset
@@ -136,6 +139,7 @@ export type FromWorker =
       readonly probabilities: Float32Array | null; readonly reason?: 'no-model' | 'bad-input' }
   /** After each epoch's test evaluation: the confusion matrix and the most confident mistakes; arrays transferred. */
   | { readonly type: 'confusion'; readonly runId: number; readonly report: ConfusionReport }
+  | UnderstandFromWorker
   /** Several of the above posted together in one step (outbox.ts), in the order they were posted. */
   | { readonly type: 'batch'; readonly runId: number; readonly messages: readonly FromWorker[] };
 

@@ -53,7 +53,7 @@ export async function topActivations(model: tf.LayersModel, layer: tf.layers.Lay
     });
     const [v, p] = await Promise.all([values.data(), positions.data()]);
     tf.dispose([values, positions]);
-    best = mergeTop(best, Array.from(v, (value, i) => ({ index: start + i, value, position: p[i] as number })), options.k);
+    best = mergeTop(best, Array.from(v as Float32Array, (value, i) => ({ index: start + i, value, position: p[i] as number })), options.k);
     await options.pause?.();
   }
   return { top: best, boxes: boxesOf(layer, best, inputShape), channels, searched: total };
