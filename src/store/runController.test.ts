@@ -22,6 +22,7 @@ function fakeClient() {
     setLearningRate: (rate: number) => void calls.push(`lr ${rate}`),
     configureProbes: () => void calls.push('probe-config'),
     predict: () => false,
+    understand: () => false,
     subscribe: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);

@@ -4,6 +4,7 @@ import type { TrainingClient } from '../train/client';
 import { createPredictionChannel, type PredictionChannel } from '../train/predictChannel';
 import type { Series } from '../metrics/series';
 import { createProbeChannel, type ProbeChannel } from '../viz/probeChannel';
+import { createUnderstandChannel, type UnderstandChannel } from '../train/understand/channel';
 import type { AppStore } from './appStore';
 import { selectIsPaused, selectIsRunning } from './appStore';
 
@@ -25,6 +26,8 @@ export interface RunController {
   readonly predictions: PredictionChannel;
   /** Probes inside the network (feature maps, filters, gradients, saliency), outside the store. */
   readonly probes: ProbeChannel;
+  /** The understanding views' requests and answers (train/understand/channel.ts), outside the store. */
+  readonly understanding: UnderstandChannel;
   dispose(): void;
 }
 
@@ -34,6 +37,7 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
   const predictions = createPredictionChannel(client);
   const probes = createProbeChannel();
   const offProbes = probes.onConfig((config) => client.configureProbes(config));
+  const understanding = createUnderstandChannel(client);
   const off = client.subscribe((msg) => {
     const s = store.getState();
     switch (msg.type) {
@@ -101,9 +105,11 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
     },
     predictions,
     probes,
+    understanding,
     dispose() {
       off();
       offProbes();
+      understanding.dispose();
       predictions.dispose();
       client.dispose();
     },
