@@ -18,6 +18,8 @@ import vizEn from './viz.en';
 import vizKo from './viz.ko';
 import predictEn from './predict.en';
 import predictKo from './predict.ko';
+import understandEn from './understand.en';
+import understandKo from './understand.ko';
 
 export const LANGUAGES = ['en', 'ko'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -49,10 +51,10 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'en',
   defaultNS: 'app',
-  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict'],
+  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict', 'understand'],
   resources: {
-    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn },
-    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo },
+    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn, understand: understandEn },
+    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo, understand: understandKo },
   },
   interpolation: { escapeValue: false }, // React escapes already
   initAsync: false,

@@ -13,6 +13,7 @@ import { ArithView } from './arith/ArithView';
 import { StatusBar } from './StatusBar';
 import { TrainingPanel } from './TrainingPanel';
 import { InsideNetwork } from './viz/InsideNetwork';
+import { UnderstandPanel } from './understand/UnderstandPanel';
 
 // Page layout. Each feature adds its panel inside one of the marked regions, wrapped in an ErrorBoundary so
 // a failing panel never blanks the page.
@@ -59,6 +60,7 @@ export function App({ ignoredParams }: { ignoredParams: readonly string[] }) {
         </div>
       </div>
       <ErrorBoundary><InsideNetwork /></ErrorBoundary>
+      <ErrorBoundary><UnderstandPanel /></ErrorBoundary>
     </div>
   );
 }

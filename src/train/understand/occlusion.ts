@@ -4,6 +4,9 @@
 // MNIST a dark grey, on CIFAR-10 a middle grey), as Zeiler & Fergus filled theirs with the mean.
 import * as tf from '@tensorflow/tfjs';
 import { probabilitiesOf } from './forward';
+import { patchStarts } from './stats';
+
+export { patchStarts };
 
 export interface OcclusionMap {
   readonly rows: number;
@@ -11,15 +14,6 @@ export interface OcclusionMap {
   /** rows * cols: base probability minus occluded probability of the class. */
   readonly drop: Float32Array;
   readonly base: number;
-}
-
-/** Patch positions along one axis: from 0 in steps of `stride`, the last one flush with the far edge. */
-export function patchStarts(size: number, patch: number, stride: number): number[] {
-  const p = Math.min(patch, size);
-  const starts: number[] = [];
-  for (let s = 0; s + p <= size; s += stride) starts.push(s);
-  if (starts.at(-1) !== size - p) starts.push(size - p);
-  return starts;
 }
 
 /** The mean pixel value in [0, 1] of up to `limit` images of a split (bytes). */

@@ -100,3 +100,12 @@ export function knnAccuracy(points: ArrayLike<number>, dim: number, labels: Arra
   }
   return n === 0 ? 0 : right / n;
 }
+
+/** Patch positions along one axis: from 0 in steps of `stride`, the last one flush with the far edge. */
+export function patchStarts(size: number, patch: number, stride: number): number[] {
+  const p = Math.min(patch, size);
+  const starts: number[] = [];
+  for (let s = 0; s + p <= size; s += stride) starts.push(s);
+  if (starts.at(-1) !== size - p) starts.push(size - p);
+  return starts;
+}
