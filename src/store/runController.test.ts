@@ -24,6 +24,7 @@ function fakeClient() {
     predict: () => false,
     requestWeights: () => false,
     loadWeights: () => ++runId,
+    understand: () => false,
     subscribe: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);

@@ -4,6 +4,7 @@ import type { TrainingClient } from '../train/client';
 import { createPredictionChannel, type PredictionChannel } from '../train/predictChannel';
 import type { Series } from '../metrics/series';
 import { createProbeChannel, type ProbeChannel } from '../viz/probeChannel';
+import { createUnderstandChannel, type UnderstandChannel } from '../train/understand/channel';
 import type { AppStore } from './appStore';
 import { selectHasInvalidField, selectIsPaused, selectIsRunning } from './appStore';
 import { selectResultsStale, trainedOn } from './results';
@@ -28,6 +29,8 @@ export interface RunController {
   readonly probes: ProbeChannel;
   /** Saved projects (src/project/projectSession.ts): weights out of and into the worker. */
   readonly weights: Pick<TrainingClient, 'requestWeights' | 'loadWeights' | 'subscribe'>;
+  /** The understanding views' requests and answers (train/understand/channel.ts), outside the store. */
+  readonly understanding: UnderstandChannel;
   dispose(): void;
 }
 
@@ -39,6 +42,7 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
   const offProbes = probes.onConfig((config) => client.configureProbes(config));
   // A run whose results were cleared (another dataset chosen since): its late probes are not shown.
   let clearedRun: number | null = null;
+  const understanding = createUnderstandChannel(client);
   const off = client.subscribe((msg) => {
     const s = store.getState();
     if (msg.runId === clearedRun) return;
@@ -120,10 +124,12 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
     predictions,
     probes,
     weights: client,
+    understanding,
     dispose() {
       off();
       offProbes();
       offStore();
+      understanding.dispose();
       predictions.dispose();
       client.dispose();
     },

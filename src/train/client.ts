@@ -6,6 +6,7 @@ import type { DataShape, ModelSpec } from '../model/spec';
 import type { BackendChoice, DatasetRef, FromWorker, HyperParams, RunPhase, ToWorker } from './protocol';
 import type { ProbeConfig } from './probes/types';
 import { unbatch } from './outbox';
+import type { UnderstandRequest } from './understand/protocol';
 
 /** The slice of the Worker interface the client uses, so tests can hand in a fake. */
 export interface WorkerLike {
@@ -39,6 +40,8 @@ export interface TrainingClient {
   requestWeights(requestId: number): boolean;
   /** Saved weights become a new run's model (a 'weights-loaded' message answers); returns that runId. */
   loadWeights(spec: ModelSpec, dataShape: DataShape, weights: WeightList, epoch: number): number;
+  /** Asks for one understanding view's computation on the current run's weights; false when there is no run. */
+  understand(requestId: number, request: UnderstandRequest): boolean;
   /** Listens to messages of the current run; returns the unsubscribe function. */
   subscribe(listener: TrainingListener): () => void;
   /** Terminates the worker; the client is unusable afterwards. */
@@ -114,6 +117,12 @@ class WorkerTrainingClient implements TrainingClient {
     if (this.disposed || !this.worker || this.currentRunId === 0) return false;
     // Transferred: the caller hands the pixels over and keeps no reference.
     this.worker.postMessage({ type: 'predict', runId: this.currentRunId, requestId, input }, [input.buffer]);
+    return true;
+  }
+
+  understand(requestId: number, request: UnderstandRequest): boolean {
+    if (this.disposed || !this.worker || this.currentRunId === 0) return false;
+    this.worker.postMessage({ type: 'understand', runId: this.currentRunId, requestId, request });
     return true;
   }
 

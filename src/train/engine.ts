@@ -21,6 +21,7 @@ import {
 import { createOutbox } from './outbox';
 import { createProbeHub, type HubOptions } from './probes/hub';
 import { createConfusionCollector, createPredictor } from './predict';
+import { createUnderstanding, type UnderstandSource } from './understand/service';
 
 export type { PostFn } from './session';
 
@@ -89,6 +90,8 @@ export function createTrainingEngine(post: PostFn, overrides: Partial<EngineDeps
   const probes = createProbeHub(deps.probeOptions);
   const predictor = createPredictor();
   const outbox = createOutbox(post);
+  const understanding = createUnderstanding();
+  let latest: RunContext | null = null;
   return {
     handle(msg) {
       if (msg.type === 'start') {
@@ -99,13 +102,15 @@ export function createTrainingEngine(post: PostFn, overrides: Partial<EngineDeps
         if (msg.startPaused) control.pause();
         current = control;
         const ctx: RunContext = { msg, control, deps, post: outbox.post, outbox, phase: null, lastYield: deps.now(), pausedMs: 0, session: null, probes, predictor };
-        const run = () => executeRun(ctx, deps, loadData);
+        latest = ctx;
+        const run = () => executeRun(ctx, deps, loadData, (ended, session) => understanding.keep(understandSource(ended, session)));
         finished = finished.then(run).catch((err: unknown) => console.error('Training engine failure', err));
         return;
       }
       if (msg.type === 'probe-config') return probes.configure(msg.config);
       if (msg.type === 'predict') return predictor.handle(msg, post);
       if (msg.type === 'get-weights' || msg.type === 'load-weights') return predictor.weights(msg, post, deps.buildModel);
+      if (msg.type === 'understand') return understanding.handle(msg, () => (latest?.session ? understandSource(latest, latest.session) : null), post);
       if (!current || msg.runId !== current.id) return;
       commandRun(current, msg);
     },
@@ -113,8 +118,9 @@ export function createTrainingEngine(post: PostFn, overrides: Partial<EngineDeps
       // A start handled while waiting chains a further run onto `finished`: wait for that one too.
       for (let seen = finished; ; seen = finished) {
         await seen;
-        if (seen === finished) return;
+        if (seen === finished) break;
       }
+      await understanding.idle();
     },
   };
 }
@@ -130,8 +136,16 @@ function commandRun(control: RunControl, msg: Exclude<ToWorker, { type: 'start' 
   }
 }
 
+/** What the understanding views read from a run: its model, data and how to build a copy (understand/service.ts). */
+function understandSource(ctx: RunContext, session: Session): UnderstandSource {
+  const { msg } = ctx;
+  return { runId: msg.runId, spec: msg.spec, seed: msg.hyper.seed, model: session.model, data: session.data, step: session.step,
+    buildModel: ctx.deps.buildModel };
+}
+
 /** Runs one start message to its end; never rejects, and disposes what it created before the last phase. */
-async function executeRun(ctx: RunContext, deps: EngineDeps, loadData: DatasetSource): Promise<void> {
+async function executeRun(ctx: RunContext, deps: EngineDeps, loadData: DatasetSource,
+  beforeDispose?: (ctx: RunContext, session: Session) => void): Promise<void> {
   let outcome: { phase: 'done' | 'stopped' } | { phase: 'error'; message: string; divergence?: Divergence };
   try {
     await runStages(ctx, deps, loadData);
@@ -141,6 +155,7 @@ async function executeRun(ctx: RunContext, deps: EngineDeps, loadData: DatasetSo
     else if (err instanceof DivergenceError) outcome = { phase: 'error', message: err.message, divergence: err.divergence };
     else outcome = { phase: 'error', message: errorText(err) };
   }
+  if (ctx.session) beforeDispose?.(ctx, ctx.session);
   disposeSession(ctx);
   if (outcome.phase === 'error' && outcome.divergence) {
     ctx.post({ type: 'diverged', runId: ctx.msg.runId, divergence: outcome.divergence });

@@ -3,6 +3,7 @@
 import type { WeightList } from '../exporters/weights';
 import type { DataShape, ModelSpec } from '../model/spec';
 import type { ProbeConfig, ProbeSnapshot } from './probes/types';
+import type { UnderstandFromWorker, UnderstandToWorker } from './understand/protocol';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = BackendName | 'auto';
@@ -67,7 +68,9 @@ export type ToWorker =
   | { readonly type: 'get-weights'; readonly runId: number; readonly requestId: number }
   /** A reopened project: its saved weights become this runId's model, so predictions work without training. */
   | { readonly type: 'load-weights'; readonly runId: number; readonly spec: ModelSpec; readonly dataShape: DataShape;
-      readonly weights: WeightList; readonly epoch: number };
+      readonly weights: WeightList; readonly epoch: number }
+  /** One of the understanding views' computations on the run's current weights (understand/protocol.ts). */
+  | UnderstandToWorker;
 
 export type RunPhase =
   | 'loading-data' // fetching / decoding the dataset
@@ -151,6 +154,7 @@ export type FromWorker =
       readonly weights: WeightList | null; readonly topology: unknown }
   /** The answer to 'load-weights'; `problem` says why the weights could not be loaded. */
   | { readonly type: 'weights-loaded'; readonly runId: number; readonly problem: string | null }
+  | UnderstandFromWorker
   /** Several of the above posted together in one step (outbox.ts), in the order they were posted. */
   | { readonly type: 'batch'; readonly runId: number; readonly messages: readonly FromWorker[] };
 

@@ -26,6 +26,7 @@ export const PANELS: readonly PanelEntry[] = [
   { id: 'arith', titleKey: 'panel.arith', component: named(() => import('../arith/ArithView'), (m) => m.ArithView) },
   { id: 'epochs', titleKey: 'panel.epochs', component: named(() => import('../EpochTable'), (m) => m.EpochTable) },
   { id: 'summary', titleKey: 'panel.summary', component: named(() => import('../ModelPanel'), (m) => m.ModelPanel) },
+  { id: 'understand', titleKey: 'understand:heading', component: named(() => import('../understand/UnderstandPanel'), (m) => m.UnderstandPanel) },
   { id: 'lessons', titleKey: 'lessons:heading', component: named(() => import('../lessons/LessonsPanel'), (m) => m.LessonsPanel) },
 ];
 

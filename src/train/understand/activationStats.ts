@@ -1,0 +1,52 @@
+// Lecture 6's picture of initialisation: for one batch, every block's output and the loss's gradient with
+// respect to it, as histograms with mean and spread, and the share of dead ReLU units. One forward pass for
+// the values and one forward-backward pass (zeros added to each output, differentiated) for the gradients.
+import * as tf from '@tensorflow/tfjs';
+import { blockLayers, endsInRelu } from './adapter';
+import { forward, logitsOf } from './forward';
+import type { LayerStats } from './protocol';
+import { deadFraction, histogram, moments, zeroFraction } from './stats';
+
+export const HISTOGRAM_BINS = 40;
+
+/** `x`: a batch [n, ...inputShape]; `labels`: class indices. Every tensor made here is disposed. */
+export async function activationStats(model: tf.LayersModel, x: tf.Tensor, labels: Int32Array, numClasses: number): Promise<LayerStats[]> {
+  const blocks = blockLayers(model).filter((b) => b.layer !== model.layers[model.layers.length - 1]);
+  const n = x.shape[0] as number;
+  const tensors = tf.tidy(() => {
+    const values = forward(model, x);
+    const outs = blocks.map((b) => values.get(b.layer.name) as tf.Tensor);
+    const taps = outs.map((o) => tf.zerosLike(o));
+    const y = tf.oneHot(tf.tensor1d(labels, 'int32'), numClasses);
+    const loss = (...zs: tf.Tensor[]) => {
+      const tapped = forward(model, x, { taps: new Map(blocks.map((b, i) => [b.layer.name, zs[i] as tf.Tensor])) });
+      return tf.losses.softmaxCrossEntropy(y, logitsOf(model, tapped)) as tf.Scalar;
+    };
+    const grads = blocks.length > 0 ? tf.grads(loss)(taps) : [];
+    return [...outs, ...grads];
+  });
+  let arrays: Float32Array[];
+  try {
+    arrays = (await Promise.all(tensors.map((t) => t.data()))) as Float32Array[];
+  } finally {
+    tf.dispose(tensors);
+  }
+  return blocks.map((b, i) => {
+    const values = arrays[i] as Float32Array;
+    const grads = arrays[blocks.length + i] as Float32Array;
+    const v = moments(values);
+    const g = moments(grads);
+    return {
+      blockId: b.blockId,
+      kind: b.layer.getClassName(),
+      mean: v.mean,
+      std: v.std,
+      histogram: histogram(values, HISTOGRAM_BINS),
+      gradMean: g.mean,
+      gradStd: g.std,
+      gradHistogram: histogram(grads, HISTOGRAM_BINS),
+      deadFraction: endsInRelu(b.layer) ? deadFraction(values, n) : null,
+      zeroFraction: zeroFraction(values),
+    };
+  });
+}

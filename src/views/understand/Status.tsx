@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import type { ViewLink } from './useUnderstand';
+
+/** What the view's last request came to: working, how long it took on which step's weights, or why not. */
+export function Status({ link }: { link: ViewLink }) {
+  const { t } = useTranslation('understand');
+  const { answer, busy, noRun } = link;
+  if (noRun) return <p className="muted" role="status">{t('status.noRun')}</p>;
+  if (busy && !answer?.result) return <p className="muted" role="status">{t('status.working')}</p>;
+  if (!answer) return null;
+  if (answer.problem === 'no-model') return <p className="muted" role="status">{t('status.noRun')}</p>;
+  if (answer.problem === 'bad-request') return <p className="error" role="alert">{t('status.badRequest')}</p>;
+  if (answer.problem === 'failed') return <p className="error" role="alert">{t('status.failed', { detail: answer.detail ?? '' })}</p>;
+  const ms = Math.round(answer.ms).toLocaleString();
+  return (
+    <p className="muted understand-took" role="status" data-testid="understand-took">
+      {busy ? t('status.workingFor', { ms }) : t('status.took', { ms, step: answer.step.toLocaleString() })}
+    </p>
+  );
+}

@@ -1,0 +1,36 @@
+import { memo, useState, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UnderstandView } from '../../train/understand/protocol';
+import { AttackView } from './AttackView';
+import { ClassVizView } from './ClassVizView';
+import { FeaturesView } from './FeaturesView';
+import { OcclusionView } from './OcclusionView';
+import { StatsView } from './StatsView';
+import { TopView } from './TopView';
+import './understand.css';
+
+const VIEWS: readonly (readonly [UnderstandView, ComponentType])[] = [
+  ['stats', StatsView], ['top', TopView], ['occlusion', OcclusionView], ['classviz', ClassVizView], ['attack', AttackView], ['features', FeaturesView],
+];
+
+/**
+ * cs231n's "visualizing and understanding" toolkit on the student's own network: six views, one open at a
+ * time; each asks the worker only when the student presses its button (nothing runs while it is closed).
+ */
+export const UnderstandPanel = memo(function UnderstandPanel() {
+  const { t } = useTranslation('understand');
+  const [open, setOpen] = useState<UnderstandView>('stats');
+  const View = VIEWS.find(([id]) => id === open)?.[1] ?? StatsView;
+  return (
+    <section className="panel understand-panel" aria-labelledby="understand-heading" data-testid="understand-panel">
+      <h2 id="understand-heading">{t('heading')}</h2>
+      <p className="muted understand-intro">{t('intro')}</p>
+      <div role="tablist" className="understand-tabs" aria-label={t('heading')}>
+        {VIEWS.map(([id]) => (
+          <button key={id} type="button" role="tab" aria-selected={open === id} data-tab={id} onClick={() => setOpen(id)}>{t(`tabs.${id}`)}</button>
+        ))}
+      </div>
+      <div role="tabpanel"><View /></div>
+    </section>
+  );
+});

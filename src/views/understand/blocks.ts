@@ -1,0 +1,18 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useApp } from '../AppContext';
+
+export interface ChoosableBlock {
+  readonly id: string;
+  readonly channels: number;
+  /** True when the output is a grid of units (a receptive field to crop to). */
+  readonly spatial: boolean;
+}
+
+/** Blocks whose units a view can pick: every computed block but the input and the output. */
+export function useChoosableBlocks(): ChoosableBlock[] {
+  return useApp(useShallow((s) => s.analysis.blocks.flatMap((b) => {
+    if (b.kind === 'input' || b.kind === 'softmax' || !b.outputShape) return [];
+    const shape = b.outputShape;
+    return [{ id: b.id, channels: Number(shape[shape.length - 1] ?? 0), spatial: shape.length === 3 }];
+  })));
+}
