@@ -15,7 +15,7 @@ const spec = chain(input(), conv2d(6, 3, { padding: 'same', useBias: false }), b
   conv2d(8, 3, { stride: 2, padding: 'same' }), activation('relu'), flatten(), softmax());
 
 async function lossAndGrads(): Promise<{ loss: number; grads: Float32Array[] }> {
-  const model = buildModel(spec, DATA, 3);
+  const model = buildModel(spec, DATA, 3).model;
   tf.tidy(() => model.setWeights(model.getWeights().map((w, i) => {
     const values = randomValues(w.shape, 300 + i);
     const variance = model.weights[i]?.name.includes('moving_variance') === true;

@@ -14,7 +14,7 @@ beforeAll(async () => {
 describe('expectedWeights', () => {
   for (const { id, spec, data } of exportCases()) {
     it(`${id}: names and shapes equal the tfjs model's`, () => {
-      const model = buildModel(spec, data, 1);
+      const model = buildModel(spec, data, 1).model;
       const actual = model.weights.map((w) => ({ name: w.originalName, shape: w.shape as number[] }));
       model.dispose();
       const expected = expectedWeights(spec, analyzeModel(spec, data), data.numClasses);

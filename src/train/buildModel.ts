@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { analyzeModel } from '../model/analyze';
 import { DEFAULT_ALPHA } from '../model/blockFields';
-import type { BlockLayers, BuiltModel } from './builtModel';
+import { registerBuilt, type BlockLayers, type BuiltModel } from './builtModel';
 import { DilatedConv2D } from './dilatedConv';
 import { batchNormalization } from './kernels/batchNormLayer';
 import { createDropoutClock, SeededDropout, type DropoutClock } from './dropoutLayer';
@@ -54,7 +54,7 @@ export function buildModel(spec: ModelSpec, data: DataShape, seed = 0): BuiltMod
   }
   if (input === null || output === null) throw new Error('buildModel: no input or output');
   const model = tf.model({ inputs: input.tensor, outputs: output.tensor, name: 'cnnPlayground' });
-  return {
+  return registerBuilt({
     model,
     logits: tf.model({ inputs: input.tensor, outputs: output.logits, name: 'cnnPlaygroundLogits' }),
     blocks,
@@ -64,7 +64,7 @@ export function buildModel(spec: ModelSpec, data: DataShape, seed = 0): BuiltMod
     logitsLayer: output.logitsLayer,
     dropoutClock,
     dispose: () => model.dispose(),
-  };
+  });
 }
 
 /** The layers a block made, in order, and the tensor each produced. */

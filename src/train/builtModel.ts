@@ -49,3 +49,18 @@ export function blockOf(built: BuiltModel, id: string): BlockLayers {
   if (!block) throw new Error(`no block ${id} in the built model`);
   return block;
 }
+
+// Code that is handed only a tf.LayersModel (the understanding views' jobs) finds its block map here, by the
+// model's identity: a model buildModel did not make has none.
+const builtByModel = new WeakMap<tf.LayersModel, BuiltModel>();
+
+/** Records `built` as the block map of `built.model`; returns it. */
+export function registerBuilt(built: BuiltModel): BuiltModel {
+  builtByModel.set(built.model, built);
+  return built;
+}
+
+/** The block map buildModel made along with `model`, or null for a model it did not build. */
+export function builtOf(model: tf.LayersModel): BuiltModel | null {
+  return builtByModel.get(model) ?? null;
+}

@@ -140,7 +140,7 @@ function commandRun(control: RunControl, msg: Exclude<ToWorker, { type: 'start' 
 function understandSource(ctx: RunContext, session: Session): UnderstandSource {
   const { msg } = ctx;
   return { runId: msg.runId, spec: msg.spec, seed: msg.hyper.seed, model: session.model, data: session.data, step: session.step,
-    buildModel: ctx.deps.buildModel };
+    buildModel: (spec, data, seed) => ctx.deps.buildModel(spec, data, seed).model };
 }
 
 /** Runs one start message to its end; never rejects, and disposes what it created before the last phase. */

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createConfusion, type ConfusionAccumulator } from './confusion';
 import type { ConfusionReport, FromWorker, ToWorker } from './protocol';
+import type { BuiltModel } from './builtModel';
 import { loadWeightsModel, weightsMessage } from './export/weightsPort';
 import { checkpoint, type PostFn, type PredictionObserver, type RunContext, type Session, type SessionDeps } from './session';
 
@@ -38,7 +39,7 @@ export interface Predictor {
    * The weight copy of run `runId` (its latest epoch-end weights), or null when that run has none. Once a
    * run has ended, the probes look through it, so every view answers for the weights predictions use.
    */
-  modelOf(runId: number): tf.LayersModel | null;
+  modelOf(runId: number): BuiltModel | null;
   /** Saved projects and exports: hands out the prediction model's weights, or loads saved ones into it (export/weightsPort.ts). */
   weights(msg: Extract<ToWorker, { type: 'get-weights' | 'load-weights' }>, post: PostFn, build: SessionDeps['buildModel']): void;
   /** Frees the weight copy (the engine keeps it between runs so predictions outlive a run). */
@@ -47,6 +48,8 @@ export interface Predictor {
 
 interface Snapshot {
   readonly runId: number;
+  /** The copy with its block map (the probes look through it after the run); `model` is network.model. */
+  readonly network: BuiltModel;
   readonly model: tf.LayersModel;
   readonly inputShape: readonly [number, number, number];
   epoch: number;
@@ -56,7 +59,7 @@ export function createPredictor(): Predictor {
   let snapshot: Snapshot | null = null;
   const release = () => {
     try {
-      snapshot?.model.dispose();
+      snapshot?.network.dispose();
     } catch (err) {
       // A backend switched away from may already have freed its tensors; the copy is gone either way.
       console.warn('Could not dispose the prediction model', err);
@@ -74,8 +77,8 @@ export function createPredictor(): Predictor {
       if (snapshot?.runId !== ctx.msg.runId) {
         release();
         const { inputShape } = session;
-        const model = ctx.deps.buildModel(ctx.msg.spec, { inputShape, numClasses: session.numClasses }, ctx.msg.hyper.seed).model;
-        snapshot = { runId: ctx.msg.runId, model, inputShape, epoch };
+        const network = ctx.deps.buildModel(ctx.msg.spec, { inputShape, numClasses: session.numClasses }, ctx.msg.hyper.seed);
+        snapshot = { runId: ctx.msg.runId, network, model: network.model, inputShape, epoch };
       }
       // getWeights hands out the live variables (no copies); setWeights copies their values in.
       snapshot.model.setWeights(session.model.getWeights());
@@ -84,13 +87,13 @@ export function createPredictor(): Predictor {
     handle(msg, post) {
       post(predictOne(snapshot, msg));
     },
-    modelOf: (runId) => (snapshot?.runId === runId ? snapshot.model : null),
+    modelOf: (runId) => (snapshot?.runId === runId ? snapshot.network : null),
     weights(msg, post, build) {
       if (msg.type === 'get-weights') return post(weightsMessage(snapshot, msg));
       const loaded = loadWeightsModel(msg, build);
-      if (loaded.model) {
+      if (loaded.network) {
         release();
-        snapshot = { runId: msg.runId, model: loaded.model, inputShape: loaded.inputShape, epoch: msg.epoch };
+        snapshot = { runId: msg.runId, network: loaded.network, model: loaded.network.model, inputShape: loaded.inputShape, epoch: msg.epoch };
       }
       post({ type: 'weights-loaded', runId: msg.runId, problem: loaded.problem });
     },

@@ -61,16 +61,17 @@ async function shortRun(ctx: RunContext, session: Session, rate: number, batch: 
   const { msg } = ctx;
   const { train } = session.data;
   const shape = { inputShape: session.data.meta.inputShape, numClasses: session.numClasses };
-  const model = ctx.deps.buildModel(msg.spec, shape, msg.hyper.seed);
+  const network = ctx.deps.buildModel(msg.spec, shape, msg.hyper.seed);
   const optimizer = createOptimizer(msg.hyper.optimizer, rate, msg.hyper.momentum);
-  const variables = trainableVariables(model);
-  const context = { inputShape: session.inputShape, numClasses: session.numClasses, model, optimizer, variables,
+  const variables = trainableVariables(network.model);
+  const context = { inputShape: session.inputShape, numClasses: session.numClasses, logits: network.logits, optimizer, variables,
     weightDecay: msg.hyper.weightDecay, decayed: decayedVariables(variables) };
   const losses: number[] = [];
   try {
     for (let k = 0; k < TEST_STEPS; k += 1) {
       const start = (k * batch) % train.count;
       const n = fillBatch(train, order, start, batch, buffers);
+      Object.assign(network.dropoutClock, { epoch: 1, step: k });
       const [loss, accuracy] = trainStep(context, buffers, n);
       accuracy.dispose();
       const value = (await loss.data())[0] ?? Number.NaN;
@@ -80,7 +81,7 @@ async function shortRun(ctx: RunContext, session: Session, rate: number, batch: 
     }
   } finally {
     disposeOptimizer(optimizer);
-    model.dispose();
+    network.dispose();
   }
   return losses;
 }

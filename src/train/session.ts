@@ -184,7 +184,7 @@ export function disposeSession(ctx: RunContext): void {
   // image or mistake chosen later (or a view scrolled into sight) is still answered, by the final weights.
   const kept = ctx.predictor?.modelOf(ctx.msg.runId) ?? null;
   ctx.probes?.endRun(kept ? {
-    runId: ctx.msg.runId, model: kept, data: session.data, step: session.step,
+    runId: ctx.msg.runId, network: kept, data: session.data, step: session.step,
     batch: { x: new Float32Array(0), y: new Float32Array(0), n: 0 }, post: ctx.post, now: ctx.deps.now,
   } : undefined);
   ctx.gpu?.dispose();

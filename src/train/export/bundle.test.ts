@@ -19,7 +19,7 @@ const hyper = { optimizer: 'sgd', learningRate: 0.01, momentum: 0.9, schedule: {
 
 function lenetInput(trained: boolean): ExportInput {
   const spec = lenet5Mnist();
-  const app = buildModel(spec, MNIST, 1);
+  const app = buildModel(spec, MNIST, 1).model;
   const weights = { weights: readWeights(app), topology: topologyOf(app) };
   app.dispose();
   return { name: 'LeNet 5 / 손글씨', spec, analysis: analyzeModel(spec, MNIST), data: MNIST, datasetId: 'mnist', hyper, trained: trained ? weights : null };

@@ -42,7 +42,7 @@ describe('Keras model.py', () => {
     for (const { id, spec, data } of exportCases()) {
       const path = join(dir, `${id}.py`);
       writeFileSync(path, kerasModelPy(spec, analyzeModel(spec, data), data, id));
-      const app = buildModel(spec, data, 1);
+      const app = buildModel(spec, data, 1).model;
       expected[path] = app.layers.filter((l) => l.getClassName() !== 'InputLayer')
         .map((l) => [STANDARD[l.getClassName()] ?? l.getClassName(), kerasLayerName(l.name)]);
       app.dispose();

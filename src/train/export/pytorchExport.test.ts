@@ -51,7 +51,7 @@ describe('PyTorch export (python3-torch)', () => {
     const expected = new Map<string, { trainable: number; nonTrainable: number; probs: Float32Array }>();
     for (const { id, spec, data } of exportCases()) {
       const analysis = analyzeModel(spec, data);
-      const app = buildModel(spec, data, 5);
+      const app = buildModel(spec, data, 5).model;
       randomizeWeights(app, 13);
       const images = testImages(IMAGES, data);
       const probs = tf.tidy(() => (app.predict(tf.tensor(images, [IMAGES, ...data.inputShape])) as tf.Tensor).dataSync() as Float32Array);
@@ -79,7 +79,7 @@ describe('PyTorch export (python3-torch)', () => {
   it('train.py continues training on a tiny MNIST slice, alone and under torchrun --nproc_per_node=2', () => {
     const dir = tempDir('cnnp-train-');
     const spec = lenet5Mnist();
-    const app = buildModel(spec, MNIST, 1);
+    const app = buildModel(spec, MNIST, 1).model;
     writeFileSync(join(dir, 'model.py'), pytorchModelPy(spec, analyzeModel(spec, MNIST), MNIST));
     writeFileSync(join(dir, 'weights.safetensors'), pytorchWeightsFile(spec, readWeights(app)));
     app.dispose();

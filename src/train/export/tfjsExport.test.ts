@@ -27,7 +27,7 @@ describe('TensorFlow.js LayersModel export', () => {
   let eluLoaded = false;
   for (const { id, spec, data } of exportCases()) {
     it(`${id}: loads with standard layers and predicts as the app does`, async () => {
-      const app = buildModel(spec, data, 3);
+      const app = buildModel(spec, data, 3).model;
       randomizeWeights(app, 11);
       const exported = tfjsLayersModel(topologyOf(app), readWeights(app));
       expect(exported.modelJson).not.toContain('CnnPlayground');
@@ -52,7 +52,7 @@ describe('TensorFlow.js LayersModel export', () => {
 
   it('marks a model with ELU alpha != 1 as needing the loader, and only that one', () => {
     const flags = exportCases().map(({ id, spec, data }) => {
-      const app = buildModel(spec, data, 1);
+      const app = buildModel(spec, data, 1).model;
       const flag = tfjsLayersModel(topologyOf(app), readWeights(app)).needsEluLoader;
       app.dispose();
       return [id, flag];
@@ -62,7 +62,7 @@ describe('TensorFlow.js LayersModel export', () => {
 
   it('leaves no tensors behind', () => {
     const { spec, data } = exportCases()[0]!;
-    const app = buildModel(spec, data, 1);
+    const app = buildModel(spec, data, 1).model;
     const before = tf.memory().numTensors;
     tfjsLayersModel(topologyOf(app), readWeights(app));
     expect(tf.memory().numTensors).toBe(before);

@@ -17,7 +17,7 @@ beforeAll(async () => {
 describe('load-weights and get-weights in the worker', () => {
   it('predicts with loaded weights as the source model does, hands them back, refuses a mismatch', () => {
     const spec = lenet5Mnist();
-    const source = buildModel(spec, MNIST, 1);
+    const source = buildModel(spec, MNIST, 1).model;
     randomizeWeights(source, 5);
     const weights = readWeights(source);
     const image = mnistTestImages(1);

@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { analyzeModel } from '../../model/analyze';
 import { expectedWeights, weightsMismatch } from '../../project/expectedWeights';
+import type { BuiltModel } from '../builtModel';
 import type { FromWorker, ToWorker } from '../protocol';
 import type { SessionDeps } from '../session';
 import { readWeights, topologyOf } from './readWeights';
@@ -21,7 +22,7 @@ export function weightsMessage(snapshot: SnapshotPart | null, msg: Extract<ToWor
 }
 
 export interface LoadedWeights {
-  readonly model: tf.LayersModel | null;
+  readonly network: BuiltModel | null;
   readonly inputShape: readonly [number, number, number];
   readonly problem: string | null;
 }
@@ -31,14 +32,15 @@ export function loadWeightsModel(msg: Extract<ToWorker, { type: 'load-weights' }
   const [h = 0, w = 0, c = 0] = dataShape.inputShape;
   const inputShape = [h, w, c] as const;
   const analysis = analyzeModel(spec, dataShape);
-  if (!analysis.valid || dataShape.inputShape.length !== 3) return { model: null, inputShape, problem: 'the network has errors' };
+  if (!analysis.valid || dataShape.inputShape.length !== 3) return { network: null, inputShape, problem: 'the network has errors' };
   const mismatch = weightsMismatch(expectedWeights(spec, analysis, dataShape.numClasses), weights);
-  if (mismatch !== null) return { model: null, inputShape, problem: mismatch };
+  if (mismatch !== null) return { network: null, inputShape, problem: mismatch };
   const bad = weights.find((t) => t.values.length !== t.shape.reduce((a, b) => a * b, 1) || !t.values.every(Number.isFinite));
-  if (bad) return { model: null, inputShape, problem: `${bad.name} has wrong or non-finite values` };
-  let model: tf.LayersModel | null = null;
+  if (bad) return { network: null, inputShape, problem: `${bad.name} has wrong or non-finite values` };
+  let network: BuiltModel | null = null;
   try {
-    model = build(spec, dataShape, 0);
+    network = build(spec, dataShape, 0);
+    const { model } = network;
     const byName = new Map(weights.map((t) => [t.name, t]));
     const values = model.weights.map((v) => {
       const t = byName.get(v.originalName);
@@ -50,9 +52,9 @@ export function loadWeightsModel(msg: Extract<ToWorker, { type: 'load-weights' }
     } finally {
       tf.dispose(values);
     }
-    return { model, inputShape, problem: null };
+    return { network, inputShape, problem: null };
   } catch (err) {
-    model?.dispose();
-    return { model: null, inputShape, problem: String((err as Error)?.message ?? err).slice(0, 200) };
+    network?.dispose();
+    return { network: null, inputShape, problem: String((err as Error)?.message ?? err).slice(0, 200) };
   }
 }

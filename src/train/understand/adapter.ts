@@ -1,27 +1,23 @@
-// Which tfjs layer holds each block's output. Today layers are named after their block ids, with helper
-// layers named `<id>/...` (explicit padding `/pad`, a separate leaky ReLU `/act`, see buildModel.ts). This
-// is the one place to switch to the trust work's explicit block-to-layer map once it lands.
+// Which tfjs layer holds each block's output: read from the block map buildModel made with the model
+// (builtModel.ts), never guessed from layer names or class names.
 import type * as tf from '@tensorflow/tfjs';
+import { builtOf } from '../builtModel';
 
 export interface BlockLayer {
   readonly blockId: string;
   readonly layer: tf.layers.Layer;
 }
 
-/** The model's blocks in layer (topological) order, input excluded, each with the layer giving its output. */
+/** The model's blocks in topological order, input excluded, each with the layer giving its output. */
 export function blockLayers(model: tf.LayersModel): BlockLayer[] {
-  const byName = new Map(model.layers.map((l) => [l.name, l]));
-  const blocks: BlockLayer[] = [];
-  for (const layer of model.layers) {
-    if (layer.name.includes('/') || layer.getClassName() === 'InputLayer') continue;
-    blocks.push({ blockId: layer.name, layer: byName.get(`${layer.name}/act`) ?? layer });
-  }
-  return blocks;
+  const built = builtOf(model);
+  if (!built) throw new Error('understanding: this model was not made by buildModel, so it has no block map');
+  return [...built.blocks.values()].map((b) => ({ blockId: b.id, layer: b.output }));
 }
 
 /** The layer giving `blockId`'s output, or null when the model has no such block. */
 export function layerOfBlock(model: tf.LayersModel, blockId: string): tf.layers.Layer | null {
-  return blockLayers(model).find((b) => b.blockId === blockId)?.layer ?? null;
+  return builtOf(model)?.blocks.get(blockId)?.output ?? null;
 }
 
 /** True when the layer's output has passed through a ReLU (its own or a fused one). */
@@ -31,13 +27,12 @@ export function endsInRelu(layer: tf.layers.Layer): boolean {
 }
 
 /**
- * The block whose output feeds the classifier: the input of the output (softmax) layer, or the layer
- * before a flatten that sits there. Its output is the feature vector a linear classifier separates.
+ * The block whose output feeds the classifier: the input of the output (softmax) block. Its output is the
+ * feature vector a linear classifier separates.
  */
 export function penultimateBlock(model: tf.LayersModel): BlockLayer | null {
-  const last = model.layers[model.layers.length - 1];
-  const source = last?.inboundNodes[0]?.inboundLayers[0];
-  if (!source) return null;
-  const blocks = blockLayers(model);
-  return blocks.find((b) => b.layer === source) ?? null;
+  const built = builtOf(model);
+  const source = built?.blocks.get(built.outputId)?.spec.inputs[0];
+  const layer = source === undefined ? undefined : built?.blocks.get(source)?.output;
+  return source !== undefined && layer ? { blockId: source, layer } : null;
 }

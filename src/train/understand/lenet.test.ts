@@ -32,7 +32,7 @@ beforeAll(async () => {
   expect(await tf.setBackend('wasm')).toBe(true);
   const train = mnist('train');
   test = mnist('t10k');
-  model = buildModel(lenet5Mnist(), { inputShape: [...SHAPE], numClasses: 10 }, 1);
+  model = buildModel(lenet5Mnist(), { inputShape: [...SHAPE], numClasses: 10 }, 1).model;
   const [x, y] = tf.tidy(() => [
     tf.tensor4d(Float32Array.from(train.images.subarray(0, TRAIN * 784), (v) => v / 255), [TRAIN, ...SHAPE]),
     tf.oneHot(tf.tensor1d(Int32Array.from(train.labels.subarray(0, TRAIN)), 'int32'), 10),

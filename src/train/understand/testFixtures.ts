@@ -11,7 +11,7 @@ export function pixelsOf(images: Uint8Array, index: number, size: number): Float
 }
 
 export async function trainedQuadrantNet(): Promise<tf.LayersModel> {
-  const model = buildModel(spec, { inputShape: [...QUADRANT_SHAPE], numClasses: 4 }, 7);
+  const model = buildModel(spec, { inputShape: [...QUADRANT_SHAPE], numClasses: 4 }, 7).model;
   const { train } = dataset;
   const [x, y] = tf.tidy(() => [
     tf.tensor4d(Float32Array.from(train.images, (v) => v / 255), [train.count, ...QUADRANT_SHAPE]),

@@ -37,7 +37,7 @@ async function bruteForce(model: tf.LayersModel, layerName: string, channel: num
 
 describe('maximally activating images', () => {
   it('equal a brute-force pass over every test image, for every channel', async () => {
-    const model = buildModel(spec, { inputShape: [8, 8, 1], numClasses: 4 }, 5);
+    const model = buildModel(spec, { inputShape: [8, 8, 1], numClasses: 4 }, 5).model;
     const layer = layerOfBlock(model, 'relu')!;
     for (let channel = 0; channel < 4; channel++) {
       const before = tf.memory().numTensors;
@@ -61,7 +61,7 @@ describe('maximally activating images', () => {
     const data = { inputShape: [28, 28, 1] as const, numClasses: 10 };
     const lenet = lenet5Mnist();
     const cost = measureModel(lenet, analyzeModel(lenet, data), data);
-    const model = buildModel(lenet, data, 1);
+    const model = buildModel(lenet, data, 1).model;
     for (const block of cost.blocks) {
       const layer = layerOfBlock(model, block.id);
       const field = layer ? fieldOf(layer) : null;
@@ -76,7 +76,7 @@ describe('maximally activating images', () => {
     model.dispose();
     // 'same' padding with stride 2 on an even size pads less before than after, as tfjs does.
     const same = chain(input(), conv2d(2, 3, { stride: 2, padding: 'same' }), activation('relu'), flatten(), softmax());
-    const m2 = buildModel(same, { inputShape: [8, 8, 1], numClasses: 2 }, 1);
+    const m2 = buildModel(same, { inputShape: [8, 8, 1], numClasses: 2 }, 1).model;
     expect(unitBox(fieldOf(layerOfBlock(m2, 'conv1')!)!, 0, 0)).toEqual([0, 0, 3, 3]);
     m2.dispose();
   });
