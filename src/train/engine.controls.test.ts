@@ -221,7 +221,7 @@ describe('memory check', () => {
     h.engine.handle(start(1, { epochs: 1 }, huge));
     await h.engine.idle();
     expect(errorOf(h.messages)).toMatchObject({
-      message: expect.stringMatching(/^This network needs about \d+ MB at batch size 16, more than the 1536 MB that is safe on cpu/),
+      message: expect.stringMatching(/^This network needs about [\d.,]+ GiB at batch size 16, more than the 1.5 GiB that is safe on cpu/),
     });
     expect(built).toBe(0);
   });

@@ -9,8 +9,9 @@ import { selectBackend } from './backend';
 import { buildModel, InvalidModelError } from './buildModel';
 import { DivergenceError } from './divergence';
 import { analyzeModel } from '../model/analyze';
+import { formatBytes } from '../model/units';
 import { createContextLossGuard, watchWebGLContext, type ContextWatch } from './contextLoss';
-import { estimateRun, refusalReason } from './estimate';
+import { estimateRun, refusalReason, trainingMacsPerSecond } from './estimate';
 import { hyperParamProblems } from './hyper';
 import type { BackendChoice, BackendInfo, BackendName, DatasetRef, Divergence, HyperParams, ToWorker } from './protocol';
 import { nextMacrotask, RunControl, RunStopped } from './runControl';
@@ -180,7 +181,7 @@ async function runStages(ctx: RunContext, deps: EngineDeps, loadData: DatasetSou
   setPhase(ctx, 'preparing');
   const backend = await stage('Could not start a tfjs backend', () => deps.selectBackend(msg.backend));
   ctx.post({ type: 'backend', runId: msg.runId, backend });
-  checkFits(msg, data, backend.name);
+  const forwardMacs = checkFits(msg, data, backend.name);
   await checkpoint(ctx);
   const session = await stage('Could not build the model', () => createSession(ctx, data));
   await guardContext(ctx, deps, session);
@@ -202,6 +203,7 @@ async function runStages(ctx: RunContext, deps: EngineDeps, loadData: DatasetSou
       runId: msg.runId,
       result: {
         epoch, testLoss: test.loss, testAccuracy: test.accuracy, imagesPerSecond, seconds,
+        multiplyAddsPerSecond: trainingMacsPerSecond(imagesPerSecond, forwardMacs),
         ...(session.memory ? { peakTensorBytes: session.memory.peakBytes } : {}),
         ...(validation ? { validationLoss: validation.loss, validationAccuracy: validation.accuracy } : {}),
       },
@@ -240,14 +242,19 @@ async function guardContext(ctx: RunContext, deps: EngineDeps, session: Session)
   await ctx.gpu.capture(session, true);
 }
 
-/** Refuses, with the reason, a run whose estimated memory exceeds the backend's safe limit (estimate.ts). */
-function checkFits(msg: Extract<ToWorker, { type: 'start' }>, data: LoadedDataset, backend: BackendName): void {
+/**
+ * Refuses, with the reason, a run whose estimated memory exceeds the backend's safe limit (estimate.ts).
+ * Returns the network's forward multiply-adds per example.
+ */
+function checkFits(msg: Extract<ToWorker, { type: 'start' }>, data: LoadedDataset, backend: BackendName): number {
   const shape = { inputShape: data.meta.inputShape, numClasses: data.meta.classNames.length };
   // Batches never hold more examples than the split has.
   const hyper = { ...msg.hyper, batchSize: Math.min(msg.hyper.batchSize, data.train.count) };
-  const estimate = estimateRun({ analysis: analyzeModel(msg.spec, shape), hyper, trainCount: data.train.count, backend });
+  const estimate = estimateRun({ spec: msg.spec, data: shape, analysis: analyzeModel(msg.spec, shape), hyper,
+    trainCount: data.train.count, backend });
   const reason = refusalReason(estimate, hyper.batchSize);
   if (reason) throw new Error(reason);
+  return estimate.forwardMacs;
 }
 
 function errorText(err: unknown): string {
@@ -269,15 +276,14 @@ function checkHyperParams(hyper: HyperParams): void {
   if (problems.length > 0) throw new Error(`Invalid hyper-parameters: ${problems.join('; ')}`);
 }
 
-/** Progress as a language-neutral phase detail ("3.2 MB"), at most once per flush interval. */
+/** Progress as a language-neutral phase detail ("3.2 MiB / 10.5 MiB"), at most once per flush interval. */
 function loadProgress(ctx: RunContext): LoadBytes {
   let last = -Infinity;
   return (loadedBytes, totalBytes) => {
     const now = ctx.deps.now();
     if (now - last < ctx.deps.flushIntervalMs || ctx.phase !== 'loading-data') return;
     last = now;
-    const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
     const known = totalBytes !== undefined && totalBytes >= loadedBytes; // not when the server inflated the gzip
-    setPhase(ctx, 'loading-data', known ? `${mb(loadedBytes)} / ${mb(totalBytes)} MB` : `${mb(loadedBytes)} MB`);
+    setPhase(ctx, 'loading-data', known ? `${formatBytes(loadedBytes)} / ${formatBytes(totalBytes)}` : formatBytes(loadedBytes));
   };
 }

@@ -2,6 +2,9 @@
 // analysis alone (no tfjs, so the UI can call it on every edit). A network that would not fit the backend
 // is refused with the reason, instead of crashing the tab halfway through the first batch.
 import type { ModelAnalysis } from '../model/analysis';
+import { measureModel } from '../model/cost';
+import type { DataShape, ModelSpec } from '../model/spec';
+import { formatBytes } from '../model/units';
 import type { BackendChoice, BackendName, HyperParams, OptimizerName } from './protocol';
 
 /** Extra float32 copies of every weight the optimizer keeps (its "slots"). */
@@ -46,43 +49,29 @@ export interface RunEstimate {
 }
 
 export interface EstimateInput {
+  readonly spec: ModelSpec;
+  /** The data shape the analysis was made for. */
+  readonly data: DataShape;
   readonly analysis: ModelAnalysis;
   readonly hyper: Pick<HyperParams, 'batchSize' | 'optimizer'>;
   readonly trainCount: number;
   /** The backend chosen or in use; 'auto' is judged as the most constrained one. */
   readonly backend: BackendChoice;
-  /** Multiply-adds per second measured by an earlier run on this backend, when known. */
+  /**
+   * Training multiply-adds per second measured by an earlier run on this backend, when known
+   * (EpochResult.multiplyAddsPerSecond): a rate of work, so it carries over to an edited network.
+   */
   readonly measuredMacsPerSecond?: number;
 }
 
 const product = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
-/** Forward multiply-adds of one block for one example, from its output shape and parameters. */
-function blockMacs(block: ModelAnalysis['blocks'][number]): number {
-  const out = block.outputShape ? product(block.outputShape) : 0;
-  const weights = block.params.trainable;
-  switch (block.kind) {
-    case 'conv2d': {
-      // Each output position applies every kernel weight once; the bias (one per filter) is negligible.
-      const positions = block.outputShape && block.outputShape.length === 3 ? block.outputShape[0]! * block.outputShape[1]! : 0;
-      const filters = block.outputShape?.[2] ?? 0;
-      return positions * Math.max(0, weights - filters);
-    }
-    case 'dense':
-    case 'softmax':
-      return weights;
-    case 'input':
-      return 0;
-    default:
-      return out; // element-wise or pooling work, about one operation per output value
-  }
-}
-
 export function estimateRun(input: EstimateInput): RunEstimate {
   const { analysis, hyper, trainCount } = input;
   const { backend } = input;
   const params = analysis.totals.trainable + analysis.totals.nonTrainable;
-  const forwardMacs = analysis.blocks.reduce((sum, b) => sum + blockMacs(b), 0);
+  // The core's one multiply-add counter (cost.ts): convolutions and dense layers, one per weight use.
+  const forwardMacs = measureModel(input.spec, analysis, input.data).totals.macs;
   const activationFloats = analysis.blocks.reduce((sum, b) => sum + (b.outputShape ? product(b.outputShape) : 0), 0);
   // Weights, their gradients and the optimizer's slots; every activation kept for the backward pass plus
   // its gradient (x2), for the whole batch.
@@ -99,7 +88,11 @@ export function estimateRun(input: EstimateInput): RunEstimate {
 /** The worker's own check before building the model, for runs started without the UI's (a link, a script). */
 export function refusalReason(estimate: RunEstimate, batchSize: number): string | null {
   if (!estimate.refused) return null;
-  const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
-  return `This network needs about ${mib(estimate.memoryBytes)} at batch size ${batchSize}, more than the ` +
-    `${mib(estimate.limitBytes)} that is safe on ${estimate.backend}. Use a smaller batch or a smaller network.`;
+  return `This network needs about ${formatBytes(estimate.memoryBytes)} at batch size ${batchSize}, more than the ` +
+    `${formatBytes(estimate.limitBytes)} that is safe on ${estimate.backend}. Use a smaller batch or a smaller network.`;
+}
+
+/** Multiply-adds per second of training (forward and backward, about three forward passes) at a measured speed. */
+export function trainingMacsPerSecond(imagesPerSecond: number, forwardMacs: number): number {
+  return imagesPerSecond * 3 * forwardMacs;
 }

@@ -128,6 +128,8 @@ export interface EpochResult {
   readonly validationAccuracy?: number;
   /** Training throughput over this epoch, images per second (excluding evaluation). */
   readonly imagesPerSecond: number;
+  /** Training multiply-adds per second (estimate.ts): the speed an estimate for an edited network uses. */
+  readonly multiplyAddsPerSecond?: number;
   readonly seconds: number;
   /** The most tensor memory seen so far in the run (tf.memory().numBytes, sampled during each step's forward pass). */
   readonly peakTensorBytes?: number;

@@ -8,7 +8,8 @@ import { useApp } from './AppContext';
 import { CopyFallback } from './CopyFallback';
 import { describeBlock } from './describeBlock';
 import { formatCount, formatShape } from './format';
-import { formatBytes, panelCosts, summaryText, type BlockCosts, type PanelCosts } from './modelCosts';
+import { formatBytes } from '../model/units';
+import { panelCosts, summaryText, type BlockCosts, type PanelCosts } from './modelCosts';
 import { useCopyText } from './useCopyText';
 import './link.css';
 

@@ -2,19 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { analyzeModel } from '../model/analyze';
 import { lenet5Mnist } from '../model/presets';
 import type { DataShape, ModelSpec } from '../model/spec';
-import { formatBytes, panelCosts, summaryText } from './modelCosts';
+import { panelCosts, summaryText } from './modelCosts';
 
 const MNIST: DataShape = { inputShape: [28, 28, 1], numClasses: 10 };
-
-describe('formatBytes', () => {
-  it('uses binary units with one decimal', () => {
-    expect(formatBytes(0, 'en')).toBe('0 B');
-    expect(formatBytes(1023, 'en')).toBe('1,023 B');
-    expect(formatBytes(28 * 28 * 6 * 4, 'en')).toBe('18.4 KiB');
-    expect(formatBytes(3 * 1024 * 1024, 'en')).toBe('3 MiB');
-    expect(formatBytes(5 * 1024 ** 4, 'ko')).toBe('5,120 GiB');
-  });
-});
 
 describe('panelCosts', () => {
   it('gives LeNet-5 conv1 its multiply-adds, output memory and 5x5 receptive field', () => {

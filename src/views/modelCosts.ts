@@ -43,16 +43,3 @@ export function panelCosts(spec: ModelSpec, analysis: ModelAnalysis, data: DataS
 export function summaryText(spec: ModelSpec, analysis: ModelAnalysis, cost: ModelCost | null): string {
   return formatSummary(spec, analysis, cost === null ? {} : { cost });
 }
-
-/** Bytes in binary units, e.g. "18.4 KiB". */
-export function formatBytes(bytes: number, lang: string): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 ? 0 : 1;
-  return `${value.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: digits })} ${units[unit]}`;
-}

@@ -103,7 +103,7 @@ describe('datasets', () => {
     await page.setInputFiles('[data-testid=byo-zip]', { name: 'shapes.zip', mimeType: 'application/zip', buffer: tinyZip() });
     await page.waitForSelector('[data-testid=byo-plan]');
     expect(await page.locator('[data-testid=byo-plan]').innerText()).toContain('34 images in 3 classes (26 training, 8 test)');
-    expect(await page.locator('.byo-memory').innerText()).toMatch(/Needs about .* MB of memory/);
+    expect(await page.locator('.byo-memory').innerText()).toMatch(/Needs about [\d.,]+ [KMG]iB of memory/);
     await page.click('[data-action=byo-build]');
     await page.waitForSelector('[data-testid=byo-result]', { timeout: 30_000 });
 

@@ -32,7 +32,7 @@ describe('network builder', () => {
     expect(await node(page, 'conv1').locator('[data-cost]').count()).toBe(0);
     await page.check('[data-action=show-cost]');
     expect(await node(page, 'conv1').locator('[data-cost=flops]').innerText()).toBe('235,200');
-    expect(await node(page, 'conv1').locator('[data-cost=memory]').innerText()).toBe('18.8 kB');
+    expect(await node(page, 'conv1').locator('[data-cost=memory]').innerText()).toBe('18.4 KiB');
     expect(await node(page, 'conv1').locator('[data-cost=rf]').innerText()).toBe('5×5');
     expect(errors).toEqual([]);
     await page.context().close();

@@ -2,6 +2,7 @@
 // the browser cannot read is listed and left out, never fatal) and pack the bytes as a LoadedDataset.
 // The decoder is passed in, so Node tests can drive this with a fake one.
 import type { DatasetMeta, LoadedDataset, Split } from '../types';
+import { formatBytes } from '../../model/units';
 import type { Decoder } from './decode';
 import { estimateMemory, planFolder, PlanError, SAFE_BYTES, type FolderPlan, type PlannedFile, type SkippedFile } from './plan';
 import type { SourceFile } from './sources';
@@ -26,7 +27,7 @@ export interface BuiltDataset {
 /** Past the safe size: the UI says so and suggests a smaller image size or greyscale. */
 export class TooLargeError extends Error {
   constructor(readonly totalBytes: number, readonly limitBytes: number) {
-    super(`the dataset would take ${Math.round(totalBytes / 2 ** 20)} MB, more than the safe ${Math.round(limitBytes / 2 ** 20)} MB`);
+    super(`the dataset would take ${formatBytes(totalBytes)}, more than the safe ${formatBytes(limitBytes)}`);
     this.name = 'TooLargeError';
   }
 }

@@ -1,5 +1,6 @@
 import { useCallback, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatBytes } from '../../model/units';
 import type { BuiltDataset } from '../../data/byo/build';
 import { IMAGE_SIZES, SAFE_BYTES } from '../../data/byo/plan';
 import { fromDataTransfer, fromFileList, isZip } from '../../data/byo/sources';
@@ -8,13 +9,13 @@ import { useApp } from '../AppContext';
 import { ByoResult } from './ByoResult';
 import { messageOf, useByo } from './useByo';
 
-const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MB`;
 // React does not know the non-standard attribute that turns a file input into a folder picker.
 const FOLDER_PICKER = { webkitdirectory: '', directory: '' } as Record<string, string>;
 
 /** Bring your own images: drop or choose a folder / .zip of class folders, pick a size, make a dataset. */
 export function ByoPanel({ disabled }: { disabled: boolean }) {
-  const { t } = useTranslation(['data', 'inputs']);
+  const { t, i18n } = useTranslation(['data', 'inputs']);
+  const mib = (bytes: number) => formatBytes(bytes, i18n.language);
   const setCustomDataset = useApp((s) => s.setCustomDataset);
   const onBuilt = useCallback((result: BuiltDataset) => {
     setCustomDataset({ data: result.data, unreadable: result.unreadable });

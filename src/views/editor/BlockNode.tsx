@@ -8,8 +8,9 @@ import { connectMessageKey } from '../../model/connect';
 import { describeBlock } from '../describeBlock';
 import { formatCount, formatShape } from '../format';
 import type { BlockCost } from '../../model/cost';
+import { formatBytes } from '../../model/units';
 import { BlockThumb } from '../viz/BlockThumb';
-import { costText, formatBytes } from './cost';
+import { costText } from './cost';
 import type { BlockNode as BlockNodeType } from './flowModel';
 
 export function IssueLine({ issue }: { issue: ModelIssue }) {

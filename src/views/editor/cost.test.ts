@@ -3,7 +3,7 @@ import { analyzeModel } from '../../model/analyze';
 import { measureModel } from '../../model/cost';
 import { lenet5Mnist } from '../../model/presets';
 import { MNIST_SHAPE } from '../../store/modelSlice';
-import { costText, formatBytes } from './cost';
+import { costText } from './cost';
 
 describe('costText', () => {
   it('words the first LeNet convolution: 2 FLOPs per multiply-add, float32 bytes, a 5×5 field', () => {
@@ -18,11 +18,3 @@ describe('costText', () => {
   });
 });
 
-describe('formatBytes', () => {
-  it('picks the unit that fits', () => {
-    expect(formatBytes(512, 'en')).toBe('512 B');
-    expect(formatBytes(18_816, 'en')).toBe('18.8 kB');
-    expect(formatBytes(2_500_000, 'en')).toBe('2.5 MB');
-    expect(formatBytes(123_456, 'en')).toBe('123 kB');
-  });
-});

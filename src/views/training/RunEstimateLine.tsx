@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunEstimate } from '../../train/estimate';
-import { formatMemory } from './useRunEstimate';
+import { formatBytes } from '../../model/units';
 
 function durationText(seconds: number, t: (key: string, values: { n: string }) => string, lang: string): string {
   const fmt = (x: number) => x.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: x < 10 ? 1 : 0 });
@@ -19,14 +19,14 @@ export const RunEstimateLine = memo(function RunEstimateLine({ estimate, batchSi
   if (estimate.refused) {
     return (
       <p className="estimate refused disabled-reason" role="alert" data-refused="true">
-        {t('estimate.refused', { memory: formatMemory(estimate.memoryBytes, lang), batch: batchSize,
-          limit: formatMemory(estimate.limitBytes, lang), backend })}
+        {t('estimate.refused', { memory: formatBytes(estimate.memoryBytes, lang), batch: batchSize,
+          limit: formatBytes(estimate.limitBytes, lang), backend })}
       </p>
     );
   }
   return (
     <p className="estimate muted" data-memory={Math.round(estimate.memoryBytes)} data-seconds={estimate.secondsPerEpoch.toFixed(1)}>
-      {t('estimate.line', { memory: formatMemory(estimate.memoryBytes, lang), time: durationText(estimate.secondsPerEpoch, t, lang), backend })}
+      {t('estimate.line', { memory: formatBytes(estimate.memoryBytes, lang), time: durationText(estimate.secondsPerEpoch, t, lang), backend })}
     </p>
   );
 });

@@ -2,7 +2,10 @@
 // store with the pure estimateRun, recomputed only when its inputs change.
 import { useMemo } from 'react';
 import { datasetEntry } from '../../data/registry';
+import type { ModelAnalysis } from '../../model/analysis';
+import type { DataShape, ModelSpec } from '../../model/spec';
 import { estimateRun, type RunEstimate } from '../../train/estimate';
+import type { BackendChoice, BackendName, OptimizerName } from '../../train/protocol';
 import type { AppState } from '../../store/appStore';
 import { useApp } from '../AppContext';
 
@@ -12,27 +15,42 @@ function trainCount(s: AppState): number {
 }
 
 export function useRunEstimate(): RunEstimate | null {
+  const spec = useApp((s) => s.spec);
+  const data = useApp((s) => s.dataShape);
   const analysis = useApp((s) => s.analysis);
   const batchSize = useApp((s) => s.hyper.batchSize);
   const optimizer = useApp((s) => s.hyper.optimizer);
   const backendChoice = useApp((s) => s.backendChoice);
   const backendUsed = useApp((s) => s.backend?.name ?? null);
   const count = useApp(trainCount);
-  // The last finished epoch's speed, when it ran on the backend this run would use.
-  const lastSpeed = useApp((s) => s.epochs.at(-1)?.imagesPerSecond ?? null);
-  return useMemo(() => {
-    if (!analysis.valid) return null;
-    const backend = backendChoice === 'auto' && backendUsed ? backendUsed : backendChoice;
-    const first = estimateRun({ analysis, hyper: { batchSize, optimizer }, trainCount: count, backend });
-    const sameBackend = backendUsed !== null && backend === backendUsed;
-    if (!sameBackend || !lastSpeed || first.forwardMacs === 0) return first;
-    return estimateRun({ analysis, hyper: { batchSize, optimizer }, trainCount: count, backend,
-      measuredMacsPerSecond: lastSpeed * 3 * first.forwardMacs });
-  }, [analysis, batchSize, optimizer, backendChoice, backendUsed, count, lastSpeed]);
+  const measured = useApp((s) => s.epochs.at(-1)?.multiplyAddsPerSecond ?? null);
+  return useMemo(() => runEstimate({ spec, data, analysis, batchSize, optimizer, backendChoice, backendUsed, count, measured }),
+    [spec, data, analysis, batchSize, optimizer, backendChoice, backendUsed, count, measured]);
 }
 
-export function formatMemory(bytes: number, lang: string): string {
-  const mb = bytes / 1024 ** 2;
-  const fmt = (x: number, digits: number) => x.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: digits });
-  return mb >= 1024 ? `${fmt(mb / 1024, 1)} GB` : `${fmt(mb, mb < 10 ? 1 : 0)} MB`;
+export interface EstimateState {
+  readonly spec: ModelSpec;
+  readonly data: DataShape;
+  readonly analysis: ModelAnalysis;
+  readonly batchSize: number;
+  readonly optimizer: OptimizerName;
+  readonly backendChoice: BackendChoice;
+  /** The backend the last run used, and the training multiply-adds per second it measured. */
+  readonly backendUsed: BackendName | null;
+  readonly count: number;
+  readonly measured: number | null;
+}
+
+/**
+ * The estimate for the network as it is now. A measured speed is a rate of work (multiply-adds per
+ * second), so after an edit a bigger network gets a longer estimate and a smaller one a shorter.
+ */
+export function runEstimate(e: EstimateState): RunEstimate | null {
+  if (!e.analysis.valid) return null;
+  const backend = e.backendChoice === 'auto' && e.backendUsed ? e.backendUsed : e.backendChoice;
+  const sameBackend = e.backendUsed !== null && backend === e.backendUsed;
+  const base = { spec: e.spec, data: e.data, analysis: e.analysis, hyper: { batchSize: e.batchSize, optimizer: e.optimizer },
+    trainCount: e.count, backend };
+  return sameBackend && e.measured !== null && e.measured > 0
+    ? estimateRun({ ...base, measuredMacsPerSecond: e.measured }) : estimateRun(base);
 }

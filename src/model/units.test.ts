@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { flopsOf, formatBytes } from './units';
+
+describe('formatBytes', () => {
+  it('writes binary units, and names them so', () => {
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(1023)).toBe('1,023 B');
+    expect(formatBytes(28 * 28 * 6 * 4)).toBe('18.4 KiB'); // LeNet-5's conv1 output, one example
+    expect(formatBytes(123_456)).toBe('121 KiB');
+    expect(formatBytes(3 * 1024 * 1024)).toBe('3 MiB');
+    expect(formatBytes(1.5 * 1024 ** 3)).toBe('1.5 GiB');
+    expect(formatBytes(5 * 1024 ** 4, 'ko')).toBe('5,120 GiB');
+  });
+
+  it('writes numbers the way the language does', () => {
+    expect(formatBytes(2.5 * 1024 ** 2, 'ko')).toBe('2.5 MiB');
+    expect(formatBytes(5000, 'en')).toBe('4.9 KiB');
+  });
+
+  it('never throws on bad input', () => {
+    expect(formatBytes(Number.NaN)).toBe('—');
+    expect(formatBytes(-5)).toBe('0 B');
+  });
+
+  it('counts two FLOPs per multiply-add', () => {
+    expect(flopsOf(117_600)).toBe(235_200);
+  });
+});
