@@ -1,0 +1,49 @@
+// One data-parallel worker's part of a training step, in tfjs: the gradient of its shard's mean loss
+// (without applying it), and the update from the averaged gradients that every worker applies alike.
+// Batch norm in training mode normalises each shard by that shard's own statistics and updates its moving
+// averages from them, as PyTorch's DistributedDataParallel does without SyncBatchNorm: with K workers the
+// statistics come from batch / K examples, and each worker's moving averages follow its own shards.
+import * as tf from '@tensorflow/tfjs';
+
+export interface Replica {
+  readonly model: tf.LayersModel;
+  readonly optimizer: tf.Optimizer;
+  /** The trainable variables, in the order gradients travel between workers. */
+  readonly variables: readonly tf.Variable[];
+}
+
+export function makeReplica(model: tf.LayersModel, optimizer: tf.Optimizer): Replica {
+  return { model, optimizer, variables: model.trainableWeights.map((w) => w.read() as tf.Variable) };
+}
+
+/** Mean cross-entropy of softmax outputs, as the engine's loss. */
+function meanLoss(probs: tf.Tensor, ys: tf.Tensor): tf.Scalar {
+  return tf.mean(tf.neg(tf.sum(tf.mul(ys, tf.log(tf.add(probs, 1e-7))), -1))) as tf.Scalar;
+}
+
+/** The shard's loss and the gradient of its mean loss for every variable, flattened, ready to transfer. */
+export function shardGradients(replica: Replica, xs: tf.Tensor, ys: tf.Tensor): { loss: number; grads: Float32Array[] } {
+  return tf.tidy(() => {
+    const { value, grads } = tf.variableGrads(
+      () => meanLoss(replica.model.apply(xs, { training: true }) as tf.Tensor, ys), replica.variables as tf.Variable[]);
+    return {
+      loss: value.dataSync()[0] as number,
+      grads: replica.variables.map((v) => {
+        const g = grads[v.name];
+        if (g === undefined) throw new Error(`no gradient for ${v.name}`);
+        return g.dataSync() as Float32Array;
+      }),
+    };
+  });
+}
+
+/** Applies the averaged gradients (same order as replica.variables) with the replica's own optimizer. */
+export function applyAveraged(replica: Replica, grads: readonly Float32Array[]): void {
+  tf.tidy(() => {
+    replica.optimizer.applyGradients(replica.variables.map((v, i) => {
+      const g = grads[i];
+      if (g === undefined) throw new Error(`no averaged gradient for ${v.name}`);
+      return { name: v.name, tensor: tf.tensor(g, v.shape) };
+    }));
+  });
+}

@@ -1,0 +1,55 @@
+// Data-parallel training, the arithmetic that does not need tfjs: how many workers, how a global batch is
+// split among them, and how their gradients are averaged. Each worker computes the mean-loss gradient of
+// its own shard; weighting each shard's gradient by its share of the global batch gives exactly the
+// mean-loss gradient of the whole batch (for networks without batch norm: see replica.ts), so every
+// worker can apply the same averaged update and the replicas stay equal.
+
+/**
+ * Training workers for a machine with `cores` logical cores: every core on 2 (the page's own work is
+ * light next to training: measured 0.11 core with the views on screen), one left for the page from 3 on,
+ * at most `max`. Without a core count (old browsers), one.
+ */
+export function workerCount(cores: number | undefined, max = 8): number {
+  if (cores === undefined || !Number.isFinite(cores) || cores < 2) return 1;
+  return Math.max(1, Math.min(max, cores <= 2 ? cores : cores - 1));
+}
+
+/** Shard sizes of a batch of `n` examples over `k` workers: as equal as possible, the larger first, none empty. */
+export function shardSizes(n: number, k: number): number[] {
+  const workers = Math.max(1, Math.min(k, n));
+  const base = Math.floor(n / workers);
+  const extra = n % workers;
+  return Array.from({ length: workers }, (_, i) => base + (i < extra ? 1 : 0));
+}
+
+/** Where each shard starts in the batch. */
+export function shardOffsets(sizes: readonly number[]): number[] {
+  const offsets: number[] = [];
+  let at = 0;
+  for (const size of sizes) {
+    offsets.push(at);
+    at += size;
+  }
+  return offsets;
+}
+
+/**
+ * The global batch's mean-loss gradient from the shards' mean-loss gradients: sum of size_k / n * g_k,
+ * per variable. Every worker runs this on the same inputs in the same order, so all get bit-identical
+ * results. `shards[k][v]` is worker k's gradient of variable v, flattened.
+ */
+export function averageGradients(shards: readonly (readonly Float32Array[])[], sizes: readonly number[]): Float32Array[] {
+  const first = shards[0];
+  if (first === undefined || shards.length !== sizes.length) throw new Error('one gradient set per shard size is needed');
+  const total = sizes.reduce((a, b) => a + b, 0);
+  return first.map((g0, v) => {
+    const out = new Float32Array(g0.length);
+    shards.forEach((shard, k) => {
+      const g = shard[v];
+      if (g === undefined || g.length !== g0.length) throw new Error(`shard ${k} has no matching gradient for variable ${v}`);
+      const w = (sizes[k] as number) / total;
+      for (let i = 0; i < g.length; i++) out[i] = (out[i] as number) + w * (g[i] as number);
+    });
+    return out;
+  });
+}
