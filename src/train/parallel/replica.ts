@@ -4,21 +4,24 @@
 // averages from them, as PyTorch's DistributedDataParallel does without SyncBatchNorm: with K workers the
 // statistics come from batch / K examples, and each worker's moving averages follow its own shards.
 import * as tf from '@tensorflow/tfjs';
+import type { BuiltModel } from '../builtModel';
+import { crossEntropyFromLogits } from '../steps';
 
 export interface Replica {
+  /** The network up to its class scores (BuiltModel.logits): the loss is the engine's, on logits. */
   readonly model: tf.LayersModel;
   readonly optimizer: tf.Optimizer;
   /** The trainable variables, in the order gradients travel between workers. */
   readonly variables: readonly tf.Variable[];
 }
 
-export function makeReplica(model: tf.LayersModel, optimizer: tf.Optimizer): Replica {
-  return { model, optimizer, variables: model.trainableWeights.map((w) => w.read() as tf.Variable) };
+export function makeReplica(built: BuiltModel, optimizer: tf.Optimizer): Replica {
+  return { model: built.logits, optimizer, variables: built.model.trainableWeights.map((w) => w.read() as tf.Variable) };
 }
 
-/** Mean cross-entropy of softmax outputs, as the engine's loss. */
-function meanLoss(probs: tf.Tensor, ys: tf.Tensor): tf.Scalar {
-  return tf.mean(tf.neg(tf.sum(tf.mul(ys, tf.log(tf.add(probs, 1e-7))), -1))) as tf.Scalar;
+/** Mean cross-entropy from the class scores, as the engine's loss (steps.ts). */
+function meanLoss(logits: tf.Tensor, ys: tf.Tensor): tf.Scalar {
+  return tf.mean(crossEntropyFromLogits(logits, ys)) as tf.Scalar;
 }
 
 /** The shard's loss and the gradient of its mean loss for every variable, flattened, ready to transfer. */
