@@ -16,7 +16,7 @@ export default {
     failed: 'The computation failed: {{detail}}',
   },
   stats: {
-    intro: 'For one batch of test images: the distribution of every block\'s outputs (blue) and of the loss gradient with respect to them (orange). With too small weights the outputs collapse to zero layer by layer; with He or Xavier initialisation they keep their spread. The dark bar is the bin holding zero.',
+    intro: 'For one batch of test images: the distribution of every block\'s outputs (blue) and of the loss gradient with respect to them (orange). With too small weights the outputs collapse to zero layer by layer; with He or Xavier initialisation they keep their spread. The dark bar is the bin holding zero; bar heights are on a square-root scale.',
     batch: 'Batch size', measure: 'Measure', live: 'Measure again every 2 s while training',
     block: 'Block', values: 'Outputs', grads: 'Gradients', dead: 'Dead ReLUs',
     meanStd: 'mean {{mean}}, std {{std}}',
