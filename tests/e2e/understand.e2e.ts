@@ -120,6 +120,7 @@ describe('what did it learn', () => {
       return null;
     });
     expect(dot).not.toBeNull();
+    await plot.scrollIntoViewIfNeeded();
     const box = (await plot.boundingBox())!;
     await page.mouse.move(box.x + dot!.x, box.y + dot!.y);
     await page.waitForSelector('[data-testid=understand-hover]');
