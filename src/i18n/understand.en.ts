@@ -13,6 +13,7 @@ export default {
     workingFor: 'Computing… {{ms}} ms so far',
     took: 'Took {{ms}} ms, on the weights after step {{step}}.',
     badRequest: 'This request does not fit the network that was trained (a block, channel or image that it does not have). Pick another and try again.',
+    stale: 'This picture comes from an earlier run. Press the button again to compute it on the current network.',
     failed: 'The computation failed: {{detail}}',
   },
   stats: {

@@ -139,6 +139,9 @@ describe('what did it learn', () => {
       expect(await page.locator(`${panel} [data-view=${tab}] [data-testid=understand-took]`).innerText()).toMatch(/ms 걸렸습니다/);
       await shoot(page, `ko-${i + 1}-${tab}`);
     }
+    // A new run: the pictures stay but say they come from an earlier run.
+    await page.click('[data-action=train]');
+    await page.waitForSelector(`${panel} [data-view=features] [data-testid=understand-stale]`);
     expect(errors).toEqual([]);
   });
 });
