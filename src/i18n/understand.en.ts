@@ -13,10 +13,11 @@ export default {
     workingFor: 'Computing… {{ms}} ms so far',
     took: 'Took {{ms}} ms, on the weights after step {{step}}.',
     badRequest: 'This request does not fit the network that was trained (a block, channel or image that it does not have). Pick another and try again.',
+    stale: 'This picture comes from an earlier run. Press the button again to compute it on the current network.',
     failed: 'The computation failed: {{detail}}',
   },
   stats: {
-    intro: 'For one batch of test images: the distribution of every block\'s outputs (blue) and of the loss gradient with respect to them (orange). With too small weights the outputs collapse to zero layer by layer; with He or Xavier initialisation they keep their spread. The dark bar is the bin holding zero.',
+    intro: 'For one batch of test images: the distribution of every block\'s outputs (blue) and of the loss gradient with respect to them (orange). With too small weights the outputs collapse to zero layer by layer; with He or Xavier initialisation they keep their spread. The dark bar is the bin holding zero; bar heights are on a square-root scale.',
     batch: 'Batch size', measure: 'Measure', live: 'Measure again every 2 s while training',
     block: 'Block', values: 'Outputs', grads: 'Gradients', dead: 'Dead ReLUs',
     meanStd: 'mean {{mean}}, std {{std}}',

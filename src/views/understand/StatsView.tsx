@@ -27,7 +27,7 @@ function HistogramCanvas({ layer, which }: { layer: LayerStats; which: 'values' 
 }
 
 /** Lecture 6's picture: every block's outputs and gradients for a batch, with dead ReLUs. */
-export function StatsView() {
+export function StatsView({ active }: { active: boolean }) {
   const { t } = useTranslation('understand');
   const link = useUnderstand('stats');
   const [batchSize, setBatchSize] = useState(128);
@@ -36,12 +36,12 @@ export function StatsView() {
   const { ask, busy } = link;
   const measure = () => ask({ view: 'stats', batchSize });
   useEffect(() => {
-    if (!live || !running) return;
+    if (!live || !running || !active) return;
     const timer = setInterval(() => {
       if (!busy) ask({ view: 'stats', batchSize });
     }, LIVE_MS);
     return () => clearInterval(timer);
-  }, [live, running, busy, ask, batchSize]);
+  }, [live, running, active, busy, ask, batchSize]);
   const result = link.answer?.result?.view === 'stats' ? link.answer.result : null;
   return (
     <div className="understand-view" data-view="stats">

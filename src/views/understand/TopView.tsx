@@ -56,7 +56,7 @@ export function TopView() {
       <Status link={link} />
       {result && (
         <>
-          <p className="muted">{t('top.caption', { block: result.blockId, channel: result.channel, searched: result.searched.toLocaleString(),
+          <p className="muted" data-testid="understand-top-caption">{t('top.caption', { block: result.blockId, channel: result.channel, searched: result.searched.toLocaleString(),
             h: result.boxes[2], w: result.boxes[3] })}</p>
           <canvas ref={canvas} width={6 * CELL} height={Math.ceil(result.values.length / 6) * (CELL + 16)} data-testid="understand-top"
             role="img" aria-label={t('top.aria')} />

@@ -1,4 +1,4 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useMemo } from 'react';
 import { useApp } from '../AppContext';
 
 export interface ChoosableBlock {
@@ -10,9 +10,10 @@ export interface ChoosableBlock {
 
 /** Blocks whose units a view can pick: every computed block but the input and the output. */
 export function useChoosableBlocks(): ChoosableBlock[] {
-  return useApp(useShallow((s) => s.analysis.blocks.flatMap((b) => {
+  const blocks = useApp((s) => s.analysis.blocks);
+  return useMemo(() => blocks.flatMap((b) => {
     if (b.kind === 'input' || b.kind === 'softmax' || !b.outputShape) return [];
     const shape = b.outputShape;
     return [{ id: b.id, channels: Number(shape[shape.length - 1] ?? 0), spatial: shape.length === 3 }];
-  })));
+  }), [blocks]);
 }

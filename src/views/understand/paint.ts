@@ -48,7 +48,7 @@ export function paintHeat(ctx: CanvasRenderingContext2D, values: ArrayLike<numbe
   }
 }
 
-/** Bars of a histogram filling the canvas; the bin holding zero is drawn darker. */
+/** Bars of a histogram filling the canvas, heights on a square-root scale; the bin holding zero is drawn darker. */
 export function paintHistogram(canvas: HTMLCanvasElement, histogram: Histogram, colour: string): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
@@ -60,7 +60,7 @@ export function paintHistogram(canvas: HTMLCanvasElement, histogram: Histogram, 
   const span = histogram.max - histogram.min;
   const zeroBin = span > 0 ? Math.min(counts.length - 1, Math.floor(((0 - histogram.min) / span) * counts.length)) : 0;
   counts.forEach((n, i) => {
-    const h = n === 0 ? 0 : Math.max(1, (n / max) * (height - 2));
+    const h = n === 0 ? 0 : Math.max(1, Math.sqrt(n / max) * (height - 2));
     ctx.fillStyle = i === zeroBin && histogram.min <= 0 && histogram.max >= 0 ? '#333' : colour;
     ctx.fillRect(i * bar, height - h, Math.max(1, bar - 1), h);
   });
