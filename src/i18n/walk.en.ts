@@ -42,6 +42,9 @@ export default {
     minimap: 'Overview map',
     handle: 'Connection point',
   },
+  predict: {
+    hintPhotos: 'Upload a photo of one of the classes ({{classes}}), or draw on the black pad: this network learned from photos, so a drawing tells it less.',
+  },
   stale: {
     network: 'These results come from the network as it was when trained. You have edited it since: train again to see results of the network shown.',
     statusNetwork: 'network edited since',

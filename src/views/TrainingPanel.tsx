@@ -44,7 +44,7 @@ export const TrainingPanel = memo(function TrainingPanel() {
       <OptimizerGroup busy={busy} />
       <ScheduleGroup busy={busy} />
       <DataGroup busy={busy} />
-      <div className="fields">
+      <div className="fields backend-field">
         <SelectField name="backend" label={t('train.backend')} value={backendChoice} options={BACKEND_CHOICES} disabled={busy}
           optionLabel={(b) => (b === 'auto' ? t('train.backendAuto') : t(`backendNames.${b}`))}
           onChange={(b) => setBackendChoice(b)} />

@@ -105,6 +105,8 @@ describe('after a run', () => {
     expect(await page.getByTestId('probabilities').count()).toBe(0);
     expect(await page.locator('.viz-label').count()).toBe(0);
     expect(await page.locator('.epoch-table').count()).toBe(0);
+    // Polish: the pad's hint fits the dataset (no "draw a digit" for photos).
+    expect(await page.getByTestId('draw-hint').innerText()).toContain('airplane');
     expect(errors).toEqual([]);
   });
 });
