@@ -39,7 +39,7 @@ export default {
     perSecond_one: '{{count}} step/s',
     perSecond_other: '{{count}} steps/s',
     summary: 'Output: {{height}} × {{width}} cells per channel.',
-    hint: 'Orange cells are the kernel taps (grey ones read padding zeros); blue cells are already written. Click an output cell to jump to it.',
+    hint: 'On the input (white, with its padding border in grey), orange cells are the kernel taps (grey ones read padding zeros); on the output, blue cells are already written. Click an output cell to jump to it.',
     hintField: 'Below: the part of the network’s input image that output cell depends on, its receptive field (rows and columns below 0 or past the edge are padding).',
     inputGrid: 'Padded input',
     outputGrid: 'Output',

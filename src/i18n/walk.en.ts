@@ -42,6 +42,16 @@ export default {
     minimap: 'Overview map',
     handle: 'Connection point',
   },
+  predict: {
+    hintPhotos: 'Upload a photo of one of the classes ({{classes}}), or draw on the black pad: this network learned from photos, so a drawing tells it less.',
+  },
+  link: {
+    noVersion: 'It has no link format mark (v=), so it was not made with Copy link here; the default experiment is shown instead.',
+    param: {
+      data: 'Dataset', val: 'Validation share', opt: 'Optimizer', lr: 'Learning rate', mom: 'Momentum', sched: 'Learning-rate schedule',
+      wd: 'Weight decay', aug: 'Augmentation', bs: 'Batch size', ep: 'Epochs', seed: 'Random seed',
+    },
+  },
   stale: {
     network: 'These results come from the network as it was when trained. You have edited it since: train again to see results of the network shown.',
     statusNetwork: 'network edited since',

@@ -7,6 +7,7 @@ import {
   add, chain, conv2d, flatten, globalAvgPool, input, lenet5Mnist, maxPool2d, network, softmax,
 } from './presets';
 import { formatSummary } from './summary';
+import { findPreset } from './presets';
 import type { DataShape, ModelSpec } from './spec';
 
 const MNIST: DataShape = { inputShape: [28, 28, 1], numClasses: 10 };
@@ -40,7 +41,7 @@ describe('measureModel on LeNet-5', () => {
   it('grows the receptive field block by block until it spans the image', () => {
     // conv 5: 5; pool 2/2: 6 (jump 2); conv 5: 6 + 4*2 = 14; pool: 16 (jump 4); dense over 5x5: 16 + 4*4 = 32
     const sizes = ['input', 'conv1', 'pool1', 'conv2', 'pool2', 'flatten', 'dense1'].map((id) => byId.get(id)?.receptiveField?.size[0]);
-    expect(sizes).toEqual([1, 5, 6, 14, 16, 16, 32]);
+    expect(sizes).toEqual([1, 5, 6, 14, 16, 16, 28]); // the dense layer's 32 is clamped to the 28x28 image
     expect(byId.get('pool2')?.receptiveField).toMatchObject({ jump: [4, 4], wholeInput: false });
     expect(byId.get('dense1')?.receptiveField?.wholeInput).toBe(true);
   });
@@ -60,7 +61,8 @@ describe('receptive fields of dilated convs and branches', () => {
     expect(rf('thin')?.size).toEqual([1, 3]);
     expect(rf('sum')?.size).toEqual([5, 5]);
     expect(rf('p')).toMatchObject({ size: [6, 6], jump: [2, 2] });
-    expect(rf('gap1')?.size).toEqual([6 + 3 * 2, 6 + 3 * 2]);
+    expect(rf('gap1')?.size).toEqual([8, 8]); // 6 + 3 * 2 = 12, clamped to the 8x8 image
+    expect(rf('gap1')?.wholeInput).toBe(true);
   });
 
   it('has no receptive field on flat input and no cost for broken blocks', () => {
@@ -99,5 +101,16 @@ describe('formatSummary', () => {
     expect(text).toMatch(/sum \(Add\)\s+\(None, 28, 28, 2\)\s+0\s+0\s+conv1, conv2/);
     expect(text).toContain(`전체 파라미터: ${analysis.totals.trainable}`);
     expect(text).toContain(`Mult-Adds: ${cost.totals.macs}`);
+  });
+});
+
+describe('receptive field of a block that sees the whole image', () => {
+  it('is the image size, never larger (LeNet-5 dense layers on 28x28 MNIST)', () => {
+    const data = { inputShape: [28, 28, 1], numClasses: 10 } as const;
+    const spec = findPreset('lenet5')!.build();
+    const costs = measureModel(spec, analyzeModel(spec, data), data);
+    const whole = costs.blocks.filter((b) => b.receptiveField?.wholeInput);
+    expect(whole.length).toBeGreaterThan(0);
+    for (const b of whole) expect(b.receptiveField?.size).toEqual([28, 28]);
   });
 });

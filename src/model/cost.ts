@@ -69,7 +69,9 @@ export function measureModel(spec: ModelSpec, analysis: ModelAnalysis, data: Dat
     fields.set(info.id, field);
     const activations = countElements(out);
     const receptiveField = field === null || imageH === undefined || imageW === undefined || data.inputShape.length !== 3 ? null : {
-      size: field.r, jump: field.j, wholeInput: field.r[0] >= imageH && field.r[1] >= imageW,
+      // Beyond the image there is only padding: a field wider than the image sees the whole image, no more.
+      size: [Math.min(field.r[0], imageH), Math.min(field.r[1], imageW)] as const, jump: field.j,
+      wholeInput: field.r[0] >= imageH && field.r[1] >= imageW,
     };
     blocks.push({ id: info.id, macs: macsOf(block, inputs[0] ?? null, out), activations, bytes: activations * BYTES, receptiveField });
   }

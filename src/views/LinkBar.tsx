@@ -5,6 +5,7 @@ import { useApp, useServices } from './AppContext';
 import { CopyFallback } from './CopyFallback';
 import { useCopyText } from './useCopyText';
 import './link.css';
+import { linkProblemText } from './linkProblemText';
 
 /** "Copy link": an address that reopens this network, dataset and training settings. */
 export const CopyLinkButton = memo(function CopyLinkButton() {
@@ -42,6 +43,7 @@ export const CopyLinkButton = memo(function CopyLinkButton() {
 /** What was wrong with the link the page was opened with, until dismissed. */
 export const LinkNotice = memo(function LinkNotice() {
   const { t } = useTranslation('link');
+  const { t: tw } = useTranslation('walk');
   const problems = useApp((s) => s.linkProblems);
   const setLinkProblems = useApp((s) => s.setLinkProblems);
   if (problems.length === 0) return null;
@@ -50,7 +52,7 @@ export const LinkNotice = memo(function LinkNotice() {
       <p>{t('notice.heading')}</p>
       <ul>
         {problems.map((p, i) => (
-          <li key={i} data-code={p.code}>{t(`problem.${p.code}`, { ...p.values })}</li>
+          <li key={i} data-code={p.code}>{linkProblemText(p, t, tw)}</li>
         ))}
       </ul>
       <button type="button" data-action="dismiss-link-notice" onClick={() => setLinkProblems([])}>

@@ -1,7 +1,8 @@
-import { memo } from 'react';
+import { memo, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectStepsPerEpoch } from '../store/appStore';
-import { useApp } from './AppContext';
+import { useApp, useServices } from './AppContext';
+import { guardLeaving } from '../store/leaveGuard';
 import { formatCount } from './format';
 import { selectResultsStale } from '../store/results';
 import { backendReasonText } from './backendReason';
@@ -9,6 +10,9 @@ import { BackendWhy } from './BackendWhy';
 
 export const StatusBar = memo(function StatusBar() {
   const { t } = useTranslation();
+  const { store } = useServices();
+  // The status bar is always there: it holds the question before leaving the page mid-run.
+  useEffect(() => guardLeaving(store, window), [store]);
   const phase = useApp((s) => s.phase);
   const detail = useApp((s) => s.phaseDetail);
   const backend = useApp((s) => s.backend);

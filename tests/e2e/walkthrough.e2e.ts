@@ -105,6 +105,8 @@ describe('after a run', () => {
     expect(await page.getByTestId('probabilities').count()).toBe(0);
     expect(await page.locator('.viz-label').count()).toBe(0);
     expect(await page.locator('.epoch-table').count()).toBe(0);
+    // Polish: the pad's hint fits the dataset (no "draw a digit" for photos).
+    expect(await page.getByTestId('draw-hint').innerText()).toContain('airplane');
     expect(errors).toEqual([]);
   });
 });
@@ -136,6 +138,8 @@ describe('presets and the editor', () => {
   it('reference presets give one reason, and undo keeps the Preset menu with the network', async () => {
     const { page, errors } = await openPage(browser, '/', '[data-action=train]');
     const preset = page.getByRole('combobox', { name: /Preset/ });
+    // Polish: Delete waits for something to delete.
+    expect(await page.locator('[data-action=delete]').isDisabled()).toBe(true);
     // Item 6: LeNet-5 as published is small; it is for study because of its input size, with no time estimate.
     await preset.selectOption('lenet5Classic');
     const study = page.locator('[data-reason=study]');
@@ -153,6 +157,7 @@ describe('presets and the editor', () => {
     // Item 11: the Train panel names the block a problem is on.
     await preset.selectOption('lenet5');
     await page.locator('.react-flow__node[data-id="flatten"]').click();
+    expect(await page.locator('[data-action=delete]').isDisabled()).toBe(false);
     await page.keyboard.press('Delete');
     const reason = page.locator('[data-reason=invalid-network]');
     const block = await reason.getAttribute('data-block');

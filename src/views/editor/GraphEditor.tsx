@@ -17,9 +17,9 @@ import { Inspector } from './Inspector';
 import { Palette } from './Palette';
 import { useEditorActions, type EditorActions } from './useEditorActions';
 
-function Toolbar({ actions, onConnect, showCost, setShowCost, onDelete, onTidy }: {
+function Toolbar({ actions, onConnect, showCost, setShowCost, onDelete, onTidy, edgesSelected }: {
   actions: EditorActions; onConnect: () => void; showCost: boolean; setShowCost: (v: boolean) => void;
-  onDelete: () => void; onTidy: () => void;
+  onDelete: () => void; onTidy: () => void; edgesSelected: boolean;
 }) {
   const { t } = useTranslation('editor');
   const locked = useApp(isEditLocked);
@@ -39,7 +39,7 @@ function Toolbar({ actions, onConnect, showCost, setShowCost, onDelete, onTidy }
       <button type="button" data-action="duplicate" disabled={locked || !hasSelection} onClick={actions.duplicateSelected}>
         {t('toolbar.duplicate')}
       </button>
-      <button type="button" data-action="delete" disabled={locked} onClick={onDelete}>{t('toolbar.delete')}</button>
+      <button type="button" data-action="delete" disabled={locked || (!hasSelection && !edgesSelected)} onClick={onDelete}>{t('toolbar.delete')}</button>
       <label className="toggle">
         <input type="checkbox" data-action="show-cost" checked={showCost} onChange={(e) => setShowCost(e.target.checked)} />{' '}
         {t('toolbar.showCost')}
@@ -152,7 +152,7 @@ export function GraphEditor({ sideSlot }: { sideSlot?: HTMLElement | null } = {}
       {locked && <p className="notice" role="status">{t('locked')}</p>}
       <div className="editor-bar">
         <Toolbar actions={actions} onConnect={() => selection[0] !== undefined && setConnectFrom(selection[0])}
-          showCost={showCost} setShowCost={setShowCost} onDelete={deleteAll}
+          showCost={showCost} setShowCost={setShowCost} onDelete={deleteAll} edgesSelected={selectedEdges.size > 0}
           onTidy={() => { actions.tidy(); setFitSignal((n) => n + 1); }} />
         <Palette disabled={locked} onAdd={actions.add} />
       </div>

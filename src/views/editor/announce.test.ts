@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tinyCnn } from '../../model/presets';
+import { findPreset, tinyCnn } from '../../model/presets';
 import { addBlock, connect, disconnect, moveBlocks, removeBlocks, updateBlock } from '../../store/editOps';
 import { describeChange } from './announce';
 
@@ -25,5 +25,18 @@ describe('describeChange', () => {
     const other: typeof spec = { blocks: [{ id: 'input', kind: 'input', inputs: [] },
       { id: 'flat9', kind: 'flatten', inputs: ['input'] }, { id: 'out9', kind: 'softmax', inputs: ['flat9'] }] };
     expect(describeChange(spec, other)).toEqual({ key: 'status.replaced', values: { count: '3' } });
+  });
+
+  it('says a whole network was opened when a larger one keeps the old ids (ResNet-18 to ResNet-50)', () => {
+    const before = findPreset('resnet18')!.build();
+    const after = findPreset('resnet50')!.build();
+    const said = describeChange(before, after);
+    expect(said?.key).toBe('status.replaced');
+    expect(said?.values.count).toBe(String(after.blocks.length));
+  });
+  it('lists at most six ids', () => {
+    const lenet = findPreset('lenet5')!.build();
+    const removed = removeBlocks(lenet, lenet.blocks.slice(1).map((b) => b.id));
+    expect(describeChange(lenet, removed)?.values.ids).toMatch(/^(\w+, ){6}… \(\d+\)$/);
   });
 });

@@ -7,6 +7,7 @@ import { ImageCanvas } from './ImageCanvas';
 import { Probabilities } from './Probabilities';
 import { UploadImage } from './UploadImage';
 import { StaleNote } from '../StaleNote';
+import { useApp } from '../AppContext';
 import './predict.css';
 
 /** Draw a digit or upload a picture; the worker's current model answers with class probabilities. */
@@ -18,6 +19,20 @@ export const PredictPanel = memo(function PredictPanel() {
   const shape = useInputShape();
   const classNames = useClassNames(state.probabilities?.length ?? 0);
   const [preview, setPreview] = useState<Float32Array | null>(null);
+  const { t: tw } = useTranslation('walk');
+  // A drawing made for another input shape (another dataset chosen since) is not shown as this one's.
+  const shapeKey = shape.join('x');
+  const [previewShape, setPreviewShape] = useState(shapeKey);
+  if (previewShape !== shapeKey) {
+    setPreviewShape(shapeKey);
+    setPreview(null);
+    latest.current = null;
+  }
+  // The pad suits MNIST digits; for photos (CIFAR-10, your own images) the hint says what to show instead.
+  const digits = useApp((s) => s.datasetId === 'mnist');
+  const datasetClasses = useClassNames(useApp((s) => s.dataShape.numClasses));
+  const hint = digits ? t('predict.drawHint')
+    : tw('predict.hintPhotos', { classes: datasetClasses.slice(0, 12).join(', ') + (datasetClasses.length > 12 ? ', …' : '') });
 
   const ask = useCallback((input: Float32Array) => {
     latest.current = input;
@@ -55,7 +70,7 @@ export const PredictPanel = memo(function PredictPanel() {
               <figcaption className="muted">{t('predict.networkView')}</figcaption>
             </figure>
           )}
-          {!preview && <p className="muted">{t('predict.drawHint')}</p>}
+          {!preview && <p className="muted" data-testid="draw-hint">{hint}</p>}
           {preview && state.reason === 'no-model' && <p className="muted" role="status">{t('predict.noModel')}</p>}
           {preview && state.reason === 'bad-input' && <p className="error" role="alert">{t('predict.badInput')}</p>}
           {preview && state.probabilities && <StaleNote />}
