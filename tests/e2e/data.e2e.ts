@@ -153,7 +153,7 @@ describe('datasets', () => {
       await page.waitForSelector('[data-testid=byo-result]');
       expect(await page.locator('.byo-classes tr').count()).toBe(3);
       expect(await page.locator('[data-testid=byo-unreadable]').count()).toBe(0);
-      await page.waitForFunction(() => document.querySelector('.block-table tbody tr .shape')?.textContent?.includes('32 × 32 × 1'));
+      await page.waitForFunction(() => document.querySelector('.react-flow__node[data-id=input] [data-testid=shape]')?.textContent?.includes('32 × 32 × 1'));
       expect(errors).toEqual([]);
       await page.context().close();
     } finally {

@@ -48,8 +48,9 @@ describe('network builder', () => {
     expect(await inputsOf(page, 'conv2')).toEqual(['act1']);
     // Drag an add block onto the canvas: placed freely, unconnected.
     const canvas = page.locator('.editor-canvas .react-flow__pane');
+    // Into the free space right of the chain, high enough for the whole block to stay in the strip.
     const pane = (await canvas.boundingBox())!;
-    await page.locator('[data-palette=add]').dragTo(canvas, { targetPosition: { x: 300, y: Math.round(pane.height * 0.85) } });
+    await page.locator('[data-palette=add]').dragTo(canvas, { targetPosition: { x: Math.round(pane.width - 220), y: 30 } });
     await page.waitForSelector('.react-flow__node[data-id="add1"]');
     expect(await inputsOf(page, 'add1')).toEqual([]);
     await dragConnect(page, 'conv2', 'add1');
@@ -63,6 +64,7 @@ describe('network builder', () => {
     // A flatten after the add block, then into the output (replacing its input): the network is valid.
     await node(page, 'add1').click();
     await page.click('[data-palette=flatten]');
+    await page.click('[data-action=tidy]'); // the strip brings every block back into view
     await dragConnect(page, 'flatten1', 'output');
     expect(await inputsOf(page, 'output')).toEqual(['flatten1']);
     expect(await shapeOf(page, 'add1')).toBe('28 × 28 × 16');

@@ -30,7 +30,9 @@ const PANEL_OF: Record<string, string> = { 'feature-maps': 'maps', filters: 'map
 async function show(page: Page, testId: string): Promise<void> {
   const panel = PANEL_OF[testId];
   if (panel && await page.locator(`[data-panel-body="${panel}"]:not([hidden])`).count() === 0) await openPanel(page, panel);
-  await page.locator(`[data-testid=${testId}]`).scrollIntoViewIfNeeded();
+  // Scrolled inside its panel by the page itself: Playwright's scrollIntoViewIfNeeded left later actions on
+  // this page waiting (seen with Chromium 156 and the workspace's clipped regions).
+  await page.evaluate((id) => document.querySelector(`[data-testid=${id}]`)?.scrollIntoView({ block: 'nearest' }), testId);
 }
 
 async function waitForNewPixels(page: Page, testId: string, before: { step: number; pixels: string }) {
@@ -112,7 +114,7 @@ describe('inside the network', () => {
     await page.waitForSelector('[data-phase=stopped]', { timeout: 30_000 });
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 300_000); // two runs and five views, on a shared 2-core machine
 
   it('enlarges a map on click with its value on hover, and explains a bad image number', async () => {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });

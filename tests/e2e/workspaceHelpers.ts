@@ -5,4 +5,9 @@ import type { Page } from 'playwright-core';
 export async function openPanel(page: Page, id: string): Promise<void> {
   await page.click(`[data-panel-tab="${id}"]`);
   await page.waitForSelector(`[data-panel-body="${id}"]:not([hidden])`);
+  // A panel's code loads on first open: wait until it has replaced the placeholder.
+  await page.waitForFunction((panel) => {
+    const body = document.querySelector(`[data-panel-body="${panel}"]`);
+    return body !== null && body.childElementCount > 0 && body.querySelector('.panel-loading') === null;
+  }, id);
 }

@@ -45,7 +45,7 @@ export function SidePanel() {
         <div key={p.id} role="tabpanel" id={`panel-${p.id}`} aria-labelledby={`tab-${p.id}`} hidden={panel !== p.id}
           className="side-body" data-panel-body={p.id}>
           <ErrorBoundary>
-            <Suspense fallback={<p className="hint">…</p>}>
+            <Suspense fallback={<p className="hint panel-loading">…</p>}>
               <p.component />
             </Suspense>
           </ErrorBoundary>
