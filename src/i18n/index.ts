@@ -18,6 +18,8 @@ import vizEn from './viz.en';
 import vizKo from './viz.ko';
 import predictEn from './predict.en';
 import predictKo from './predict.ko';
+import projectEn from './project.en';
+import projectKo from './project.ko';
 
 export const LANGUAGES = ['en', 'ko'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -49,10 +51,10 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'en',
   defaultNS: 'app',
-  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict'],
+  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict', 'project'],
   resources: {
-    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn },
-    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo },
+    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn, project: projectEn },
+    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo, project: projectKo },
   },
   interpolation: { escapeValue: false }, // React escapes already
   initAsync: false,

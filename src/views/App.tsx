@@ -8,6 +8,7 @@ import { CopyLinkButton, LinkNotice } from './LinkBar';
 import { LossChartView } from './LossChartView';
 import { ModelPanel } from './ModelPanel';
 import { PredictPanel } from './predict/PredictPanel';
+import { ProjectsMenu } from './projects/ProjectsMenu';
 import { ResultsPanel } from './predict/ResultsPanel';
 import { ArithView } from './arith/ArithView';
 import { StatusBar } from './StatusBar';
@@ -26,6 +27,7 @@ export function App({ ignoredParams }: { ignoredParams: readonly string[] }) {
           <p className="tagline">{t('tagline')}</p>
         </div>
         <ErrorBoundary><CopyLinkButton /></ErrorBoundary>
+        <ErrorBoundary><ProjectsMenu /></ErrorBoundary>
         <LanguageSwitch />
       </header>
       <ErrorBoundary><LinkNotice /></ErrorBoundary>
