@@ -1,5 +1,45 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// Offline classrooms (issue 13): after one visit the app shell, the tfjs wasm binaries and every dataset
+// shard already fetched come from the service worker's caches, so the app opens and trains with no network.
+// Installable: a web manifest with icons. Shards are cached as they are fetched (not precached: the whole
+// of CIFAR-10 is far more than one lesson needs).
+const offline = VitePWA({
+  registerType: 'autoUpdate',
+  // Minifying the generated service worker costs ~40 s of build on two cores for a few kB.
+  minify: false,
+  injectRegister: 'script',
+  includeAssets: ['favicon.svg', 'icons/*.png'],
+  manifest: {
+    name: 'CNN Playground',
+    short_name: 'CNN Playground',
+    description: 'Build convolutional networks in the browser and watch them train.',
+    theme_color: '#1f4e79',
+    background_color: '#ffffff',
+    display: 'standalone',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,wasm,svg,png,webmanifest}'],
+    globIgnores: ['data/**', 'bench/**', 'assets/bareWorker*'],
+    // The wasm binaries and the tfjs worker chunk are several MB each.
+    maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    clientsClaim: true,
+    skipWaiting: true,
+    runtimeCaching: [{
+      urlPattern: ({ url }) => url.pathname.includes('/data/'),
+      handler: 'CacheFirst',
+      options: { cacheName: 'datasets', expiration: { maxEntries: 400 }, cacheableResponse: { statuses: [200] } },
+    }],
+  },
+});
 
 // Content-Security-Policy of the built app: our own scripts only, no eval, no inline script.
 // 'wasm-unsafe-eval' lets WebAssembly compile (tfjs's wasm backend) and nothing else; the page itself runs no
@@ -24,7 +64,7 @@ function contentSecurityPolicy(): Plugin {
 
 // tfjs is large: it lives only in the worker bundle, so the page itself stays light.
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offline],
   worker: { format: 'es' },
   // The training worker is found only when it starts; without listing it here the dev server would discover
   // tfjs then, re-bundle dependencies and reload the page, swallowing the user's first click on Train.

@@ -22,6 +22,8 @@ import inputsEn from './inputs.en';
 import inputsKo from './inputs.ko';
 import lessonsEn from './lessons.en';
 import lessonsKo from './lessons.ko';
+import projectEn from './project.en';
+import projectKo from './project.ko';
 import speedEn from './speed.en';
 import speedKo from './speed.ko';
 import understandEn from './understand.en';
@@ -61,10 +63,10 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'en',
   defaultNS: 'app',
-  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict', 'inputs', 'lessons', 'speed', 'understand', 'walk', 'workspace'],
+  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict', 'inputs', 'lessons', 'project', 'speed', 'understand', 'walk', 'workspace'],
   resources: {
-    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn, inputs: inputsEn, lessons: lessonsEn, speed: speedEn, understand: understandEn, walk: walkEn, workspace: workspaceEn },
-    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo, inputs: inputsKo, lessons: lessonsKo, speed: speedKo, understand: understandKo, walk: walkKo, workspace: workspaceKo },
+    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn, inputs: inputsEn, lessons: lessonsEn, project: projectEn, speed: speedEn, understand: understandEn, walk: walkEn, workspace: workspaceEn },
+    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo, inputs: inputsKo, lessons: lessonsKo, project: projectKo, speed: speedKo, understand: understandKo, walk: walkKo, workspace: workspaceKo },
   },
   interpolation: { escapeValue: false }, // React escapes already
   initAsync: false,

@@ -98,3 +98,16 @@ describe('project session', () => {
     projects2.close();
   });
 });
+
+describe('experimentKey', () => {
+  it('is the same for a network and the same network read back from its link (key order differs)', async () => {
+    const { experimentKey } = await import('./projectSession');
+    const { decodeExperiment, encodeExperiment } = await import('../store/linkState');
+    const store = createAppStore({ language: 'en' });
+    const { selectExperiment } = await import('../store/linkSlice');
+    const e = selectExperiment(store.getState());
+    const back = decodeExperiment(encodeExperiment(e), e).experiment!;
+    expect(experimentKey(back)).toBe(experimentKey(e));
+    expect(experimentKey({ ...e, hyper: { ...e.hyper, learningRate: 0.5 } })).not.toBe(experimentKey(e));
+  });
+});

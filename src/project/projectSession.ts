@@ -8,7 +8,7 @@ import { exportFile, NEEDS_WEIGHTS, type ExportFile, type ExportTarget } from '.
 import type { WeightList } from '../exporters/weights';
 import type { AppStore } from '../store/appStore';
 import { selectExperiment } from '../store/linkSlice';
-import { encodeExperiment } from '../store/linkState';
+import { decodeExperiment, encodeExperiment, type Experiment } from '../store/linkState';
 import type { RunController, RunSeries } from '../store/runController';
 import type { FromWorker } from '../train/protocol';
 import { expectedWeights, weightsMismatch } from './expectedWeights';
@@ -57,6 +57,16 @@ export interface ProjectSessionDeps {
   readonly newId?: () => string;
   readonly saveDelayMs?: number;
   readonly defaultName: string;
+}
+
+/**
+ * The same experiment gives the same key: once through the link codec, so that key order (a network read
+ * from a link is rebuilt in the schema's order) does not make two equal networks differ.
+ */
+export function experimentKey(e: Experiment): string {
+  const text = encodeExperiment(e);
+  const back = decodeExperiment(text, e).experiment;
+  return back === null ? text : encodeExperiment(back);
 }
 
 const randomId = () => (globalThis.crypto?.randomUUID?.() ?? `p${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`);
@@ -118,8 +128,8 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
     const current = state.current;
     if (current === null || disposed) return;
     // An edited network no longer fits the saved weights: they go (the worker's model is of the old one).
-    const sameNetwork = encodeExperiment({ ...selectExperiment(store.getState()), hyper: current.experiment.hyper })
-      === encodeExperiment({ ...current.experiment });
+    const sameNetwork = experimentKey({ ...selectExperiment(store.getState()), hyper: current.experiment.hyper })
+      === experimentKey(current.experiment);
     await persist(snapshot(current, sameNetwork ? current.weights : null));
   };
   const schedule = () => {
@@ -133,8 +143,8 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
   };
 
   /** Puts a project on screen: its experiment into the store, its weights into the worker, its curve into the chart. */
-  const show = (project: Project): boolean => {
-    const opened = store.getState().loadExperiment(project.experiment);
+  const show = (project: Project, onScreen = false): boolean => {
+    const opened = onScreen || store.getState().loadExperiment(project.experiment);
     if (!opened) {
       set({ problem: { code: 'busy', values: {} } });
       return false;
@@ -171,9 +181,8 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
   try {
     const [list, currentId] = await Promise.all([projects.list(), projects.currentId()]);
     const saved = currentId === null ? null : await projects.load(currentId);
-    const pageExperiment = encodeExperiment(selectExperiment(store.getState()));
-    if (saved !== null && encodeExperiment(saved.experiment) === pageExperiment) {
-      show(saved);
+    if (saved !== null && experimentKey(saved.experiment) === experimentKey(selectExperiment(store.getState()))) {
+      show(saved, true);
       set({ ready: true, current: saved, list });
     } else {
       // A shared link (or a first visit) opened something else: that becomes a new project; the old one stays.

@@ -12,6 +12,7 @@ import { ErrorBoundary } from '../ErrorBoundary';
 import { formatCount } from '../format';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { CopyLinkButton } from '../LinkBar';
+import { ProjectsMenu } from '../projects/ProjectsMenu';
 import { useRunEstimate } from '../training/useRunEstimate';
 import { ACTIONS, type ActionContext } from './actions';
 
@@ -117,6 +118,7 @@ export const TopBar = memo(function TopBar() {
       <div className="top-bar-end">
         <LanguageSwitch />
         <ErrorBoundary><CopyLinkButton /></ErrorBoundary>
+        <ErrorBoundary><ProjectsMenu /></ErrorBoundary>
         <button type="button" data-action="presenter" aria-pressed={presenter} title={t('presenterHelp')}
           onClick={() => ACTIONS.togglePresenter.perform(ctx)}>{t('presenter')}</button>
         <button type="button" data-action="key-map" aria-label={t('keys.heading')} title={t('keys.heading')}

@@ -1,0 +1,51 @@
+// Issue 13, offline classrooms: after one visit (which trains once, so a dataset slice is fetched) the
+// service worker serves the app shell, the wasm binaries and the fetched dataset shards; with the network
+// cut, a reload opens the app and it trains again. The page offers a web manifest with icons (installable).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseUrl, launchBrowser, watchErrors } from './browser';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('offline after one visit', () => {
+  it('reloads and trains with no network', async () => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const url = `${baseUrl()}/?trainLimit=512&testLimit=128&epochs=1&backend=wasm`;
+    await page.goto(url);
+    await page.waitForSelector('[data-action=train]');
+    const manifest = await page.evaluate(async () => {
+      const link = document.querySelector('link[rel=manifest]')?.getAttribute('href');
+      return link ? ((await (await fetch(link)).json()) as { icons: { sizes: string }[]; display: string }) : null;
+    });
+    expect(manifest?.display).toBe('standalone');
+    expect(manifest?.icons.map((i) => i.sizes)).toContain('512x512');
+    // The service worker takes control of this page (clientsClaim) once it has installed the app shell.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 60_000 });
+    await page.click('[data-action=train]');
+    await page.waitForSelector('[data-phase=done]', { timeout: 120_000 });
+
+    // The shards trained on are in the service worker's dataset cache (not only the browser's HTTP cache).
+    const cached = await page.evaluate(async () => (await (await caches.open('datasets')).keys()).map((r) => new URL(r.url).pathname));
+    expect(cached.some((p) => p.endsWith('meta.json'))).toBe(true);
+    expect(cached.filter((p) => p.includes('/data/mnist/')).length).toBeGreaterThan(1);
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('[data-action=train]', { timeout: 30_000 });
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    await page.click('[data-action=train]');
+    await page.waitForSelector('[data-phase=done]', { timeout: 120_000 });
+    // Offline, the only errors allowed are failed network requests of things outside the app (none expected).
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
+});

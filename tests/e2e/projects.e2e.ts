@@ -1,0 +1,103 @@
+// Issue 13, saved projects: after training, the project list shows the run's test accuracy; a reload
+// brings the trained weights back (the draw pad gives the very same probabilities, no training); the
+// Export menu downloads TensorFlow.js and PyTorch zips; a bad project file is refused with its problem
+// named and the open project stays. PROJECT_SHOTS=/folder saves screenshots of the list (en, ko).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launchBrowser, watchErrors } from './browser';
+
+let browser: Browser;
+const shots = process.env.PROJECT_SHOTS;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function draw(page: Page): Promise<string> {
+  await page.locator('[data-testid=draw-pad]').scrollIntoViewIfNeeded();
+  const box = await page.locator('[data-testid=draw-pad]').boundingBox();
+  if (!box) throw new Error('the draw pad is not visible');
+  const points: [number, number][] = [[0.5, 0.15], [0.5, 0.5], [0.52, 0.85]];
+  await page.mouse.move(box.x + 0.5 * box.width, box.y + 0.15 * box.height);
+  await page.mouse.down();
+  for (const [x, y] of points) await page.mouse.move(box.x + x * box.width, box.y + y * box.height, { steps: 6 });
+  await page.mouse.up();
+  await page.waitForFunction(() => (document.querySelector('[data-testid=probabilities]')?.getAttribute('data-values') ?? '') !== '', null, { timeout: 30_000 });
+  // The pad asks while the stroke is drawn: the answer for the whole drawing is the one that stops changing.
+  const read = async () => (await page.locator('[data-testid=probabilities]').getAttribute('data-values')) ?? '';
+  let last = await read();
+  for (let i = 0; i < 30; i++) {
+    await page.waitForTimeout(500);
+    const now = await read();
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
+
+const openList = async (page: Page) => {
+  if ((await page.locator('.projects-panel').count()) === 0) await page.click('[data-action=projects]');
+  await page.waitForSelector('.projects-panel');
+};
+
+describe('saved projects', () => {
+  it('keeps the trained weights over a reload, exports, and refuses a bad file', async () => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl()}/?trainLimit=1024&testLimit=200&epochs=1`);
+    await page.waitForSelector('[data-action=train]');
+    await page.click('[data-action=train]');
+    await page.waitForSelector('[data-phase=done]', { timeout: 120_000 });
+    await openList(page);
+    // Autosave after the epoch: the open project's row shows its test accuracy.
+    await page.waitForFunction(() => /%/.test(document.querySelector('.projects-list tr[aria-current=true]')?.textContent ?? ''), null, { timeout: 30_000 });
+    if (shots) await page.screenshot({ path: `${shots}/projects-en-1280.png` });
+    await page.click('.projects-panel-head button:last-child');
+    const before = await draw(page);
+
+    await page.reload();
+    await page.waitForSelector('[data-action=train]');
+    await openList(page);
+    await page.waitForFunction(() => /%/.test(document.querySelector('.projects-list tr[aria-current=true]')?.textContent ?? ''), null, { timeout: 30_000 });
+    await page.click('.projects-panel-head button:last-child');
+    await draw(page);
+    // The same drawing, the reloaded weights: the same probabilities.
+    await page.waitForFunction((want) => document.querySelector('[data-testid=probabilities]')?.getAttribute('data-values') === want, before, { timeout: 30_000 });
+    expect(await page.locator('[data-phase=done]').count()).toBe(0); // nothing was trained after the reload
+
+    await openList(page);
+    for (const target of ['tfjs', 'pytorch'] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export=${target}]`)]);
+      const path = await download.path();
+      expect(download.suggestedFilename()).toMatch(new RegExp(`-${target}\\.zip$`));
+      const { statSync } = await import('node:fs');
+      expect(statSync(path).size).toBeGreaterThan(100_000);
+    }
+
+    const name = await page.locator('[data-field=project-name]').inputValue();
+    await page.setInputFiles('[data-field=project-file]', { name: 'evil.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004 not really a zip') });
+    await page.waitForSelector('[role=alert][data-problem="file.notAZip"]');
+    expect(await page.locator('[data-field=project-name]').inputValue()).toBe(name);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it('speaks Korean in the project list', async () => {
+    const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl()}/`);
+    await page.waitForSelector('[data-action=projects]');
+    await openList(page);
+    await page.waitForSelector('.projects-list');
+    const text = await page.locator('.projects-panel').innerText();
+    expect(text).toContain('이 브라우저에 저장된 프로젝트');
+    expect(text).toContain('내보내기');
+    if (shots) await page.screenshot({ path: `${shots}/projects-ko-1440.png` });
+    await context.close();
+  }, 60_000);
+});
