@@ -20,6 +20,8 @@ import predictEn from './predict.en';
 import predictKo from './predict.ko';
 import inputsEn from './inputs.en';
 import inputsKo from './inputs.ko';
+import a11yEn from './a11y.en';
+import a11yKo from './a11y.ko';
 
 export const LANGUAGES = ['en', 'ko'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -51,10 +53,10 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'en',
   defaultNS: 'app',
-  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict', 'inputs'],
+  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict', 'inputs', 'a11y'],
   resources: {
-    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn, inputs: inputsEn },
-    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo, inputs: inputsKo },
+    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn, inputs: inputsEn, a11y: a11yEn },
+    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo, inputs: inputsKo, a11y: a11yKo },
   },
   interpolation: { escapeValue: false }, // React escapes already
   initAsync: false,
