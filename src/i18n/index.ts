@@ -18,6 +18,8 @@ import vizEn from './viz.en';
 import vizKo from './viz.ko';
 import predictEn from './predict.en';
 import predictKo from './predict.ko';
+import a11yEn from './a11y.en';
+import a11yKo from './a11y.ko';
 import inputsEn from './inputs.en';
 import inputsKo from './inputs.ko';
 import lessonsEn from './lessons.en';
@@ -63,10 +65,10 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'en',
   defaultNS: 'app',
-  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict', 'inputs', 'lessons', 'project', 'speed', 'understand', 'walk', 'workspace'],
+  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict', 'a11y', 'inputs', 'lessons', 'project', 'speed', 'understand', 'walk', 'workspace'],
   resources: {
-    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn, inputs: inputsEn, lessons: lessonsEn, project: projectEn, speed: speedEn, understand: understandEn, walk: walkEn, workspace: workspaceEn },
-    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo, inputs: inputsKo, lessons: lessonsKo, project: projectKo, speed: speedKo, understand: understandKo, walk: walkKo, workspace: workspaceKo },
+    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn, a11y: a11yEn, inputs: inputsEn, lessons: lessonsEn, project: projectEn, speed: speedEn, understand: understandEn, walk: walkEn, workspace: workspaceEn },
+    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo, a11y: a11yKo, inputs: inputsKo, lessons: lessonsKo, project: projectKo, speed: speedKo, understand: understandKo, walk: walkKo, workspace: workspaceKo },
   },
   interpolation: { escapeValue: false }, // React escapes already
   initAsync: false,

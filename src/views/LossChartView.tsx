@@ -5,6 +5,7 @@ import { createLossChart, type LossChart, type LossChartLabels } from './charts/
 import { epochEndStep } from './charts/chartMath';
 import { useServices } from './AppContext';
 import { SaveButtons } from './export';
+import { ChartText } from './charts/ChartText';
 
 const fmt = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(3) : v.toExponential(2));
 
@@ -84,6 +85,7 @@ export const LossChartView = memo(function LossChartView() {
         </label>
       </div>
       <div className="chart-host" ref={el} data-testid="loss-chart" />
+      <ChartText />
     </section>
   );
 });

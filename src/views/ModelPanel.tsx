@@ -121,6 +121,7 @@ function SummaryTools({ showCosts, onShowCosts, text }: {
 
 export const ModelPanel = memo(function ModelPanel() {
   const { t } = useTranslation();
+  const ta = useTranslation('a11y').t;
   const spec = useApp((s) => s.spec);
   const analysis = useApp((s) => s.analysis);
   const presetId = useApp((s) => s.presetId);
@@ -164,7 +165,8 @@ export const ModelPanel = memo(function ModelPanel() {
         <IssueText key={i} issue={issue} />
       ))}
       {/* The cost columns make the table wider than its column: it scrolls rather than squeezing the formulas. */}
-      <div className="table-scroll">
+      {/* Focusable, so a keyboard can scroll it too. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={ta('blockTable')}>
         <table className="block-table">
           <thead>
             <tr>

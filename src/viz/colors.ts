@@ -1,6 +1,9 @@
 // Colour maps as 256-entry RGB lookup tables, built once from a few stops: painting a map is then one
-// table read per pixel. Diverging (blue - white - red, after ColorBrewer's RdBu) for signed values, with
+// table read per pixel. Diverging (blue - white - red, ColorBrewer's 7-class RdBu) for signed values, with
 // white at zero; sequential ("hot": black - red - yellow - white) for magnitudes such as saliency.
+// RdBu is chosen because it stays readable with colour-blind vision: ColorBrewer lists it as colour-blind
+// safe, and colors.test.ts checks it under simulated protanopia, deuteranopia and tritanopia (the sign stays
+// visible from |x| = 0.15, and lightness alone orders the magnitude). Red-green scales fail that check.
 
 export type Rgb = readonly [number, number, number];
 

@@ -9,6 +9,7 @@ import { createPixels, outlineTile, paintMap } from '../../viz/paint';
 import type { ProbeChannel } from '../../viz/probeChannel';
 import { vizCounters } from './counters';
 import { createFrameScheduler } from '../charts/frameScheduler';
+import { describeCanvas } from './describe';
 
 export interface MapSelection {
   readonly id: string;
@@ -67,7 +68,7 @@ export function createFeatureMaps(el: HTMLElement, channel: ProbeChannel, initia
   let lastStacks: readonly MapStack[] | null = null;
   const canvas = document.createElement('canvas');
   canvas.className = 'feature-maps-canvas';
-  canvas.setAttribute('role', 'img');
+  describeCanvas(canvas, ''); // an image once something is drawn
   el.appendChild(canvas);
   const g = canvas.getContext('2d');
 
@@ -91,7 +92,7 @@ export function createFeatureMaps(el: HTMLElement, channel: ProbeChannel, initia
     g.font = '12px system-ui, sans-serif';
     for (const row of rows) g.fillText(opts.label(row.stack), 0, row.top - 5);
     canvas.dataset.step = String(snap?.step ?? 0);
-    canvas.setAttribute('aria-label', rows.map((r) => opts.label(r.stack)).join('; '));
+    describeCanvas(canvas, rows.map((r) => opts.label(r.stack)).join('; '));
     vizCounters.featureMapDraws += 1;
     // A refresh is a draw showing new activations (not a resize or a gradient-only snapshot).
     if (stacks !== lastStacks && stacks.length > 0) vizCounters.featureMapRefreshes += 1;

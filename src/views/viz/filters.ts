@@ -10,6 +10,7 @@ import { createPixels, paintMap, paintRgb, type Pixels } from '../../viz/paint';
 import type { ProbeChannel } from '../../viz/probeChannel';
 import { vizCounters } from './counters';
 import { createFrameScheduler } from '../charts/frameScheduler';
+import { describeCanvas } from './describe';
 
 export interface FiltersLabels {
   readonly kernels: (k: KernelStack) => string;
@@ -85,7 +86,7 @@ export function createFilters(el: HTMLElement, channel: ProbeChannel, initial: F
   let labels = initial;
   const canvas = document.createElement('canvas');
   canvas.className = 'filters-canvas';
-  canvas.setAttribute('role', 'img');
+  describeCanvas(canvas, ''); // an image once something is drawn
   el.appendChild(canvas);
   const g = canvas.getContext('2d');
 
@@ -117,7 +118,7 @@ export function createFilters(el: HTMLElement, channel: ProbeChannel, initial: F
     g.putImageData(new ImageData(px.data, width, height), 0, 0);
     drawText(g, sections);
     canvas.dataset.step = String(snap?.step ?? 0);
-    canvas.setAttribute('aria-label', sections.map((s) => s.title).join('; '));
+    describeCanvas(canvas, sections.map((s) => s.title).join('; '));
     vizCounters.filterDraws += 1;
   };
   const frames = createFrameScheduler(draw, { element: el });

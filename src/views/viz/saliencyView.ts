@@ -8,6 +8,7 @@ import { createPixels, paintMap, paintRgb } from '../../viz/paint';
 import type { ProbeChannel } from '../../viz/probeChannel';
 import { vizCounters } from './counters';
 import { createFrameScheduler } from '../charts/frameScheduler';
+import { describeCanvas } from './describe';
 
 export interface SaliencyLabels {
   readonly input: string;
@@ -27,7 +28,7 @@ export function createSaliencyView(el: HTMLElement, channel: ProbeChannel, initi
   let lastSaliency: unknown = null;
   const canvas = document.createElement('canvas');
   canvas.className = 'saliency-canvas';
-  canvas.setAttribute('role', 'img');
+  describeCanvas(canvas, ''); // an image once something is drawn
   el.appendChild(canvas);
   const g = canvas.getContext('2d');
 
@@ -55,7 +56,7 @@ export function createSaliencyView(el: HTMLElement, channel: ProbeChannel, initi
     captions.forEach((text, i) => g.fillText(text, i * (layout.tileWidth + layout.gap), height - 3, layout.tileWidth));
     canvas.dataset.step = String(snap.step);
     canvas.dataset.classIndex = String(s.classIndex);
-    canvas.setAttribute('aria-label', captions.join('; '));
+    describeCanvas(canvas, captions.join('; '));
     vizCounters.saliencyDraws += 1;
   };
   const frames = createFrameScheduler(draw, { element: el });
