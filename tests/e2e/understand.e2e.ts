@@ -49,7 +49,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 describe('what did it learn', () => {
   it('opens each view after a short run and sees it draw, in English and Korean', async () => {
-    const { page, errors } = await openPage(browser, '/?trainLimit=2048&testLimit=500&epochs=1', panel, { width: 1440, height: 900 });
+    const { page, errors } = await openPage(browser, '/?trainLimit=2048&testLimit=500&epochs=1', '.react-flow__node', { viewport: { width: 1440, height: 900 } });
     // Before any run: a clear message, not a blank view.
     await page.locator(panel).scrollIntoViewIfNeeded();
     await page.click(`${panel} [data-view=stats] button:has-text("Measure")`);
