@@ -89,7 +89,11 @@ function blockLines(block: Exclude<BlockSpec, { kind: 'input' }>, v: string, xs:
       return lines;
     }
     case 'softmax':
-      return [{ variable: v, layer: `layers.Dense(${data.numClasses}, activation="softmax", ${init(block.init)}, name=${pyString(id)})`, input }];
+      // As the app builds it: the class scores (logits) from a linear Dense, then a Softmax layer.
+      return [
+        { variable: `${v}_logits`, layer: `layers.Dense(${data.numClasses}, activation="linear", ${init(block.init)}, name=${pyString(id)})`, input },
+        { variable: v, layer: `layers.Softmax(name=${pyString(kerasLayerName(`${id}/softmax`))})`, input: `${v}_logits` },
+      ];
   }
 }
 

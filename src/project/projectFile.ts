@@ -159,7 +159,8 @@ function parseJson(data: Uint8Array): ProjectJson {
 function readExperiment(json: ProjectJson): Experiment {
   const defaults: Experiment = { spec: { blocks: [] }, hyper: DEFAULT_HYPER_PARAMS, datasetId: 'mnist', validationFraction: 0 };
   const { experiment, problems } = decodeExperiment(json.experiment, defaults);
-  const first = problems[0];
+  // 'customData' only says that a link cannot carry own images; the project file carries its dataset itself.
+  const first = problems.find((p) => p.code !== 'customData');
   if (first !== undefined) throw new ProjectFileError('badNetwork', { detail: `${first.code} ${Object.values(first.values).join(' ')}`.trim().slice(0, 80) });
   if (experiment === null || !json.experiment.includes('m=')) throw new ProjectFileError('badNetwork', { detail: 'no network' });
   // The link cannot name an own image set; the project file can.

@@ -3,6 +3,8 @@
 // lecture 6), measured on real activations of real images.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { chain, dense as denseBlock, flatten, input, softmax } from '../../model/dsl';
+import { buildModel } from '../buildModel';
 import { activationStats } from './activationStats';
 
 beforeAll(async () => {
@@ -10,17 +12,18 @@ beforeAll(async () => {
   await tf.ready();
 });
 
-function deepMlp(init: 'small' | 'he'): tf.LayersModel {
-  const model = tf.sequential();
-  // A seed per layer: one shared seed would give every 100x100 layer the same matrix.
-  const kernelInitializer = (seed: number) => (init === 'he' ? tf.initializers.heNormal({ seed })
-    : tf.initializers.randomNormal({ mean: 0, stddev: 0.01, seed }));
-  model.add(tf.layers.flatten({ inputShape: [8, 8, 1], name: 'flat' }));
-  for (let i = 1; i <= 10; i++) {
-    model.add(tf.layers.dense({ units: 100, activation: 'relu', kernelInitializer: kernelInitializer(i), name: `dense${i}` }));
+/** A 10-layer ReLU MLP as the app builds it; 'small' then overwrites every kernel with N(0, 0.01). */
+function deepMlp(init: 'small' | 'he'): { model: tf.LayersModel; ids: string[] } {
+  const spec = chain(input(), flatten(), ...Array.from({ length: 10 }, () => denseBlock(100, { activation: 'relu', init: 'heNormal' })), softmax());
+  const { model } = buildModel(spec, { inputShape: [8, 8, 1], numClasses: 4 }, 1);
+  if (init === 'small') {
+    // A seed per layer: one shared seed would give every 100x100 layer the same matrix.
+    const values = model.getWeights().map((w, i) => (w.rank === 2 ? tf.randomNormal(w.shape, 0, 0.01, 'float32', 100 + i) : w.clone()));
+    model.setWeights(values);
+    tf.dispose(values);
   }
-  model.add(tf.layers.dense({ units: 4, activation: 'softmax', name: 'out', kernelInitializer: kernelInitializer(11) }));
-  return model;
+  const ids = spec.blocks.filter((b) => b.kind !== 'input' && b.kind !== 'softmax').map((b) => b.id);
+  return { model, ids };
 }
 
 function batch(n: number): { x: tf.Tensor; labels: Int32Array } {
@@ -32,22 +35,23 @@ function batch(n: number): { x: tf.Tensor; labels: Int32Array } {
 describe('activation statistics at initialisation', () => {
   it('show the collapse for small weights and not for He on a 10-layer ReLU MLP', async () => {
     const { x, labels } = batch(64);
-    const small = deepMlp('small');
-    const he = deepMlp('he');
+    const { model: small, ids } = deepMlp('small');
+    const { model: he } = deepMlp('he');
+    const dense = (i: number) => ids[i] as string;
     const before = tf.memory().numTensors;
     const smallStats = await activationStats(small, x, labels, 4);
     const heStats = await activationStats(he, x, labels, 4);
     expect(tf.memory().numTensors).toBe(before);
     const std = (stats: typeof smallStats, id: string) => stats.find((s) => s.blockId === id)?.std ?? NaN;
-    expect(smallStats.map((s) => s.blockId)).toEqual(['flat', ...Array.from({ length: 10 }, (_, i) => `dense${i + 1}`)]);
+    expect(smallStats.map((s) => s.blockId)).toEqual(ids);
     // Small weights: each layer's spread is a fraction of the one before, down to nothing at layer 10.
-    for (let i = 2; i <= 10; i++) expect(std(smallStats, `dense${i}`)).toBeLessThan(std(smallStats, `dense${i - 1}`) * 0.2);
-    expect(std(smallStats, 'dense10')).toBeLessThan(1e-10);
+    for (let i = 2; i <= 10; i++) expect(std(smallStats, dense(i))).toBeLessThan(std(smallStats, dense(i - 1)) * 0.2);
+    expect(std(smallStats, dense(10))).toBeLessThan(1e-10);
     // He: the spread at layer 10 stays within a factor of ten of layer 1's (a random walk, not a collapse).
-    const ratio = std(heStats, 'dense10') / std(heStats, 'dense1');
+    const ratio = std(heStats, dense(10)) / std(heStats, dense(1));
     expect(ratio).toBeGreaterThan(0.1);
     expect(ratio).toBeLessThan(10);
-    for (let i = 2; i <= 10; i++) expect(std(heStats, `dense${i}`)).toBeGreaterThan(std(heStats, `dense${i - 1}`) * 0.5);
+    for (let i = 2; i <= 10; i++) expect(std(heStats, dense(i))).toBeGreaterThan(std(heStats, dense(i - 1)) * 0.5);
     // The histograms say the same: small weights put (nearly) all of layer 10 in one bin at zero.
     const last = smallStats.at(-1)!;
     expect(last.histogram.max).toBeLessThan(1e-10);
@@ -64,10 +68,11 @@ describe('activation statistics at initialisation', () => {
   });
 
   it('counts a unit as dead only when it is zero for every example', async () => {
-    const model = tf.sequential();
-    model.add(tf.layers.dense({ inputShape: [2], units: 2, activation: 'relu', name: 'd', useBias: false,
-      weights: [tf.tensor2d([[1, -1], [1, -1]])] }));
-    model.add(tf.layers.dense({ units: 2, activation: 'softmax', name: 'out' }));
+    const spec = chain(input(), denseBlock(2, { activation: 'relu', useBias: false, id: 'd' }), softmax());
+    const { model } = buildModel(spec, { inputShape: [2], numClasses: 2 }, 1);
+    const kernel = tf.tensor2d([[1, -1], [1, -1]]);
+    model.getLayer('d').setWeights([kernel]);
+    kernel.dispose();
     const x = tf.tensor2d([[1, 0], [0, 2], [1, 1]]);
     const stats = await activationStats(model, x, Int32Array.from([0, 1, 0]), 2);
     // Unit 0 sees 1, 2, 2 (alive); unit 1 sees -1, -2, -2 -> 0 (dead).

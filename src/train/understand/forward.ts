@@ -3,6 +3,7 @@
 // respect to every chosen output in one backward pass. Also stops early at a layer, for the views that
 // only need one block's output.
 import * as tf from '@tensorflow/tfjs';
+import { builtOf } from '../builtModel';
 
 /** Every layer's output up to and including `until` (all layers without it). Call inside a tidy. */
 export function forward(model: tf.LayersModel, input: tf.Tensor, options: {
@@ -32,6 +33,10 @@ export function forward(model: tf.LayersModel, input: tf.Tensor, options: {
 
 /** The class scores before the softmax, recomputed from the output dense layer's input and weights. */
 export function logitsOf(model: tf.LayersModel, values: ReadonlyMap<string, tf.Tensor>): tf.Tensor2D {
+  // The block map names the layer that gives the class scores (a linear dense before the softmax layer).
+  const built = builtOf(model);
+  const scores = built ? values.get(built.logitsLayer.name) : undefined;
+  if (scores) return scores as tf.Tensor2D;
   const out = model.layers[model.layers.length - 1];
   if (!out) throw new Error('understand: the model has no layers');
   const source = out.inboundNodes[0]?.inboundLayers[0];
