@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Worker } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
+import { openPanel } from './workspaceHelpers';
 
 let browser: Browser;
 
@@ -42,6 +43,8 @@ describe('content security policy', () => {
     expect(meta).not.toContain('unsafe-eval');
     expect(meta).not.toMatch(/script-src[^;]*unsafe-inline/);
 
+    // The epoch table is a side panel of the workspace: open it, then train from the top bar.
+    await openPanel(page, 'epochs');
     await page.click('[data-action=train]');
     await page.waitForSelector('.epoch-table .test-accuracy', { timeout: 120_000 });
     // wasm compiled and ran in the worker: no silent fall-back to the cpu backend.
