@@ -21,8 +21,9 @@ export const Palette = memo(function Palette({ disabled, onAdd }: Props) {
   const { t } = useTranslation('editor');
   return (
     <nav className="editor-palette" aria-labelledby="palette-heading">
-      <h3 id="palette-heading">{t('palette.heading')}</h3>
-      <ul>
+      <h2 id="palette-heading">{t('palette.heading')}</h2>
+      {/* Focusable: in the workspace the row scrolls sideways, and while training its buttons are disabled. */}
+      <ul tabIndex={0} aria-labelledby="palette-heading">
         {PALETTE_KINDS.map((kind) => {
           const name = t(`kind.${kind}`, { ns: 'model', defaultValue: kind });
           return (

@@ -13,11 +13,11 @@ export function ProjectList({ state, session }: { state: ProjectSessionState; se
   const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 });
   return (
     <div className="projects-list">
-      <h3>{t('listHeading')}</h3>
+      <h2>{t('listHeading')}</h2>
       {state.list.length === 0 ? <p className="muted">{t('empty')}</p> : (
         <table>
           <thead>
-            <tr><th>{t('name')}</th><th>{t('updated')}</th><th>{t('accuracy')}</th><th>{t('size')}</th><th /></tr>
+            <tr><th>{t('name')}</th><th>{t('updated')}</th><th>{t('accuracy')}</th><th>{t('size')}</th><td /></tr>
           </thead>
           <tbody>
             {state.list.map((p) => {

@@ -108,7 +108,7 @@ export const ProjectsMenu = memo(function ProjectsMenu() {
           <ProjectList state={state} session={session} />
           <div className="projects-actions">
             <div>
-              <h3>{t('fileHeading')}</h3>
+              <h2>{t('fileHeading')}</h2>
               <button type="button" data-action="export-project" disabled={!current} onClick={() => {
                 const bytes = session?.exportProject();
                 if (bytes && current) download(bytes, `${current.name.replace(/[^\p{L}\p{N}_-]+/gu, '_') || 'project'}.cnnp.zip`, 'application/zip');
@@ -121,7 +121,7 @@ export const ProjectsMenu = memo(function ProjectsMenu() {
               }} />
             </div>
             <div>
-              <h3>{t('exportHeading')}</h3>
+              <h2>{t('exportHeading')}</h2>
               <p className="muted">{t('exportHint')}</p>
               {EXPORT_TARGETS.map((target) => (
                 <button key={target} type="button" data-export={target} disabled={!session} onClick={() => exportTo(target)}>{t(`target.${target}`)}</button>

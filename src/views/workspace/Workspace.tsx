@@ -69,7 +69,8 @@ export function Workspace({ ignoredParams }: { ignoredParams: readonly string[] 
           <section className="ws-network" data-view="network" aria-label={tw('network')}>
             <ErrorBoundary><GraphEditor sideSlot={slot} /></ErrorBoundary>
           </section>
-          <section className="ws-chart" data-view="chart" aria-label={tw('chart')}>
+          {/* No name of its own: the chart panel inside is the region named 'Loss and accuracy' (one landmark, not two). */}
+          <section className="ws-chart" data-view="chart">
             <StatusBar />
             <RunBlocker />
             <ErrorBoundary><LossChartView /></ErrorBoundary>
