@@ -85,6 +85,9 @@ describe('run names on the training curves', () => {
 describe('cutting a legend name to its share of the row', () => {
   it('leaves a name that fits and cuts a long one with an ellipsis', () => {
     expect(truncateLabel('lr 0.01', 100)).toBe('lr 0.01');
+    // Whole differences while the first fits, then letters.
+    expect(truncateLabel('conv1 12 filters · lr 0.01 · bs 32', 190)).toBe('conv1 12 filters · lr 0.01…');
+    expect(truncateLabel('lr 0.001 · seed 1', 80)).toBe('lr 0.001…');
     const cut = truncateLabel('conv1 12 filters · lr 0.01 · bs 32', 80);
     expect(cut.endsWith('…')).toBe(true);
     expect(textWidth(cut)).toBeLessThanOrEqual(80);

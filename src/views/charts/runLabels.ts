@@ -45,6 +45,8 @@ export interface RunName {
 
 /** More differing block settings than this and the network is named as a whole ("network B"). */
 const MAX_BLOCK_DIFFS = 2;
+/** Between the differences in a name. */
+export const PART_SEPARATOR = ' · ';
 const HYPER_NUMBERS = ['learningRate', 'momentum', 'weightDecay', 'batchSize', 'epochs', 'seed'] as const;
 
 /** A setting's value as text: short, with no float noise (0.1 + 0.2 shows as 0.3). */
@@ -122,7 +124,7 @@ export function runNames(runs: readonly { readonly run: number; readonly setting
     const d = diffs[i];
     if (i < 0 || !d || known.length < 2) return { short: words.run(r.run), full: words.run(r.run) };
     if (d.length === 0) return { short: words.same(r.run), full: words.same(r.run) };
-    const short = d.map(words.diff).join(' · ');
+    const short = d.map(words.diff).join(PART_SEPARATOR);
     return { short, full: words.full(r.run, short) };
   });
 }
@@ -134,9 +136,17 @@ export function textWidth(text: string): number {
   return w;
 }
 
-/** The text cut to fit `maxPx` (estimated), ending in "…" when cut; never empty while the text is not. */
+/**
+ * The text cut to fit `maxPx` (estimated), ending in "…" when cut: whole " · " parts while the first fits
+ * ("lr 0.001…" rather than "lr 0.001 ·…"), else letters; never empty while the text is not.
+ */
 export function truncateLabel(text: string, maxPx: number): string {
   if (textWidth(text) <= maxPx) return text;
+  const parts = text.split(PART_SEPARATOR);
+  for (let n = parts.length - 1; n >= 1; n -= 1) {
+    const kept = `${parts.slice(0, n).join(PART_SEPARATOR)}…`;
+    if (textWidth(kept) <= maxPx) return kept;
+  }
   const chars = [...text];
   let end = chars.length;
   while (end > 1 && textWidth(`${chars.slice(0, end).join('').trimEnd()}…`) > maxPx) end -= 1;
