@@ -6,6 +6,9 @@ import { epochEndStep } from './charts/chartMath';
 import { useServices } from './AppContext';
 import { SaveButtons } from './export';
 import { ChartText } from './charts/ChartText';
+import { CUSTOM_DATASET, runNames, type RunSettings } from './charts/runLabels';
+import { runWords } from './charts/runWords';
+import { datasetEntry } from '../data/registry';
 
 const fmt = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(3) : v.toExponential(2));
 
@@ -13,24 +16,32 @@ const fmt = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(3) : v.to
 export const LossChartView = memo(function LossChartView() {
   const { t, i18n } = useTranslation();
   const tp = useTranslation('predict').t;
+  const tr = useTranslation('runLabels').t;
+  const tRun = useTranslation('run').t;
   const { series, store } = useServices();
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<LossChart | null>(null);
+  // What each run trained with, taken when it started: the legend names runs by how they differ.
+  const settings = useRef(new Map<number, RunSettings>());
   const [logScale, setLogScale] = useState(false);
   const [smoothing, setSmoothing] = useState(0.6);
 
-  const labels = useMemo<LossChartLabels>(() => ({
-    loss: t('chart.loss'), accuracy: t('chart.accuracy'), step: t('chart.step'),
-    testAccuracy: tp('curves.testAccuracy'), validation: tp('curves.validation'),
-    learningRate: tp('curves.learningRate'), run: (n) => tp('curves.run', { n }),
-    readout: (v) => [
-      tp('curves.readStep', { step: v.step }),
-      tp('curves.readLoss', { loss: fmt(v.loss), smooth: fmt(v.smoothLoss) }),
-      ...(v.accuracy === null ? [] : [tp('curves.readAccuracy', { value: (100 * v.accuracy).toFixed(1) })]),
-      ...(v.learningRate === null ? [] : [tp('curves.readRate', { value: v.learningRate.toExponential(2) })]),
-      ...v.others.map((o) => tp('curves.readOther', { n: o.run, loss: fmt(o.loss) })),
-    ],
-  }), [t, tp]);
+  const labels = useMemo<LossChartLabels>(() => {
+    const words = runWords(tr, tRun);
+    return {
+      loss: t('chart.loss'), accuracy: t('chart.accuracy'), step: t('chart.step'),
+      testAccuracy: tp('curves.testAccuracy'), validation: tp('curves.validation'),
+      learningRate: tp('curves.learningRate'),
+      runNames: (runs) => runNames(runs.map((run) => ({ run, settings: settings.current.get(run) ?? null })), words),
+      readout: (v) => [
+        tp('curves.readStep', { step: v.step }),
+        tp('curves.readLoss', { loss: fmt(v.loss), smooth: fmt(v.smoothLoss) }),
+        ...(v.accuracy === null ? [] : [tp('curves.readAccuracy', { value: (100 * v.accuracy).toFixed(1) })]),
+        ...(v.learningRate === null ? [] : [tp('curves.readRate', { value: v.learningRate.toExponential(2) })]),
+        ...v.others.map((o) => tr('readOther', { name: o.name, loss: fmt(o.loss) })),
+      ],
+    };
+  }, [t, tp, tr, tRun]);
   const labelsRef = useRef(labels);
 
   useEffect(() => {
@@ -39,7 +50,11 @@ export const LossChartView = memo(function LossChartView() {
     chart.current = c;
     // Per-run data from the store: which run, its epoch results, the learning rate (a few times a second).
     const sync = (s: ReturnType<typeof store.getState>, prev?: ReturnType<typeof store.getState>) => {
-      if (s.runId !== null && s.runId !== prev?.runId) c.startRun(s.runId);
+      if (s.runId !== null && s.runId !== prev?.runId) {
+        const dataset = s.datasetId === 'custom' ? CUSTOM_DATASET : datasetEntry(s.datasetId).name;
+        settings.current.set(s.runId, { hyper: s.hyper, spec: s.spec, dataset });
+        c.startRun(s.runId);
+      }
       if (s.epochs !== prev?.epochs || s.examples !== prev?.examples) {
         const per = selectStepsPerEpoch(s);
         c.setEpochs(per === null ? [] : s.epochs.map((e) => ({ ...e, x: epochEndStep(e.epoch, per) })));

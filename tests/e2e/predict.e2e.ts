@@ -195,11 +195,20 @@ describe('training curves', () => {
     const { page, errors } = await openApp('/?trainLimit=1024&testLimit=200&epochs=1');
     const chart = page.locator('[data-testid=loss-chart] svg');
     for (const run of [1, 2]) {
+      // The second run differs in its learning rate only: the legend names each run by it.
+      if (run === 2) {
+        await openPanel(page, 'data');
+        await page.locator('[data-field=learningRate] input').fill('0.02');
+      }
       await page.click('[data-action=train]');
       await page.waitForSelector('[data-phase=done]', { timeout: 120_000 });
       await page.waitForFunction((n) => document.querySelector('[data-testid=loss-chart] svg')?.getAttribute('data-runs') === String(n), run);
     }
     expect(await page.locator('[data-testid=loss-chart] .legend g.run').count()).toBe(2);
+    const names = await page.locator('[data-testid=loss-chart] .legend g.run text').allTextContents();
+    expect(names[0]).toMatch(/^lr \d/);
+    expect(names[1]).toBe('lr 0.02');
+    expect(await page.locator('[data-testid=loss-chart] .legend g.run title').allTextContents()).toEqual([`Run 1 (${names[0]})`, 'Run 2 (lr 0.02)']);
     expect(await page.locator('[data-testid=loss-chart] .past-runs path.loss').getAttribute('d')).toMatch(/^M/);
     expect(await page.locator('[data-testid=loss-chart] circle.epoch-point.test').count()).toBe(1);
     expect(await page.locator('[data-testid=loss-chart] path.learning-rate').getAttribute('d')).toMatch(/^M/);
@@ -211,7 +220,7 @@ describe('training curves', () => {
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=loss-chart] svg')?.getAttribute('data-hover-step')) > 0);
     const text = await page.locator('[data-testid=loss-chart] .readout').textContent();
     expect(text).toContain('Batch');
-    expect(text).toContain('Run 1: loss');
+    expect(text).toContain(`Run 1 (${names[0]}): loss`);
     if (shots) await page.locator('.chart-panel').screenshot({ path: `${shots}/curves.png` });
     await page.mouse.move(0, 0);
     await page.waitForFunction(() => !document.querySelector('[data-testid=loss-chart] svg')?.hasAttribute('data-hover-step'));

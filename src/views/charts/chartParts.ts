@@ -1,11 +1,14 @@
 // Pieces of the training-curves chart drawn with D3: the legend (runs and what each mark means) and the
 // hover read-out. Kept apart from lossChart.ts so each file stays small.
 import type * as d3 from 'd3';
+import { truncateLabel } from './runLabels';
 
 export type Group = d3.Selection<SVGGElement, unknown, null, undefined>;
 
 export interface LegendRun {
   readonly label: string;
+  /** The full name, shown as a tooltip (the label is cut to its share of the row). */
+  readonly title: string;
   readonly colour: string;
   readonly current: boolean;
 }
@@ -23,12 +26,15 @@ export function drawLegend(g: Group, runs: readonly LegendRun[], marks: LegendMa
     const item = enter.append('g').attr('class', 'run');
     item.append('rect').attr('width', 14).attr('height', 4).attr('y', -2);
     item.append('text').attr('x', 20).attr('dy', '0.35em');
+    item.append('title');
     return item;
   });
-  const step = Math.max(110, width / Math.max(runs.length, 1));
+  // One row, each run an equal share of it (the plot and the right margin); a longer name is cut.
+  const step = Math.max(64, (width + 44) / Math.max(runs.length, 1));
   runItems.attr('transform', (_d, i) => `translate(${i * step},-58)`).attr('opacity', (d) => (d.current ? 1 : 0.7));
   runItems.select('rect').attr('fill', (d) => d.colour);
-  runItems.select('text').text((d) => d.label);
+  runItems.select('text').text((d) => truncateLabel(d.label, step - 28));
+  runItems.select('title').text((d) => d.title || d.label);
 
   const styles = [
     { key: 'loss', text: marks.loss, dash: null, marker: null },

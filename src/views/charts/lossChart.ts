@@ -8,6 +8,7 @@ import { smoothEma, type Series, type SeriesPoint } from '../../metrics/series';
 import { drawable, lossDomain, nearestIndex, runColour } from './chartMath';
 import { createReadout, drawLegend, drawReadout, type Group, type LegendMarks } from './chartParts';
 import { downsample } from './downsample';
+import type { RunName } from './runLabels';
 import './charts.css';
 import { createFrameScheduler } from './frameScheduler';
 import { createRunHistory, type EpochPoint } from './runHistory';
@@ -15,7 +16,8 @@ import { createRunHistory, type EpochPoint } from './runHistory';
 export interface LossChartLabels extends LegendMarks {
   readonly step: string;
   readonly learningRate: string;
-  readonly run: (n: number) => string;
+  /** Legend names of the runs on the chart (in the order given), e.g. by the settings in which they differ. */
+  readonly runNames: (runs: readonly number[]) => readonly RunName[];
   /** Hover lines, e.g. "Batch 120", "Loss 0.412 (smoothed 0.398)". */
   readonly readout: (v: Readout) => string[];
 }
@@ -26,7 +28,7 @@ export interface Readout {
   readonly smoothLoss: number;
   readonly accuracy: number | null;
   readonly learningRate: number | null;
-  readonly others: readonly { readonly run: number; readonly loss: number }[];
+  readonly others: readonly { readonly run: number; readonly name: string; readonly loss: number }[];
 }
 
 export type { EpochPoint } from './runHistory';
@@ -130,7 +132,9 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     drawEpochs(x, yAcc, colour);
     drawLearningRate(x, height, fullHeight);
     xLabel.attr('x', width / 2).attr('y', fullHeight + 30).attr('text-anchor', 'middle').text(labels.step);
-    drawLegend(legend, [...past, current].map((r) => ({ label: labels.run(r.run), colour: runColour(r.run), current: r === current })), labels, width);
+    const names = labels.runNames([...past, current].map((r) => r.run));
+    drawLegend(legend, [...past, current].map((r, i) => ({ label: names[i]?.short ?? String(r.run), title: names[i]?.full ?? '',
+      colour: runColour(r.run), current: r === current })), labels, width);
     hover.attr('width', width).attr('height', fullHeight);
     drawHover(x, width, fullHeight, now?.smooth ?? []);
   };
@@ -157,6 +161,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
 
   const drawHover = (x: d3.ScaleLinear<number, number>, width: number, height: number, smooth: SeriesPoint[]) => {
     const { past, current } = runs;
+    const names = labels.runNames([...past, current].map((r) => r.run));
     const i = hoverX === null ? -1 : nearestIndex(current.loss, x.invert(hoverX));
     const p = current.loss[i];
     if (!p) {
@@ -168,7 +173,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     const lines = labels.readout({
       step: p.x, loss: p.y, smoothLoss: at(smooth) ?? p.y, accuracy: at(current.accuracy),
       learningRate: at(current.lr),
-      others: past.flatMap((r) => (r.loss.length ? [{ run: r.run, loss: at(r.loss) ?? Number.NaN }] : [])),
+      others: past.flatMap((r, i) => (r.loss.length ? [{ run: r.run, name: names[i]?.full ?? String(r.run), loss: at(r.loss) ?? Number.NaN }] : [])),
     });
     svg.attr('data-hover-step', p.x);
     drawReadout(readout, x(p.x), lines, width, height);

@@ -1,0 +1,27 @@
+// Messages of the 'runLabels' namespace (English): the names of the runs overlaid on the training curves.
+export default {
+  run: 'Run {{n}}',
+  same: 'Run {{n}}, same settings',
+  full: '{{run}} ({{short}})',
+  customDataset: 'your images',
+  readOther: '{{name}}: loss {{loss}}',
+  dataset: '{{value}}',
+  network: 'network {{letter}}',
+  filters: '{{id}} {{value}} filters',
+  units: '{{id}} {{value}} units',
+  block: '{{id}} {{field}} {{value}}',
+  field: {
+    kernel: 'kernel', stride: 'stride', padding: 'padding', dilation: 'dilation', useBias: 'bias',
+    activation: 'activation', init: 'init', fn: 'function', alpha: 'alpha', size: 'size', rate: 'rate',
+    momentum: 'momentum', epsilon: 'epsilon',
+  },
+  optimizer: '{{value}}',
+  learningRate: 'lr {{value}}',
+  momentum: 'momentum {{value}}',
+  weightDecay: 'wd {{value}}',
+  batchSize: 'bs {{value}}',
+  epochs: '{{value}} epochs',
+  seed: 'seed {{value}}',
+  schedule: { constant: 'constant lr', step: 'step lr', cosine: 'cosine lr' },
+  augmentation: { none: 'no augmentation', flip: 'flip', shift: 'shift {{value}}' },
+};

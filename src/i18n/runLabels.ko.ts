@@ -1,0 +1,27 @@
+// Messages of the 'runLabels' namespace (Korean): the names of the runs overlaid on the training curves.
+export default {
+  run: '{{n}}번째 실행',
+  same: '{{n}}번째 실행, 같은 설정',
+  full: '{{run}} ({{short}})',
+  customDataset: '내 이미지',
+  readOther: '{{name}}: 손실 {{loss}}',
+  dataset: '{{value}}',
+  network: '신경망 {{letter}}',
+  filters: '{{id}} 필터 {{value}}개',
+  units: '{{id}} 유닛 {{value}}개',
+  block: '{{id}} {{field}} {{value}}',
+  field: {
+    kernel: '커널', stride: '스트라이드', padding: '패딩', dilation: '팽창', useBias: '편향',
+    activation: '활성화', init: '초기화', fn: '함수', alpha: '알파', size: '크기', rate: '비율',
+    momentum: '모멘텀', epsilon: '엡실론',
+  },
+  optimizer: '{{value}}',
+  learningRate: '학습률 {{value}}',
+  momentum: '모멘텀 {{value}}',
+  weightDecay: '가중치 감쇠 {{value}}',
+  batchSize: '배치 {{value}}',
+  epochs: '{{value}} 에포크',
+  seed: '시드 {{value}}',
+  schedule: { constant: '고정 학습률', step: '계단식 학습률', cosine: '코사인 학습률' },
+  augmentation: { none: '증강 없음', flip: '뒤집기', shift: '이동 {{value}}' },
+};
