@@ -131,6 +131,8 @@ describe('datasets', () => {
     await page.reload();
     await page.waitForSelector('.link-notice li[data-code=customData]');
     expect(await page.locator('.link-notice').innerText()).toContain('own images, which a link cannot carry and a reload does not keep');
+    // The link keeps the open side panel (epochs): the dataset picker lives in the data panel.
+    await openPanel(page, 'data');
     expect(await page.locator('[data-testid=dataset-select]').inputValue()).toBe('mnist');
     expect(errors).toEqual([]);
     await page.context().close();

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, watchErrors } from './browser';
+import { openPanel } from './workspaceHelpers';
 
 let browser: Browser;
 const shots = process.env.PROJECT_SHOTS;
@@ -18,6 +19,8 @@ afterAll(async () => {
 });
 
 async function draw(page: Page): Promise<string> {
+  // The draw pad lives in the workspace's predict panel.
+  await openPanel(page, 'predict');
   await page.locator('[data-testid=draw-pad]').scrollIntoViewIfNeeded();
   const box = await page.locator('[data-testid=draw-pad]').boundingBox();
   if (!box) throw new Error('the draw pad is not visible');
