@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
+import { openPanel } from './workspaceHelpers';
 
 let browser: Browser;
 const shots = process.env.UNDERSTAND_SHOTS;
@@ -51,7 +52,7 @@ describe('what did it learn', () => {
   it('opens each view after a short run and sees it draw, in English and Korean', async () => {
     const { page, errors } = await openPage(browser, '/?trainLimit=2048&testLimit=500&epochs=1', '.react-flow__node', { viewport: { width: 1440, height: 900 } });
     // Before any run: a clear message, not a blank view.
-    await page.locator(panel).scrollIntoViewIfNeeded();
+    await openPanel(page, 'understand');
     await page.click(`${panel} [data-view=stats] button:has-text("Measure")`);
     await expect.poll(() => page.locator(`${panel} [role=status]`).first().innerText()).toContain('no trained weights');
 
