@@ -200,7 +200,7 @@ describe('lessons', () => {
   }, 240_000);
 
   it('opens the step a link names (lesson=2.3) in the lessons panel, in presenter mode with pm=1', async () => {
-    const { page, errors } = await openPage(browser, '/#lesson=2.3&pm=1', '.react-flow__node');
+    const { page, errors } = await openPage(browser, '/#v=1&lesson=2.3&pm=1', '.react-flow__node');
     await page.waitForSelector('[data-panel-body=lessons]:not([hidden]) [data-testid=lessons][data-step="2.3"]');
     expect(await page.locator('.workspace').getAttribute('data-presenter')).toBe('true');
     expect(await page.locator('[data-panel-tab=lessons]').getAttribute('aria-selected')).toBe('true');
