@@ -22,10 +22,16 @@ export const LessonCompanion = memo(function LessonCompanion() {
   const [refused, setRefused] = useState(false);
   useEffect(() => watchLessonRuns(store, run.probes), [store, run]);
   useStepCheck(ref);
-  // A link naming a step (lesson=2.3) and no panel opens the lesson on that step.
+  // A link naming a step (lesson=2.3) and no panel opens the lesson on that step: on load, and when a link is
+  // pasted into the same tab (the link sync, listening first, has applied it by then).
   useEffect(() => {
-    const s = store.getState();
-    if (s.lessonStep && s.panel === DEFAULT_PANEL) s.openPanel('lessons');
+    const toLesson = () => {
+      const s = store.getState();
+      if (s.lessonStep && s.panel === DEFAULT_PANEL) s.openPanel('lessons');
+    };
+    toLesson();
+    window.addEventListener('hashchange', toLesson);
+    return () => window.removeEventListener('hashchange', toLesson);
   }, [store]);
   useEffect(() => setRefused(false), [ref]);
 
