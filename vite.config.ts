@@ -47,7 +47,7 @@ const offline = VitePWA({
 // for the style attributes React and the graph editor set. The dev server has no policy: React's fast refresh
 // needs an inline script there.
 const CSP_BASE = [
-  "default-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "connect-src 'self'",
+  "default-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:", "connect-src 'self'",
   "worker-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'",
 ];
 export const PAGE_CSP = [...CSP_BASE, "script-src 'self'"].join('; ');

@@ -17,6 +17,7 @@ export default {
   show: 'Go to: {{panel}}',
   reset: 'Forget my progress',
   close: 'Close lessons',
+  back: 'Back to the lesson',
   open: 'Open lessons',
   predict: 'Predict first',
   reveal: 'Reveal',

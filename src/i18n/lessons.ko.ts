@@ -19,6 +19,7 @@ const ko: typeof en = {
   show: '이동: {{panel}}',
   reset: '진행 기록 지우기',
   close: '레슨 닫기',
+  back: '레슨으로 돌아가기',
   open: '레슨 열기',
   predict: '먼저 예측해 보세요',
   reveal: '정답 보기',

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, openPage } from './browser';
 import { dragConnect, node, waitForStill } from './editorHelpers';
+import { openPanel } from './workspaceHelpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,12 +15,25 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const task = (page: Page) => page.locator('[data-testid=lesson-task]');
-const waitDone = (page: Page) => page.waitForSelector('[data-testid=lesson-task][data-done=true]', { timeout: 30_000 });
+const task = (page: Page) => page.locator('[data-testid=lessons] [data-testid=lesson-task]');
+/** The step's task marked done, in the lessons panel or in the lesson strip above another panel. */
+const waitDone = (page: Page) =>
+  page.waitForSelector('[data-testid=lesson-task][data-done=true]:visible, [data-testid=strip-task][data-done=true]', { timeout: 30_000 });
+/** The next step, from the lessons panel or the strip: either way the lesson's text comes to the front. */
 const next = async (page: Page, expected: string) => {
-  await page.click('[data-action=next]');
-  await page.waitForSelector(`[data-testid=lessons][data-step="${expected}"]`);
+  await page.click('[data-testid=lessons] [data-action=next]:visible, [data-testid=lesson-strip] [data-action=strip-next]');
+  await page.waitForSelector(`[data-panel-body=lessons]:not([hidden]) [data-testid=lessons][data-step="${expected}"]`);
   expect(await task(page).getAttribute('data-done')).toBe('false');
+};
+/** The step's "Go to" button: the workspace panel it points at opens, the strip keeping the task in sight. */
+const goTo = async (page: Page, panel: string, step: string) => {
+  await page.click('[data-testid=lessons] [data-action=show-panel]');
+  await page.waitForSelector(`[data-panel-body="${panel}"]:not([hidden])`);
+  await page.waitForSelector(`[data-testid=lesson-strip][data-step="${step}"]`);
+};
+const openLessons = async (page: Page) => {
+  await openPanel(page, 'lessons');
+  await page.waitForSelector('[data-testid=lessons]');
 };
 const inspector = async (page: Page, field: string, value: string) => {
   await page.fill(`.editor-inspector [data-field=${field}]`, value);
@@ -28,7 +42,8 @@ const inspector = async (page: Page, field: string, value: string) => {
 
 describe('lessons', () => {
   it('walks lesson 1 (kernel lab) and lesson 2 to completion; progress survives a reload', async () => {
-    const { page, errors } = await openPage(browser, '/', '[data-testid=lessons]');
+    const { page, errors } = await openPage(browser, '/', '.react-flow__node');
+    await openLessons(page);
     await page.click('[data-lesson="1"]');
     await page.waitForSelector('[data-testid=lessons][data-step="1.1"]');
     expect(await page.locator('[data-testid=formula] .katex').count()).toBe(1);
@@ -82,12 +97,15 @@ describe('lessons', () => {
     // Lesson 2, through the network editor.
     await next(page, '2.1');
     await page.click('[data-testid=predict] [data-option="0"]');
+    await goTo(page, 'block', '2.1');
     await inspector(page, 'stride', '2');
     await waitDone(page);
     await next(page, '2.2');
+    await goTo(page, 'block', '2.2');
     await inspector(page, 'padding', '1');
     await waitDone(page);
     await next(page, '2.3');
+    await goTo(page, 'block', '2.3');
     await page.click('[data-palette=avgpool2d]'); // after the selected pool1; the new block is selected
     await waitForStill(page);
     const avg = await page.locator('.editor-inspector').getAttribute('data-inspects');
@@ -99,10 +117,12 @@ describe('lessons', () => {
     await dragConnect(page, 'act1', avg!);
     await waitDone(page);
     await next(page, '2.4');
+    await goTo(page, 'block', '2.4');
     await inspector(page, 'filters', '64');
     await inspector(page, 'kernel', '7');
     await waitDone(page);
     await next(page, '2.5');
+    await goTo(page, 'block', '2.5');
     await page.click('[data-palette=conv2d]'); // after the selected conv2
     await inspector(page, 'kernel', '1');
     await inspector(page, 'filters', '4');
@@ -111,7 +131,11 @@ describe('lessons', () => {
     // Progress and the open step survive a reload (the step through the link).
     await page.waitForFunction(() => location.hash.includes('lesson=2.5'));
     await page.reload();
-    await page.waitForSelector('[data-testid=lessons][data-step="2.5"]');
+    // The block pane was in front: it opens again, the strip showing the step, its way back to the lesson.
+    await page.waitForSelector('[data-testid=lesson-strip][data-step="2.5"] [data-testid=strip-task][data-done=true]');
+    await page.click('[data-action=lesson-back]');
+    await page.waitForSelector('[data-panel-body=lessons]:not([hidden]) [data-testid=lessons][data-step="2.5"]');
+    expect(await page.locator('[data-testid=lesson-strip]').count()).toBe(0);
     expect(await page.locator('[data-testid=lessons-progress]').innerText()).toContain('11 of');
     expect(errors).toEqual([]);
     await page.context().close();
@@ -133,6 +157,7 @@ describe('lessons', () => {
         (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     await page.goto(`${baseUrl()}/`);
+    await page.click('[data-action=lessons]'); // the top bar's way to the lessons
     await page.waitForSelector('[data-lesson="2"]');
     // zod probes once whether `new Function` is allowed (and falls back when not): the page may start with
     // that one refused eval. Typesetting formulas must add no violation of its own.
@@ -152,7 +177,8 @@ describe('lessons', () => {
   }, 120_000);
 
   it('walks lesson 4 until the deep sigmoid network\'s first-layer gradient is measured 100x below its last', async () => {
-    const { page, errors } = await openPage(browser, '/?trainLimit=2048&testLimit=256', '[data-testid=lessons]');
+    const { page, errors } = await openPage(browser, '/?trainLimit=2048&testLimit=256', '.react-flow__node');
+    await openLessons(page);
     await page.click('[data-lesson="4"]');
     await page.selectOption('[data-testid=init-scale]', 'xavier');
     await waitDone(page);
@@ -172,4 +198,13 @@ describe('lessons', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 240_000);
+
+  it('opens the step a link names (lesson=2.3) in the lessons panel, in presenter mode with pm=1', async () => {
+    const { page, errors } = await openPage(browser, '/#v=1&lesson=2.3&pm=1', '.react-flow__node');
+    await page.waitForSelector('[data-panel-body=lessons]:not([hidden]) [data-testid=lessons][data-step="2.3"]');
+    expect(await page.locator('.workspace').getAttribute('data-presenter')).toBe('true');
+    expect(await page.locator('[data-panel-tab=lessons]').getAttribute('aria-selected')).toBe('true');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
 });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
+import { openPanel } from './workspaceHelpers';
 
 let browser: Browser;
 const shots = process.env.UNDERSTAND_SHOTS;
@@ -51,7 +52,7 @@ describe('what did it learn', () => {
   it('opens each view after a short run and sees it draw, in English and Korean', async () => {
     const { page, errors } = await openPage(browser, '/?trainLimit=2048&testLimit=500&epochs=1', '.react-flow__node', { viewport: { width: 1440, height: 900 } });
     // Before any run: a clear message, not a blank view.
-    await page.locator(panel).scrollIntoViewIfNeeded();
+    await openPanel(page, 'understand');
     await page.click(`${panel} [data-view=stats] button:has-text("Measure")`);
     await expect.poll(() => page.locator(`${panel} [role=status]`).first().innerText()).toContain('no trained weights');
 
@@ -110,19 +111,28 @@ describe('what did it learn', () => {
     const plot = page.locator('[data-testid=understand-features]');
     await plot.waitFor({ timeout: 120_000 });
     expect(await distinctPixels(page, '[data-testid=understand-features]')).toBeGreaterThan(5);
-    // Point at a drawn dot: the first painted pixel of the plot.
+    // Point at a drawn dot: the painted pixel nearest the plot's centre (the side panel may show only its middle).
     const dot = await plot.evaluate((el) => {
       const canvas = el as HTMLCanvasElement;
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let best: { x: number; y: number } | null = null;
+      let bestD = Infinity;
       for (let i = 3; i < data.length; i += 4) {
-        if (data[i]! > 0) return { x: ((i - 3) / 4) % canvas.width + 1, y: Math.floor((i - 3) / 4 / canvas.width) + 1 };
+        if (data[i]! < 255) continue;
+        const x = ((i - 3) / 4) % canvas.width;
+        const y = Math.floor((i - 3) / 4 / canvas.width);
+        const d = (x - canvas.width / 2) ** 2 + (y - canvas.height / 2) ** 2;
+        if (d < bestD) { bestD = d; best = { x: x + 0.5, y: y + 0.5 }; }
       }
-      return null;
+      return best;
     });
     expect(dot).not.toBeNull();
-    await plot.scrollIntoViewIfNeeded();
+    // The side panel scrolls inside itself and may draw the canvas smaller than its pixels: scroll from the
+    // page, and point in CSS pixels.
+    await plot.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const box = (await plot.boundingBox())!;
-    await page.mouse.move(box.x + dot!.x, box.y + dot!.y);
+    const size = await plot.evaluate((el) => ({ w: (el as HTMLCanvasElement).width, h: (el as HTMLCanvasElement).height }));
+    await page.mouse.move(box.x + (dot!.x * box.width) / size.w, box.y + (dot!.y * box.height) / size.h);
     await page.waitForSelector('[data-testid=understand-hover]');
     await page.mouse.down();
     await page.mouse.up();

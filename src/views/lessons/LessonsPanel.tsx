@@ -1,15 +1,14 @@
-import { memo, useEffect, useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findLesson, formatStepRef, LESSONS, stepKey, type StepRef } from '../../lessons';
-import { watchLessonRuns } from '../../store/lessonsSlice';
 import { selectIsPaused, selectIsRunning } from '../../store/appStore';
 import { useApp, useServices } from '../AppContext';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { Formula } from './Formula';
-import { PANEL_SELECTORS, showPanel } from './panelTargets';
+import { PANEL_TARGETS, showPanel } from './panelTargets';
 import { Prediction } from './Prediction';
+import { nextRef, openStep, prevRef } from './stepNav';
 import { StepTool } from './StepTool';
-import { useStepCheck } from './useStepCheck';
 import './lessons.css';
 
 const TOTAL = LESSONS.reduce((n, l) => n + l.steps.length, 0);
@@ -17,21 +16,18 @@ const TOTAL = LESSONS.reduce((n, l) => n + l.steps.length, 0);
 /** The lesson path: pick a lesson, read a step, do its task; the app checks it and remembers progress. */
 export const LessonsPanel = memo(function LessonsPanel() {
   const { t } = useTranslation('lessons');
-  const { store, run } = useServices();
+  const { store } = useServices();
   const lang = useApp((s) => s.language);
   const ref = useApp((s) => s.lessonStep);
   const done = useApp((s) => s.lessonDone);
   const busy = useApp((s) => selectIsRunning(s) || selectIsPaused(s) || s.compareProgress !== null);
   const [hints, setHints] = useState(0);
   const [setupRefused, setSetupRefused] = useState(false);
-  useEffect(() => watchLessonRuns(store, run.probes), [store, run]);
-  useStepCheck(ref);
+  // The step's check and the runs it reads are watched by the lesson strip (LessonCompanion), always mounted.
 
-  const open = (next: StepRef | null, apply = true) => {
-    store.getState().openLessonStep(next);
+  const open = (next: StepRef | null) => {
     setHints(0);
-    const step = next ? findLesson(next.lesson)?.steps[next.step - 1] : undefined;
-    setSetupRefused(step && apply ? !store.getState().applyStepSetup(step) : false);
+    setSetupRefused(!openStep(store, next));
   };
   const lesson = ref ? findLesson(ref.lesson) : undefined;
   const step = lesson && ref ? lesson.steps[ref.step - 1] : undefined;
@@ -80,8 +76,8 @@ export const LessonsPanel = memo(function LessonsPanel() {
             {hints < step.hints.length && (
               <button type="button" data-action="hint" onClick={() => setHints(hints + 1)}>{hints === 0 ? t('hint') : t('nextHint')}</button>
             )}
-            {PANEL_SELECTORS[step.setup.panel] && (
-              <button type="button" data-action="show-panel" onClick={() => showPanel(step.setup.panel)}>
+            {PANEL_TARGETS[step.setup.panel] && (
+              <button type="button" data-action="show-panel" onClick={() => showPanel(store, step.setup.panel)}>
                 {t('show', { panel: t(`panels.${step.setup.panel}`) })}
               </button>
             )}
@@ -99,15 +95,3 @@ export const LessonsPanel = memo(function LessonsPanel() {
     </section>
   );
 });
-
-function nextRef(ref: StepRef): StepRef | null {
-  const lesson = findLesson(ref.lesson);
-  if (lesson && ref.step < lesson.steps.length) return { lesson: ref.lesson, step: ref.step + 1 };
-  return findLesson(ref.lesson + 1) ? { lesson: ref.lesson + 1, step: 1 } : null;
-}
-
-function prevRef(ref: StepRef): StepRef | null {
-  if (ref.step > 1) return { lesson: ref.lesson, step: ref.step - 1 };
-  const prev = findLesson(ref.lesson - 1);
-  return prev ? { lesson: prev.id, step: prev.steps.length } : null;
-}

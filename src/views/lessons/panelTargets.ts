@@ -1,21 +1,46 @@
 import type { PanelId } from '../../lessons';
+import type { AppStore } from '../../store/appStore';
 
 /**
- * Where each panel a step points at lives on today's page. The lesson's own tools (kernel lab, init lab,
- * runs side by side) are drawn inside the lesson panel; the others are found by their markup.
+ * Where each view a step points at lives in the workspace: the side panel to open (panels.ts ids) and the
+ * part of it to bring into view. The lesson's own tools (kernel lab, learn a kernel, init lab, runs side by
+ * side) are drawn inside the lessons panel (null); the loss chart is always on screen.
  */
-export const PANEL_SELECTORS: Readonly<Record<PanelId, string | null>> = {
+export interface PanelTarget {
+  readonly panel: string | null;
+  readonly selector?: string;
+}
+
+export const PANEL_TARGETS: Readonly<Record<PanelId, PanelTarget | null>> = {
   kernelLab: null, learnKernel: null, initLab: null, compare: null,
-  editor: '.graph-editor', summary: '.model-panel', arith: '.arith-view', training: '.training-panel', curves: '.chart-panel',
-  gradients: '[data-panel="gradients"]', featureMaps: '[data-panel="feature-maps"]', filters: '[data-panel="filters"]',
-  saliency: '[data-panel="saliency"]', results: '.results-panel',
+  editor: { panel: 'block' }, summary: { panel: 'summary' }, arith: { panel: 'arith' },
+  training: { panel: 'data', selector: '.training-panel' }, curves: { panel: null, selector: '.ws-chart' },
+  gradients: { panel: 'gradients' }, featureMaps: { panel: 'maps', selector: '[data-panel="feature-maps"]' },
+  filters: { panel: 'maps', selector: '[data-panel="filters"]' }, saliency: { panel: 'saliency' }, results: { panel: 'results' },
 };
 
-/** Scrolls a panel into view and opens it when it is a closed <details>. */
-export function showPanel(panel: PanelId): void {
-  const selector = PANEL_SELECTORS[panel];
-  const el = selector ? document.querySelector<HTMLElement>(selector) : null;
-  if (!el) return;
-  if (el instanceof HTMLDetailsElement) el.open = true;
-  el.scrollIntoView({ behavior: 'smooth', block: 'start' });
+/** Opens the workspace panel a step points at and brings its part into view (a closed <details> is opened). */
+export function showPanel(store: AppStore, panel: PanelId): void {
+  const target = PANEL_TARGETS[panel];
+  if (!target) {
+    store.getState().openPanel('lessons');
+    return;
+  }
+  if (target.panel) store.getState().openPanel(target.panel);
+  const { selector } = target;
+  if (!selector) return;
+  // The panel's body shows (and may load its code) on the next render: look for the part a little later.
+  let tries = 0;
+  const find = () => {
+    const el = document.querySelector<HTMLElement>(selector);
+    if (!el) {
+      if (++tries < 20) window.setTimeout(find, 50);
+      return;
+    }
+    if (el instanceof HTMLDetailsElement) el.open = true;
+    el.scrollIntoView({ block: 'nearest' });
+    el.classList.add('lesson-flash');
+    window.setTimeout(() => el.classList.remove('lesson-flash'), 1200);
+  };
+  window.setTimeout(find, 0);
 }

@@ -85,7 +85,8 @@ export function FeaturesView() {
   const pick = (e: React.MouseEvent<HTMLCanvasElement>): number | null => {
     if (!toScreen || !result) return null;
     const rect = e.currentTarget.getBoundingClientRect();
-    const [mx, my] = [e.clientX - rect.left, e.clientY - rect.top];
+    // The canvas may be drawn narrower than its pixels (max-width in the side panel): point in its pixels.
+    const [mx, my] = [(e.clientX - rect.left) * (PLOT / (rect.width || PLOT)), (e.clientY - rect.top) * (PLOT / (rect.height || PLOT))];
     let best: number | null = null;
     let bestD = 64;
     for (let i = 0; i < result.labels.length; i++) {

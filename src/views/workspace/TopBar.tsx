@@ -109,6 +109,8 @@ export const TopBar = memo(function TopBar() {
   const { t: tApp } = useTranslation();
   const ctx = useActionContext();
   const presenter = useApp((s) => s.presenter);
+  const lessonsOpen = useApp((s) => s.panel === 'lessons');
+  const openPanel = useApp((s) => s.openPanel);
   return (
     <header className="top-bar">
       <h1>{tApp('title')}</h1>
@@ -116,6 +118,7 @@ export const TopBar = memo(function TopBar() {
       <Counter />
       <Pickers />
       <div className="top-bar-end">
+        <button type="button" data-action="lessons" aria-pressed={lessonsOpen} onClick={() => openPanel('lessons')}>{t('lessons:heading')}</button>
         <LanguageSwitch />
         <ErrorBoundary><CopyLinkButton /></ErrorBoundary>
         <ErrorBoundary><ProjectsMenu /></ErrorBoundary>

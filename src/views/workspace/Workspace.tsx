@@ -1,7 +1,7 @@
 // One screen, data flowing left to right: the top bar, the network strip (each block drawn with its live
 // output), the loss chart, and the side panels (block detail, data and training, maps, predictions...). The
 // page never scrolls; each region scrolls or zooms inside itself.
-import { memo, useEffect, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectFirstError } from '../../store/appStore';
 import { useApp, useServices } from '../AppContext';
@@ -17,6 +17,9 @@ import { Overlays } from './Overlays';
 import { SidePanel } from './SidePanel';
 import { useWorkspaceKeys } from './useWorkspaceKeys';
 import './workspace.css';
+
+/** The open lesson step's task above the other panels (its code loads after the first paint). */
+const LessonCompanion = lazy(async () => ({ default: (await import('../lessons/LessonCompanion')).LessonCompanion }));
 
 /** Why Train is disabled, named where the student looks (the block's own id with the reason). */
 const RunBlocker = memo(function RunBlocker() {
@@ -76,6 +79,7 @@ export function Workspace({ ignoredParams }: { ignoredParams: readonly string[] 
             <ErrorBoundary><LossChartView /></ErrorBoundary>
           </section>
           <aside className="ws-side" data-view="panel" aria-label={tw('panels')}>
+            <ErrorBoundary><Suspense fallback={null}><LessonCompanion /></Suspense></ErrorBoundary>
             <SidePanel />
           </aside>
         </main>
