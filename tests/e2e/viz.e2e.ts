@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, watchErrors } from './browser';
-import { openPanel } from './workspaceHelpers';
 
 let browser: Browser;
 
@@ -26,10 +25,23 @@ const canvasState = (page: Page, testId: string) => page.evaluate((id) => {
 /** The side panel each view lives in. */
 const PANEL_OF: Record<string, string> = { 'feature-maps': 'maps', filters: 'maps', 'gradient-flow': 'gradients', saliency: 'saliency' };
 
+/**
+ * Opens a panel by a real mouse click on its tab. Forced: while training redraws the open panel, Playwright's
+ * "stable" check on a tab of the second tab row never settled (the tab was on screen and visible), so the
+ * ordinary click waited out its 30 s.
+ */
+async function openPanelWhileTraining(page: Page, panel: string): Promise<void> {
+  await page.click(`[data-panel-tab="${panel}"]`, { force: true });
+  await page.waitForFunction((id) => {
+    const body = document.querySelector(`[data-panel-body="${id}"]`);
+    return body !== null && !body.hasAttribute('hidden') && body.childElementCount > 0 && body.querySelector('.panel-loading') === null;
+  }, panel);
+}
+
 /** Opens the view's panel and scrolls it into sight, as a user would: hidden views keep their last picture and ask for no probes. */
 async function show(page: Page, testId: string): Promise<void> {
   const panel = PANEL_OF[testId];
-  if (panel && await page.locator(`[data-panel-body="${panel}"]:not([hidden])`).count() === 0) await openPanel(page, panel);
+  if (panel && await page.locator(`[data-panel-body="${panel}"]:not([hidden])`).count() === 0) await openPanelWhileTraining(page, panel);
   // Scrolled inside its panel by the page itself: Playwright's scrollIntoViewIfNeeded left later actions on
   // this page waiting (seen with Chromium 156 and the workspace's clipped regions).
   await page.evaluate((id) => document.querySelector(`[data-testid=${id}]`)?.scrollIntoView({ block: 'nearest' }), testId);
@@ -81,7 +93,7 @@ describe('inside the network', () => {
     expect(counters.featureMapRefreshes).toBeGreaterThanOrEqual(2);
 
     // Hidden behind another panel, the maps keep their last picture while training goes on; shown again, they catch up.
-    await openPanel(page, 'data');
+    await openPanelWhileTraining(page, 'data');
     await page.waitForTimeout(300); // the last probe asked for before the scroll may still land
     const hidden = await canvasState(page, 'feature-maps');
     const trainedSteps = () => page.evaluate(() => (globalThis as unknown as { __cnnpViz: { channel: { latest: { step: number } | null } } })
