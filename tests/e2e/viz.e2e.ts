@@ -26,12 +26,12 @@ const canvasState = (page: Page, testId: string) => page.evaluate((id) => {
 const PANEL_OF: Record<string, string> = { 'feature-maps': 'maps', filters: 'maps', 'gradient-flow': 'gradients', saliency: 'saliency' };
 
 /**
- * Opens a panel by a real mouse click on its tab. Forced: while training redraws the open panel, Playwright's
- * "stable" check on a tab of the second tab row never settled (the tab was on screen and visible), so the
- * ordinary click waited out its 30 s.
+ * Opens a panel by a click event on its tab. While training redraws the open panel, Playwright's "stable"
+ * check on a tab of the second tab row never settled (the tab was on screen and visible), and a forced mouse
+ * click still scrolls and hung now and then; the tab's own click event carries no such wait.
  */
 async function openPanelWhileTraining(page: Page, panel: string): Promise<void> {
-  await page.click(`[data-panel-tab="${panel}"]`, { force: true });
+  await page.locator(`[data-panel-tab="${panel}"]`).dispatchEvent('click');
   await page.waitForFunction((id) => {
     const body = document.querySelector(`[data-panel-body="${id}"]`);
     return body !== null && !body.hasAttribute('hidden') && body.childElementCount > 0 && body.querySelector('.panel-loading') === null;
