@@ -194,7 +194,7 @@ const ALLOWED = new Set([
   // formulas and code: padding values, Keras layer names in the copyable summary
   'floor', 'ceil', 'valid', 'same', 'maxpool2d', 'avgpool2d', 'conv2d', 'Concatenate',
   // units
-  'MB', 'KB', 'GB', 'kB', 'ms', 'px', 'img', 's', 'B', 'M', 'K', 'G', 'x',
+  'MB', 'KB', 'GB', 'kB', 'KiB', 'MiB', 'GiB', 'ms', 'px', 'img', 's', 'B', 'M', 'K', 'G', 'x',
 ]);
 const BLOCK_ID = /^(input|output|conv|pool|act|dense|flatten|fc|bn|drop|dropout|add|concat|gap|gmp|relu|res|inception|stem|softmax|block|layer|branch|c|p|f|d|s|a|b)\d*[a-z]?\d*$/i;
 
