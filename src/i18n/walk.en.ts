@@ -27,6 +27,10 @@ export default {
     user: 'chosen by you',
     fellBack: 'fell back to {{detail}}',
     noWebgl: 'WebGL unavailable: {{detail}}',
+    webgpu: 'automatic: WebGPU adapter {{detail}}',
+    webgpuSoftware: 'WebGPU skipped: its adapter is software ({{detail}})',
+    noWebgpuAdapter: 'WebGPU unavailable: the browser offers no GPU adapter',
+    noWebgpu: 'WebGPU unavailable: {{detail}}',
   },
   flow: {
     nodeHelp: 'Press Enter or Space to select a block, then the arrow keys to move it, Delete to remove it, Escape to cancel.',

@@ -26,6 +26,10 @@ export default {
     user: '직접 고름',
     fellBack: '{{detail}}(으)로 대신 실행',
     noWebgl: 'WebGL을 쓸 수 없음: {{detail}}',
+    webgpu: '자동: WebGPU 어댑터 {{detail}}',
+    webgpuSoftware: 'WebGPU 건너뜀: 어댑터가 소프트웨어({{detail}})',
+    noWebgpuAdapter: 'WebGPU를 쓸 수 없음: 브라우저가 GPU 어댑터를 주지 않음',
+    noWebgpu: 'WebGPU를 쓸 수 없음: {{detail}}',
   },
   flow: {
     nodeHelp: 'Enter나 스페이스로 블록을 고른 뒤, 화살표 키로 옮기고 Delete로 지우며 Esc로 취소합니다.',

@@ -10,4 +10,14 @@ describe('backendReasonText', () => {
     expect(backendReasonText('chosen by user', t)).toBe('직접 고름');
     expect(backendReasonText('chosen by user', i18n.getFixedT('en', 'walk'))).toBe('chosen by you');
   });
+
+  it('words the WebGPU notes too (the Korean status bar showed "webgpu unavailable: navigator.gpu gave no adapter")', () => {
+    const t = i18n.getFixedT('ko', 'walk');
+    expect(backendReasonText('auto: no GPU; webgpu unavailable: navigator.gpu gave no adapter', t))
+      .toBe('자동: GPU 없음; WebGPU를 쓸 수 없음: 브라우저가 GPU 어댑터를 주지 않음');
+    expect(backendReasonText('webgpu unavailable: no navigator.gpu here', t)).toBe('WebGPU를 쓸 수 없음: 브라우저가 GPU 어댑터를 주지 않음');
+    expect(backendReasonText('webgpu skipped: software adapter (google swiftshader)', t)).toBe('WebGPU 건너뜀: 어댑터가 소프트웨어(google swiftshader)');
+    expect(backendReasonText('auto: WebGPU adapter nvidia ampere', t)).toBe('자동: WebGPU 어댑터 nvidia ampere');
+    expect(backendReasonText('webgpu unavailable: boom', t)).toBe('WebGPU를 쓸 수 없음: boom');
+  });
 });

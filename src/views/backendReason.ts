@@ -10,6 +10,10 @@ const PATTERNS: readonly [RegExp, string][] = [
   [/^chosen by user$/, 'user'],
   [/^fell back to (\w+)$/, 'fellBack'],
   [/^webgl unavailable: (.*)$/, 'noWebgl'],
+  [/^auto: WebGPU adapter (.*)$/, 'webgpu'],
+  [/^webgpu skipped: software adapter \((.*)\)$/, 'webgpuSoftware'],
+  [/^webgpu unavailable: (?:navigator\.gpu gave no adapter|no navigator\.gpu here)$/, 'noWebgpuAdapter'],
+  [/^webgpu unavailable: (.*)$/, 'noWebgpu'],
 ];
 
 /** Each '; '-separated part of the reason in the UI language when it is one the worker always uses. */

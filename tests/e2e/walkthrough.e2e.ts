@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
+import { openPanel } from './workspaceHelpers';
 
 let browser: Browser;
 const QUICK = '/?trainLimit=2048&testLimit=512&epochs=1';
@@ -17,6 +18,7 @@ afterAll(async () => {
 });
 
 async function draw(page: Page): Promise<void> {
+  await openPanel(page, 'predict');
   const pad = page.getByTestId('draw-pad');
   await pad.scrollIntoViewIfNeeded();
   const box = await pad.boundingBox();
@@ -51,20 +53,24 @@ describe('after a run', () => {
     await page.waitForSelector('[data-phase=done]', { timeout: 120_000 });
 
     // Item 1: a mistake chosen after the run is what the input card, the maps and the saliency show.
+    await openPanel(page, 'results');
     const mistake = page.getByTestId('mistakes').getByRole('button').first();
     await mistake.scrollIntoViewIfNeeded();
     const text = (await mistake.innerText()).trim();
     const [label, rest] = text.split(' → ');
     const guess = rest!.split(' (')[0];
     await mistake.click();
+    await openPanel(page, 'maps');
     await page.waitForFunction((l) => document.querySelector('.viz-label')?.textContent === `true class: ${l}`, label, { timeout: 15_000 });
     await page.waitForFunction((g) => (document.querySelector('.viz-prediction')?.textContent ?? '').startsWith(`network says: ${g} (`),
       guess, { timeout: 15_000 });
+    await openPanel(page, 'saliency');
     await page.getByTestId('saliency').scrollIntoViewIfNeeded();
     await page.waitForFunction((g) => (document.querySelector('[data-panel=saliency] .hint')?.textContent ?? '').includes(`(${g})`),
       guess, { timeout: 15_000 });
     // Next image: answered too, though no training step will come.
     const received = () => page.evaluate(() => (window as unknown as { __cnnpViz: { channel: { received: number } } }).__cnnpViz.channel.received);
+    await openPanel(page, 'maps');
     const before = await received();
     await page.getByRole('button', { name: 'Next', exact: true }).click();
     await page.waitForFunction((n) => (window as unknown as { __cnnpViz: { channel: { received: number } } }).__cnnpViz.channel.received > n,
@@ -92,12 +98,16 @@ describe('after a run', () => {
     await page.locator('.react-flow__node[data-id="conv1"]').click();
     const filters = page.locator('.editor-inspector input[data-field=filters]');
     await filters.fill('12');
-    await page.locator('.stale-note').first().waitFor();
-    // Beside the prediction, the confusion matrix, the epoch table and the views inside the network.
-    expect(await page.locator('.stale-note').count()).toBeGreaterThanOrEqual(4);
+    await page.locator('.stale-note').first().waitFor({ state: 'attached' });
+    // Beside the prediction, the confusion matrix, the epoch table and the views inside the network: each panel says so.
+    for (const panel of ['predict', 'results', 'epochs', 'maps']) {
+      await openPanel(page, panel);
+      await page.locator(`[data-panel-body="${panel}"] .stale-note`).waitFor();
+    }
     expect(await page.locator('.status-bar [data-stale=network]').count()).toBe(1);
 
     // Item 2: another dataset clears the old run's results instead of relabelling them.
+    await openPanel(page, 'data');
     await page.getByTestId('dataset-select').selectOption('cifar10');
     await page.waitForSelector('[data-phase=idle]');
     expect(await page.getByTestId('confusion-matrix').count()).toBe(0);
@@ -105,6 +115,7 @@ describe('after a run', () => {
     expect(await page.getByTestId('probabilities').count()).toBe(0);
     expect(await page.locator('.viz-label').count()).toBe(0);
     expect(await page.locator('.epoch-table').count()).toBe(0);
+    await openPanel(page, 'predict');
     // Polish: the pad's hint fits the dataset (no "draw a digit" for photos).
     expect(await page.getByTestId('draw-hint').innerText()).toContain('airplane');
     expect(errors).toEqual([]);
@@ -142,7 +153,7 @@ describe('presets and the editor', () => {
     expect(await page.locator('[data-action=delete]').isDisabled()).toBe(true);
     // Item 6: LeNet-5 as published is small; it is for study because of its input size, with no time estimate.
     await preset.selectOption('lenet5Classic');
-    const study = page.locator('[data-reason=study]');
+    const study = page.locator('.training-panel [data-reason=study]');
     expect(await study.innerText()).toContain('32×32');
     expect(await page.locator('.training-panel .estimate').count()).toBe(0);
     await preset.selectOption('alexnet');
@@ -153,7 +164,7 @@ describe('presets and the editor', () => {
     await page.locator('.react-flow__node[data-id="conv1"]').waitFor();
     await page.locator('.react-flow__node[data-id="conv1"]').click();
     await page.keyboard.press('Control+z');
-    await page.waitForFunction(() => (document.querySelector('.model-panel select') as HTMLSelectElement | null)?.value === 'googlenet');
+    await page.waitForFunction(() => (document.querySelector('[data-testid=top-preset]') as HTMLSelectElement | null)?.value === 'googlenet');
     // Item 11: the Train panel names the block a problem is on.
     await preset.selectOption('lenet5');
     await page.locator('.react-flow__node[data-id="flatten"]').click();
@@ -183,7 +194,7 @@ const ALLOWED = new Set([
   // formulas and code: padding values, Keras layer names in the copyable summary
   'floor', 'ceil', 'valid', 'same', 'maxpool2d', 'avgpool2d', 'conv2d', 'Concatenate',
   // units
-  'MB', 'KB', 'GB', 'kB', 'ms', 'px', 'img', 's', 'B', 'M', 'K', 'G', 'x',
+  'MB', 'KB', 'GB', 'kB', 'KiB', 'MiB', 'GiB', 'ms', 'px', 'img', 's', 'B', 'M', 'K', 'G', 'x',
 ]);
 const BLOCK_ID = /^(input|output|conv|pool|act|dense|flatten|fc|bn|drop|dropout|add|concat|gap|gmp|relu|res|inception|stem|softmax|block|layer|branch|c|p|f|d|s|a|b)\d*[a-z]?\d*$/i;
 
@@ -214,6 +225,7 @@ describe('the Korean screens', () => {
     await draw(page);
     await page.getByTestId('probabilities').waitFor();
     found.trained = await latinWords(page);
+    await openPanel(page, 'data');
     await page.getByTestId('dataset-select').selectOption('cifar10');
     await page.waitForSelector('[data-phase=idle]');
     found.cifar = await latinWords(page);
