@@ -14,7 +14,7 @@ export const OPTIMIZER_SLOTS: Readonly<Record<OptimizerName, number>> = {
 
 /**
  * Training multiply-adds per second, assumed until a run measures them. Calibrated on this project's
- * measurements (/work/shared/BROWSER.md, bench/): LeNet-5 at ~2,200 img/s on wasm is ~2.8e9; the small
+ * measurements (../shared/BROWSER.md, bench/): LeNet-5 at ~2,200 img/s on wasm is ~2.8e9; the small
  * CIFAR net at ~425 img/s ~5e9; webgl on a software renderer ~0.26e9; plain JS ~0.12e9. A real GPU is
  * assumed at a modest 2e10 (integrated laptop GPUs).
  */
