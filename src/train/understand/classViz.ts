@@ -1,6 +1,7 @@
 // Class visualisation by gradient ascent on the input (Simonyan et al. 2014; with the jitter and blur of
 // cs231n's assignment and Yosinski et al. 2015): start from grey, climb the class score (the logit, before
 // the softmax) or one channel's mean activation, minus an L2 penalty that pulls pixels back to grey.
+import { mulberry32 } from '../../data/batches';
 import * as tf from '@tensorflow/tfjs';
 import { forward, logitsOf } from './forward';
 import type { ClassVizRequest } from './protocol';
@@ -42,18 +43,6 @@ function blur(x: tf.Tensor4D): tf.Tensor4D {
   const k = [1, 2, 1, 2, 4, 2, 1, 2, 1].map((v) => v / 16);
   const kernel = tf.tensor4d(Array.from({ length: 9 * c }, (_, i) => k[Math.floor(i / c)] as number), [3, 3, c, 1]);
   return tf.depthwiseConv2d(x, kernel, 1, 'same');
-}
-
-/** A seeded generator, so a visualisation is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function createClassViz(model: tf.LayersModel, shape: readonly [number, number, number], target: VizTarget,

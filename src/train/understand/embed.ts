@@ -1,18 +1,7 @@
 // 2-D embedding of feature vectors with UMAP (McInnes et al. 2018, the umap-js port). Plain JavaScript, no
 // tfjs: it runs in its own worker (embedWorker.ts) beside the training one, and in Node tests.
+import { mulberry32 } from '../../data/batches';
 import { UMAP } from 'umap-js';
-
-/** Seeded, so the same features give the same picture. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** count * 2 coordinates for count * dim features; `onProgress` gets the share of epochs done. */
 export function embed2d(features: Float32Array, dim: number, seed = 1, onProgress?: (done: number) => void): Float32Array {
