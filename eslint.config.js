@@ -3,7 +3,11 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const noApp = ['**/store/**', '**/views/**', '**/train/**', '**/data/**', '**/metrics/**', '**/i18n/**'];
+// A relative import that passes through one of these folders, at any depth ('../store/x', '../../store/a/b').
+const appFolders = (names) => `(^|/)(${names.join('|')})(/|$)`;
+// The worker side of src/train: every folder of src/train except src/train/api.
+const workerSide = '(^|/)train/(?!api(/|$))';
+const noUi = ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'public/**', '.cache/**'] },
@@ -28,7 +32,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['@tensorflow/*', 'react', 'react-dom', 'd3', 'd3-*', 'zustand', 'zustand/*'], message: 'src/model is pure: no tfjs, React, d3 or store.' },
-          { group: noApp.map((p) => p.replace('**/', '../').replace('/**', '/*')), message: 'src/model imports nothing of the app.' },
+          { regex: appFolders(['store', 'views', 'train', 'data', 'metrics', 'i18n', 'paint']), message: 'src/model imports nothing of the app.' },
         ],
       }],
     },
@@ -37,18 +41,48 @@ export default tseslint.config(
     files: ['src/views/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['@tensorflow/*'], message: 'Views never touch tensors: talk to the training client.' }],
+        patterns: [
+          { group: ['@tensorflow/*'], message: 'Views never touch tensors: talk to the training client.' },
+          { regex: workerSide, message: 'Views import training only through src/train/api.' },
+        ],
       }],
     },
   },
   {
+    // The worker side: tfjs, never React, the store or the views (at any depth).
     files: ['src/train/**/*.ts'],
+    ignores: ['src/train/api/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['react', 'react-dom', 'zustand', 'zustand/*'], message: 'src/train runs in the worker: no React or store.' },
-          { group: ['../store/*', '../views/*'], message: 'src/train never imports the store or views.' },
+          { group: noUi, message: 'src/train runs in the worker: no React or store.' },
+          { regex: appFolders(['store', 'views']), message: 'src/train never imports the store or views.' },
         ],
+      }],
+    },
+  },
+  {
+    // What the main thread may import from training: no tfjs, and nothing of the worker side.
+    files: ['src/train/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@tensorflow/*', ...noUi], message: 'src/train/api is loaded by the page: no tfjs, React or store.' },
+          { regex: appFolders(['store', 'views']), message: 'src/train/api never imports the store or views.' },
+          { regex: '^\\.\\./(?!\\.\\./)', message: 'src/train/api never imports the worker side of src/train.' },
+          { regex: workerSide, message: 'src/train/api never imports the worker side of src/train.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The rest of the app reaches training only through src/train/api (tests and the lessons' test rig may
+    // drive the engine directly).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/train/**', 'src/model/**', 'src/views/**', '**/*.test.ts', 'src/lessons/testRig.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: workerSide, message: 'Only src/train/api may be imported outside the worker.' }],
       }],
     },
   },

@@ -8,7 +8,7 @@ import { selectDatasetRef } from './store/dataSlice';
 import { readLaunchOptions } from './store/launchOptions';
 import { applyLink, startLinkSync } from './store/linkSync';
 import { createRunController } from './store/runController';
-import { createTrainingClient } from './train/client';
+import { createTrainingClient } from './train/api/client';
 import { App } from './views/App';
 import { AppContext } from './views/AppContext';
 import { ErrorBoundary } from './views/ErrorBoundary';

@@ -3,7 +3,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { ModelAnalysis } from '../model/analysis';
 import type { DataShape, ModelSpec } from '../model/spec';
-import type { HyperParams } from '../train/protocol';
+import type { HyperParams } from '../train/api/protocol';
 import { kerasModelPy } from './kerasModel';
 import { pytorchModelPy } from './pytorchModel';
 import { pytorchTrainPy } from './pytorchTrain';

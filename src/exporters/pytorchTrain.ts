@@ -4,7 +4,7 @@
 // data through a DistributedSampler; started plainly, it is one process. The dataset classes follow
 // torchvision's (MNIST's IDX files, CIFAR-10's binary batches, ImageFolder) but need only torch, since
 // Debian's python3-torch comes without torchvision; images in folders need Pillow.
-import type { HyperParams, OptimizerName } from '../train/protocol';
+import type { HyperParams, OptimizerName } from '../train/api/protocol';
 import { pyFloat } from './pythonNames';
 
 export interface TrainPyOptions {

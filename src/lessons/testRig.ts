@@ -8,9 +8,9 @@ import { createSeries } from '../metrics/series';
 import { createAppStore, type AppState } from '../store/appStore';
 import { watchLessonRuns } from '../store/lessonsSlice';
 import { createRunController } from '../store/runController';
-import { createTrainingClient, type WorkerLike } from '../train/client';
+import { createTrainingClient, type WorkerLike } from '../train/api/client';
 import { createTrainingEngine } from '../train/engine';
-import type { FromWorker, ToWorker } from '../train/protocol';
+import type { FromWorker, ToWorker } from '../train/api/protocol';
 
 const SIZE = 12;
 

@@ -5,7 +5,7 @@
 import type { Kernel, PaddingMode } from '../kernelLab/convolve';
 import type { ModelAnalysis } from '../model/analysis';
 import type { ModelSpec } from '../model/spec';
-import type { Divergence, EpochResult, HyperParams } from '../train/protocol';
+import type { Divergence, EpochResult, HyperParams } from '../train/api/protocol';
 
 /** Text in every language of the UI: leaving one out does not compile. */
 export interface Text {

@@ -11,7 +11,7 @@ import { countValues } from '../exporters/weights';
 import { analyzeModel } from '../model/analyze';
 import type { DataShape } from '../model/spec';
 import { decodeExperiment, encodeExperiment, type Experiment } from '../store/linkState';
-import { DEFAULT_HYPER_PARAMS } from '../train/hyper';
+import { DEFAULT_HYPER_PARAMS } from '../train/api/hyper';
 import { expectedWeights, weightsMismatch } from './expectedWeights';
 import { PROJECT_FORMAT, PROJECT_VERSION, ProjectFileError, type Project } from './types';
 

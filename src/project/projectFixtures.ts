@@ -1,7 +1,7 @@
 // A project with seeded weights of the right names and shapes, for the project tests.
 import { analyzeModel } from '../model/analyze';
 import { tinyCnn } from '../model/presets';
-import { DEFAULT_HYPER_PARAMS } from '../train/hyper';
+import { DEFAULT_HYPER_PARAMS } from '../train/api/hyper';
 import { expectedWeights } from './expectedWeights';
 import type { Project } from './types';
 

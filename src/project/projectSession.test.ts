@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createSeries } from '../metrics/series';
 import { createAppStore } from '../store/appStore';
-import type { FromWorker } from '../train/protocol';
+import type { FromWorker } from '../train/api/protocol';
 import type { WeightList } from '../exporters/weights';
 import type { DataShape, ModelSpec } from '../model/spec';
 import { expectedWeights } from './expectedWeights';

@@ -10,7 +10,7 @@ import type { AppStore } from '../store/appStore';
 import { selectExperiment } from '../store/linkSlice';
 import { decodeExperiment, encodeExperiment, type Experiment } from '../store/linkState';
 import type { RunController, RunSeries } from '../store/runController';
-import type { FromWorker } from '../train/protocol';
+import type { FromWorker } from '../train/api/protocol';
 import { expectedWeights, weightsMismatch } from './expectedWeights';
 import { decodeProjectFile, encodeProjectFile } from './projectFile';
 import { ProjectStoreError, type ProjectStore } from './projectStore';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSeries } from '../metrics/series';
-import type { TrainingClient } from '../train/client';
+import type { TrainingClient } from '../train/api/client';
 import { createAppStore, selectCanTrain, selectInvalidFieldNames } from './appStore';
 import { createRunController } from './runController';
 

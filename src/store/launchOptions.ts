@@ -2,7 +2,7 @@
 // fast; anything malformed is ignored (and reported) rather than trusted. They are about this machine and
 // live in the query; the experiment (network, dataset, hyper-parameters) lives in the fragment (see
 // linkState.ts), and ?epochs, applied after it, wins over the link's `ep`.
-import type { BackendChoice } from '../train/protocol';
+import type { BackendChoice } from '../train/api/protocol';
 
 export interface LaunchOptions {
   trainLimit?: number;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isBuiltinDatasetId } from '../data/registry';
 import { encodeSpec, LINK_PROBLEM_VALUES } from '../model/link';
 import { PRESETS } from '../model/presets';
-import { DEFAULT_HYPER_PARAMS } from '../train/hyper';
+import { DEFAULT_HYPER_PARAMS } from '../train/api/hyper';
 import { decodeExperiment, encodeExperiment, HYPER_FIELDS, type Experiment } from './linkState';
 
 const RUNS = 300;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeSpec } from '../model/link';
 import { PRESETS } from '../model/presets';
 import type { ModelSpec } from '../model/spec';
-import { DEFAULT_HYPER_PARAMS } from '../train/hyper';
-import type { HyperParams } from '../train/protocol';
+import { DEFAULT_HYPER_PARAMS } from '../train/api/hyper';
+import type { HyperParams } from '../train/api/protocol';
 import { decodeExperiment, encodeExperiment, HYPER_FIELDS, type Experiment } from './linkState';
 
 const preset = (i: number): ModelSpec => {

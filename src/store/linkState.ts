@@ -14,8 +14,8 @@ import { isBuiltinDatasetId, type BuiltinDatasetId, type DatasetId } from '../da
 import { MAX_VALIDATION_FRACTION } from '../data/validation';
 import { decodeSpec, encodeSpec, LINK_LIMITS, LINK_VERSION, type LinkProblem } from '../model/link';
 import type { ModelSpec } from '../model/spec';
-import { MAX_SHIFT } from '../train/hyper';
-import { OPTIMIZER_NAMES, type HyperParams } from '../train/protocol';
+import { MAX_SHIFT } from '../train/api/hyper';
+import { OPTIMIZER_NAMES, type HyperParams } from '../train/api/protocol';
 
 /** Page-address property <-> value; `parse` gives undefined for anything it does not accept. */
 export interface LinkField<T> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSeries } from '../metrics/series';
-import type { TrainingClient, TrainingListener } from '../train/client';
-import type { ConfusionReport, FromWorker } from '../train/protocol';
+import type { TrainingClient, TrainingListener } from '../train/api/client';
+import type { ConfusionReport, FromWorker } from '../train/api/protocol';
 import { createAppStore } from './appStore';
 import { selectResultsStale } from './results';
 import { createRunController } from './runController';

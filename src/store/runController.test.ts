@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSeries } from '../metrics/series';
-import type { TrainingClient, TrainingListener } from '../train/client';
-import type { FromWorker } from '../train/protocol';
+import type { TrainingClient, TrainingListener } from '../train/api/client';
+import type { FromWorker } from '../train/api/protocol';
 import { createAppStore, selectCanTrain, selectIsRunning } from './appStore';
 import { createRunController } from './runController';
 

@@ -1,10 +1,10 @@
 // Wires the training client to the store and the metric series: the only place that knows both.
-import type { DatasetRef } from '../train/protocol';
-import type { TrainingClient } from '../train/client';
-import { createPredictionChannel, type PredictionChannel } from '../train/predictChannel';
+import type { DatasetRef } from '../train/api/protocol';
+import type { TrainingClient } from '../train/api/client';
+import { createPredictionChannel, type PredictionChannel } from '../train/api/predictChannel';
 import type { Series } from '../metrics/series';
-import { createProbeChannel, type ProbeChannel } from '../viz/probeChannel';
-import { createUnderstandChannel, type UnderstandChannel } from '../train/understand/channel';
+import { createProbeChannel, type ProbeChannel } from '../paint/probeChannel';
+import { createUnderstandChannel, type UnderstandChannel } from '../train/api/understandChannel';
 import type { AppStore } from './appStore';
 import { selectHasInvalidField, selectIsPaused, selectIsRunning } from './appStore';
 import { selectResultsStale, trainedOn } from './results';
@@ -29,7 +29,7 @@ export interface RunController {
   readonly probes: ProbeChannel;
   /** Saved projects (src/project/projectSession.ts): weights out of and into the worker. */
   readonly weights: Pick<TrainingClient, 'requestWeights' | 'loadWeights' | 'subscribe'>;
-  /** The understanding views' requests and answers (train/understand/channel.ts), outside the store. */
+  /** The understanding views' requests and answers (train/api/understandChannel.ts), outside the store. */
   readonly understanding: UnderstandChannel;
   dispose(): void;
 }

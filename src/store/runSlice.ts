@@ -1,8 +1,8 @@
 // The training run as the UI sees it: hyper-parameters, phase, backend, per-epoch results. Per-batch
 // metrics do not pass through here (see src/metrics).
 import type { StateCreator } from 'zustand/vanilla';
-import type { BackendChoice, BackendInfo, Divergence, EpochResult, HyperParams, RunPhase } from '../train/protocol';
-import { DEFAULT_HYPER_PARAMS } from '../train/hyper';
+import type { BackendChoice, BackendInfo, Divergence, EpochResult, HyperParams, RunPhase } from '../train/api/protocol';
+import { DEFAULT_HYPER_PARAMS } from '../train/api/hyper';
 import type { AppState } from './appStore';
 import type { TrainedOn } from './results';
 

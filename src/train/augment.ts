@@ -1,7 +1,7 @@
 // Seeded data augmentation on the filled batch buffers, in place and without allocating per batch: the
 // same (seed, epoch, step) always gives the same flips and shifts, so a run can be repeated exactly.
 import { mixSeed, mulberry32 } from '../data/batches';
-import type { Augmentation } from './protocol';
+import type { Augmentation } from './api/protocol';
 
 export function augmentationIsOff(aug: Augmentation): boolean {
   return !aug.flip && aug.shift === 0;

@@ -10,7 +10,7 @@ import '@tensorflow/tfjs-backend-webgl';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerWasmGradientKernels } from './kernels';
 import { loadWebGpuBackend, probeWebGpu, timeTrainingProbe, type WebGpuProbe } from './backendMeasure';
-import type { BackendChoice, BackendInfo, BackendName } from './protocol';
+import type { BackendChoice, BackendInfo, BackendName } from './api/protocol';
 
 export interface SelectBackendOptions {
   /** Where the wasm binaries are: a folder prefix, or a URL per binary name (see wasmUrls.ts). */

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from './buildModel';
 import { createContextLossGuard, type ContextWatch } from './contextLoss';
 import { dataset, errorOf, harness, hyper, spec, start, STEPS_PER_EPOCH } from './engineHarness';
-import type { BackendChoice } from './protocol';
+import type { BackendChoice } from './api/protocol';
 import type { RunContext, Session } from './session';
 import { crossEntropyFromLogits, trainableVariables } from './steps';
 

@@ -7,7 +7,7 @@
 // on the lost GPU are gone, so the step count goes back by as many: the chart goes on without a gap.
 import * as tf from '@tensorflow/tfjs';
 import { createOptimizerFor, disposeOptimizer, setOptimizerLearningRate } from './optimizers';
-import type { BackendInfo } from './protocol';
+import type { BackendInfo } from './api/protocol';
 import type { RunContext, Session } from './session';
 
 /** Whether the backend's GPU context has been lost since watching began. */

@@ -1,7 +1,7 @@
 // The divergence guard: stops a run whose loss has become NaN / infinite, or has risen far above where it
 // started and stays there. A too-large learning rate need not give NaN: the loss can sit far above where it
 // started, confidently wrong, for as long as the run goes on.
-import type { Divergence } from './protocol';
+import type { Divergence } from './api/protocol';
 
 /** Thrown when the guard trips: the weights have blown up and training cannot recover by itself. */
 export class DivergenceError extends Error {

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../model/spec';
 import { errorOf, harness, isMetrics, isPhase, spec, start, STEPS_PER_EPOCH } from './engineHarness';
 import { buildModel } from './buildModel';
-import { OPTIMIZER_NAMES, type FromWorker, type HyperParams, type ToWorker } from './protocol';
+import { OPTIMIZER_NAMES, type FromWorker, type HyperParams, type ToWorker } from './api/protocol';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -11,15 +11,15 @@ import { DivergenceError } from './divergence';
 import { analyzeModel } from '../model/analyze';
 import { formatBytes } from '../model/units';
 import { createContextLossGuard, watchWebGLContext, type ContextWatch } from './contextLoss';
-import { estimateRun, refusalReason, trainingMacsPerSecond } from './estimate';
-import { hyperParamProblems } from './hyper';
-import type { BackendChoice, BackendInfo, BackendName, DatasetRef, Divergence, HyperParams, ToWorker } from './protocol';
+import { estimateRun, refusalReason, trainingMacsPerSecond } from './api/estimate';
+import { hyperParamProblems } from './api/hyper';
+import type { BackendChoice, BackendInfo, BackendName, DatasetRef, Divergence, HyperParams, ToWorker } from './api/protocol';
 import { nextMacrotask, RunControl, RunStopped } from './runControl';
 import {
   checkpoint, createSession, disposeSession, evaluate, setPhase, throwIfStopped, trainEpoch,
   type PostFn, type RunContext, type Session, type SessionDeps,
 } from './session';
-import { createOutbox } from './outbox';
+import { createOutbox } from './api/outbox';
 import { createProbeHub, type HubOptions } from './probes/hub';
 import { createConfusionCollector, createPredictor } from './predict';
 import { createUnderstanding, type UnderstandSource } from './understand/service';

@@ -5,9 +5,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { DatasetMeta, LoadedDataset, Split } from '../data/types';
 import type { ModelSpec } from '../model/spec';
 import { createTrainingEngine, type EngineDeps } from './engine';
-import { DEFAULT_HYPER_PARAMS } from './hyper';
-import type { FromWorker, HyperParams, RunPhase, ToWorker } from './protocol';
-import { unbatch } from './outbox';
+import { DEFAULT_HYPER_PARAMS } from './api/hyper';
+import type { FromWorker, HyperParams, RunPhase, ToWorker } from './api/protocol';
+import { unbatch } from './api/outbox';
 
 const SIZE = 8;
 const CLASSES = 4;

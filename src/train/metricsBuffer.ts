@@ -3,7 +3,7 @@
 // stacked read every ~250 ms costs one sync and still gives the charts every single step.
 import * as tf from '@tensorflow/tfjs';
 import { DivergenceError } from './divergence';
-import type { Divergence, MetricsBatch } from './protocol';
+import type { Divergence, MetricsBatch } from './api/protocol';
 
 export { DivergenceError } from './divergence';
 

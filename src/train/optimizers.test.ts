@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOptimizer, disposeOptimizer, optimizerLearningRate, setOptimizerLearningRate } from './optimizers';
-import { OPTIMIZER_NAMES, type OptimizerName } from './protocol';
+import { OPTIMIZER_NAMES, type OptimizerName } from './api/protocol';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

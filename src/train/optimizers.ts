@@ -4,7 +4,7 @@
 // (checked against @tensorflow/tfjs-core 4.22's optimizers; optimizers.test.ts holds both paths to it).
 import * as tf from '@tensorflow/tfjs';
 import { AdadeltaOptimizer } from './adadelta';
-import type { HyperParams, OptimizerName } from './protocol';
+import type { HyperParams, OptimizerName } from './api/protocol';
 
 export function createOptimizer(name: OptimizerName, learningRate: number, momentum: number): tf.Optimizer {
   switch (name) {

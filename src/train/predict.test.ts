@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dataset, harness, isPhase, start } from './engineHarness';
-import type { FromWorker } from './protocol';
+import type { FromWorker } from './api/protocol';
 
 type Confusion = Extract<FromWorker, { type: 'confusion' }>;
 type Prediction = Extract<FromWorker, { type: 'prediction' }>;

@@ -4,8 +4,8 @@
 // pad, an uploaded image) run on that copy, so they work during training and after the run has ended and
 // disposed its model. The copy belongs to one run; the next run's first epoch replaces it.
 import * as tf from '@tensorflow/tfjs';
-import { createConfusion, type ConfusionAccumulator } from './confusion';
-import type { ConfusionReport, FromWorker, ToWorker } from './protocol';
+import { createConfusion, type ConfusionAccumulator } from './api/confusion';
+import type { ConfusionReport, FromWorker, ToWorker } from './api/protocol';
 import type { BuiltModel } from './builtModel';
 import { loadWeightsModel, weightsMessage } from './export/weightsPort';
 import { checkpoint, type PostFn, type PredictionObserver, type RunContext, type Session, type SessionDeps } from './session';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { errorOf, harness, start } from './engineHarness';
-import type { Divergence } from './protocol';
+import type { Divergence } from './api/protocol';
 import { candidateRates, lossesTrain } from './rateFinder';
 
 const divergenceOf = (messages: ReturnType<typeof harness>['messages']): Divergence | undefined =>

@@ -4,7 +4,7 @@
 // first rate whose loss clearly falls and stays finite is the suggestion.
 import { fillBatch, shuffledIndices } from '../data/batches';
 import { createOptimizer, disposeOptimizer } from './optimizers';
-import type { Divergence } from './protocol';
+import type { Divergence } from './api/protocol';
 import { checkpoint, setPhase, type RunContext, type Session } from './session';
 import { decayedVariables, trainableVariables, trainStep } from './steps';
 

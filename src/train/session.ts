@@ -9,10 +9,10 @@ import type { ContextLossGuard } from './contextLoss';
 import { DivergenceError, DivergenceGuard } from './divergence';
 import { MetricsBuffer } from './metricsBuffer';
 import { createOptimizerFor, disposeOptimizer, setOptimizerLearningRate } from './optimizers';
-import type { Outbox, PostFn } from './outbox';
-import type { RunPhase, ToWorker } from './protocol';
+import type { Outbox, PostFn } from './api/outbox';
+import type { RunPhase, ToWorker } from './api/protocol';
 import { RunStopped, type RunControl } from './runControl';
-import { learningRateAt } from './schedules';
+import { learningRateAt } from './api/schedules';
 import {
   decayedVariables, evaluateBatch, evaluateBatchWithGuesses, trainableVariables, trainStep, type BatchLayout, type TrainContext, type StepResult,
 } from './steps';

@@ -2,7 +2,7 @@
 // lives in engine.ts so Node tests can drive it; this file only binds it to the worker global.
 import { createTrainingEngine } from './engine';
 import { selectBackend } from './backend';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ToWorker } from './api/protocol';
 import { wasmPaths } from './wasmUrls';
 
 // `self` is typed as Window by the DOM lib this project also loads; this is the part a worker has.

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackendInfo, BackendName } from '../train/protocol';
+import type { BackendInfo, BackendName } from '../train/api/protocol';
 
 /** The measured reason for the automatic backend, in the UI's language; nothing when it was not measured. */
 export const BackendWhy = memo(function BackendWhy({ backend }: { backend: BackendInfo }) {

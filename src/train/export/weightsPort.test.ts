@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lenet5Mnist, tinyCnn } from '../../model/presets';
 import { buildModel } from '../buildModel';
 import { createPredictor } from '../predict';
-import type { FromWorker } from '../protocol';
+import type { FromWorker } from '../api/protocol';
 import { MNIST, mnistTestImages, randomizeWeights } from './exportFixtures';
 import { readWeights } from './readWeights';
 

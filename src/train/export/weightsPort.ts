@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { analyzeModel } from '../../model/analyze';
 import { expectedWeights, weightsMismatch } from '../../project/expectedWeights';
 import type { BuiltModel } from '../builtModel';
-import type { FromWorker, ToWorker } from '../protocol';
+import type { FromWorker, ToWorker } from '../api/protocol';
 import type { SessionDeps } from '../session';
 import { readWeights, topologyOf } from './readWeights';
 

@@ -4,9 +4,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../buildModel';
 import { dataset, spec } from '../engineHarness';
-import type { FromWorker } from '../protocol';
+import type { FromWorker } from '../api/protocol';
 import { createProbeHub, probeImage, type ProbeSource } from './hub';
-import { PROBES_OFF, type ProbeConfig, type ProbeSnapshot } from './types';
+import { PROBES_OFF, type ProbeConfig, type ProbeSnapshot } from '../api/probeTypes';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -6,14 +6,14 @@
 // sums; saliency and Grad-CAM take one backward pass for the one chosen image.
 import * as tf from '@tensorflow/tfjs';
 import type { LoadedDataset } from '../../data/types';
-import type { FromWorker } from '../protocol';
+import type { FromWorker } from '../api/protocol';
 import type { BuiltModel } from '../builtModel';
 import { blockValue, classProbabilities, runLayers } from './graph';
 import { gradientNorms, snapshotWeights, updateRatios, weightedLayers, type WeightedLayer } from './gradients';
 import { saliencyTensors } from './saliency';
 import { createCadence, isDue, recordProbe, withRate, type Cadence } from './schedule';
 import { DEFAULT_LIMITS, kernelTensor, mapTensor, readAll, templateTensor, type ProbeLimits } from './tensors';
-import { PROBES_OFF, type ProbeConfig, type ProbeImage, type ProbeSnapshot } from './types';
+import { PROBES_OFF, type ProbeConfig, type ProbeImage, type ProbeSnapshot } from '../api/probeTypes';
 
 export interface ProbeSource {
   readonly runId: number;

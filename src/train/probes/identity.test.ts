@@ -13,10 +13,10 @@ import type { ActivationFn, BlockSpec, DataShape, ModelSpec, Padding, Size2 } fr
 import { buildModel } from '../buildModel';
 import type { BuiltModel } from '../builtModel';
 import type { LoadedDataset } from '../../data/types';
-import type { FromWorker } from '../protocol';
+import type { FromWorker } from '../api/protocol';
 import { createProbeHub } from './hub';
 import { saliencyTensors } from './saliency';
-import type { ProbeSnapshot } from './types';
+import type { ProbeSnapshot } from '../api/probeTypes';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

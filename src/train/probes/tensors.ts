@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BlockSpec } from '../../model/spec';
 import type { BuiltModel } from '../builtModel';
-import type { ClassTemplates, KernelStack, MapStack } from './types';
+import type { ClassTemplates, KernelStack, MapStack } from '../api/probeTypes';
 
 export interface ProbeLimits {
   /** Channels sent per block (the first ones). */

@@ -4,8 +4,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { blockLayers, endsInRelu } from './adapter';
 import { forward, logitsOf } from './forward';
-import type { LayerStats } from './protocol';
-import { deadFraction, histogram, moments, zeroFraction } from './stats';
+import type { LayerStats } from '../api/understandProtocol';
+import { deadFraction, histogram, moments, zeroFraction } from '../api/understandStats';
 
 export const HISTOGRAM_BINS = 40;
 

@@ -4,7 +4,7 @@
 import { mulberry32 } from '../../data/batches';
 import * as tf from '@tensorflow/tfjs';
 import { forward, logitsOf } from './forward';
-import type { ClassVizRequest } from './protocol';
+import type { ClassVizRequest } from '../api/understandProtocol';
 
 export interface ClassVizRun {
   /** Takes one ascent step; returns the objective at the new image. */

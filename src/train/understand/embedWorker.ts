@@ -1,17 +1,8 @@
 // The embedding worker: UMAP takes seconds for a few thousand points, so it runs here, off the page and
 // off the training worker. One job at a time; a newer job's id makes the page ignore older answers.
+import type { EmbedJob, EmbedReply } from '../api/embedClient';
 import { embed2d } from './embed';
 
-export interface EmbedJob {
-  readonly id: number;
-  readonly features: Float32Array;
-  readonly dim: number;
-}
-
-export type EmbedReply =
-  | { readonly id: number; readonly type: 'progress'; readonly done: number }
-  | { readonly id: number; readonly type: 'done'; readonly points: Float32Array; readonly ms: number }
-  | { readonly id: number; readonly type: 'error'; readonly message: string };
 
 const scope = self as unknown as {
   postMessage(message: EmbedReply, options?: StructuredSerializeOptions): void;

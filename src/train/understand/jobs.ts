@@ -8,7 +8,7 @@ import { createClassViz } from './classViz';
 import { penultimateFeatures } from './features';
 import { probabilitiesOf } from './forward';
 import { meanPixel, occlusionMap } from './occlusion';
-import type { AttackRequest, ClassVizRequest, ImageShape, UnderstandRequest, UnderstandResult } from './protocol';
+import type { AttackRequest, ClassVizRequest, ImageShape, UnderstandRequest, UnderstandResult } from '../api/understandProtocol';
 import type { JobContext } from './service';
 import { channelsOf, topActivations } from './topActivations';
 

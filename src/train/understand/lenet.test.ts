@@ -14,7 +14,7 @@ import { registerWasmGradientKernels } from '../kernels';
 import { fgsm, iterativeAttack } from './adversarial';
 import { embed2d } from './embed';
 import { penultimateFeatures } from './features';
-import { knnAccuracy } from './stats';
+import { knnAccuracy } from '../api/understandStats';
 
 const SHAPE = [28, 28, 1] as const;
 const TRAIN = 12_000;

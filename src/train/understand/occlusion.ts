@@ -4,7 +4,7 @@
 // MNIST a dark grey, on CIFAR-10 a middle grey), as Zeiler & Fergus filled theirs with the mean.
 import * as tf from '@tensorflow/tfjs';
 import { probabilitiesOf } from './forward';
-import { patchStarts } from './stats';
+import { patchStarts } from '../api/understandStats';
 
 export { patchStarts };
 

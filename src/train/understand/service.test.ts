@@ -4,9 +4,9 @@
 // older one of the same view.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FromWorker } from '../protocol';
+import type { FromWorker } from '../api/protocol';
 import { harness, isPhase, start } from '../engineHarness';
-import type { UnderstandFromWorker, UnderstandRequest } from './protocol';
+import type { UnderstandFromWorker, UnderstandRequest } from '../api/understandProtocol';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

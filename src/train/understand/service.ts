@@ -8,7 +8,7 @@ import type { LoadedDataset } from '../../data/types';
 import type { DataShape, ModelSpec } from '../../model/spec';
 import { nextMacrotask } from '../runControl';
 import { runRequest, validate } from './jobs';
-import type { UnderstandFromWorker, UnderstandRequest, UnderstandToWorker } from './protocol';
+import type { UnderstandFromWorker, UnderstandRequest, UnderstandToWorker } from '../api/understandProtocol';
 
 /** What a running or finished run offers: its model (live), data and how to build a copy. */
 export interface UnderstandSource {

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Split } from '../../data/types';
 import { forward } from './forward';
 import { fieldOf, unitBox } from './receptiveField';
-import { mergeTop, type Ranked } from './stats';
+import { mergeTop, type Ranked } from '../api/understandStats';
 
 export interface TopResult {
   readonly top: Ranked[];

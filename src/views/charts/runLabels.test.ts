@@ -4,8 +4,8 @@ import en from '../../i18n/runLabels.en';
 import ko from '../../i18n/runLabels.ko';
 import { lenet5Mnist, mlp } from '../../model/presets';
 import type { ModelSpec } from '../../model/spec';
-import { DEFAULT_HYPER_PARAMS } from '../../train/hyper';
-import type { HyperParams } from '../../train/protocol';
+import { DEFAULT_HYPER_PARAMS } from '../../train/api/hyper';
+import type { HyperParams } from '../../train/api/protocol';
 import { CUSTOM_DATASET, runNames, textWidth, truncateLabel, type RunSettings } from './runLabels';
 import { runWords } from './runWords';
 

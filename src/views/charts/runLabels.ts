@@ -2,7 +2,7 @@
 // on the chart differ ("lr 0.01", "Adam · bs 32", "conv1 12 filters"), not "Run 1…4". Pure: the words come
 // from the caller (i18n), the settings from the store's snapshot taken when each run started.
 import type { BlockSpec, ModelSpec } from '../../model/spec';
-import type { HyperParams, LrSchedule, OptimizerName } from '../../train/protocol';
+import type { HyperParams, LrSchedule, OptimizerName } from '../../train/api/protocol';
 
 /** What a run trained with, captured when it started. */
 export interface RunSettings {

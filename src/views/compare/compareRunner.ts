@@ -7,7 +7,7 @@ import type { SeriesPoint } from '../../metrics/series';
 import type { ModelSpec } from '../../model/spec';
 import type { AppState, AppStore } from '../../store/appStore';
 import type { RunController, RunSeries } from '../../store/runController';
-import type { HyperParams } from '../../train/protocol';
+import type { HyperParams } from '../../train/api/protocol';
 import { downsample } from '../charts/downsample';
 
 export interface CompareConfig {

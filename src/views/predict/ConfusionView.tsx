@@ -1,8 +1,8 @@
 import * as d3 from 'd3';
 import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { perClassAccuracy } from '../../train/confusion';
-import type { ConfusionReport } from '../../train/protocol';
+import { perClassAccuracy } from '../../train/api/confusion';
+import type { ConfusionReport } from '../../train/api/protocol';
 import { SaveButtons } from '../export';
 import { confusionCells, confusionCellSize } from './confusionLayout';
 

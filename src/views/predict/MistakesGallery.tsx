@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MistakeBatch } from '../../train/protocol';
+import type { MistakeBatch } from '../../train/api/protocol';
 import { useServices } from '../AppContext';
 import { ImageCanvas } from './ImageCanvas';
 

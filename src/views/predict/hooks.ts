@@ -1,7 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { datasetEntry } from '../../data/registry';
-import type { PredictionState } from '../../train/predictChannel';
+import type { PredictionState } from '../../train/api/predictChannel';
 import { useApp, useServices } from '../AppContext';
 
 /** The prediction channel's state, re-rendering only when an answer or a report arrives. */

@@ -3,8 +3,8 @@
 // on, only the learning rate stays editable: it reaches the worker at the next batch.
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_SHIFT } from '../../train/hyper';
-import { OPTIMIZER_NAMES, type LrSchedule } from '../../train/protocol';
+import { MAX_SHIFT } from '../../train/api/hyper';
+import { OPTIMIZER_NAMES, type LrSchedule } from '../../train/api/protocol';
 import { useApp, useServices } from '../AppContext';
 import { NumberField } from '../NumberField';
 import { CheckField, SelectField, useValidity } from './fields';

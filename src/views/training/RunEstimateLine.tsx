@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RunEstimate } from '../../train/estimate';
+import type { RunEstimate } from '../../train/api/estimate';
 import { formatBytes } from '../../model/units';
 
 function durationText(seconds: number, t: (key: string, values: { n: string }) => string, lang: string): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeModel } from '../../model/analyze';
 import { chain, conv2d, flatten, input, lenet5Mnist, softmax } from '../../model/presets';
 import type { DataShape, ModelSpec } from '../../model/spec';
-import { estimateRun, trainingMacsPerSecond } from '../../train/estimate';
+import { estimateRun, trainingMacsPerSecond } from '../../train/api/estimate';
 import { runEstimate, type EstimateState } from './useRunEstimate';
 
 const MNIST: DataShape = { inputShape: [28, 28, 1], numClasses: 10 };

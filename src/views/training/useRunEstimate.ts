@@ -4,8 +4,8 @@ import { useMemo } from 'react';
 import { datasetEntry } from '../../data/registry';
 import type { ModelAnalysis } from '../../model/analysis';
 import type { DataShape, ModelSpec } from '../../model/spec';
-import { estimateRun, type RunEstimate } from '../../train/estimate';
-import type { BackendChoice, BackendName, OptimizerName } from '../../train/protocol';
+import { estimateRun, type RunEstimate } from '../../train/api/estimate';
+import type { BackendChoice, BackendName, OptimizerName } from '../../train/api/protocol';
 import type { AppState } from '../../store/appStore';
 import { useApp } from '../AppContext';
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createEmbedder } from '../../train/understand/embedClient';
-import { nearest } from '../../train/understand/stats';
+import { createEmbedder } from '../../train/api/embedClient';
+import { nearest } from '../../train/api/understandStats';
 import { useClassNames } from '../predict/hooks';
 import { classColour, paintImage } from './paint';
 import { Status } from './Status';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClassNames, useInputShape } from '../predict/hooks';
 import { ImageIndex } from './ImageIndex';
-import { patchStarts } from '../../train/understand/stats';
+import { patchStarts } from '../../train/api/understandStats';
 import { paintHeat, paintImage } from './paint';
 import { Status } from './Status';
 import { useUnderstand } from './useUnderstand';

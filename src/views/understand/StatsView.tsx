@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LayerStats } from '../../train/understand/protocol';
+import type { LayerStats } from '../../train/api/understandProtocol';
 import { useApp } from '../AppContext';
 import { selectIsRunning } from '../../store/appStore';
 import { paintHistogram } from './paint';

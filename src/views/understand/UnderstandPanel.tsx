@@ -1,6 +1,6 @@
 import { memo, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnderstandView } from '../../train/understand/protocol';
+import type { UnderstandView } from '../../train/api/understandProtocol';
 import { AttackView } from './AttackView';
 import { ClassVizView } from './ClassVizView';
 import { FeaturesView } from './FeaturesView';

@@ -1,6 +1,6 @@
 // Small canvas painters for the understanding views: images (bytes or floats in [0, 1]), crops that may
 // reach past the image's edges, heat overlays and histograms. Pure drawing, no state.
-import type { Histogram, ImageShape } from '../../train/understand/protocol';
+import type { Histogram, ImageShape } from '../../train/api/understandProtocol';
 
 type Pixels = ArrayLike<number>;
 

@@ -1,7 +1,7 @@
 // A view's link to the worker: the latest answer for the view (kept across tab switches by the channel),
 // whether a request is out, and `ask`. Answers arrive through the channel's subscription, not the store.
 import { useCallback, useEffect, useState } from 'react';
-import type { UnderstandFromWorker, UnderstandRequest, UnderstandView } from '../../train/understand/protocol';
+import type { UnderstandFromWorker, UnderstandRequest, UnderstandView } from '../../train/api/understandProtocol';
 import { useServices } from '../AppContext';
 
 export interface ViewLink {

@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MapStack } from '../../train/probes/types';
-import { globalScale, NORM_MODES, type NormMode } from '../../viz/normalise';
+import type { MapStack } from '../../train/api/probeTypes';
+import { globalScale, NORM_MODES, type NormMode } from '../../paint/normalise';
 import { SaveButtons } from '../export';
 import { createFeatureMaps, type FeatureMaps, type MapSelection } from './featureMaps';
 import { useProbeChannel, useOnScreen, useWantProbe } from './hooks';

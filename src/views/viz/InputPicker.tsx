@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { imageRgb } from '../../viz/overlay';
-import { createPixels, paintRgb } from '../../viz/paint';
+import { imageRgb } from '../../paint/overlay';
+import { createPixels, paintRgb } from '../../paint/paint';
 import { useApp } from '../AppContext';
 import { useClassNames } from '../predict/hooks';
 import { useProbeChannel, useProbeValue } from './hooks';

@@ -1,12 +1,12 @@
 // Feature maps of every block as one canvas: a labelled grid of channel maps per block, painted from the
 // latest probe snapshot into one ImageData and put once per animation frame at most. A framework-free
 // controller: create(el, opts) -> {update, destroy}; the React wrapper only passes options.
-import type { MapStack } from '../../train/probes/types';
-import { DIVERGING } from '../../viz/colors';
-import { gridLayout, hitTile, type GridLayout } from '../../viz/layout';
-import { channelScales, globalScale, type NormMode } from '../../viz/normalise';
-import { createPixels, outlineTile, paintMap } from '../../viz/paint';
-import type { ProbeChannel } from '../../viz/probeChannel';
+import type { MapStack } from '../../train/api/probeTypes';
+import { DIVERGING } from '../../paint/colors';
+import { gridLayout, hitTile, type GridLayout } from '../../paint/layout';
+import { channelScales, globalScale, type NormMode } from '../../paint/normalise';
+import { createPixels, outlineTile, paintMap } from '../../paint/paint';
+import type { ProbeChannel } from '../../paint/probeChannel';
 import { vizCounters } from './counters';
 import { createFrameScheduler } from '../charts/frameScheduler';
 import { describeCanvas } from './describe';

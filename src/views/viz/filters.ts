@@ -1,13 +1,13 @@
 // Conv kernels of every conv layer (one row per output filter, one column per input channel; the first
 // layer of an RGB input in colour) and the output layer's class templates, on one canvas redrawn at most
 // once per animation frame when new weights arrive.
-import type { ClassTemplates, KernelStack } from '../../train/probes/types';
-import { DIVERGING } from '../../viz/colors';
-import { isRgbKernel, kernelRgb, templatePicture, type Picture } from '../../viz/kernels';
-import { filtersPerRow, fixedGrid, gridLayout, kernelTile, type GridLayout } from '../../viz/layout';
-import { absMax, extent } from '../../viz/normalise';
-import { createPixels, paintMap, paintRgb, type Pixels } from '../../viz/paint';
-import type { ProbeChannel } from '../../viz/probeChannel';
+import type { ClassTemplates, KernelStack } from '../../train/api/probeTypes';
+import { DIVERGING } from '../../paint/colors';
+import { isRgbKernel, kernelRgb, templatePicture, type Picture } from '../../paint/kernels';
+import { filtersPerRow, fixedGrid, gridLayout, kernelTile, type GridLayout } from '../../paint/layout';
+import { absMax, extent } from '../../paint/normalise';
+import { createPixels, paintMap, paintRgb, type Pixels } from '../../paint/paint';
+import type { ProbeChannel } from '../../paint/probeChannel';
 import { vizCounters } from './counters';
 import { createFrameScheduler } from '../charts/frameScheduler';
 import { describeCanvas } from './describe';

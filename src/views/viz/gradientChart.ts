@@ -2,8 +2,8 @@
 // weight ratio on log axes, one line per layer (first layers in cool colours, last in warm, so a fan that
 // opens towards the input shows gradients vanishing). Redraws at most once per animation frame.
 import * as d3 from 'd3';
-import { logDomain, logPoints } from '../../viz/logScale';
-import type { GradientHistory, ProbeChannel } from '../../viz/probeChannel';
+import { logDomain, logPoints } from '../../paint/logScale';
+import type { GradientHistory, ProbeChannel } from '../../paint/probeChannel';
 import { vizCounters } from './counters';
 import { createFrameScheduler } from '../charts/frameScheduler';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore, type RefObject } from 'react';
-import type { ProbeChannel, ProbeKind } from '../../viz/probeChannel';
+import type { ProbeChannel, ProbeKind } from '../../paint/probeChannel';
 import { useServices } from '../AppContext';
 
 export function useProbeChannel(): ProbeChannel {

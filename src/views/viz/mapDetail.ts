@@ -1,10 +1,10 @@
 // One feature map enlarged, with the value under the pointer: the "click a map to enlarge it" part of the
 // feature-map view. Redraws when new activations arrive (at most once per animation frame).
-import type { MapStack } from '../../train/probes/types';
-import { DIVERGING } from '../../viz/colors';
-import { absMax, type NormMode } from '../../viz/normalise';
-import { createPixels, paintMap } from '../../viz/paint';
-import type { ProbeChannel } from '../../viz/probeChannel';
+import type { MapStack } from '../../train/api/probeTypes';
+import { DIVERGING } from '../../paint/colors';
+import { absMax, type NormMode } from '../../paint/normalise';
+import { createPixels, paintMap } from '../../paint/paint';
+import type { ProbeChannel } from '../../paint/probeChannel';
 import type { MapSelection } from './featureMaps';
 import { createFrameScheduler } from '../charts/frameScheduler';
 

@@ -1,11 +1,11 @@
 // The input, its gradient saliency map and its Grad-CAM overlay side by side on one canvas, redrawn at
 // most once per animation frame when a new saliency probe arrives.
-import { HOT } from '../../viz/colors';
-import { gridLayout } from '../../viz/layout';
-import { absMax } from '../../viz/normalise';
-import { heatOverlay, imageRgb } from '../../viz/overlay';
-import { createPixels, paintMap, paintRgb } from '../../viz/paint';
-import type { ProbeChannel } from '../../viz/probeChannel';
+import { HOT } from '../../paint/colors';
+import { gridLayout } from '../../paint/layout';
+import { absMax } from '../../paint/normalise';
+import { heatOverlay, imageRgb } from '../../paint/overlay';
+import { createPixels, paintMap, paintRgb } from '../../paint/paint';
+import type { ProbeChannel } from '../../paint/probeChannel';
 import { vizCounters } from './counters';
 import { createFrameScheduler } from '../charts/frameScheduler';
 import { describeCanvas } from './describe';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MapStack, ProbeSnapshot } from '../../train/probes/types';
-import { createProbeChannel } from '../../viz/probeChannel';
+import type { MapStack, ProbeSnapshot } from '../../train/api/probeTypes';
+import { createProbeChannel } from '../../paint/probeChannel';
 import { scopeChannel } from './scopedChannel';
 
 const stack = (id: string): MapStack => ({

@@ -1,7 +1,7 @@
 // A view of the probe channel narrowed to one block: the block detail pane hands it to the same feature-map
 // and filter controllers that draw every block, so they draw just that block's maps and kernels.
-import type { ProbeSnapshot } from '../../train/probes/types';
-import type { ProbeChannel } from '../../viz/probeChannel';
+import type { ProbeSnapshot } from '../../train/api/probeTypes';
+import type { ProbeChannel } from '../../paint/probeChannel';
 
 export function scopeChannel(channel: ProbeChannel, id: string): ProbeChannel {
   let source: ProbeSnapshot | null = null;

@@ -2,12 +2,12 @@
 // / pool / BN block, a bar strip for dense and softmax blocks. One controller for every block (one frame
 // scheduler, one IntersectionObserver), drawing each thumbnail at one canvas pixel per map cell (CSS scales
 // it up), once per animation frame at most, and only the thumbnails that can be seen in the network strip.
-import type { MapStack, ProbeImage } from '../../train/probes/types';
-import { DIVERGING, GREYS } from '../../viz/colors';
-import { fixedGrid, type GridLayout } from '../../viz/layout';
-import { channelScales } from '../../viz/normalise';
-import { createPixels, paintMap, paintRgb } from '../../viz/paint';
-import type { ProbeChannel } from '../../viz/probeChannel';
+import type { MapStack, ProbeImage } from '../../train/api/probeTypes';
+import { DIVERGING, GREYS } from '../../paint/colors';
+import { fixedGrid, type GridLayout } from '../../paint/layout';
+import { channelScales } from '../../paint/normalise';
+import { createPixels, paintMap, paintRgb } from '../../paint/paint';
+import type { ProbeChannel } from '../../paint/probeChannel';
 import { createFrameScheduler } from '../charts/frameScheduler';
 import { vizCounters } from './counters';
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DATASETS, type DatasetId } from '../../data/registry';
 import { PRESETS, REFERENCE_PRESETS } from '../../model/presets';
 import { selectCanTrain, selectIsPaused, selectIsRunning, selectStepsPerEpoch } from '../../store/appStore';
-import type { BackendChoice } from '../../train/protocol';
+import type { BackendChoice } from '../../train/api/protocol';
 import { useApp, useServices } from '../AppContext';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { formatCount } from '../format';

@@ -1,7 +1,7 @@
 // How a stack of maps is scaled to colours: by each channel's own largest magnitude (every map uses the
 // full colour range: shapes show, sizes do not compare), by the layer's (channels compare within a
 // block), or by the largest over every block shown (blocks compare: vanishing activations show as pale).
-import type { MapStack } from '../train/probes/types';
+import type { MapStack } from '../train/api/probeTypes';
 
 export type NormMode = 'channel' | 'layer' | 'global';
 export const NORM_MODES: readonly NormMode[] = ['channel', 'layer', 'global'];

@@ -1,6 +1,6 @@
 // Reshaping weights into pictures: a first-layer kernel of an RGB input as a colour image, and the weights
 // into each output class (a linear classifier's "templates", cs231n lecture 2) as an image per class.
-import type { ClassTemplates, KernelStack } from '../train/probes/types';
+import type { ClassTemplates, KernelStack } from '../train/api/probeTypes';
 import { nearSquare } from './layout';
 
 export interface Picture {

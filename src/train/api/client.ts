@@ -1,12 +1,12 @@
 // The UI's handle on the training worker: typed commands out, typed messages in. It numbers runs and
 // drops every message that belongs to an earlier run, so a late 'metrics' or 'stopped' from a run the
 // user already replaced can never reach the charts or the store.
-import type { WeightList } from '../exporters/weights';
-import type { DataShape, ModelSpec } from '../model/spec';
+import type { WeightList } from '../../exporters/weights';
+import type { DataShape, ModelSpec } from '../../model/spec';
 import type { BackendChoice, DatasetRef, FromWorker, HyperParams, RunPhase, ToWorker } from './protocol';
-import type { ProbeConfig } from './probes/types';
+import type { ProbeConfig } from './probeTypes';
 import { unbatch } from './outbox';
-import type { UnderstandRequest } from './understand/protocol';
+import type { UnderstandRequest } from './understandProtocol';
 
 /** The slice of the Worker interface the client uses, so tests can hand in a fake. */
 export interface WorkerLike {
@@ -64,7 +64,7 @@ const SILENCE_MS = 30_000;
 const QUIET_PHASES: ReadonlySet<RunPhase> = new Set(['paused', 'done', 'stopped', 'error']);
 
 const defaultWorkerFactory: WorkerFactory = () =>
-  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as WorkerLike;
+  new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' }) as WorkerLike;
 
 export function createTrainingClient(workerFactory: WorkerFactory = defaultWorkerFactory, options: ClientOptions = {}): TrainingClient {
   return new WorkerTrainingClient(workerFactory, options);

@@ -1,6 +1,16 @@
 // The page's handle on the embedding worker (embedWorker.ts): one job at a time, answers of an older job
 // dropped. Created on first use, terminated on dispose.
-import type { EmbedReply } from './embedWorker';
+/** The messages between the page and the embedding worker. */
+export interface EmbedJob {
+  readonly id: number;
+  readonly features: Float32Array;
+  readonly dim: number;
+}
+
+export type EmbedReply =
+  | { readonly id: number; readonly type: 'progress'; readonly done: number }
+  | { readonly id: number; readonly type: 'done'; readonly points: Float32Array; readonly ms: number }
+  | { readonly id: number; readonly type: 'error'; readonly message: string };
 
 export interface Embedder {
   /** Embeds count * dim features in 2-D; `onProgress` gets the share done. Rejects when a newer job replaces it. */
@@ -15,7 +25,7 @@ export function createEmbedder(): Embedder {
     progress?: (done: number) => void } | null = null;
   const ensure = () => {
     if (worker) return worker;
-    worker = new Worker(new URL('./embedWorker.ts', import.meta.url), { type: 'module' });
+    worker = new Worker(new URL('../understand/embedWorker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<EmbedReply>) => {
       const reply = event.data;
       if (!current || reply.id !== current.id) return;

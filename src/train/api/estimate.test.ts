@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeModel } from '../model/analyze';
-import { lenet5Mnist } from '../model/presets';
-import { chain, conv2d, dense, flatten, input, softmax } from '../model/presets';
+import { analyzeModel } from '../../model/analyze';
+import { lenet5Mnist } from '../../model/presets';
+import { chain, conv2d, dense, flatten, input, softmax } from '../../model/presets';
 import { ASSUMED_MACS_PER_SECOND, estimateRun, MEMORY_LIMIT_BYTES } from './estimate';
 
 const MNIST = { inputShape: [28, 28, 1], numClasses: 10 } as const;

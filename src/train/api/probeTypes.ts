@@ -1,5 +1,5 @@
 // What the views ask the worker to probe, and the plain typed-array snapshots it sends back. No tfjs here:
-// the protocol, the views and the pure src/viz helpers import these types.
+// the protocol, the views and the pure src/paint helpers import these types.
 
 /** The image the probes look at: a test example by index, or pixels handed in (drawn, uploaded). */
 export type ProbeInput =

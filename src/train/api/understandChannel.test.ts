@@ -1,9 +1,9 @@
 // The understanding channel hands each view the answer to its latest request only, and forgets answers
 // computed on an earlier run's weights.
 import { describe, expect, it } from 'vitest';
-import type { TrainingListener } from '../client';
-import type { UnderstandFromWorker } from './protocol';
-import { createUnderstandChannel } from './channel';
+import type { TrainingListener } from './client';
+import type { UnderstandFromWorker } from './understandProtocol';
+import { createUnderstandChannel } from './understandChannel';
 
 function fakeClient() {
   const sent: number[] = [];

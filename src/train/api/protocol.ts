@@ -1,9 +1,9 @@
 // The typed message protocol between the UI and the training worker. Every run-scoped message carries
 // the runId; the client drops messages of a stale run. Metrics arrive in batches of typed arrays.
-import type { WeightList } from '../exporters/weights';
-import type { DataShape, ModelSpec } from '../model/spec';
-import type { ProbeConfig, ProbeSnapshot } from './probes/types';
-import type { UnderstandFromWorker, UnderstandToWorker } from './understand/protocol';
+import type { WeightList } from '../../exporters/weights';
+import type { DataShape, ModelSpec } from '../../model/spec';
+import type { ProbeConfig, ProbeSnapshot } from './probeTypes';
+import type { UnderstandFromWorker, UnderstandToWorker } from './understandProtocol';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = BackendName | 'auto';
@@ -45,8 +45,8 @@ export interface HyperParams {
 }
 
 // Which dataset a run uses: a web-ready folder by URL, or one made in the page (see src/data/types.ts).
-import type { DatasetRef } from '../data/types';
-export type { DatasetRef, InlineDatasetRef, UrlDatasetRef } from '../data/types';
+import type { DatasetRef } from '../../data/types';
+export type { DatasetRef, InlineDatasetRef, UrlDatasetRef } from '../../data/types';
 
 export type ToWorker =
   | { readonly type: 'start'; readonly runId: number; readonly spec: ModelSpec; readonly dataset: DatasetRef;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ModelSpec } from '../model/spec';
+import type { ModelSpec } from '../../model/spec';
 import { createTrainingClient, type WorkerLike } from './client';
 import { DEFAULT_HYPER_PARAMS } from './hyper';
 import type { DatasetRef, FromWorker, HyperParams, ToWorker } from './protocol';

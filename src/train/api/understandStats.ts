@@ -1,6 +1,6 @@
 // Plain-number helpers for the understanding views: histograms, moments, dead units, top-k merging and
 // nearest neighbours. No tfjs: the worker and the views both use them.
-import type { Histogram } from './protocol';
+import type { Histogram } from './understandProtocol';
 
 export function histogram(values: ArrayLike<number>, bins: number): Histogram {
   let min = Infinity;

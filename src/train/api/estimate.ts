@@ -1,10 +1,10 @@
 // Before training: how much memory a run needs and how long an epoch takes, from the model core's
 // analysis alone (no tfjs, so the UI can call it on every edit). A network that would not fit the backend
 // is refused with the reason, instead of crashing the tab halfway through the first batch.
-import type { ModelAnalysis } from '../model/analysis';
-import { measureModel } from '../model/cost';
-import type { DataShape, ModelSpec } from '../model/spec';
-import { formatBytes } from '../model/units';
+import type { ModelAnalysis } from '../../model/analysis';
+import { measureModel } from '../../model/cost';
+import type { DataShape, ModelSpec } from '../../model/spec';
+import { formatBytes } from '../../model/units';
 import type { BackendChoice, BackendName, HyperParams, OptimizerName } from './protocol';
 
 /** Extra float32 copies of every weight the optimizer keeps (its "slots"). */

@@ -2,7 +2,7 @@
 // several times a second and only canvases need them). Views say which probes they want while they are
 // open (`want` returns a release), choose the input, and subscribe; the run controller forwards the
 // resulting config to the worker and pushes the snapshots in.
-import { PROBES_OFF, type ProbeConfig, type ProbeInput, type ProbeSnapshot } from '../train/probes/types';
+import { PROBES_OFF, type ProbeConfig, type ProbeInput, type ProbeSnapshot } from '../train/api/probeTypes';
 
 export type ProbeKind = 'activations' | 'filters' | 'gradients' | 'saliency';
 

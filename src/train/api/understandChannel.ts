@@ -1,9 +1,9 @@
 // The UI side of the understanding views: sends requests to the worker and hands each view its answers,
 // outside React and the store (class visualisation frames arrive several times a second). Answers of an
 // older request of the same view, or of an earlier run, are dropped.
-import type { TrainingClient } from '../client';
-import type { FromWorker } from '../protocol';
-import type { UnderstandFromWorker, UnderstandRequest, UnderstandView } from './protocol';
+import type { TrainingClient } from './client';
+import type { FromWorker } from './protocol';
+import type { UnderstandFromWorker, UnderstandRequest, UnderstandView } from './understandProtocol';
 
 export type UnderstandListener = (answer: UnderstandFromWorker) => void;
 

@@ -1,6 +1,6 @@
 // Images for the saliency view: the input as RGB (grey inputs repeated over three channels) and a heat map
 // laid over it, so Grad-CAM shows where on the digit the network looked.
-import type { ProbeImage } from '../train/probes/types';
+import type { ProbeImage } from '../train/api/probeTypes';
 import { colorIndex, type ColorMap } from './colors';
 
 /** The input as HWC RGB in [0, 1]. */

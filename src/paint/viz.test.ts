@@ -1,6 +1,6 @@
 // Pure helpers of the network views: colour maps, normalisation, grid layout, painting, the probe channel.
 import { describe, expect, it } from 'vitest';
-import type { MapStack, ProbeSnapshot } from '../train/probes/types';
+import type { MapStack, ProbeSnapshot } from '../train/api/probeTypes';
 import { colorIndex, colorOf, DIVERGING, HOT } from './colors';
 import { gridLayout, hitTile, nearSquare, tileOrigin } from './layout';
 import { absMax, channelScales, extent, globalScale } from './normalise';
