@@ -15,8 +15,8 @@
 import { loadDataset } from '../src/data/loader';
 import { lenet5Mnist } from '../src/model/presets';
 import type { ModelSpec } from '../src/model/spec';
-import { DEFAULT_HYPER_PARAMS } from '../src/train/hyper';
-import type { BackendChoice, BackendName, EpochResult, HyperParams } from '../src/train/protocol';
+import { DEFAULT_HYPER_PARAMS } from '../src/train/api/hyper';
+import type { BackendChoice, BackendName, EpochResult, HyperParams } from '../src/train/api/protocol';
 import { runParallelSuite } from './parallelSuite';
 import { round, runEngine, secondsToAccuracy, type EngineRunResult } from './engineRun';
 import { cifarBn } from '../src/model/presetNets';

@@ -2,8 +2,8 @@
 // it: the backend, every epoch's result, main-thread long tasks, and an optional early stop.
 import type { LoadedDataset } from '../src/data/types';
 import type { ModelSpec } from '../src/model/spec';
-import { createTrainingClient } from '../src/train/client';
-import type { BackendChoice, BackendInfo, EpochResult, FromWorker, HyperParams } from '../src/train/protocol';
+import { createTrainingClient } from '../src/train/api/client';
+import type { BackendChoice, BackendInfo, EpochResult, FromWorker, HyperParams } from '../src/train/api/protocol';
 
 export interface EngineRunOptions {
   readonly spec: ModelSpec;

@@ -7,7 +7,7 @@ import { selectBackend } from '../src/train/backend';
 import { wasmPaths } from '../src/train/wasmUrls';
 import { buildModel } from '../src/train/buildModel';
 import { activation, batchNorm, chain, conv2d, flatten, input, maxPool2d, softmax } from '../src/model/presets';
-import type { BackendChoice } from '../src/train/protocol';
+import type { BackendChoice } from '../src/train/api/protocol';
 import { randomValues, relativeError } from '../src/train/kernels/testUtils';
 
 const DATA = { inputShape: [16, 16, 3], numClasses: 4 };

@@ -1,7 +1,7 @@
 // What the benchmark trains: the networks and the training recipes behind the accuracy targets. The
 // recipes were picked by measuring (bench/README notes in the report), not tuned to the test set's noise.
-import { DEFAULT_HYPER_PARAMS } from '../src/train/hyper';
-import type { HyperParams } from '../src/train/protocol';
+import { DEFAULT_HYPER_PARAMS } from '../src/train/api/hyper';
+import type { HyperParams } from '../src/train/api/protocol';
 import type { ModelSpec } from '../src/model/spec';
 import { PRESETS, chain, input, conv2d, activation, maxPool2d, flatten, dense, softmax } from '../src/model/presets';
 
