@@ -6,7 +6,7 @@ import * as d3 from 'd3';
 import { frameAt, frameCount, frameIndexOf, outputSize, paddedSize, reach, type WindowGeometry } from './frames';
 import { arithLayout, type ArithLayout, type Box } from './layout';
 import type { ReceptiveField } from './receptiveField';
-import { createFrameScheduler } from '../charts/frameScheduler';
+import { createLifecycle } from '../charts/lifecycle';
 
 export interface ArithLabels {
   readonly input: string;
@@ -156,8 +156,10 @@ export function createArithDiagram(el: HTMLElement, onStep?: (step: number) => v
     fieldText.attr('x', img.x).attr('y', img.y + img.height + 18).text(labels.field(rf));
   };
 
-  const frames = createFrameScheduler(drawFrame);
-  const schedule = frames.schedule;
+  // A resize lays the grids out again before the frame is drawn; it draws whether or not it is on screen
+  // (its play loop is the animation itself).
+  const life = createLifecycle(drawFrame, { element: el, onScreenOnly: false, resize: () => drawStatic() });
+  const schedule = life.schedule;
 
   const setStep = (step: number) => {
     const n = steps();
@@ -199,11 +201,10 @@ export function createArithDiagram(el: HTMLElement, onStep?: (step: number) => v
     svg.attr('data-playing', 'false');
   };
 
-  const resize = new ResizeObserver(() => {
-    drawStatic();
-    schedule();
+  life.onDestroy(() => {
+    stopPlaying();
+    svg.remove();
   });
-  resize.observe(el);
 
   return {
     show(next, nextLabels) {
@@ -240,11 +241,6 @@ export function createArithDiagram(el: HTMLElement, onStep?: (step: number) => v
     get steps() {
       return steps();
     },
-    destroy() {
-      stopPlaying();
-      frames.dispose();
-      resize.disconnect();
-      svg.remove();
-    },
+    destroy: life.destroy,
   };
 }

@@ -10,7 +10,7 @@ import { createReadout, drawLegend, drawReadout, type Group, type LegendMarks } 
 import { downsample } from './downsample';
 import type { RunName } from './runLabels';
 import './charts.css';
-import { createFrameScheduler } from './frameScheduler';
+import { createLifecycle } from './lifecycle';
 import { createRunHistory, type EpochPoint } from './runHistory';
 
 export interface LossChartLabels extends LegendMarks {
@@ -179,8 +179,8 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     drawReadout(readout, x(p.x), lines, width, height);
   };
 
-  const frames = createFrameScheduler(draw, { element: el });
-  const schedule = frames.schedule;
+  const life = createLifecycle(draw, { element: el });
+  const schedule = life.schedule;
   hover.on('pointermove', (event: PointerEvent) => {
     hoverX = d3.pointer(event)[0];
     schedule();
@@ -188,10 +188,12 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     hoverX = null;
     schedule();
   });
-  const offLoss = opts.loss.subscribe(schedule);
-  const offAcc = opts.accuracy.subscribe(schedule);
-  const resize = new ResizeObserver(schedule);
-  resize.observe(el);
+  life.listen(opts.loss);
+  life.listen(opts.accuracy);
+  life.onDestroy(() => {
+    runs.dispose();
+    svg.remove();
+  });
   schedule();
 
   return {
@@ -222,13 +224,6 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     get draws() {
       return draws;
     },
-    destroy() {
-      frames.dispose();
-      runs.dispose();
-      offLoss();
-      offAcc();
-      resize.disconnect();
-      svg.remove();
-    },
+    destroy: life.destroy,
   };
 }

@@ -4,6 +4,7 @@
 import * as d3 from 'd3';
 import type { Series, SeriesPoint } from '../../metrics/series';
 import { downsample } from '../charts/downsample';
+import { createLifecycle } from '../charts/lifecycle';
 
 export const RUN_COLOURS = d3.schemeTableau10;
 
@@ -34,10 +35,8 @@ export function createCompareChart(el: HTMLElement, live: Series): CompareChart 
   const legend = svg.append('g').attr('transform', `translate(${M.left},${H + 14})`);
   let state: { curves: readonly CompareCurve[]; liveLabel: string | null; labels: { step: string; loss: string } } =
     { curves: [], liveLabel: null, labels: { step: '', loss: '' } };
-  let frame: number | null = null;
 
   const draw = () => {
-    frame = null;
     const all = state.liveLabel === null ? state.curves
       : [...state.curves, { label: state.liveLabel, points: downsample(live.points(), 400) }];
     const finite = all.flatMap((c) => c.points.filter((p) => Number.isFinite(p.y)));
@@ -63,21 +62,16 @@ export function createCompareChart(el: HTMLElement, live: Series): CompareChart 
     items.select('rect').attr('fill', (_d, i) => RUN_COLOURS[i % RUN_COLOURS.length] as string);
     items.select('text').text((d) => d.label);
   };
-  const schedule = () => {
-    if (frame === null) frame = requestAnimationFrame(draw);
-  };
-  const off = live.subscribe(() => {
-    if (state.liveLabel !== null) schedule();
-  });
+  // A viewBox scales it to its element: no redraw on resize.
+  const life = createLifecycle(draw, { element: el, resize: false });
+  const schedule = life.schedule;
+  life.listen(live, () => state.liveLabel !== null);
+  life.onDestroy(() => svg.remove());
   return {
     update(curves, liveLabel, labels) {
       state = { curves, liveLabel, labels };
       schedule();
     },
-    destroy() {
-      off();
-      if (frame !== null) cancelAnimationFrame(frame);
-      svg.remove();
-    },
+    destroy: life.destroy,
   };
 }

@@ -8,7 +8,7 @@ import { channelScales, globalScale, type NormMode } from '../../paint/normalise
 import { createPixels, outlineTile, paintMap } from '../../paint/paint';
 import type { ProbeChannel } from '../../paint/probeChannel';
 import { vizCounters } from './counters';
-import { createFrameScheduler } from '../charts/frameScheduler';
+import { createLifecycle } from '../charts/lifecycle';
 import { describeCanvas } from './describe';
 
 export interface MapSelection {
@@ -98,8 +98,8 @@ export function createFeatureMaps(el: HTMLElement, channel: ProbeChannel, initia
     if (stacks !== lastStacks && stacks.length > 0) vizCounters.featureMapRefreshes += 1;
     lastStacks = stacks;
   };
-  const frames = createFrameScheduler(draw, { element: el });
-  const schedule = frames.schedule;
+  const life = createLifecycle(draw, { element: el });
+  const schedule = life.schedule;
   const onClick = (event: MouseEvent) => {
     const box = canvas.getBoundingClientRect();
     const x = ((event.clientX - box.left) * canvas.width) / Math.max(1, box.width);
@@ -110,22 +110,18 @@ export function createFeatureMaps(el: HTMLElement, channel: ProbeChannel, initia
     if (hit) opts.onSelect({ id: row.stack.id, channel: hit.index });
   };
   canvas.addEventListener('click', onClick);
-  const off = channel.subscribe(schedule);
-  const resize = new ResizeObserver(schedule);
-  resize.observe(el);
+  life.listen(channel);
+  life.onDestroy(() => {
+    canvas.removeEventListener('click', onClick);
+    canvas.remove();
+  });
   schedule();
   return {
     update(next) {
       opts = { ...opts, ...next };
       schedule();
     },
-    destroy() {
-      frames.dispose();
-      off();
-      resize.disconnect();
-      canvas.removeEventListener('click', onClick);
-      canvas.remove();
-    },
+    destroy: life.destroy,
   };
 }
 

@@ -9,7 +9,7 @@ import { absMax, extent } from '../../paint/normalise';
 import { createPixels, paintMap, paintRgb, type Pixels } from '../../paint/paint';
 import type { ProbeChannel } from '../../paint/probeChannel';
 import { vizCounters } from './counters';
-import { createFrameScheduler } from '../charts/frameScheduler';
+import { createLifecycle } from '../charts/lifecycle';
 import { describeCanvas } from './describe';
 
 export interface FiltersLabels {
@@ -121,29 +121,24 @@ export function createFilters(el: HTMLElement, channel: ProbeChannel, initial: F
     describeCanvas(canvas, sections.map((s) => s.title).join('; '));
     vizCounters.filterDraws += 1;
   };
-  const frames = createFrameScheduler(draw, { element: el });
-  const schedule = frames.schedule;
+  const life = createLifecycle(draw, { element: el });
+  const schedule = life.schedule;
   let lastFilters: unknown = null;
-  const off = channel.subscribe(() => {
+  life.listen(channel, () => {
     // Gradient- or saliency-only snapshots leave the weights shown as they are.
     const f = channel.latest?.filters ?? null;
-    if (f !== lastFilters || f === null) schedule();
+    const changed = f !== lastFilters || f === null;
     lastFilters = f;
+    return changed;
   });
-  const resize = new ResizeObserver(schedule);
-  resize.observe(el);
+  life.onDestroy(() => canvas.remove());
   schedule();
   return {
     update(next) {
       labels = next;
       schedule();
     },
-    destroy() {
-      frames.dispose();
-      off();
-      resize.disconnect();
-      canvas.remove();
-    },
+    destroy: life.destroy,
   };
 }
 

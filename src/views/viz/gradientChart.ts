@@ -5,7 +5,7 @@ import * as d3 from 'd3';
 import { logDomain, logPoints } from '../../paint/logScale';
 import type { GradientHistory, ProbeChannel } from '../../paint/probeChannel';
 import { vizCounters } from './counters';
-import { createFrameScheduler } from '../charts/frameScheduler';
+import { createLifecycle } from '../charts/lifecycle';
 
 export interface GradientChartLabels {
   readonly gradNorm: string;
@@ -51,25 +51,17 @@ export function createGradientChart(el: HTMLElement, channel: ProbeChannel, init
     for (const p of panels) drawPanel(p, history, x, width, color, labels);
     vizCounters.gradientDraws += 1;
   };
-  const frames = createFrameScheduler(draw, { element: el });
-  const schedule = frames.schedule;
-  const off = channel.subscribe(() => {
-    if (channel.gradients.steps.length !== drawnLength) schedule();
-  });
-  const resize = new ResizeObserver(schedule);
-  resize.observe(el);
+  const life = createLifecycle(draw, { element: el });
+  const schedule = life.schedule;
+  life.listen(channel, () => channel.gradients.steps.length !== drawnLength);
+  life.onDestroy(() => svg.remove());
   schedule();
   return {
     setLabels(next) {
       labels = next;
       schedule();
     },
-    destroy() {
-      frames.dispose();
-      off();
-      resize.disconnect();
-      svg.remove();
-    },
+    destroy: life.destroy,
   };
 }
 

@@ -6,7 +6,7 @@ import { absMax, type NormMode } from '../../paint/normalise';
 import { createPixels, paintMap } from '../../paint/paint';
 import type { ProbeChannel } from '../../paint/probeChannel';
 import type { MapSelection } from './featureMaps';
-import { createFrameScheduler } from '../charts/frameScheduler';
+import { createLifecycle } from '../charts/lifecycle';
 
 export interface MapDetailOptions {
   readonly selection: MapSelection;
@@ -65,8 +65,9 @@ export function createMapDetail(canvas: HTMLCanvasElement, readout: HTMLElement,
     g.putImageData(new ImageData(px.data, width, height), 0, 0);
     showValue(stack);
   };
-  const frames = createFrameScheduler(draw, { element: canvas });
-  const schedule = frames.schedule;
+  // Its size follows the map, not the element: no redraw on resize.
+  const life = createLifecycle(draw, { element: canvas, resize: false });
+  const schedule = life.schedule;
   const onMove = (event: PointerEvent) => {
     const box = canvas.getBoundingClientRect();
     pointer = { x: event.clientX - box.left, y: event.clientY - box.top };
@@ -79,18 +80,17 @@ export function createMapDetail(canvas: HTMLCanvasElement, readout: HTMLElement,
   };
   canvas.addEventListener('pointermove', onMove);
   canvas.addEventListener('pointerleave', onLeave);
-  const off = channel.subscribe(schedule);
+  life.listen(channel);
+  life.onDestroy(() => {
+    canvas.removeEventListener('pointermove', onMove);
+    canvas.removeEventListener('pointerleave', onLeave);
+  });
   schedule();
   return {
     update(next) {
       opts = { ...opts, ...next };
       schedule();
     },
-    destroy() {
-      frames.dispose();
-      off();
-      canvas.removeEventListener('pointermove', onMove);
-      canvas.removeEventListener('pointerleave', onLeave);
-    },
+    destroy: life.destroy,
   };
 }

@@ -7,7 +7,7 @@ import { heatOverlay, imageRgb } from '../../paint/overlay';
 import { createPixels, paintMap, paintRgb } from '../../paint/paint';
 import type { ProbeChannel } from '../../paint/probeChannel';
 import { vizCounters } from './counters';
-import { createFrameScheduler } from '../charts/frameScheduler';
+import { createLifecycle } from '../charts/lifecycle';
 import { describeCanvas } from './describe';
 
 export interface SaliencyLabels {
@@ -59,23 +59,22 @@ export function createSaliencyView(el: HTMLElement, channel: ProbeChannel, initi
     describeCanvas(canvas, captions.join('; '));
     vizCounters.saliencyDraws += 1;
   };
-  const frames = createFrameScheduler(draw, { element: el });
-  const schedule = frames.schedule;
-  const off = channel.subscribe(() => {
+  // Its size follows the probed image, not the element: no redraw on resize.
+  const life = createLifecycle(draw, { element: el, resize: false });
+  const schedule = life.schedule;
+  life.listen(channel, () => {
     const s = channel.latest?.saliency ?? null;
-    if (s !== lastSaliency) schedule();
+    const changed = s !== lastSaliency;
     lastSaliency = s;
+    return changed;
   });
+  life.onDestroy(() => canvas.remove());
   schedule();
   return {
     update(next) {
       labels = next;
       schedule();
     },
-    destroy() {
-      frames.dispose();
-      off();
-      canvas.remove();
-    },
+    destroy: life.destroy,
   };
 }

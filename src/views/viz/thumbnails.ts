@@ -8,7 +8,7 @@ import { fixedGrid, type GridLayout } from '../../paint/layout';
 import { channelScales } from '../../paint/normalise';
 import { createPixels, paintMap, paintRgb } from '../../paint/paint';
 import type { ProbeChannel } from '../../paint/probeChannel';
-import { createFrameScheduler } from '../charts/frameScheduler';
+import { createLifecycle } from '../charts/lifecycle';
 import { vizCounters } from './counters';
 
 /** What a block's thumbnail shows: the probed image, maps, or one bar per unit (probabilities for 'classes'). */
@@ -137,8 +137,9 @@ export function createThumbnails(host: Element, channel: ProbeChannel): Thumbnai
     }
     if (painted > 0) vizCounters.thumbnailRefreshes += 1;
   };
-  const frames = createFrameScheduler(draw, { element: host });
-  const off = channel.subscribe(frames.schedule);
+  // Thumbnails keep their own pixel size (CSS scales them): no redraw on resize.
+  const frames = createLifecycle(draw, { element: host, resize: false });
+  frames.listen(channel);
   const observer = typeof IntersectionObserver === 'undefined' ? null : new IntersectionObserver((seen) => {
     for (const s of seen) {
       const e = byCanvas.get(s.target);
@@ -166,8 +167,7 @@ export function createThumbnails(host: Element, channel: ProbeChannel): Thumbnai
       frames.schedule();
     },
     destroy() {
-      off();
-      frames.dispose();
+      frames.destroy();
       observer?.disconnect();
       entries.clear();
       byCanvas.clear();
