@@ -5,7 +5,7 @@ import { createLossChart, type LossChart, type LossChartLabels } from './charts/
 import { epochEndStep } from './charts/chartMath';
 import { useServices } from './AppContext';
 import { SaveButtons } from './export';
-import { ChartText } from './charts/ChartText';
+import { ChartLatest, ChartTable, ChartTableButton, useChartTable } from './charts/ChartText';
 import { CUSTOM_DATASET, runNames, type RunSettings } from './charts/runLabels';
 import { runWords } from './charts/runWords';
 import { datasetEntry } from '../data/registry';
@@ -18,6 +18,7 @@ export const LossChartView = memo(function LossChartView() {
   const tp = useTranslation('predict').t;
   const tr = useTranslation('runLabels').t;
   const tRun = useTranslation('run').t;
+  const tc = useTranslation('chartFrame').t;
   const { series, store } = useServices();
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<LossChart | null>(null);
@@ -25,6 +26,7 @@ export const LossChartView = memo(function LossChartView() {
   const settings = useRef(new Map<number, RunSettings>());
   const [logScale, setLogScale] = useState(false);
   const [smoothing, setSmoothing] = useState(0.6);
+  const { table, toggle } = useChartTable(series.loss, series.accuracy);
 
   const labels = useMemo<LossChartLabels>(() => {
     const words = runWords(tr, tRun);
@@ -32,6 +34,7 @@ export const LossChartView = memo(function LossChartView() {
       loss: t('chart.loss'), accuracy: t('chart.accuracy'), step: t('chart.step'),
       testAccuracy: tp('curves.testAccuracy'), validation: tp('curves.validation'),
       learningRate: tp('curves.learningRate'),
+      shortMarks: { loss: tc('marks.loss'), accuracy: tc('marks.accuracy'), testAccuracy: tc('marks.test'), validation: tc('marks.validation') },
       runNames: (runs) => runNames(runs.map((run) => ({ run, settings: settings.current.get(run) ?? null })), words),
       readout: (v) => [
         tp('curves.readStep', { step: v.step }),
@@ -41,7 +44,7 @@ export const LossChartView = memo(function LossChartView() {
         ...v.others.map((o) => tr('readOther', { name: o.name, loss: fmt(o.loss) })),
       ],
     };
-  }, [t, tp, tr, tRun]);
+  }, [t, tp, tr, tRun, tc]);
   const labelsRef = useRef(labels);
 
   useEffect(() => {
@@ -81,26 +84,33 @@ export const LossChartView = memo(function LossChartView() {
     chart.current?.setOptions({ logScale, smoothing });
   }, [logScale, smoothing]);
 
+  // One compact header row (title, then small controls with their full names as tooltips and accessible
+  // names); the plot takes the rest. The latest values are for screen readers; the table covers the plot.
   return (
     <section className="panel chart-panel" aria-labelledby="chart-heading">
-      <h2 id="chart-heading">
-        {t('chart.heading')}
-        <SaveButtons target={el} name="training-curves" />
-      </h2>
-      <div className="chart-options">
-        <label>
-          <input type="checkbox" checked={logScale} data-action="log-scale" onChange={(e) => setLogScale(e.target.checked)} />{' '}
-          {tp('curves.logScale')}
-        </label>{' '}
-        <label>
-          {tp('curves.smoothing')}{' '}
-          <input type="range" min={0} max={0.98} step={0.02} value={smoothing} data-action="smoothing"
-            onChange={(e) => setSmoothing(Number(e.target.value))} />{' '}
-          <output>{smoothing.toFixed(2)}</output>
-        </label>
+      <div className="chart-head">
+        <h2 id="chart-heading">{t('chart.heading')}</h2>
+        <div className="chart-tools" role="group" aria-label={tc('tools')}>
+          <label className="chart-toggle" title={tp('curves.logScale')}>
+            <input type="checkbox" checked={logScale} data-action="log-scale" aria-label={tp('curves.logScale')}
+              onChange={(e) => setLogScale(e.target.checked)} />
+            <span aria-hidden="true">{tc('logShort')}</span>
+          </label>
+          <label className="chart-smoothing" title={tp('curves.smoothing')}>
+            <span aria-hidden="true">{tc('smoothingShort')}</span>
+            <input type="range" min={0} max={0.98} step={0.02} value={smoothing} data-action="smoothing"
+              aria-label={tp('curves.smoothing')} onChange={(e) => setSmoothing(Number(e.target.value))} />
+            <output>{smoothing.toFixed(2)}</output>
+          </label>
+          <ChartTableButton open={table !== null} onToggle={toggle} />
+          <SaveButtons target={el} name="training-curves" />
+        </div>
       </div>
-      <div className="chart-host" ref={el} data-testid="loss-chart" />
-      <ChartText />
+      <div className="chart-body">
+        <div className="chart-host" ref={el} data-testid="loss-chart" />
+        {table && <ChartTable table={table} />}
+      </div>
+      <ChartLatest loss={series.loss} accuracy={series.accuracy} />
     </section>
   );
 });

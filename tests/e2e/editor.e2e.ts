@@ -239,8 +239,9 @@ describe('invalid networks say why, on the block that causes it', () => {
     expect(await codesOn(page, 'conv2')).toEqual([]); // out of range: not applied
     await page.fill('.editor-inspector input[data-field=kernel]', '15'); // conv2 sees 14×14
     expect(await codesOn(page, 'conv2')).toContain('kernelTooLarge');
-    // Beside the chart, Train's reason names the block (not only the problem).
-    expect(await page.locator('.run-blocker').innerText()).toContain('conv2:');
+    // Train's reason (its tooltip in the top bar, not a line in the chart) names the block, not only the problem.
+    expect(await page.locator('[data-action=train]').getAttribute('title')).toContain('conv2:');
+    expect(await page.locator('.ws-chart .disabled-reason').count()).toBe(0);
     expect(await trainEnabled(page)).toBe(false);
     await page.click('[data-action=undo]');
     expect(await trainEnabled(page)).toBe(true);

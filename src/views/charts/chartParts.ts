@@ -1,7 +1,8 @@
 // Pieces of the training-curves chart drawn with D3: the legend (runs and what each mark means) and the
 // hover read-out. Kept apart from lossChart.ts so each file stays small.
 import type * as d3 from 'd3';
-import { truncateLabel } from './runLabels';
+import { GLYPH, legendRow, shownRunName, SWATCH } from './legendLayout';
+import { textWidth } from './runLabels';
 
 export type Group = d3.Selection<SVGGElement, unknown, null, undefined>;
 
@@ -20,71 +21,47 @@ export interface LegendMarks {
   readonly validation: string;
 }
 
-/** Two rows above the plot, where they never hide a curve: the runs, then the line styles. */
-export function drawLegend(g: Group, runs: readonly LegendRun[], marks: LegendMarks, width: number): void {
+/**
+ * One row above the plot, where it never hides a curve: the runs from the left, the line styles at the
+ * right (their short words, or only their marks on a narrow row; the full name is each item's tooltip).
+ */
+export function drawLegend(g: Group, runs: readonly LegendRun[], marks: LegendMarks, short: LegendMarks, width: number): void {
+  const styles = [
+    { key: 'loss', text: short.loss, title: marks.loss, dash: null, marker: null },
+    { key: 'accuracy', text: short.accuracy, title: marks.accuracy, dash: '5 3', marker: null },
+    { key: 'test', text: short.testAccuracy, title: marks.testAccuracy, dash: null, marker: 'filled' },
+    { key: 'validation', text: short.validation, title: marks.validation, dash: null, marker: 'hollow' },
+  ] as const;
+  const row = legendRow(runs.map((r) => r.label), styles.map((d) => d.text), width);
   const runItems = g.selectAll<SVGGElement, LegendRun>('g.run').data(runs).join((enter) => {
     const item = enter.append('g').attr('class', 'run');
-    item.append('rect').attr('width', 14).attr('height', 4).attr('y', -2);
-    item.append('text').attr('x', 20).attr('dy', '0.35em');
+    item.append('rect').attr('width', 12).attr('height', 4).attr('y', -2);
+    item.append('text').attr('x', SWATCH).attr('dy', '0.35em');
     item.append('title');
     return item;
   });
-  // One row, each run an equal share of it (the plot and the right margin); a longer name is cut.
-  const step = Math.max(64, (width + 44) / Math.max(runs.length, 1));
-  runItems.attr('transform', (_d, i) => `translate(${i * step},-58)`).attr('opacity', (d) => (d.current ? 1 : 0.7));
+  runItems.attr('transform', (_d, i) => `translate(${row.runX[i] ?? 0},0)`).attr('opacity', (d) => (d.current ? 1 : 0.7));
   runItems.select('rect').attr('fill', (d) => d.colour);
-  runItems.select('text').text((d) => truncateLabel(d.label, step - 28));
+  runItems.select('text').text((d) => shownRunName(d.label, row));
   runItems.select('title').text((d) => d.title || d.label);
 
-  const styles = [
-    { key: 'loss', text: marks.loss, dash: null, marker: null },
-    { key: 'accuracy', text: marks.accuracy, dash: '5 3', marker: null },
-    { key: 'test', text: marks.testAccuracy, dash: null, marker: 'filled' },
-    { key: 'validation', text: marks.validation, dash: null, marker: 'hollow' },
-  ] as const;
   const styleItems = g.selectAll<SVGGElement, (typeof styles)[number]>('g.style').data(styles).join((enter) => {
     const item = enter.append('g').attr('class', 'style');
-    item.append('line').attr('x1', 0).attr('x2', 18).attr('stroke', '#555').attr('stroke-width', 1.5);
-    item.append('circle').attr('cx', 9).attr('r', 3.5).attr('stroke', '#555');
-    item.append('text').attr('x', 24).attr('dy', '0.35em');
+    // A transparent box under the mark, so the tooltip shows on hover even when only the mark is drawn.
+    item.append('rect').attr('class', 'hit').attr('x', -2).attr('y', -7).attr('height', 14).attr('fill', 'transparent');
+    item.append('line').attr('x1', 0).attr('x2', 16).attr('stroke', '#555').attr('stroke-width', 1.5);
+    item.append('circle').attr('cx', 8).attr('r', 3.5).attr('stroke', '#555');
+    item.append('text').attr('x', GLYPH - 2).attr('dy', '0.35em');
+    item.append('title');
     return item;
   });
-  // Placed one after another by the measured width of their labels, so long translations (Hangul is about
-  // twice as wide a character as Latin) never overlap; a row that would overflow wraps onto the next.
-  styleItems.select('text').text((d) => d.text);
-  const widths = styleItems.select<SVGTextElement>('text').nodes().map((n, i) =>
-    measuredWidth(n) ?? 6.5 * (styles[i]?.text.length ?? 0));
-  let cursor = 0;
-  let row = 0;
-  const at = styles.map((_d, i) => {
-    const w = 34 + (widths[i] ?? 0);
-    if (cursor > 0 && cursor + w > width + 40) {
-      cursor = 0;
-      row += 1;
-    }
-    const pos = [cursor, row] as const;
-    cursor += w;
-    return pos;
-  });
-  styleItems.attr('transform', (_d, i) => `translate(${at[i]?.[0] ?? 0},${-40 + 14 * (at[i]?.[1] ?? 0)})`);
+  styleItems.attr('transform', (_d, i) => `translate(${row.markX[i] ?? 0},0)`).attr('data-key', (d) => d.key);
+  styleItems.select('rect.hit').attr('width', (d) => (row.markWords ? GLYPH + textWidth(d.text) : GLYPH - 2));
+  styleItems.select('text').text((d) => (row.markWords ? d.text : ''));
+  styleItems.select('title').text((d) => d.title);
   styleItems.select('line').attr('stroke-dasharray', (d) => d.dash).attr('display', (d) => (d.marker ? 'none' : null));
   styleItems.select('circle').attr('display', (d) => (d.marker ? null : 'none'))
     .attr('fill', (d) => (d.marker === 'filled' ? '#555' : '#fff'));
-}
-
-// Measuring forces a layout in the middle of a draw, and the legend redraws with every metrics batch while
-// its labels rarely change: each label's width is measured once per text.
-const measured = new WeakMap<SVGTextElement, { readonly text: string; readonly width: number }>();
-
-/** The rendered width of an SVG label, or null where nothing is laid out (a detached or hidden chart). */
-function measuredWidth(node: SVGTextElement): number | null {
-  const text = node.textContent ?? '';
-  const known = measured.get(node);
-  if (known?.text === text) return known.width;
-  const w = typeof node.getComputedTextLength === 'function' ? node.getComputedTextLength() : 0;
-  if (w <= 0) return null;
-  measured.set(node, { text, width: w });
-  return w;
 }
 
 /** The hover read-out: a vertical rule at the batch and one line of text per value. */

@@ -6,6 +6,7 @@
 import * as d3 from 'd3';
 import { smoothEma, type Series, type SeriesPoint } from '../../metrics/series';
 import { drawable, lossDomain, nearestIndex, runColour } from './chartMath';
+import { chartFrame, LR_GAP } from './chartFrame';
 import { createReadout, drawLegend, drawReadout, type Group, type LegendMarks } from './chartParts';
 import { downsample } from './downsample';
 import type { RunName } from './runLabels';
@@ -16,6 +17,8 @@ import { createRunHistory, type EpochPoint } from './runHistory';
 export interface LossChartLabels extends LegendMarks {
   readonly step: string;
   readonly learningRate: string;
+  /** The line styles' words in the legend row (short: "loss", "test"); the full names are their tooltips. */
+  readonly shortMarks: LegendMarks;
   /** Legend names of the runs on the chart (in the order given), e.g. by the settings in which they differ. */
   readonly runNames: (runs: readonly number[]) => readonly RunName[];
   /** Hover lines, e.g. "Batch 120", "Loss 0.412 (smoothed 0.398)". */
@@ -55,8 +58,6 @@ export interface LossChart {
   destroy(): void;
 }
 
-const MARGIN = { top: 72, right: 52, bottom: 34, left: 56 };
-const LR_STRIP = 64;
 
 export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossChart {
   let labels = opts.labels;
@@ -66,7 +67,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
   let hoverX: number | null = null;
   const runs = createRunHistory(opts.loss, opts.accuracy, opts.keepRuns ?? 4);
   const svg = d3.select(el).append('svg').attr('class', 'loss-chart').attr('role', 'img');
-  const root = svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`) as Group;
+  const root = svg.append('g') as Group;
   const xAxis = root.append('g').attr('class', 'axis x');
   const yLossAxis = root.append('g').attr('class', 'axis y-loss');
   const yAccAxis = root.append('g').attr('class', 'axis y-acc');
@@ -85,10 +86,11 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
 
   const draw = () => {
     draws += 1;
-    const width = Math.max(200, el.clientWidth) - MARGIN.left - MARGIN.right;
-    const fullHeight = Math.max(150, el.clientHeight || 340) - MARGIN.top - MARGIN.bottom;
-    const height = fullHeight - LR_STRIP;
-    svg.attr('width', width + MARGIN.left + MARGIN.right).attr('height', fullHeight + MARGIN.top + MARGIN.bottom);
+    // The svg is absolutely placed in its host (charts.css), so the host's size is the box it is given.
+    const frame = chartFrame(el.clientWidth || 480, el.clientHeight || 300, runs.current.lr.length > 0);
+    const { width, height, fullHeight, margin } = frame;
+    svg.attr('width', frame.svgWidth).attr('height', frame.svgHeight);
+    root.attr('transform', `translate(${margin.left},${margin.top})`);
     svg.attr('aria-label', `${labels.loss}, ${labels.accuracy}`).attr('data-points', opts.loss.length)
       .attr('data-runs', runs.past.length + 1).attr('data-scale', logScale ? 'log' : 'linear');
     runs.sync();
@@ -104,9 +106,10 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     const [lo, hi] = lossDomain(shown.map((s) => s.loss), logScale);
     const yLoss = (logScale ? d3.scaleLog() : d3.scaleLinear()).domain([lo, hi]).range([height, 0]).nice();
     const yAcc = d3.scaleLinear().domain([0, 1]).range([height, 0]);
-    xAxis.attr('transform', `translate(0,${fullHeight})`).call(d3.axisBottom(x).ticks(6));
-    yLossAxis.call(d3.axisLeft(yLoss).ticks(5, logScale ? '~g' : undefined));
-    yAccAxis.attr('transform', `translate(${width},0)`).call(d3.axisRight(yAcc).ticks(5, '.0%'));
+    xAxis.attr('transform', `translate(0,${fullHeight})`).call(d3.axisBottom(x).ticks(frame.xTicks).tickSizeOuter(0));
+    yLossAxis.call(d3.axisLeft(yLoss).ticks(frame.yTicks, logScale ? '~g' : undefined).tickSizeOuter(0));
+    if (logScale) thinLogLabels(yLossAxis, frame.yTicks);
+    yAccAxis.attr('transform', `translate(${width},0)`).call(d3.axisRight(yAcc).ticks(frame.yTicks, '.0%').tickSizeOuter(0));
     const line = (y: (v: number) => number) => d3.line<SeriesPoint>().x((p) => x(p.x)).y((p) => y(p.y));
     const lossPath = line((v) => yLoss(v) ?? 0);
     const accPath = line(yAcc);
@@ -130,11 +133,13 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     lossLine.attr('d', lossPath(now?.smooth ?? []) ?? '').style('stroke', colour);
     accLine.attr('d', accPath(now?.acc ?? []) ?? '').style('stroke', colour);
     drawEpochs(x, yAcc, colour);
-    drawLearningRate(x, height, fullHeight);
-    xLabel.attr('x', width / 2).attr('y', fullHeight + 30).attr('text-anchor', 'middle').text(labels.step);
+    drawLearningRate(x, frame.lrStrip > 0 ? height + LR_GAP : null, fullHeight, frame.lrTicks);
+    // The axis name sits in the corner under the loss axis's labels, beside the first batch tick.
+    xLabel.attr('x', -8).attr('y', fullHeight + 15).attr('text-anchor', 'end').text(labels.step);
     const names = labels.runNames([...past, current].map((r) => r.run));
+    legend.attr('transform', `translate(${4 - margin.left},${-margin.top / 2})`);
     drawLegend(legend, [...past, current].map((r, i) => ({ label: names[i]?.short ?? String(r.run), title: names[i]?.full ?? '',
-      colour: runColour(r.run), current: r === current })), labels, width);
+      colour: runColour(r.run), current: r === current })), labels, labels.shortMarks, frame.svgWidth - 8);
     hover.attr('width', width).attr('height', fullHeight);
     drawHover(x, width, fullHeight, now?.smooth ?? []);
   };
@@ -149,14 +154,22 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
       .style('stroke', colour).style('fill', (d) => (d.kind === 'test' ? colour : '#fff'));
   };
 
-  const drawLearningRate = (x: d3.ScaleLinear<number, number>, top: number, bottom: number) => {
+  /** The learning rate in its strip from `top` to `bottom` (none when `top` is null: no rates, or no room). */
+  const drawLearningRate = (x: d3.ScaleLinear<number, number>, top: number | null, bottom: number, ticks: number) => {
     const rates = runs.current.lr;
+    lrAxis.attr('display', top === null ? 'none' : null);
+    lrLabel.text(top === null ? '' : labels.learningRate);
+    if (top === null) {
+      lrLine.attr('d', '');
+      return;
+    }
     const hi = d3.max(rates, (p) => p.y) ?? 0;
-    const y = d3.scaleLinear().domain([0, hi > 0 ? hi : 1]).range([bottom - 4, top + 18]);
-    lrAxis.attr('transform', `translate(0,0)`).call(d3.axisLeft(y).ticks(2, '.1e'));
-    lrAxis.attr('display', rates.length > 0 ? null : 'none');
+    // The line stays below the strip's label (a constant rate runs along the top of its range).
+    const y = d3.scaleLinear().domain([0, hi > 0 ? hi : 1]).range([bottom, top + 12]);
+    const exp = d3.format('.0e');
+    lrAxis.call(d3.axisLeft(y).ticks(ticks).tickFormat((v) => (Number(v) === 0 ? '0' : exp(Number(v)))).tickSizeOuter(0));
     lrLine.attr('d', d3.line<SeriesPoint>().x((p) => x(p.x)).y((p) => y(p.y)).curve(d3.curveStepAfter)(rates) ?? '');
-    lrLabel.attr('x', 4).attr('y', top + 12).text(rates.length > 0 ? labels.learningRate : '');
+    lrLabel.attr('x', 4).attr('y', top + 8);
   };
 
   const drawHover = (x: d3.ScaleLinear<number, number>, width: number, height: number, smooth: SeriesPoint[]) => {
@@ -226,4 +239,13 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     },
     destroy: life.destroy,
   };
+}
+
+/** A log axis labels every power and the steps between when asked for a few ticks: keep at most `count` labels. */
+function thinLogLabels(axis: d3.Selection<SVGGElement, unknown, null, undefined>, count: number): void {
+  const labelled = axis.selectAll<SVGTextElement, unknown>('.tick text').nodes().filter((n) => (n.textContent ?? '') !== '');
+  const every = Math.ceil(labelled.length / Math.max(1, count));
+  labelled.forEach((n, i) => {
+    if (every > 1 && i % every !== 0) n.textContent = '';
+  });
 }

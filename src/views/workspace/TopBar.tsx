@@ -5,7 +5,7 @@ import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATASETS, type DatasetId } from '../../data/registry';
 import { PRESETS, REFERENCE_PRESETS } from '../../model/presets';
-import { selectCanTrain, selectIsPaused, selectIsRunning, selectStepsPerEpoch } from '../../store/appStore';
+import { selectCanTrain, selectFirstError, selectIsPaused, selectIsRunning, selectStepsPerEpoch } from '../../store/appStore';
 import type { BackendChoice } from '../../train/api/protocol';
 import { useApp, useServices } from '../AppContext';
 import { ErrorBoundary } from '../ErrorBoundary';
@@ -23,6 +23,18 @@ export function useActionContext(): ActionContext {
   return useMemo(() => ({ store, run }), [store, run]);
 }
 
+/** Why Train is disabled, as its tooltip (the Data & training panel says it in full; the block shows its issue). */
+function useTrainBlockedReason(): string | undefined {
+  const { t } = useTranslation();
+  const { t: tm } = useTranslation('model');
+  const firstError = useApp(selectFirstError);
+  const study = useApp((s) => s.studyPreset !== null);
+  if (study) return t('train.studyOnly');
+  if (!firstError) return undefined;
+  const reason = tm(`issue.${firstError.code}`, { ...firstError.values, defaultValue: firstError.code });
+  return t('train.disabledInvalid', { reason: firstError.blockId ? `${firstError.blockId}: ${reason}` : reason });
+}
+
 const RunControls = memo(function RunControls() {
   const { t } = useTranslation('workspace');
   const { t: tr } = useTranslation('run');
@@ -32,9 +44,11 @@ const RunControls = memo(function RunControls() {
   const estimate = useRunEstimate();
   const canTrain = useApp(selectCanTrain) && !(estimate?.refused ?? false);
   const busy = running || paused;
+  const blocked = useTrainBlockedReason();
   return (
     <div className="run-controls" role="group" aria-label={t('topBar')}>
       <button type="button" className="primary" data-action="train" disabled={!canTrain}
+        title={canTrain ? undefined : blocked}
         onClick={() => ACTIONS.playPause.perform(ctx)}>{t('play')}</button>
       {paused ? (
         <button type="button" data-action="resume" onClick={() => ACTIONS.playPause.perform(ctx)}>{t('resume')}</button>

@@ -1,9 +1,8 @@
 // One screen, data flowing left to right: the top bar, the network strip (each block drawn with its live
 // output), the loss chart, and the side panels (block detail, data and training, maps, predictions...). The
 // page never scrolls; each region scrolls or zooms inside itself.
-import { lazy, memo, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { selectFirstError } from '../../store/appStore';
 import { useApp, useServices } from '../AppContext';
 import { GraphEditor } from '../editor/GraphEditor';
 import { ErrorBoundary } from '../ErrorBoundary';
@@ -20,22 +19,6 @@ import './workspace.css';
 
 /** The open lesson step's task above the other panels (its code loads after the first paint). */
 const LessonCompanion = lazy(async () => ({ default: (await import('../lessons/LessonCompanion')).LessonCompanion }));
-
-/** Why Train is disabled, named where the student looks (the block's own id with the reason). */
-const RunBlocker = memo(function RunBlocker() {
-  const { t } = useTranslation();
-  const { t: tm } = useTranslation('model');
-  const firstError = useApp(selectFirstError);
-  const study = useApp((s) => s.studyPreset !== null);
-  if (study) return <p className="disabled-reason run-blocker" role="status" data-reason="study">{t('train.studyOnly')}</p>;
-  if (!firstError) return null;
-  const reason = tm(`issue.${firstError.code}`, { ...firstError.values, defaultValue: firstError.code });
-  return (
-    <p className="disabled-reason run-blocker" role="status" data-block={firstError.blockId ?? ''}>
-      {t('train.disabledInvalid', { reason: firstError.blockId ? `${firstError.blockId}: ${reason}` : reason })}
-    </p>
-  );
-});
 
 /** A single selected block opens the block pane (a click, a key, a newly added block). */
 function useOpenBlockOnSelect(): void {
@@ -75,7 +58,6 @@ export function Workspace({ ignoredParams }: { ignoredParams: readonly string[] 
           {/* No name of its own: the chart panel inside is the region named 'Loss and accuracy' (one landmark, not two). */}
           <section className="ws-chart" data-view="chart">
             <StatusBar />
-            <RunBlocker />
             <ErrorBoundary><LossChartView /></ErrorBoundary>
           </section>
           <aside className="ws-side" data-view="panel" aria-label={tw('panels')}>

@@ -1,0 +1,7 @@
+// Messages of the 'chartFrame' namespace (English): the loss chart's compact header and legend words.
+export default {
+  marks: { loss: 'loss', accuracy: 'accuracy', test: 'test', validation: 'validation' },
+  logShort: 'log',
+  smoothingShort: 'smooth',
+  tools: 'Chart options',
+};
