@@ -210,6 +210,8 @@ describe('training curves', () => {
     expect(names[1]).toBe('lr 0.02');
     expect(await page.locator('[data-testid=loss-chart] .legend g.run title').allTextContents()).toEqual([`Run 1 (${names[0]})`, 'Run 2 (lr 0.02)']);
     expect(await page.locator('[data-testid=loss-chart] .past-runs path.loss').getAttribute('d')).toMatch(/^M/);
+    // The epoch's result can arrive with the run's end: the chart draws it on the next animation frame.
+    await page.waitForSelector('[data-testid=loss-chart] circle.epoch-point.test');
     expect(await page.locator('[data-testid=loss-chart] circle.epoch-point.test').count()).toBe(1);
     expect(await page.locator('[data-testid=loss-chart] path.learning-rate').getAttribute('d')).toMatch(/^M/);
 
