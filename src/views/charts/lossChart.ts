@@ -135,7 +135,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     drawEpochs(x, yAcc, colour);
     drawLearningRate(x, frame.lrStrip > 0 ? height + LR_GAP : null, fullHeight, frame.lrTicks);
     // The axis name sits in the corner under the loss axis's labels, beside the first batch tick.
-    xLabel.attr('x', -8).attr('y', fullHeight + 15).attr('text-anchor', 'end').text(labels.step);
+    xLabel.attr('x', -14).attr('y', fullHeight + 15).attr('text-anchor', 'end').text(labels.step);
     const names = labels.runNames([...past, current].map((r) => r.run));
     legend.attr('transform', `translate(${4 - margin.left},${-margin.top / 2})`);
     drawLegend(legend, [...past, current].map((r, i) => ({ label: names[i]?.short ?? String(r.run), title: names[i]?.full ?? '',
