@@ -76,7 +76,7 @@ export const lesson2: Lesson = {
       title: { en: 'Max against average pooling', ko: '최대 풀링과 평균 풀링' },
       body: {
         en: 'Pooling shrinks a feature map without weights: a 2 x 2 window with stride 2 keeps one number of four. Max pooling keeps the strongest answer ("is the feature anywhere here?"), average pooling the mean. Neither has parameters.',
-        ko: '풀링은 가중치 없이 특성 맵을 줄입니다. 스트라이드 2인 2 x 2 창은 네 수 가운데 하나만 남깁니다. 최대 풀링은 가장 강한 반응("이 근처 어딘가에 특성이 있나?")을, 평균 풀링은 평균을 남깁니다. 둘 다 파라미터가 없습니다.',
+        ko: '풀링은 가중치 없이 특징 맵을 줄입니다. 스트라이드 2인 2 x 2 창은 네 수 가운데 하나만 남깁니다. 최대 풀링은 가장 강한 반응("이 근처 어딘가에 특성이 있나?")을, 평균 풀링은 평균을 남깁니다. 둘 다 파라미터가 없습니다.',
       },
       task: {
         en: 'Change pool1 from max to average pooling and check that its output is still 14 x 14.',

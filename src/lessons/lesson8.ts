@@ -12,17 +12,17 @@ export const lesson8: Lesson = {
   steps: [
     {
       id: 'filters',
-      title: { en: 'Filters and feature maps', ko: '필터와 특성 맵' },
+      title: { en: 'Filters and feature maps', ko: '필터와 특징 맵' },
       body: {
         en: 'The first layer\'s learned kernels often look like the lab\'s hand-made ones: edge and blob detectors. Its feature maps show where in the image each kernel answers; deeper maps answer to larger, more abstract parts.',
-        ko: '첫 층이 배운 커널은 실험실에서 손으로 만든 커널, 즉 경계와 얼룩 검출기를 닮곤 합니다. 특성 맵은 이미지의 어디에서 각 커널이 반응하는지 보여 줍니다. 깊은 층의 맵은 더 크고 추상적인 부분에 반응합니다.',
+        ko: '첫 층이 배운 커널은 실험실에서 손으로 만든 커널, 즉 경계와 얼룩 검출기를 닮곤 합니다. 특징 맵은 이미지의 어디에서 각 커널이 반응하는지 보여 줍니다. 깊은 층의 맵은 더 크고 추상적인 부분에 반응합니다.',
       },
       task: {
         en: 'Train LeNet-5, then open the feature maps panel and look at conv1\'s filters and feature maps.',
-        ko: 'LeNet-5를 학습시킨 뒤 특성 맵 패널을 열어 conv1의 필터와 특성 맵을 살펴보세요.',
+        ko: 'LeNet-5를 학습시킨 뒤 특징 맵 패널을 열어 conv1의 필터와 특징 맵을 살펴보세요.',
       },
       check: (ctx) => runFinished(ctx.state) && openedPanel(ctx, 'maps'),
-      hints: [{ en: 'The Feature maps tab holds both; "Go to" opens it at the filters.', ko: '특성 맵 탭에 둘 다 있습니다. "이동" 버튼을 누르면 필터가 있는 곳이 열립니다.' }],
+      hints: [{ en: 'The Feature maps tab holds both; "Go to" opens it at the filters.', ko: '특징 맵 탭에 둘 다 있습니다. "이동" 버튼을 누르면 필터가 있는 곳이 열립니다.' }],
       setup: { spec: lenet5Mnist, dataset: 'mnist', hyper: LENET_HYPER, panel: 'filters' },
     },
     {
@@ -47,7 +47,7 @@ export const lesson8: Lesson = {
       formula: 'M_{ij} = \\max_c \\left| \\frac{\\partial S_y}{\\partial I_{ijc}} \\right|',
       task: { en: 'With a trained network, look at the saliency map and Grad-CAM of a few test images.', ko: '학습된 네트워크로 테스트 이미지 몇 장의 돌출 맵과 Grad-CAM을 살펴보세요.' },
       check: (ctx) => runFinished(ctx.state) && openedPanel(ctx, 'saliency'),
-      hints: [{ en: 'Choose another test image above the feature maps.', ko: '특성 맵 위에서 다른 테스트 이미지를 고르세요.' }],
+      hints: [{ en: 'Choose another test image above the feature maps.', ko: '특징 맵 위에서 다른 테스트 이미지를 고르세요.' }],
       setup: { panel: 'saliency' },
     },
     {
