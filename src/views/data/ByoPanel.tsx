@@ -80,7 +80,6 @@ export function ByoPanel({ disabled }: { disabled: boolean }) {
           <p>{t('byo.found', { images: byo.plan.train.length + byo.plan.test.length, classes: byo.plan.classNames.length,
             train: byo.plan.train.length, test: byo.plan.test.length, name: byo.files.name })}</p>
           {byo.plan.layout === 'classes' && <p className="muted">{t('byo.heldOut')}</p>}
-          {byo.plan.skipped.length > 0 && <p className="muted byo-skipped">{t('byo.skipped', { names: listNames(byo.plan.skipped.map((f) => f.path)) })}</p>}
           {byo.memory && (byo.memory.safe
             ? <p className="muted byo-memory">{t('byo.memory', { size: mib(byo.memory.totalBytes), limit: mib(SAFE_BYTES) })}</p>
             : <p className="error-text byo-refusal" role="alert">
@@ -107,10 +106,4 @@ function ByoError({ error }: { error: unknown }) {
   const { t } = useTranslation(['data', 'inputs']);
   const message = messageOf(error);
   return <p className="error-text byo-error" role="alert">{t(message.key, message.values)}</p>;
-}
-
-/** The first few names, then how many more (a folder can hold hundreds of stray files). */
-function listNames(names: readonly string[], shown = 5): string {
-  const head = names.slice(0, shown).join(', ');
-  return names.length > shown ? `${head} … (+${names.length - shown})` : head;
 }
