@@ -34,7 +34,6 @@ export default {
     classCounts: 'Images per class',
     unreadable_one: '{{count}} file could not be read and was left out:',
     unreadable_other: '{{count}} files could not be read and were left out:',
-    skipped: 'Not images in a class folder, ignored: {{names}}',
     error: 'Could not use these files: {{message}}',
     plan: {
       noImages: 'No images found. Put them in one folder per class (cat/1.png, dog/1.png, …).',

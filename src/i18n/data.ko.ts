@@ -36,7 +36,6 @@ const ko: typeof en = {
     classCounts: '클래스별 이미지 수',
     unreadable_one: '파일 {{count}}개를 읽지 못해 뺐습니다:',
     unreadable_other: '파일 {{count}}개를 읽지 못해 뺐습니다:',
-    skipped: '클래스 폴더 안의 이미지가 아니라서 무시한 파일: {{names}}',
     error: '이 파일들을 쓸 수 없습니다: {{message}}',
     plan: {
       noImages: '이미지가 없습니다. 클래스마다 폴더 하나에 넣어 주세요 (cat/1.png, dog/1.png, …).',

@@ -28,7 +28,7 @@ export default {
   panels: {
     kernelLab: 'kernel lab', learnKernel: 'learn a kernel', initLab: 'activations at initialisation', editor: 'network editor',
     summary: 'model summary', arith: 'convolution arithmetic', training: 'training', curves: 'curves', gradients: 'gradient flow',
-    featureMaps: 'feature maps', filters: 'filters', saliency: 'saliency', results: 'results', compare: 'runs side by side',
+    featureMaps: 'feature maps', filters: 'filters', saliency: 'saliency', results: 'results', understand: 'what did it learn?', compare: 'runs side by side',
   },
   gradients: {
     waiting: 'Train to measure the gradient flow.',

@@ -30,7 +30,7 @@ const ko: typeof en = {
   panels: {
     kernelLab: '커널 실험실', learnKernel: '커널 학습', initLab: '초기화 시점의 활성값', editor: '네트워크 편집기',
     summary: '모델 요약', arith: '합성곱 계산', training: '학습', curves: '곡선', gradients: '기울기 흐름',
-    featureMaps: '특성 맵', filters: '필터', saliency: '돌출 맵', results: '결과', compare: '나란히 실행',
+    featureMaps: '특징 맵', filters: '필터', saliency: '돌출 맵', results: '결과', understand: '무엇을 배웠을까?', compare: '나란히 실행',
   },
   gradients: {
     waiting: '학습을 시작하면 기울기 흐름을 잽니다.',

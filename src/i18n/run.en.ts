@@ -60,6 +60,7 @@ export default {
     title: 'Training stopped itself: the loss blew up.',
     nan: 'At batch {{step}} (epoch {{epoch}}) the loss became NaN or infinite: the weights overflowed.',
     exploding: 'By batch {{step}} (epoch {{epoch}}) the loss had risen to {{loss}} from {{start}} at the start, and stayed there.',
+    spiked: 'At batch {{peakStep}} the loss jumped to {{peak}} from {{start}} at the start. By batch {{step}} (epoch {{epoch}}) it had come back down to {{recent}}, but its running average stayed far above the start all that time.',
     advice: 'The learning rate ({{rate}}) is probably too high for this network. Try {{suggested}}.',
     apply: 'Use {{suggested}}',
   },

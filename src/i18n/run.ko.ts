@@ -62,6 +62,7 @@ const ko: typeof en = {
     title: '손실이 폭발해서 학습이 스스로 멈췄습니다.',
     nan: '{{step}}번째 배치({{epoch}} 에폭)에서 손실이 NaN 또는 무한대가 되었습니다. 가중치가 넘쳐흘렀습니다.',
     exploding: '{{step}}번째 배치({{epoch}} 에폭)까지 손실이 처음의 {{start}}에서 {{loss}}(으)로 올라가 내려오지 않았습니다.',
+    spiked: '{{peakStep}}번째 배치에서 손실이 처음의 {{start}}에서 {{peak}}(으)로 튀었습니다. {{step}}번째 배치({{epoch}} 에폭)까지 {{recent}}(으)로 다시 내려왔지만, 그동안 이동 평균이 처음보다 훨씬 높게 머물렀습니다.',
     advice: '이 신경망에는 학습률({{rate}})이 너무 큰 것 같습니다. {{suggested}}(으)로 해 보세요.',
     apply: '{{suggested}} 적용',
   },

@@ -28,7 +28,6 @@ export default {
   },
   network: 'Network',
   minimap: 'Overview of the whole network',
-  chart: 'Loss and accuracy',
   block: {
     none: 'Click a block in the network to see its feature maps, filters, arithmetic and gradients here.',
     maps: 'Its feature maps',

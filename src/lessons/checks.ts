@@ -14,6 +14,10 @@ export const paramsOf = (state: LessonAppState, id: string): number | null => {
 
 export const countKind = (spec: ModelSpec, kind: BlockSpec['kind']): number => spec.blocks.filter((b) => b.kind === kind).length;
 
+/** The student brought this side panel of the workspace to the front (panels.ts id) while the step was open. */
+export const openedPanel = (ctx: CheckContext, panel: string): boolean =>
+  ctx.results.panelsOpened.includes(panel) || ctx.state.panel === panel;
+
 /** A run ended normally and reported at least one epoch. */
 export const runFinished = (state: LessonAppState): boolean => state.phase === 'done' && state.epochs.length > 0;
 

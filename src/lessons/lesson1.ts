@@ -1,5 +1,6 @@
 // Lesson 1 (cs231n lecture 5): what a convolution does, in the kernel lab.
 import { kernelIdOf } from '../kernelLab/kernels';
+import { LAB_HIDE } from './hide';
 import type { Lesson } from './types';
 
 const TABLE = ['identity', 'edge1', 'edge2', 'edge3', 'sharpen', 'boxBlur', 'gaussian3'];
@@ -25,7 +26,7 @@ export const lesson1: Lesson = {
       hints: [
         { en: 'The kernel buttons sit above the grid; the output image is on the right.', ko: '커널 버튼은 격자 위에 있고, 출력 이미지는 오른쪽에 있습니다.' },
       ],
-      setup: { panel: 'kernelLab' },
+      setup: { panel: 'kernelLab', hide: LAB_HIDE },
       predict: {
         question: { en: 'Sobel x on an image with a vertical edge: what will the output show?', ko: '세로 경계가 있는 이미지에 소벨 x를 적용하면 출력에 무엇이 보일까요?' },
         options: [
@@ -56,7 +57,7 @@ export const lesson1: Lesson = {
       hints: [
         { en: 'Blur kernels add up to 1, so brightness stays; edge kernels add up to 0, so flat areas turn black.', ko: '블러 커널의 합은 1이라 밝기가 유지되고, 경계 커널의 합은 0이라 평평한 곳이 검게 됩니다.' },
       ],
-      setup: { panel: 'kernelLab' },
+      setup: { panel: 'kernelLab', hide: LAB_HIDE },
     },
     {
       id: 'padding',
@@ -73,7 +74,7 @@ export const lesson1: Lesson = {
       hints: [
         { en: 'Hover over a corner pixel: the padded inputs are marked in its multiply-adds.', ko: '모서리 픽셀 위에 마우스를 올리면 곱셈과 덧셈 목록에 패딩된 입력이 표시됩니다.' },
       ],
-      setup: { panel: 'kernelLab' },
+      setup: { panel: 'kernelLab', hide: LAB_HIDE },
     },
     {
       id: 'edit',
@@ -96,7 +97,7 @@ export const lesson1: Lesson = {
       hints: [
         { en: 'Try 1 1 1 on the top row, 0 0 0 in the middle and -1 -1 -1 at the bottom.', ko: '맨 윗줄에 1 1 1, 가운데 줄에 0 0 0, 맨 아랫줄에 -1 -1 -1을 넣어 보세요.' },
       ],
-      setup: { panel: 'kernelLab' },
+      setup: { panel: 'kernelLab', hide: LAB_HIDE },
     },
     {
       id: 'colour',
@@ -112,7 +113,7 @@ export const lesson1: Lesson = {
       },
       check: ({ results }) => results.kernelLab.channelsViewed,
       hints: [{ en: 'Choose the colour pattern or a CIFAR-10 image, then tick "channel by channel".', ko: '컬러 패턴이나 CIFAR-10 이미지를 고른 뒤 "채널별로 보기"를 켜세요.' }],
-      setup: { panel: 'kernelLab' },
+      setup: { panel: 'kernelLab', hide: LAB_HIDE },
     },
     {
       id: 'learn',
@@ -131,7 +132,7 @@ export const lesson1: Lesson = {
         return learnedLoss !== null && learnedLoss < 1e-4 && learnedDistance !== null && learnedDistance < 0.05;
       },
       hints: [{ en: 'Press Run: a few hundred steps are enough. Watch which weights settle first.', ko: '실행을 누르세요. 수백 단계면 충분합니다. 어느 가중치가 먼저 자리를 잡는지 보세요.' }],
-      setup: { panel: 'learnKernel' },
+      setup: { panel: 'learnKernel', hide: LAB_HIDE },
     },
   ],
 };

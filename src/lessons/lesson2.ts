@@ -2,6 +2,7 @@
 import { activation, chain, conv2d, globalAvgPool, input, lenet5Mnist, maxPool2d, softmax } from '../model/presets';
 import { pair } from '../model/size2';
 import { blockOf, outputShapeOf, paramsOf } from './checks';
+import { SHAPES_HIDE } from './hide';
 import type { Lesson } from './types';
 
 /** A small CIFAR-10 net whose first convolution the student resizes. */
@@ -42,7 +43,7 @@ export const lesson2: Lesson = {
         { en: 'Select conv1 in the editor and change its stride in the inspector.', ko: '편집기에서 conv1을 선택하고 속성 창에서 스트라이드를 바꾸세요.' },
         { en: '(28 - 5 + 2·2) / 2 = 13.5, rounded down 13, plus 1 = 14.', ko: '(28 - 5 + 2·2) / 2 = 13.5, 내림하면 13, 더하기 1은 14입니다.' },
       ],
-      setup: { spec: lenet5Mnist, dataset: 'mnist', panel: 'editor', block: 'conv1' },
+      setup: { spec: lenet5Mnist, dataset: 'mnist', panel: 'editor', block: 'conv1', hide: SHAPES_HIDE },
       predict: {
         question: { en: 'With stride 2, how wide is conv1\'s output?', ko: '스트라이드가 2이면 conv1의 출력 너비는 얼마일까요?' },
         options: [{ en: '14', ko: '14' }, { en: '13', ko: '13' }, { en: '12', ko: '12' }],
@@ -68,14 +69,14 @@ export const lesson2: Lesson = {
           hw(outputShapeOf(state, 'conv1')) === '28x28';
       },
       hints: [{ en: 'Padding 1, or "same".', ko: '패딩 1, 또는 "same"입니다.' }],
-      setup: { spec: unpaddedNet, dataset: 'mnist', panel: 'editor', block: 'conv1' },
+      setup: { spec: unpaddedNet, dataset: 'mnist', panel: 'editor', block: 'conv1', hide: SHAPES_HIDE },
     },
     {
       id: 'pooling',
       title: { en: 'Max against average pooling', ko: '최대 풀링과 평균 풀링' },
       body: {
         en: 'Pooling shrinks a feature map without weights: a 2 x 2 window with stride 2 keeps one number of four. Max pooling keeps the strongest answer ("is the feature anywhere here?"), average pooling the mean. Neither has parameters.',
-        ko: '풀링은 가중치 없이 특성 맵을 줄입니다. 스트라이드 2인 2 x 2 창은 네 수 가운데 하나만 남깁니다. 최대 풀링은 가장 강한 반응("이 근처 어딘가에 특성이 있나?")을, 평균 풀링은 평균을 남깁니다. 둘 다 파라미터가 없습니다.',
+        ko: '풀링은 가중치 없이 특징 맵을 줄입니다. 스트라이드 2인 2 x 2 창은 네 수 가운데 하나만 남깁니다. 최대 풀링은 가장 강한 반응("이 근처 어딘가에 특성이 있나?")을, 평균 풀링은 평균을 남깁니다. 둘 다 파라미터가 없습니다.',
       },
       task: {
         en: 'Change pool1 from max to average pooling and check that its output is still 14 x 14.',
@@ -85,7 +86,7 @@ export const lesson2: Lesson = {
       check: ({ state }) => state.analysis.valid && state.spec.blocks.some((b) => b.kind === 'avgpool2d' && hw(outputShapeOf(state, b.id)) === '14x14') &&
         !state.spec.blocks.some((b) => b.kind === 'maxpool2d' && hw(outputShapeOf(state, b.id)) === '14x14'),
       hints: [{ en: 'Add an average-pooling block after pool1, delete pool1, and connect act1 to the new block.', ko: 'pool1 뒤에 평균 풀링 블록을 추가하고 pool1을 지운 다음 act1을 새 블록에 연결하세요.' }],
-      setup: { spec: lenet5Mnist, dataset: 'mnist', panel: 'editor', block: 'pool1' },
+      setup: { spec: lenet5Mnist, dataset: 'mnist', panel: 'editor', block: 'pool1', hide: SHAPES_HIDE },
       predict: {
         question: { en: 'A 2 x 2 window holds 1, 3, 2 and 8. What do max and average pooling give?', ko: '2 x 2 창에 1, 3, 2, 8이 있습니다. 최대 풀링과 평균 풀링의 결과는?' },
         options: [{ en: '8 and 3.5', ko: '8과 3.5' }, { en: '8 and 14', ko: '8과 14' }, { en: '3.5 and 8', ko: '3.5와 8' }],
@@ -107,7 +108,7 @@ export const lesson2: Lesson = {
       },
       check: ({ state }) => state.datasetId === 'cifar10' && paramsOf(state, 'conv1') === 9472,
       hints: [{ en: 'Set filters to 64 and kernel to 7 in the inspector.', ko: '속성 창에서 필터를 64로, 커널을 7로 바꾸세요.' }],
-      setup: { spec: firstConvNet, dataset: 'cifar10', panel: 'editor', block: 'conv1' },
+      setup: { spec: firstConvNet, dataset: 'cifar10', panel: 'editor', block: 'conv1', hide: SHAPES_HIDE },
       predict: {
         question: { en: 'How many parameters has a 7 x 7 convolution with 64 filters on an RGB image?', ko: 'RGB 이미지에 필터 64개인 7 x 7 합성곱의 파라미터는 몇 개일까요?' },
         options: [
@@ -138,7 +139,7 @@ export const lesson2: Lesson = {
         return inShape !== null && inShape[2] === 16;
       }),
       hints: [{ en: 'Select conv2, add a convolution after it, and set kernel 1 and filters 4.', ko: 'conv2를 선택하고 그 뒤에 합성곱을 추가한 다음 커널 1, 필터 4로 설정하세요.' }],
-      setup: { spec: lenet5Mnist, dataset: 'mnist', panel: 'editor', block: 'conv2' },
+      setup: { spec: lenet5Mnist, dataset: 'mnist', panel: 'editor', block: 'conv2', hide: SHAPES_HIDE },
     },
   ],
 };

@@ -2,6 +2,7 @@
 import { chain, dense, flatten, input, softmax } from '../model/presets';
 import type { ActivationFn, InitName, ModelSpec } from '../model/spec';
 import { activationsOf, firstToLastGradient } from './checks';
+import { LAB_HIDE } from './hide';
 import type { ComparedRun, Lesson } from './types';
 
 /** A plain deep network of dense layers: 6 x 64 units of one activation. */
@@ -39,7 +40,7 @@ export const lesson4: Lesson = {
         return lab !== null && lab.activation === 'tanh' && lastStd(lab.layerStd) >= 0.1 && lastStd(lab.layerStd) <= 0.5;
       },
       hints: [{ en: 'Try each scale and watch the last histogram.', ko: '크기를 하나씩 바꿔 보며 마지막 히스토그램을 보세요.' }],
-      setup: { panel: 'initLab' },
+      setup: { panel: 'initLab', hide: LAB_HIDE },
       predict: {
         question: { en: 'With weights of standard deviation 0.01, what do the last layers\' activations look like?', ko: '가중치 표준편차가 0.01이면 마지막 층들의 활성값은 어떤 모양일까요?' },
         options: [
@@ -68,7 +69,7 @@ export const lesson4: Lesson = {
         return lab !== null && lab.activation === 'relu' && lastStd(lab.layerStd) >= 0.3 && lastStd(lab.layerStd) <= 3;
       },
       hints: [{ en: 'Xavier fades with ReLU; look at the last histogram for He.', ko: 'ReLU에서 Xavier는 점점 흐려집니다. He일 때 마지막 히스토그램을 보세요.' }],
-      setup: { panel: 'initLab' },
+      setup: { panel: 'initLab', hide: LAB_HIDE },
     },
     {
       id: 'sigmoid',

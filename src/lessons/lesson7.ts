@@ -3,6 +3,7 @@
 import { vggStyle } from '../model/presetNets';
 import { pair } from '../model/size2';
 import { countKind } from './checks';
+import { SHAPES_HIDE } from './hide';
 import type { Lesson } from './types';
 
 /** Published-size numbers the text quotes, as the model core computes them. */
@@ -64,7 +65,7 @@ export const lesson7: Lesson = {
       },
       check: ({ state }) => state.studyPreset === 'vgg16' && state.analysis.totals.trainable === ARCH_NUMBERS.vgg16.params,
       hints: [{ en: 'VGG-16 is among the reference networks in the preset menu.', ko: 'VGG-16은 프리셋 메뉴의 참고 네트워크에 있습니다.' }],
-      setup: { preset: 'vgg16', panel: 'summary' },
+      setup: { preset: 'vgg16', panel: 'summary', hide: SHAPES_HIDE },
     },
     {
       id: 'googlenet',
@@ -76,7 +77,7 @@ export const lesson7: Lesson = {
       task: { en: 'Open GoogLeNet for study and find a concat block.', ko: 'GoogLeNet을 학습용으로 열고 concat 블록을 찾아보세요.' },
       check: ({ state }) => state.studyPreset === 'googlenet' && countKind(state.spec, 'concat') > 0,
       hints: [{ en: 'Each inception module ends in a concat block.', ko: '인셉션 모듈마다 concat 블록으로 끝납니다.' }],
-      setup: { preset: 'googlenet', panel: 'editor' },
+      setup: { preset: 'googlenet', panel: 'editor', hide: SHAPES_HIDE },
     },
     {
       id: 'resnet',
@@ -89,7 +90,7 @@ export const lesson7: Lesson = {
       task: { en: 'Open ResNet-18 for study and count its add blocks.', ko: 'ResNet-18을 학습용으로 열고 add 블록을 세어 보세요.' },
       check: ({ state }) => state.studyPreset === 'resnet18' && countKind(state.spec, 'add') === ARCH_NUMBERS.resnet18.adds,
       hints: [{ en: 'Every residual block ends in an add.', ko: '잔차 블록마다 add로 끝납니다.' }],
-      setup: { preset: 'resnet18', panel: 'editor' },
+      setup: { preset: 'resnet18', panel: 'editor', hide: SHAPES_HIDE },
     },
   ],
 };

@@ -1,6 +1,7 @@
-// Lesson 8 (cs231n lecture 12): what the network learned, through the views of the inside of the network.
+// Lesson 8 (cs231n lecture 12): what the network learned, through the views of the inside of the network. Each
+// step is done when a run has finished and the student has opened the view it is about (workspace panel ids).
 import { lenet5Mnist } from '../model/presets';
-import { runFinished } from './checks';
+import { openedPanel, runFinished } from './checks';
 import { LENET_HYPER } from './lesson3';
 import type { Lesson } from './types';
 
@@ -11,14 +12,17 @@ export const lesson8: Lesson = {
   steps: [
     {
       id: 'filters',
-      title: { en: 'Filters and feature maps', ko: '필터와 특성 맵' },
+      title: { en: 'Filters and feature maps', ko: '필터와 특징 맵' },
       body: {
         en: 'The first layer\'s learned kernels often look like the lab\'s hand-made ones: edge and blob detectors. Its feature maps show where in the image each kernel answers; deeper maps answer to larger, more abstract parts.',
-        ko: '첫 층이 배운 커널은 실험실에서 손으로 만든 커널, 즉 경계와 얼룩 검출기를 닮곤 합니다. 특성 맵은 이미지의 어디에서 각 커널이 반응하는지 보여 줍니다. 깊은 층의 맵은 더 크고 추상적인 부분에 반응합니다.',
+        ko: '첫 층이 배운 커널은 실험실에서 손으로 만든 커널, 즉 경계와 얼룩 검출기를 닮곤 합니다. 특징 맵은 이미지의 어디에서 각 커널이 반응하는지 보여 줍니다. 깊은 층의 맵은 더 크고 추상적인 부분에 반응합니다.',
       },
-      task: { en: 'Train LeNet-5 and look at conv1\'s filters and feature maps.', ko: 'LeNet-5를 학습시키고 conv1의 필터와 특성 맵을 살펴보세요.' },
-      check: ({ state }) => runFinished(state),
-      hints: [{ en: 'The views are in "Inside the network", below the training panels.', ko: '이 화면들은 학습 패널 아래 "네트워크 내부"에 있습니다.' }],
+      task: {
+        en: 'Train LeNet-5, then open the feature maps panel and look at conv1\'s filters and feature maps.',
+        ko: 'LeNet-5를 학습시킨 뒤 특징 맵 패널을 열어 conv1의 필터와 특징 맵을 살펴보세요.',
+      },
+      check: (ctx) => runFinished(ctx.state) && openedPanel(ctx, 'maps'),
+      hints: [{ en: 'The Feature maps tab holds both; "Go to" opens it at the filters.', ko: '특징 맵 탭에 둘 다 있습니다. "이동" 버튼을 누르면 필터가 있는 곳이 열립니다.' }],
       setup: { spec: lenet5Mnist, dataset: 'mnist', hyper: LENET_HYPER, panel: 'filters' },
     },
     {
@@ -29,7 +33,7 @@ export const lesson8: Lesson = {
         ko: '혼동 행렬은 어떤 숫자를 어떤 숫자로 착각했는지 셉니다. 갤러리는 가장 자신 있게 틀린 예를 보여 줍니다. 대부분 사람도 망설일 만한 숫자입니다.',
       },
       task: { en: 'After training, open the results and find a mistake you would have made too.', ko: '학습 후 결과를 열고 나라도 틀렸을 예를 찾아보세요.' },
-      check: ({ state }) => runFinished(state) && (state.epochs.at(-1)?.testAccuracy ?? 1) < 1,
+      check: (ctx) => runFinished(ctx.state) && (ctx.state.epochs.at(-1)?.testAccuracy ?? 1) < 1 && openedPanel(ctx, 'results'),
       hints: [{ en: 'Click a mistake to look inside the network at it.', ko: '틀린 예를 누르면 그 이미지로 네트워크 내부를 볼 수 있습니다.' }],
       setup: { panel: 'results' },
     },
@@ -42,9 +46,24 @@ export const lesson8: Lesson = {
       },
       formula: 'M_{ij} = \\max_c \\left| \\frac{\\partial S_y}{\\partial I_{ijc}} \\right|',
       task: { en: 'With a trained network, look at the saliency map and Grad-CAM of a few test images.', ko: '학습된 네트워크로 테스트 이미지 몇 장의 돌출 맵과 Grad-CAM을 살펴보세요.' },
-      check: ({ state }) => runFinished(state),
-      hints: [{ en: 'Choose another test image above the feature maps.', ko: '특성 맵 위에서 다른 테스트 이미지를 고르세요.' }],
+      check: (ctx) => runFinished(ctx.state) && openedPanel(ctx, 'saliency'),
+      hints: [{ en: 'Choose another test image above the feature maps.', ko: '특징 맵 위에서 다른 테스트 이미지를 고르세요.' }],
       setup: { panel: 'saliency' },
+    },
+    {
+      id: 'understand',
+      title: { en: 'Looking further inside', ko: '더 깊이 들여다보기' },
+      body: {
+        en: 'cs231n\'s lecture goes further: which test images make one channel fire hardest, where covering the image hurts the answer most (occlusion), an input made by gradient ascent to maximise a class, small changes that fool the network, and the test set laid out by the network\'s own features. Each view is computed on your trained network when you press its button.',
+        ko: 'cs231n 강의는 더 나아갑니다. 한 채널을 가장 세게 반응시키는 테스트 이미지, 이미지를 가렸을 때 답이 가장 나빠지는 곳(가리기 실험), 경사 상승법으로 한 클래스의 점수를 최대로 만든 입력, 네트워크를 속이는 작은 변화, 네트워크의 특징으로 펼쳐 본 테스트 세트입니다. 각 화면은 버튼을 누를 때 학습된 네트워크로 계산됩니다.',
+      },
+      task: {
+        en: 'With a trained network, open "What did it learn?" and look through its views: top images, occlusion, feature space.',
+        ko: '학습된 네트워크로 "무엇을 배웠을까?"를 열고 그 화면들을 살펴보세요: 가장 크게 반응한 이미지, 가리기 실험, 특징 공간.',
+      },
+      check: (ctx) => runFinished(ctx.state) && openedPanel(ctx, 'understand'),
+      hints: [{ en: 'Feature space takes a few seconds: it embeds the test set in 2-D with UMAP.', ko: '특징 공간은 몇 초 걸립니다. 테스트 세트를 UMAP으로 2차원에 펼치기 때문입니다.' }],
+      setup: { panel: 'understand' },
     },
   ],
 };

@@ -147,14 +147,40 @@ describe('checks on real runs', () => {
     expect(low.epochs.at(-1)!.testAccuracy).toBeLessThan(fine.epochs.at(-1)!.testAccuracy);
   });
 
-  it('8: done after a finished run; a stopped one does not count', async () => {
-    const r = setup(mlp());
+  it('8: each step is done once a run has finished and the student opened its view while the step was open', async () => {
+    const r = setup(mlp(), { learningRate: 1e-4 }); // a rate this low leaves mistakes for the 'mistakes' step
+    const steps = LESSONS.find((l) => l.id === 8)!.steps;
+    const views: Record<string, string> = { filters: 'maps', mistakes: 'results', saliency: 'saliency', understand: 'understand' };
+    expect(steps.map((st) => st.id)).toEqual(Object.keys(views));
+    // A view opened before the run, then the run: the maps panel was opened while 8.1 was open, so 8.1 counts.
+    r.store.getState().openLessonStep({ lesson: 8, step: 1 });
+    r.store.getState().openPanel('maps');
+    r.store.getState().openPanel('lessons');
+    expect(check(8, 'filters', r.store.getState())).toBe(false); // no run yet
     const s = await r.train();
-    for (const id of ['filters', 'mistakes', 'saliency']) {
-      const ok = check(8, id, s);
-      // 'mistakes' also needs the network to have made one.
-      expect(ok, id).toBe(id !== 'mistakes' || s.epochs.at(-1)!.testAccuracy < 1);
+    expect(s.phase).toBe('done');
+    expect(check(8, 'filters', r.store.getState())).toBe(true);
+    expect(check(8, 'filters', { ...r.store.getState(), phase: 'stopped' })).toBe(false);
+    expect(s.epochs.at(-1)!.testAccuracy).toBeLessThan(1);
+    for (const [n, step] of steps.entries()) {
+      // Opening a step (as the lesson panel does) starts its list afresh: what the last step opened does not count.
+      r.store.getState().openLessonStep({ lesson: 8, step: n + 1 });
+      r.store.getState().openPanel('lessons');
+      expect(check(8, step.id, r.store.getState()), `${step.id} before its view`).toBe(false);
+      // Another view is not this one.
+      r.store.getState().openPanel(n === 0 ? 'results' : 'maps');
+      r.store.getState().openPanel('lessons');
+      expect(check(8, step.id, r.store.getState()), `${step.id} after another view`).toBe(false);
+      r.store.getState().openPanel(views[step.id]!);
+      r.store.getState().openPanel('lessons'); // back to the lesson text: the view still counts as seen
+      expect(r.store.getState().lessonResults.panelsOpened).toContain(views[step.id]);
+      expect(check(8, step.id, r.store.getState()), step.id).toBe(true);
     }
-    expect(check(8, 'filters', { ...s, phase: 'stopped' })).toBe(false);
+    // 'mistakes' also needs the network to have made one.
+    r.store.getState().openLessonStep({ lesson: 8, step: 2 });
+    r.store.getState().openPanel('results');
+    expect(check(8, 'mistakes', r.store.getState())).toBe(true);
+    const perfect = { ...r.store.getState(), epochs: s.epochs.map((e) => ({ ...e, testAccuracy: 1 })) };
+    expect(check(8, 'mistakes', perfect)).toBe(false);
   });
 });

@@ -16,7 +16,14 @@ export interface Text {
 /** The parts of the page a step can point at (each carries data-panel in the DOM). */
 export type PanelId =
   | 'kernelLab' | 'learnKernel' | 'initLab' | 'editor' | 'summary' | 'arith' | 'training' | 'curves' | 'gradients'
-  | 'featureMaps' | 'filters' | 'saliency' | 'results' | 'compare';
+  | 'featureMaps' | 'filters' | 'saliency' | 'results' | 'understand' | 'compare';
+
+/**
+ * Parts of the workspace a step can hide while it is open, so the lesson's own tool has the room and nothing
+ * unrelated invites a click: the top bar's run controls (and step counter), its dataset / preset / backend
+ * pickers, the network strip, the loss chart, and the side panel's tabs other than the lessons one.
+ */
+export type HiddenPart = 'runControls' | 'pickers' | 'network' | 'chart' | 'otherPanels';
 
 /** What a check may read of the app (the store's state satisfies it). */
 export interface LessonAppState {
@@ -30,6 +37,8 @@ export interface LessonAppState {
   readonly phase: string;
   readonly epochs: readonly EpochResult[];
   readonly divergence: Divergence | null;
+  /** The workspace's side panel in front (panels.ts id). */
+  readonly panel: string;
 }
 
 /** What the student did in the kernel lab. */
@@ -83,6 +92,8 @@ export interface LessonResults {
   readonly initLab: InitLabResults | null;
   /** The latest comparison's runs, in order. */
   readonly compare: readonly ComparedRun[];
+  /** The workspace's side panels (ids of src/views/workspace/panels.ts) opened since the step was opened, in order. */
+  readonly panelsOpened: readonly string[];
 }
 
 export interface CheckContext {
@@ -107,6 +118,8 @@ export interface StepSetup {
   /** The panel to show, and the block to select in the editor. */
   readonly panel: PanelId;
   readonly block?: string;
+  /** What the workspace hides while the step is open (shown again when another step or the lesson list opens). */
+  readonly hide?: readonly HiddenPart[];
   /** Runs this step compares side by side (on the settings above). */
   readonly compare?: readonly CompareEntry[];
 }
@@ -147,4 +160,5 @@ export const NO_RESULTS: LessonResults = {
   gradients: null,
   initLab: null,
   compare: [],
+  panelsOpened: [],
 };

@@ -35,6 +35,8 @@ export interface LessonsSlice {
   recordRun(run: LessonResults['run']): void;
   setCompareProgress(progress: CompareProgress | null): void;
   setComparedRuns(runs: readonly ComparedRun[]): void;
+  /** A side panel came to the front (watchLessonRuns calls it); the open step's checks read the list. */
+  recordPanelOpened(panel: string): void;
   /**
    * Sets the app up as the step says (dataset, network, hyper-parameters, selected block). Refused (false)
    * while a run uses the network.
@@ -77,7 +79,8 @@ export const createLessonsSlice: StateCreator<AppState, [], [], LessonsSlice> = 
     lessonAnswers: saved.answers,
     lessonResults: NO_RESULTS,
     compareProgress: null,
-    openLessonStep: (ref) => set({ lessonStep: ref && findStep(ref) ? ref : null }),
+    // A step asks for views opened while it is open: the list starts afresh with each step.
+    openLessonStep: (ref) => set((s) => ({ lessonStep: ref && findStep(ref) ? ref : null, lessonResults: { ...s.lessonResults, panelsOpened: [] } })),
     markStepDone: (key) => {
       if (get().lessonDone[key]) return;
       set((s) => ({ lessonDone: { ...s.lessonDone, [key]: true } }));
@@ -97,6 +100,10 @@ export const createLessonsSlice: StateCreator<AppState, [], [], LessonsSlice> = 
     recordRun: (run) => results({ run, gradients: null }),
     setCompareProgress: (compareProgress) => set({ compareProgress }),
     setComparedRuns: (compare) => results({ compare }),
+    recordPanelOpened: (panel) => {
+      const opened = get().lessonResults.panelsOpened;
+      if (!opened.includes(panel)) results({ panelsOpened: [...opened, panel] });
+    },
     applyStepSetup: (step) => {
       const s = get();
       if (isEditLocked(s) || s.compareProgress !== null) return false;
@@ -111,7 +118,16 @@ export const createLessonsSlice: StateCreator<AppState, [], [], LessonsSlice> = 
   };
 };
 
-/** Reads kept by the lessons' checks as runs happen: each run's network and settings, its gradient flow. */
+/** The parts of the workspace the open step hides, space-separated ('' when none or no step is open). */
+export const selectLessonHidden = (s: AppState): string => {
+  const step = s.lessonStep ? findStep(s.lessonStep) : undefined;
+  return step?.setup.hide?.join(' ') ?? '';
+};
+
+/**
+ * Reads kept by the lessons' checks as the student works: each run's network and settings, its gradient flow,
+ * and the side panels brought to the front.
+ */
 export interface GradientSource {
   readonly latest: { readonly step: number; readonly gradients: { readonly ids: readonly string[]; readonly gradNorm: ArrayLike<number> } | null } | null;
   subscribe(listener: () => void): () => void;
@@ -121,6 +137,7 @@ export interface GradientSource {
 export function watchLessonRuns(store: AppStore, gradients: GradientSource): () => void {
   const offStore = store.subscribe((s, prev) => {
     if (s.runId !== prev.runId && s.runId !== null) s.recordRun({ spec: s.spec, hyper: s.hyper });
+    if (s.panel !== prev.panel) s.recordPanelOpened(s.panel);
   });
   const offProbes = gradients.subscribe(() => {
     const g = gradients.latest?.gradients;

@@ -36,6 +36,24 @@ describe('DivergenceGuard', () => {
     expect(divergenceText(d!)).toMatch(/rose to 12 at step \d+ \(epoch 1\), from 2\.3 .*lower learning rate, such as 0\.1/);
   });
 
+  it('says the loss stayed high only when it did', () => {
+    const d = feed(new DivergenceGuard({ numClasses: 10, patience: 50 }), [...repeat(2.3, 20), ...repeat(12, 200)], 1);
+    expect(d?.fellBack).toBeUndefined();
+    expect(divergenceText(d!)).toMatch(/and stayed there/);
+  });
+
+  it('tells a spike that fell back from a loss that stayed high', () => {
+    // A few batches at 10,000 hold the running average above 3 ln(10) for more than 50 steps after the loss is back at 1.5.
+    const losses = [...repeat(2.3, 20), ...repeat(1e4, 5), ...repeat(1.5, 200)];
+    const d = feed(new DivergenceGuard({ numClasses: 10, patience: 50 }), losses, 1);
+    expect(d?.kind).toBe('exploding');
+    expect(d!.step).toBeGreaterThan(25 + 40); // well after the spike ended
+    expect(d?.fellBack).toEqual({ peakLoss: 1e4, peakStep: 21, recentLoss: 1.5 });
+    const text = divergenceText(d!);
+    expect(text).not.toMatch(/stayed there/);
+    expect(text).toMatch(/jumped to 10000 at step 21, from 2\.3 at the start; it came back down to 1\.5 at step \d+ \(epoch 1\)/);
+  });
+
   it('forgives a short spike', () => {
     const losses = [...repeat(2.3, 20), ...repeat(14, 30), ...repeat(1.5, 200)];
     expect(feed(new DivergenceGuard({ numClasses: 10, patience: 50 }), losses)).toBeNull();

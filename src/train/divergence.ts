@@ -1,6 +1,7 @@
-// The divergence guard: stops a run whose loss has become NaN / infinite, or has risen far above where it
-// started and stays there. A too-large learning rate need not give NaN: the loss can sit far above where it
-// started, confidently wrong, for as long as the run goes on.
+// The divergence guard: stops a run whose loss has become NaN / infinite, or whose running average has stayed
+// far above where it started. A too-large learning rate need not give NaN: the loss can sit far above where it
+// started, confidently wrong, for as long as the run goes on. A huge spike can also hold the average up after
+// the loss itself fell back; the report then says that, not that the loss stayed high.
 import type { Divergence } from './api/protocol';
 
 /** Thrown when the guard trips: the weights have blown up and training cannot recover by itself. */
@@ -16,12 +17,18 @@ export function divergenceText(d: Divergence): string {
   const where = `at step ${d.step} (epoch ${d.epoch})`;
   const cause = d.kind === 'nan'
     ? `the loss became NaN or infinite ${where}`
-    : `the loss rose to ${fmt(d.loss)} ${where}, from ${fmt(d.startLoss)} at the start, and stayed there`;
+    : d.fellBack
+      ? `the loss jumped to ${fmt(d.fellBack.peakLoss)} at step ${d.fellBack.peakStep}, from ${fmt(d.startLoss)} at the start; ` +
+        `it came back down to ${fmt(d.fellBack.recentLoss)} ${where}, but its running average stayed far above the start`
+      : `the loss rose to ${fmt(d.loss)} ${where}, from ${fmt(d.startLoss)} at the start, and stayed there`;
   const advice = d.suggestionTested
     ? `A short test on a few batches trained at ${fmt(d.suggestedLearningRate)}: try that.`
     : `Try a lower learning rate, such as ${fmt(d.suggestedLearningRate)}.`;
   return `Training diverged: ${cause}. ${advice}`;
 }
+
+/** Raw losses averaged to judge where the loss is now (a few batches: one noisy batch does not decide). */
+const RECENT = 10;
 
 const fmt = (x: number | null) => (x === null ? '?' : Number(x.toPrecision(3)).toString());
 
@@ -47,6 +54,10 @@ export class DivergenceGuard {
   private ema: number | null = null;
   private startLoss: number | null = null;
   private above = 0;
+  /** The highest single-step loss of the current stretch above the threshold, and its step. */
+  private peak = { loss: -Infinity, step: 0 };
+  /** The last few raw losses (a ring), to tell a loss that stayed high from one that spiked and fell back. */
+  private readonly recent: number[] = [];
 
   constructor(options: GuardOptions) {
     this.patience = options.patience ?? 50;
@@ -66,9 +77,17 @@ export class DivergenceGuard {
       return null;
     }
     this.ema += this.alpha * (loss - this.ema);
+    this.recent.push(loss);
+    if (this.recent.length > RECENT) this.recent.shift();
     const threshold = Math.max(3 * this.chanceLoss, 2 * this.startLoss);
     this.above = this.ema > threshold ? this.above + 1 : 0;
+    if (this.above === 0) this.peak = { loss: -Infinity, step: 0 };
+    else if (loss > this.peak.loss) this.peak = { loss, step };
     if (this.above < this.patience) return null;
-    return { kind: 'exploding', step, epoch, loss: this.ema, startLoss: this.startLoss, learningRate, suggestedLearningRate };
+    const divergence: Divergence = { kind: 'exploding', step, epoch, loss: this.ema, startLoss: this.startLoss, learningRate, suggestedLearningRate };
+    // A spike large enough keeps the running average up long after the loss itself came back down: say so.
+    const recentLoss = this.recent.reduce((a, b) => a + b, 0) / this.recent.length;
+    if (recentLoss > threshold) return divergence;
+    return { ...divergence, fellBack: { peakLoss: this.peak.loss, peakStep: this.peak.step, recentLoss } };
   }
 }

@@ -47,6 +47,16 @@ describe('lessons', () => {
     await page.click('[data-lesson="1"]');
     await page.waitForSelector('[data-testid=lessons][data-step="1.1"]');
     expect(await page.locator('[data-testid=formula] .katex').count()).toBe(1);
+    // Lesson 1 hides the training workspace around the kernel lab (its steps' setup.hide): the lab has the room.
+    const shown = (selector: string) => page.locator(selector).first().isVisible();
+    expect(await shown('.top-bar [data-action=train]')).toBe(false);
+    expect(await shown('[data-testid=top-dataset]')).toBe(false);
+    expect(await shown('.ws-network')).toBe(false);
+    expect(await shown('.ws-chart')).toBe(false);
+    expect(await shown('[data-panel-tab=data]')).toBe(false);
+    expect(await shown('[data-panel-tab=lessons]')).toBe(true);
+    const lab = await page.locator('.ws-side').boundingBox();
+    expect(lab!.width).toBeGreaterThan(1000); // the side panel spans the screen's width (1280 px)
     // 1.1: predict, then Sobel x and y, and one pixel's multiply-adds.
     await page.click('[data-testid=predict] [data-option="0"]');
     expect(await page.locator('.lesson-reveal').innerText()).toContain('Right');
@@ -94,8 +104,12 @@ describe('lessons', () => {
     expect(losses[losses.length - 1]).toBeLessThan(losses[0]!);
     await waitDone(page);
 
-    // Lesson 2, through the network editor.
+    // Lesson 2, through the network editor: the network and the other panels are back; training stays aside.
     await next(page, '2.1');
+    expect(await shown('.ws-network')).toBe(true);
+    expect(await shown('[data-panel-tab=block]')).toBe(true);
+    expect(await shown('.top-bar [data-action=train]')).toBe(false);
+    expect(await shown('.ws-chart')).toBe(false);
     await page.click('[data-testid=predict] [data-option="0"]');
     await goTo(page, 'block', '2.1');
     await inspector(page, 'stride', '2');
@@ -137,6 +151,10 @@ describe('lessons', () => {
     await page.waitForSelector('[data-panel-body=lessons]:not([hidden]) [data-testid=lessons][data-step="2.5"]');
     expect(await page.locator('[data-testid=lesson-strip]').count()).toBe(0);
     expect(await page.locator('[data-testid=lessons-progress]').innerText()).toContain('11 of');
+    // Leaving the lesson (back to the list) shows everything again.
+    await page.click('[data-action=lessons-close]');
+    await page.waitForSelector('.top-bar [data-action=train]', { state: 'visible' });
+    expect(await shown('.ws-chart')).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 240_000);

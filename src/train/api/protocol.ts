@@ -104,7 +104,7 @@ export interface MetricsBatch {
 
 /** Why a run stopped itself: the UI explains it and suggests what to try. */
 export interface Divergence {
-  /** 'nan': the loss became NaN or infinite; 'exploding': it rose far above where it started and stayed. */
+  /** 'nan': the loss became NaN or infinite; 'exploding': its running average stayed far above where it started. */
   readonly kind: 'nan' | 'exploding';
   readonly step: number;
   readonly epoch: number;
@@ -117,6 +117,11 @@ export interface Divergence {
   readonly suggestedLearningRate: number;
   /** True when the suggestion trained in that short test (rateFinder.ts). */
   readonly suggestionTested?: boolean;
+  /**
+   * 'exploding' only, when the loss did not stay high: it spiked (peakLoss, one batch's loss, at peakStep) and came
+   * back down (recentLoss, the mean of the last few batches), while its running average stayed above the limit.
+   */
+  readonly fellBack?: { readonly peakLoss: number; readonly peakStep: number; readonly recentLoss: number };
 }
 
 export interface EpochResult {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { mulberry32 } from '../../data/batches';
 import { PRESETS } from '../../model/presets';
 import type { DataShape, ModelSpec } from '../../model/spec';
 
@@ -22,20 +23,8 @@ export function mnistTestImages(count: number): Float32Array {
   return out;
 }
 
-/** A small seeded generator (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function randomImages(count: number, data: DataShape, seed: number): Float32Array {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   return Float32Array.from({ length: count * data.inputShape.reduce((a, b) => a * b, 1) }, random);
 }
 
@@ -45,7 +34,7 @@ export function testImages(count: number, data: DataShape): Float32Array {
 
 /** Seeded weights of the right scale: kernels ~ +-sqrt(3/fan_in), biases and BN shifts small, variances in [0.5, 1.5]. */
 export function randomizeWeights(model: tf.LayersModel, seed: number): void {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const values = model.weights.map((w) => {
     const shape = w.shape as number[];
     const size = shape.reduce((a, b) => a * b, 1);

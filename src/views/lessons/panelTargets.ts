@@ -17,6 +17,7 @@ export const PANEL_TARGETS: Readonly<Record<PanelId, PanelTarget | null>> = {
   training: { panel: 'data', selector: '.training-panel' }, curves: { panel: null, selector: '.ws-chart' },
   gradients: { panel: 'gradients' }, featureMaps: { panel: 'maps', selector: '[data-panel="feature-maps"]' },
   filters: { panel: 'maps', selector: '[data-panel="filters"]' }, saliency: { panel: 'saliency' }, results: { panel: 'results' },
+  understand: { panel: 'understand' },
 };
 
 /** Opens the workspace panel a step points at and brings its part into view (a closed <details> is opened). */

@@ -1,8 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useServices } from '../AppContext';
-
-const num = (x: number | null) => (x === null ? '?' : Number(x.toPrecision(3)).toString());
+import { divergenceWording } from './divergenceWording';
 
 /** Why a run stopped itself, in words, with the lower learning rate to try one click away. */
 export const DivergenceNotice = memo(function DivergenceNotice() {
@@ -11,12 +10,11 @@ export const DivergenceNotice = memo(function DivergenceNotice() {
   const { run } = useServices();
   const d = useApp((s) => s.divergence);
   if (!d) return null;
-  const values = { step: d.step, epoch: d.epoch, loss: num(d.loss), start: num(d.startLoss), rate: num(d.learningRate),
-    suggested: num(d.suggestedLearningRate) };
+  const { key, values } = divergenceWording(d);
   return (
     <div className="divergence-notice" role="alert" data-kind={d.kind}>
       <strong>{t('diverged.title')}</strong>
-      <p>{t(d.kind === 'nan' ? 'diverged.nan' : 'diverged.exploding', values)}</p>
+      <p>{t(key, values)}</p>
       <p>{t('diverged.advice', values)}</p>
       {d.suggestionTested && <p data-tested="true">{tw('diverged.tested', values)}</p>}
       <button type="button" data-action="apply-suggested-lr" onClick={() => run.setLearningRate(d.suggestedLearningRate)}>

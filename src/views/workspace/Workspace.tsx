@@ -3,6 +3,7 @@
 // page never scrolls; each region scrolls or zooms inside itself.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { selectLessonHidden } from '../../store/lessonsSlice';
 import { useApp, useServices } from '../AppContext';
 import { GraphEditor } from '../editor/GraphEditor';
 import { ErrorBoundary } from '../ErrorBoundary';
@@ -34,6 +35,7 @@ export function Workspace({ ignoredParams }: { ignoredParams: readonly string[] 
   const { run } = useServices();
   const presenter = useApp((s) => s.presenter);
   const fullView = useApp((s) => s.fullView);
+  const lessonHide = useApp(selectLessonHidden); // what the open lesson step hides (styled in lessons.css)
   const [slot, setSlot] = useState<HTMLElement | null>(null);
   const context = useMemo(() => ({ setBlockSlot: setSlot }), []);
   useWorkspaceKeys(useActionContext());
@@ -43,7 +45,8 @@ export function Workspace({ ignoredParams }: { ignoredParams: readonly string[] 
 
   return (
     <WorkspaceContext.Provider value={context}>
-      <div className={`workspace${presenter ? ' presenter' : ''}`} data-presenter={presenter} data-full={fullView ?? undefined}>
+      <div className={`workspace${presenter ? ' presenter' : ''}`} data-presenter={presenter} data-full={fullView ?? undefined}
+        data-lesson-hide={lessonHide || undefined}>
         <ErrorBoundary><TopBar /></ErrorBoundary>
         <div className="ws-notices">
           <ErrorBoundary><LinkNotice /></ErrorBoundary>
