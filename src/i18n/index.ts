@@ -36,6 +36,8 @@ import workspaceEn from './workspace.en';
 import workspaceKo from './workspace.ko';
 import runLabelsEn from './runLabels.en';
 import runLabelsKo from './runLabels.ko';
+import parallelEn from './parallel.en';
+import parallelKo from './parallel.ko';
 
 export const LANGUAGES = ['en', 'ko'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -67,10 +69,10 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'en',
   defaultNS: 'app',
-  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict', 'a11y', 'inputs', 'lessons', 'project', 'speed', 'understand', 'walk', 'workspace', 'runLabels'],
+  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict', 'a11y', 'inputs', 'lessons', 'project', 'speed', 'understand', 'walk', 'workspace', 'runLabels', 'parallel'],
   resources: {
-    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn, a11y: a11yEn, inputs: inputsEn, lessons: lessonsEn, project: projectEn, speed: speedEn, understand: understandEn, walk: walkEn, workspace: workspaceEn, runLabels: runLabelsEn },
-    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo, a11y: a11yKo, inputs: inputsKo, lessons: lessonsKo, project: projectKo, speed: speedKo, understand: understandKo, walk: walkKo, workspace: workspaceKo, runLabels: runLabelsKo },
+    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn, a11y: a11yEn, inputs: inputsEn, lessons: lessonsEn, project: projectEn, speed: speedEn, understand: understandEn, walk: walkEn, workspace: workspaceEn, runLabels: runLabelsEn, parallel: parallelEn },
+    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo, a11y: a11yKo, inputs: inputsKo, lessons: lessonsKo, project: projectKo, speed: speedKo, understand: understandKo, walk: walkKo, workspace: workspaceKo, runLabels: runLabelsKo, parallel: parallelKo },
   },
   interpolation: { escapeValue: false }, // React escapes already
   initAsync: false,
