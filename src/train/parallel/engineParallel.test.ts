@@ -9,6 +9,8 @@ import { buildModel } from '../buildModel';
 import { errorOf, harness, isMetrics, isPhase, spec, start } from '../engineHarness';
 import type { FromWorker, HyperParams, ToWorker, WorkersInfo } from '../api/protocol';
 import type { WeightList } from '../../exporters/weights';
+import { createBatchBuffers, fillBatch, shuffledIndices } from '../../data/batches';
+import { dataset } from '../engineHarness';
 import { inProcessHelpers } from './inProcess';
 import type { Helper } from './helper';
 
@@ -160,5 +162,33 @@ describe('dropout with 2 workers', () => {
     // Were shard 1's masks shard 0's, K=2 would still differ from K=1 (smaller masks); a different seed must differ.
     const c = await trainedWeights(2, { ...hyper, seed: 12 }, withDropout);
     expect(c.losses).not.toEqual(a.losses);
+  });
+});
+
+describe('batch norm with 2 workers (statistics per shard, as DDP without SyncBatchNorm)', () => {
+  const withBn: ModelSpec = {
+    blocks: spec.blocks.map((b) => (b.id === 'relu' ? { ...b, inputs: ['bn'] } : b)).concat([
+      { id: 'bn', kind: 'batchnorm', inputs: ['conv'], momentum: 0.5 },
+    ]),
+  };
+  // One batch of all 128 examples: the epoch-end weights are those after exactly one step.
+  const hyper: Partial<HyperParams> = { epochs: 1, batchSize: 128, seed: 3 };
+  const movingMean = (w: WeightList) => w.find((t) => t.name.includes('moving_mean'))?.values ?? new Float32Array(0);
+
+  it("keeps the coordinator's moving statistics, from its own shard's statistics alone", async () => {
+    const two = await trainedWeights(2, hyper, withBn);
+    const one = await trainedWeights(1, hyper, withBn);
+    // What a fresh network's training-mode pass over shard 0 (the first 64 of the shuffled batch) gives.
+    const fresh = buildModel(withBn, { inputShape: [8, 8, 1], numClasses: 4 }, 3);
+    const buffers = createBatchBuffers(64, 64, 4);
+    fillBatch(dataset.train, shuffledIndices(128, 3, 1), 0, 64, buffers);
+    tf.tidy(() => { fresh.model.apply(tf.tensor4d(buffers.x, [64, 8, 8, 1]), { training: true }); });
+    const expected = movingMean(fresh.model.weights.map((w) => ({ name: w.name, shape: [], values: w.read().dataSync() as Float32Array })));
+    fresh.dispose();
+    expect(expected.length).toBe(4);
+    const diff = (a: Float32Array, b: Float32Array) => Math.max(...Array.from(a, (v, i) => Math.abs(v - (b[i] as number))));
+    expect(diff(movingMean(two.weights), expected)).toBeLessThan(1e-6);
+    // One worker's moving mean comes from the whole batch: a different figure.
+    expect(diff(movingMean(one.weights), expected)).toBeGreaterThan(1e-3);
   });
 });
