@@ -91,9 +91,11 @@ export type WorkersChoice = 'auto' | 'one';
  * one: 'chosen' (the user asked for one), 'one-core', 'gpu' (a GPU backend: one worker drives the GPU),
  * 'small-batch', 'no-workers' (no nested workers here), 'failed' (helpers did not start; `detail` says why).
  */
+export const WORKERS_REASONS = ['cores', 'chosen', 'one-core', 'gpu', 'small-batch', 'no-workers', 'failed'] as const;
+
 export interface WorkersInfo {
   readonly count: number;
-  readonly reason: 'cores' | 'chosen' | 'one-core' | 'gpu' | 'small-batch' | 'no-workers' | 'failed';
+  readonly reason: (typeof WORKERS_REASONS)[number];
   /** navigator.hardwareConcurrency in the worker, when known. */
   readonly cores?: number;
   readonly detail?: string;
