@@ -16,7 +16,7 @@ async function epochTwo(browser, base, net, workers) {
     if (net.preset) await page.selectOption('[data-testid=top-preset]', net.preset);
     // The epoch table lives in a side panel: mount it, then go back to the default panel.
     await page.click('[data-panel-tab=epochs]');
-    await page.waitForSelector('.epoch-table', { state: 'attached' });
+    await page.waitForSelector('.epoch-panel', { state: 'attached' });
     await page.click('[data-panel-tab=data]');
     await page.click('[data-action=train]');
     const row = '.epoch-table tr[data-epoch="2"]';

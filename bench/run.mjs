@@ -30,7 +30,8 @@ try {
   }
   if (suite.split(',').includes('parallel') && !('error' in result)) {
     // Views closed came from the bench page (parallelSuite.ts); views open from the app page.
-    result = { ...result, parallel: { viewsClosed: result.parallel, viewsOpen: await runParallelViewsSuite(browser, base) } };
+    const viewsOpen = await runParallelViewsSuite(browser, base).catch((err) => ({ error: String(err?.message ?? err) }));
+    result = { ...result, parallel: { viewsClosed: result.parallel, viewsOpen } };
   }
   if (suite.split(',').includes('views') && !('error' in result)) {
     // The views suite measures its own bare loop between the app's epochs (see viewsRun.mjs).
