@@ -8,7 +8,8 @@
 //  backends: images per second on webgpu (where the browser has it), wasm, webgl and cpu for both networks.
 //  bn:       ms for one batch-norm layer (64x32x32x16) forward plus backward on wasm, stock tfjs and ours
 //            (bnSuite.ts): bn.stockForwardBackwardMs, bn.forwardBackwardMs.
-//  parallel: data-parallel img/s for 1 and K workers, LeNet-5 and cifarBn (parallelSuite.ts): parallel.lenet5.speedup.
+//  parallel: data-parallel img/s of the app engine with 1 and K workers, LeNet-5 and cifarBn (parallelSuite.ts; run.mjs
+//            adds the app page with its views, parallelViewsRun.mjs): parallel.viewsClosed.lenet5.speedup.
 //  gradcheck: gradients of a conv-BN-ReLU net on ?backend= against cpu (gradCheckWorker.ts); not in the default set.
 //  bare:     only the bare tfjs loop (?steps=, default 470 batches of 64), on ?backend= (wasm when auto): the
 //            views suite (viewsRun.mjs) runs it between the app's epochs, so both are measured side by side.

@@ -3,7 +3,7 @@
 import type { LoadedDataset } from '../src/data/types';
 import type { ModelSpec } from '../src/model/spec';
 import { createTrainingClient } from '../src/train/api/client';
-import type { BackendChoice, BackendInfo, EpochResult, FromWorker, HyperParams } from '../src/train/api/protocol';
+import type { BackendChoice, BackendInfo, EpochResult, FromWorker, HyperParams, WorkersChoice } from '../src/train/api/protocol';
 
 export interface EngineRunOptions {
   readonly spec: ModelSpec;
@@ -16,6 +16,8 @@ export interface EngineRunOptions {
   readonly inline?: LoadedDataset;
   /** Stop after the epoch for which this says true (a target reached, a budget spent). */
   readonly stopAfter?: (epochs: readonly EpochResult[]) => boolean;
+  /** 'one' keeps the run in one worker (no data-parallel helpers). */
+  readonly workers?: WorkersChoice;
 }
 
 export interface EngineRunResult {
@@ -56,7 +58,8 @@ export function runEngine(opts: EngineRunOptions): Promise<EngineRunResult> {
     });
     const ref = { url: opts.url, ...(opts.trainLimit ? { trainLimit: opts.trainLimit } : {}),
       ...(opts.testLimit ? { testLimit: opts.testLimit } : {}) };
-    client.start(opts.spec, opts.inline ? { kind: 'inline', data: opts.inline } : ref, opts.hyper, opts.backend);
+    client.start(opts.spec, opts.inline ? { kind: 'inline', data: opts.inline } : ref, opts.hyper, opts.backend,
+      opts.workers ? { workers: opts.workers } : {});
   });
 }
 

@@ -5,6 +5,7 @@
 import { preview } from 'vite';
 import { launchChromium } from './chromium.mjs';
 import { runViewsSuite } from './viewsRun.mjs';
+import { runParallelViewsSuite } from './parallelViewsRun.mjs';
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const backend = arg('backend', 'auto');
@@ -26,6 +27,11 @@ try {
     await page.waitForFunction(() => 'benchResult' in globalThis, undefined, { timeout: 60 * 60_000, polling: 1000 });
     result = await page.evaluate(() => globalThis.benchResult);
     await page.close();
+  }
+  if (suite.split(',').includes('parallel') && !('error' in result)) {
+    // Views closed came from the bench page (parallelSuite.ts); views open from the app page.
+    const viewsOpen = await runParallelViewsSuite(browser, base).catch((err) => ({ error: String(err?.message ?? err) }));
+    result = { ...result, parallel: { viewsClosed: result.parallel, viewsOpen } };
   }
   if (suite.split(',').includes('views') && !('error' in result)) {
     // The views suite measures its own bare loop between the app's epochs (see viewsRun.mjs).

@@ -22,6 +22,7 @@ const store = createAppStore({ language });
 // The experiment in the link first; launch options (?epochs=...) then override it.
 applyLink(store, window.location.hash, { initial: true });
 if (launch.backend) store.getState().setBackendChoice(launch.backend);
+if (launch.workers) store.getState().setWorkersChoice(launch.workers);
 if (launch.epochs) store.getState().setHyper({ epochs: launch.epochs });
 startLinkSync(store, window);
 

@@ -20,12 +20,18 @@ import predictEn from './predict.en';
 import predictKo from './predict.ko';
 import a11yEn from './a11y.en';
 import a11yKo from './a11y.ko';
+import chartFrameEn from './chartFrame.en';
+import chartFrameKo from './chartFrame.ko';
 import inputsEn from './inputs.en';
 import inputsKo from './inputs.ko';
 import lessonsEn from './lessons.en';
 import lessonsKo from './lessons.ko';
+import parallelEn from './parallel.en';
+import parallelKo from './parallel.ko';
 import projectEn from './project.en';
 import projectKo from './project.ko';
+import runLabelsEn from './runLabels.en';
+import runLabelsKo from './runLabels.ko';
 import speedEn from './speed.en';
 import speedKo from './speed.ko';
 import understandEn from './understand.en';
@@ -34,10 +40,6 @@ import walkEn from './walk.en';
 import walkKo from './walk.ko';
 import workspaceEn from './workspace.en';
 import workspaceKo from './workspace.ko';
-import runLabelsEn from './runLabels.en';
-import runLabelsKo from './runLabels.ko';
-import chartFrameEn from './chartFrame.en';
-import chartFrameKo from './chartFrame.ko';
 
 export const LANGUAGES = ['en', 'ko'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -69,10 +71,10 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'en',
   defaultNS: 'app',
-  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict', 'a11y', 'inputs', 'lessons', 'project', 'speed', 'understand', 'walk', 'workspace', 'runLabels', 'chartFrame'],
+  ns: ['app', 'model', 'editor', 'link', 'data', 'run', 'viz', 'predict', 'a11y', 'chartFrame', 'inputs', 'lessons', 'parallel', 'project', 'runLabels', 'speed', 'understand', 'walk', 'workspace'],
   resources: {
-    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn, a11y: a11yEn, inputs: inputsEn, lessons: lessonsEn, project: projectEn, speed: speedEn, understand: understandEn, walk: walkEn, workspace: workspaceEn, runLabels: runLabelsEn, chartFrame: chartFrameEn },
-    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo, a11y: a11yKo, inputs: inputsKo, lessons: lessonsKo, project: projectKo, speed: speedKo, understand: understandKo, walk: walkKo, workspace: workspaceKo, runLabels: runLabelsKo, chartFrame: chartFrameKo },
+    en: { app: appEn, model: modelEn, editor: editorEn, link: linkEn, data: dataEn, run: runEn, viz: vizEn, predict: predictEn, a11y: a11yEn, chartFrame: chartFrameEn, inputs: inputsEn, lessons: lessonsEn, parallel: parallelEn, project: projectEn, runLabels: runLabelsEn, speed: speedEn, understand: understandEn, walk: walkEn, workspace: workspaceEn },
+    ko: { app: appKo, model: modelKo, editor: editorKo, link: linkKo, data: dataKo, run: runKo, viz: vizKo, predict: predictKo, a11y: a11yKo, chartFrame: chartFrameKo, inputs: inputsKo, lessons: lessonsKo, parallel: parallelKo, project: projectKo, runLabels: runLabelsKo, speed: speedKo, understand: understandKo, walk: walkKo, workspace: workspaceKo },
   },
   interpolation: { escapeValue: false }, // React escapes already
   initAsync: false,

@@ -24,6 +24,12 @@ describe('readLaunchOptions', () => {
     expect(readLaunchOptions('?lr=0.1&m=abc&v=1&ep=4')).toEqual({ ignored: [] });
   });
 
+  it('reads ?workers=1 as one worker and refuses other counts', () => {
+    expect(readLaunchOptions('?workers=1')).toEqual({ workers: 'one', ignored: [] });
+    expect(readLaunchOptions('?workers=auto')).toEqual({ workers: 'auto', ignored: [] });
+    expect(readLaunchOptions('?workers=3')).toEqual({ ignored: ['workers'] });
+  });
+
   it('is empty for an empty query', () => {
     expect(readLaunchOptions('')).toEqual({ ignored: [] });
   });

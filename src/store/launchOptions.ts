@@ -2,12 +2,14 @@
 // fast; anything malformed is ignored (and reported) rather than trusted. They are about this machine and
 // live in the query; the experiment (network, dataset, hyper-parameters) lives in the fragment (see
 // linkState.ts), and ?epochs, applied after it, wins over the link's `ep`.
-import type { BackendChoice } from '../train/api/protocol';
+import type { BackendChoice, WorkersChoice } from '../train/api/protocol';
 
 export interface LaunchOptions {
   trainLimit?: number;
   testLimit?: number;
   backend?: BackendChoice;
+  /** ?workers=1: train in one worker (no data-parallel helpers). */
+  workers?: WorkersChoice;
   epochs?: number;
   ignored: string[];
 }
@@ -38,6 +40,12 @@ export function readLaunchOptions(search: string): LaunchOptions {
   if (backend !== null) {
     if ((BACKENDS as readonly string[]).includes(backend)) out.backend = backend as BackendChoice;
     else out.ignored.push('backend');
+  }
+  const workers = params.get('workers');
+  if (workers !== null) {
+    if (workers === '1') out.workers = 'one';
+    else if (workers === 'auto') out.workers = 'auto';
+    else out.ignored.push('workers');
   }
   return out;
 }

@@ -11,7 +11,7 @@ function fakeClient() {
   let runId = 0;
   const client: TrainingClient = {
     start: (...args: unknown[]) => {
-      calls.push(args[4] ? 'start paused' : 'start');
+      calls.push((args[4] as { paused?: boolean } | undefined)?.paused ? 'start paused' : 'start');
       runId += 1;
       return runId;
     },

@@ -98,9 +98,8 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
     series.accuracy.clear();
     probes.clear();
     const ref = typeof dataset === 'function' ? dataset() : dataset;
-    const runId = paused
-      ? client.start(s.spec, ref, s.hyper, s.backendChoice, { paused: true })
-      : client.start(s.spec, ref, s.hyper, s.backendChoice);
+    const runId = client.start(s.spec, ref, s.hyper, s.backendChoice, { ...(paused ? { paused: true } : {}),
+      ...(s.workersChoice === 'one' ? { workers: 'one' as const } : {}) });
     s.runStarted(runId, trainedOn(s));
     return true;
   };

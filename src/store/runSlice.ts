@@ -1,7 +1,7 @@
 // The training run as the UI sees it: hyper-parameters, phase, backend, per-epoch results. Per-batch
 // metrics do not pass through here (see src/metrics).
 import type { StateCreator } from 'zustand/vanilla';
-import type { BackendChoice, BackendInfo, Divergence, EpochResult, HyperParams, RunPhase } from '../train/api/protocol';
+import type { BackendChoice, BackendInfo, Divergence, EpochResult, HyperParams, RunPhase, WorkersChoice } from '../train/api/protocol';
 import { DEFAULT_HYPER_PARAMS } from '../train/api/hyper';
 import type { AppState } from './appStore';
 import type { TrainedOn } from './results';
@@ -13,6 +13,8 @@ export const DEFAULT_HYPER: HyperParams = DEFAULT_HYPER_PARAMS;
 export interface RunSlice {
   hyper: HyperParams;
   backendChoice: BackendChoice;
+  /** 'one': train in one worker even where data-parallel workers would run (a machine setting, like the backend). */
+  workersChoice: WorkersChoice;
   runId: number | null;
   phase: UiPhase;
   phaseDetail: string | null;
@@ -30,6 +32,7 @@ export interface RunSlice {
   trainedOn: TrainedOn | null;
   setHyper(patch: Partial<HyperParams>): void;
   setBackendChoice(choice: BackendChoice): void;
+  setWorkersChoice(choice: WorkersChoice): void;
   runStarted(runId: number, trainedOn?: TrainedOn): void;
   /** Forgets the ended run's results (its dataset is no longer the chosen one); back to 'idle'. */
   clearResults(): void;
@@ -45,6 +48,7 @@ export interface RunSlice {
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) => ({
   hyper: DEFAULT_HYPER,
   backendChoice: 'auto',
+  workersChoice: 'auto',
   runId: null,
   phase: 'idle',
   phaseDetail: null,
@@ -58,6 +62,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   trainedOn: null,
   setHyper: (patch) => set((s) => ({ hyper: { ...s.hyper, ...patch } })),
   setBackendChoice: (backendChoice) => set({ backendChoice }),
+  setWorkersChoice: (workersChoice) => set({ workersChoice }),
   runStarted: (runId, trainedOn) =>
     set({ runId, phase: 'loading-data', phaseDetail: null, epochs: [], error: null, examples: null, progress: null,
       liveLearningRate: null, divergence: null, trainedOn: trainedOn ?? null }),

@@ -10,14 +10,16 @@ import * as tf from '@tensorflow/tfjs';
 export interface DropoutClock {
   epoch: number;
   step: number;
+  /** Data-parallel training: which worker's shard of the batch this is (0, the coordinator's, draws as one worker does). */
+  shard?: number;
 }
 
 export const createDropoutClock = (): DropoutClock => ({ epoch: 0, step: 0 });
 
 /** A 32-bit seed from the layer's seed and the clock (murmur3's finaliser over each word). */
-export function maskSeed(layerSeed: number, epoch: number, step: number): number {
+export function maskSeed(layerSeed: number, epoch: number, step: number, shard = 0): number {
   let h = layerSeed >>> 0;
-  for (const word of [epoch, step]) {
+  for (const word of shard > 0 ? [epoch, step, shard] : [epoch, step]) {
     h = Math.imul(h ^ (word >>> 0), 0x85ebca6b) >>> 0;
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
     h = (h ^ (h >>> 16)) >>> 0;
@@ -43,7 +45,7 @@ export class SeededDropout extends tf.layers.Layer {
     const x = Array.isArray(inputs) ? (inputs[0] as tf.Tensor) : inputs;
     // Inference passes values through unchanged; tfjs' dropout already scales kept values by 1/(1-rate).
     if (kwargs.training !== true || this.rate === 0) return tf.clone(x);
-    return tf.dropout(x, this.rate, undefined, maskSeed(this.seed, this.clock.epoch, this.clock.step));
+    return tf.dropout(x, this.rate, undefined, maskSeed(this.seed, this.clock.epoch, this.clock.step, this.clock.shard));
   }
 
   override getConfig(): tf.serialization.ConfigDict {

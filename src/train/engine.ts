@@ -23,10 +23,11 @@ import { createOutbox } from './api/outbox';
 import { createProbeHub, type HubOptions } from './probes/hub';
 import { createConfusionCollector, createPredictor } from './predict';
 import { createUnderstanding, type UnderstandSource } from './understand/service';
+import { defaultParallelDeps, startRunWorkers, type ParallelDeps } from './parallel/runWorkers';
 
 export type { PostFn } from './session';
 
-export interface EngineDeps extends SessionDeps {
+export interface EngineDeps extends SessionDeps, ParallelDeps {
   readonly loadDataset: (ref: DatasetRef, onProgress: LoadBytes) => Promise<LoadedDataset>;
   readonly selectBackend: (choice: BackendChoice) => Promise<BackendInfo>;
   /** Reports a lost GPU context of the backend just selected (contextLoss.ts; tests inject a fake). */
@@ -51,6 +52,7 @@ export const defaultEngineDeps: EngineDeps = {
   selectBackend: (choice) => selectBackend(choice),
   watchContext: watchWebGLContext,
   probeOptions: {},
+  ...defaultParallelDeps,
   buildModel,
   now: () => performance.now(),
   // Yielding lets queued pause / stop messages in; every 20 ms bounds their latency.
@@ -157,6 +159,7 @@ async function executeRun(ctx: RunContext, deps: EngineDeps, loadData: DatasetSo
     else outcome = { phase: 'error', message: errorText(err) };
   }
   if (ctx.session) beforeDispose?.(ctx, ctx.session);
+  ctx.parallel?.dispose();
   disposeSession(ctx);
   if (outcome.phase === 'error' && outcome.divergence) {
     ctx.post({ type: 'diverged', runId: ctx.msg.runId, divergence: outcome.divergence });
@@ -184,6 +187,7 @@ async function runStages(ctx: RunContext, deps: EngineDeps, loadData: DatasetSou
   const forwardMacs = checkFits(msg, data, backend.name);
   await checkpoint(ctx);
   const session = await stage('Could not build the model', () => createSession(ctx, data));
+  await startRunWorkers(ctx, deps, backend, data);
   await guardContext(ctx, deps, session);
   let validationView = data.validation ? evaluationOn(session, data.validation) : null;
   for (let epoch = 1; epoch <= msg.hyper.epochs; epoch++) {

@@ -21,6 +21,7 @@ import type { Predictor } from './predict';
 import { probeStep } from './probes/hook';
 import type { BuiltModel } from './builtModel';
 import { withTestedSuggestion } from './rateFinder';
+import type { ParallelTrainer } from './parallel/coordinator';
 
 export type { PostFn };
 
@@ -71,6 +72,8 @@ export interface RunContext {
   readonly predictor?: Predictor;
   /** Moves the run off a lost WebGL context (contextLoss.ts); set once the session exists. */
   gpu?: ContextLossGuard;
+  /** Data-parallel helpers (parallel/coordinator.ts) while the run trains on several workers. */
+  parallel?: ParallelTrainer;
 }
 
 export function setPhase(ctx: RunContext, phase: RunPhase, detail?: string): void {
@@ -249,7 +252,7 @@ async function stepOrRecover(ctx: RunContext, session: Session, n: number): Prom
   // A gradient probe due after this step gets its norms from the step itself.
   const groups = () => ctx.probes?.gradientGroups(session.network) ?? undefined;
   try {
-    return trainStep(session, session.trainBuffers, n, groups());
+    return ctx.parallel ? await ctx.parallel.step(session, n, groups()) : trainStep(session, session.trainBuffers, n, groups());
   } catch (err) {
     if (!(await ctx.gpu?.recoverIfLost(ctx, session))) throw err;
     return trainStep(session, session.trainBuffers, n, groups());

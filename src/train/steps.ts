@@ -34,7 +34,7 @@ export function crossEntropyFromLogits(logits: tf.Tensor, oneHot: tf.Tensor): tf
 }
 
 /** Right when the arg max of the scores is the label's (softmax keeps the order, so logits will do). */
-function correctPerExample(scores: tf.Tensor, oneHot: tf.Tensor): tf.Tensor1D {
+export function correctPerExample(scores: tf.Tensor, oneHot: tf.Tensor): tf.Tensor1D {
   return tf.cast(tf.equal(tf.argMax(scores, -1), tf.argMax(oneHot, -1)), 'float32') as tf.Tensor1D;
 }
 
@@ -94,7 +94,7 @@ export function trainStep(ctx: TrainContext, buffers: BatchBuffers, n: number,
 }
 
 /** The L2 norm of each group's gradients, as one [groups] tensor (0 for a group with none). */
-function groupNorms(groups: readonly (readonly tf.Variable[])[], grads: tf.NamedTensorMap): tf.Tensor1D {
+export function groupNorms(groups: readonly (readonly tf.Variable[])[], grads: tf.NamedTensorMap): tf.Tensor1D {
   return tf.stack(groups.map((group) => {
     const gs = group.map((v) => grads[v.name]).filter((g): g is tf.Tensor => g !== undefined);
     return gs.length > 0 ? tf.sqrt(tf.addN(gs.map((g) => tf.sum(tf.square(g))))) : tf.scalar(0);
@@ -128,7 +128,7 @@ export function evaluateBatchWithGuesses(logits: tf.LayersModel, buffers: BatchB
 }
 
 /** weightDecay / 2 * sum of squares of every weight. */
-function l2Penalty(weights: tf.Variable[], weightDecay: number): tf.Scalar {
+export function l2Penalty(weights: tf.Variable[], weightDecay: number): tf.Scalar {
   return tf.mul(weightDecay / 2, tf.addN(weights.map((w) => tf.sum(tf.square(w))))) as tf.Scalar;
 }
 

@@ -4,6 +4,7 @@ import { createTrainingEngine } from './engine';
 import { selectBackend } from './backend';
 import type { FromWorker, ToWorker } from './api/protocol';
 import { wasmPaths } from './wasmUrls';
+import { workerPort } from './parallel/helperProtocol';
 
 // `self` is typed as Window by the DOM lib this project also loads; this is the part a worker has.
 const scope = self as unknown as {
@@ -14,6 +15,10 @@ const scope = self as unknown as {
 const engine = createTrainingEngine((msg, transfer) => scope.postMessage(msg, transfer ? { transfer } : undefined), {
   // Inside a bundled worker the wasm backend cannot guess where Vite put its binaries.
   selectBackend: (choice) => selectBackend(choice, { wasmPaths: wasmPaths() }),
+  // Data-parallel helpers are workers of this worker (parallel/coordinator.ts); where nested workers are
+  // missing, runs train here alone and say so.
+  spawnHelper: typeof Worker === 'undefined' ? null
+    : () => workerPort(new Worker(new URL('./parallel/helperWorker.ts', import.meta.url), { type: 'module' })),
 });
 
 scope.onmessage = (event) => engine.handle(event.data);

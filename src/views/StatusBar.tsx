@@ -7,6 +7,7 @@ import { formatCount } from './format';
 import { selectResultsStale } from '../store/results';
 import { backendReasonText } from './backendReason';
 import { BackendWhy } from './BackendWhy';
+import { WorkersNote } from './WorkersNote';
 
 export const StatusBar = memo(function StatusBar() {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export const StatusBar = memo(function StatusBar() {
         <span className="backend" data-backend={backend.name} title={backendReasonText(backend.reason, tw)}>
           {t('backendInUse', { name: t(`backendNames.${backend.name}`) })}
           <BackendWhy backend={backend} />
+          {backend.workers && <WorkersNote workers={backend.workers} />}
         </span>
       )}
       {progress && stepsPerEpoch && (

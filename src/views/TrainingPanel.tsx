@@ -7,6 +7,7 @@ import { DivergenceNotice } from './training/DivergenceNotice';
 import { DataGroup, OptimizerGroup, ScheduleGroup } from './training/HyperGroups';
 import { RunEstimateLine } from './training/RunEstimateLine';
 import { useRunEstimate } from './training/useRunEstimate';
+import { WorkersSetting } from './training/WorkersSetting';
 import './training/training.css';
 
 export const TrainingPanel = memo(function TrainingPanel() {
@@ -34,6 +35,7 @@ export const TrainingPanel = memo(function TrainingPanel() {
       <OptimizerGroup busy={busy} />
       <ScheduleGroup busy={busy} />
       <DataGroup busy={busy} />
+      <WorkersSetting busy={busy} />
       {estimate && studyPreset === null && <RunEstimateLine estimate={estimate} batchSize={batchSize} />}
       {/* Train, pause, step and reset, and the backend, sit in the workspace's top bar. */}
       {studyPreset !== null && (

@@ -61,6 +61,16 @@ describe('createTrainingClient', () => {
     expect(sent[1]).toMatchObject({ type: 'start', spec, dataset, hyper, backend: 'cpu' });
   });
 
+  it('asks for one worker only when told to, and sends no workers field otherwise', () => {
+    const { client, workers } = setup();
+    client.start(spec, dataset, hyper, 'auto');
+    client.start(spec, dataset, hyper, 'auto', { workers: 'one', paused: true });
+    client.start(spec, dataset, hyper, 'auto', { workers: 'auto' });
+    const sent = workers[0]!.sent;
+    expect(sent.map((m) => ('workers' in m ? m.workers : 'absent'))).toEqual(['absent', 'one', 'absent']);
+    expect(sent[1]).toMatchObject({ startPaused: true });
+  });
+
   it('drops messages of a stale run and passes those of the current one', () => {
     const { client, workers, received } = setup();
     client.start(spec, dataset, hyper, 'auto');

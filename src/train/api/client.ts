@@ -3,7 +3,7 @@
 // user already replaced can never reach the charts or the store.
 import type { WeightList } from '../../exporters/weights';
 import type { DataShape, ModelSpec } from '../../model/spec';
-import type { BackendChoice, DatasetRef, FromWorker, HyperParams, RunPhase, ToWorker } from './protocol';
+import type { BackendChoice, DatasetRef, FromWorker, HyperParams, RunPhase, ToWorker, WorkersChoice } from './protocol';
 import type { ProbeConfig } from './probeTypes';
 import { unbatch } from './outbox';
 import type { UnderstandRequest } from './understandProtocol';
@@ -20,6 +20,8 @@ export type TrainingListener = (msg: FromWorker) => void;
 
 export interface StartOptions {
   readonly paused?: boolean;
+  /** 'one' keeps the run in a single worker (no data-parallel helpers). */
+  readonly workers?: WorkersChoice;
 }
 
 export interface TrainingClient {
@@ -92,9 +94,9 @@ class WorkerTrainingClient implements TrainingClient {
     const runId = this.currentRunId;
     this.heard = false;
     this.phase = null;
-    worker.postMessage(options.paused
-      ? { type: 'start', runId, spec, dataset, hyper, backend, startPaused: true }
-      : { type: 'start', runId, spec, dataset, hyper, backend });
+    const start: ToWorker = { type: 'start', runId, spec, dataset, hyper, backend,
+      ...(options.paused ? { startPaused: true } : {}), ...(options.workers === 'one' ? { workers: 'one' as const } : {}) };
+    worker.postMessage(start);
     // A worker that reported an error and fell quiet must answer the new run, or count as dead.
     if (this.suspect) this.arm();
     return runId;

@@ -52,7 +52,9 @@ export type ToWorker =
   | { readonly type: 'start'; readonly runId: number; readonly spec: ModelSpec; readonly dataset: DatasetRef;
       readonly hyper: HyperParams; readonly backend: BackendChoice;
       /** Start paused (before the first batch), for stepping through a run one batch at a time. */
-      readonly startPaused?: boolean }
+      readonly startPaused?: boolean;
+      /** 'one' keeps training in a single worker; absent or 'auto': data-parallel where it helps (parallel/plan.ts). */
+      readonly workers?: WorkersChoice }
   | { readonly type: 'pause'; readonly runId: number }
   /** Changes the base learning rate; it takes effect at the next batch (the schedule still applies). */
   | { readonly type: 'set-lr'; readonly runId: number; readonly learningRate: number }
@@ -82,6 +84,23 @@ export type RunPhase =
   | 'done'
   | 'error';
 
+export type WorkersChoice = 'auto' | 'one';
+
+/**
+ * How many workers train the run data-parallel, and why that many: 'cores' (K from the core count), or why
+ * one: 'chosen' (the user asked for one), 'one-core', 'gpu' (a GPU backend: one worker drives the GPU),
+ * 'small-batch', 'no-workers' (no nested workers here), 'failed' (helpers did not start; `detail` says why).
+ */
+export const WORKERS_REASONS = ['cores', 'chosen', 'one-core', 'gpu', 'small-batch', 'no-workers', 'failed'] as const;
+
+export interface WorkersInfo {
+  readonly count: number;
+  readonly reason: (typeof WORKERS_REASONS)[number];
+  /** navigator.hardwareConcurrency in the worker, when known. */
+  readonly cores?: number;
+  readonly detail?: string;
+}
+
 export interface BackendInfo {
   readonly name: BackendName;
   /** Why this backend: 'chosen by user', 'fastest in probe', 'fallback after webgl failed', ... */
@@ -90,6 +109,8 @@ export interface BackendInfo {
   readonly renderer?: string;
   /** Milliseconds per step of the short training probe, per backend, when 'auto' timed several (backendMeasure.ts). */
   readonly measuredMs?: Partial<Record<BackendName, number>>;
+  /** Data-parallel training workers, once the run has decided (posted again with this set). */
+  readonly workers?: WorkersInfo;
 }
 
 /** A batch of per-step metrics; arrays are equally long and transferred, not copied. */

@@ -8,7 +8,8 @@ import type { DataShape, ModelSpec } from '../../model/spec';
 import { buildModel } from '../buildModel';
 import { randomValues } from '../kernels/testUtils';
 import { applyAveraged, makeReplica, shardGradients, type Replica } from './replica';
-import { averageGradients, shardOffsets, shardSizes, workerCount } from './shards';
+import { averageGradients, planWorkers, shardOffsets, shardSizes, workerCount } from './shards';
+import { maskSeed } from '../dropoutLayer';
 
 const DATA: DataShape = { inputShape: [10, 10, 1], numClasses: 4 };
 const BATCH = 10; // 3 workers get uneven shards (4, 3, 3): the weighting matters
@@ -133,5 +134,27 @@ describe('batch norm statistics are per shard (as DDP without SyncBatchNorm)', (
     // and differs from worker 0's, which saw the other half.
     expect(maxAbsDiff(moving.map((i) => a[i] as Float32Array), moving.map((i) => b[i] as Float32Array))).toBeGreaterThan(1e-4);
     dispose([...pair, alone]);
+  });
+});
+
+describe('how many workers a run gets', () => {
+  const base = { choice: undefined, cores: 2, backend: 'wasm', batchSize: 64, canSpawn: true } as const;
+  it('uses the core count on CPU backends, and says why when it keeps one', () => {
+    expect(planWorkers(base)).toEqual({ count: 2, reason: 'cores', cores: 2 });
+    expect(planWorkers({ ...base, cores: 8 })).toEqual({ count: 7, reason: 'cores', cores: 8 });
+    expect(planWorkers({ ...base, cores: 8, batchSize: 3 })).toEqual({ count: 3, reason: 'cores', cores: 8 });
+    expect(planWorkers({ ...base, choice: 'one' })).toMatchObject({ count: 1, reason: 'chosen' });
+    expect(planWorkers({ ...base, backend: 'webgl' })).toMatchObject({ count: 1, reason: 'gpu' });
+    expect(planWorkers({ ...base, backend: 'webgpu' })).toMatchObject({ count: 1, reason: 'gpu' });
+    expect(planWorkers({ ...base, cores: 1 })).toMatchObject({ count: 1, reason: 'one-core' });
+    expect(planWorkers({ ...base, cores: undefined })).toEqual({ count: 1, reason: 'one-core' });
+    expect(planWorkers({ ...base, batchSize: 1 })).toMatchObject({ count: 1, reason: 'small-batch' });
+    expect(planWorkers({ ...base, canSpawn: false })).toMatchObject({ count: 1, reason: 'no-workers' });
+  });
+
+  it("draws each shard's dropout mask from a seed of its own; shard 0 draws as one worker does", () => {
+    expect(maskSeed(5, 1, 3, 0)).toBe(maskSeed(5, 1, 3));
+    const seeds = new Set([0, 1, 2, 3].map((shard) => maskSeed(5, 1, 3, shard)));
+    expect(seeds.size).toBe(4);
   });
 });

@@ -3,6 +3,7 @@
 // its own shard; weighting each shard's gradient by its share of the global batch gives exactly the
 // mean-loss gradient of the whole batch (for networks without batch norm: see replica.ts), so every
 // worker can apply the same averaged update and the replicas stay equal.
+import type { BackendName, WorkersChoice, WorkersInfo } from '../api/protocol';
 
 /**
  * Training workers for a machine with `cores` logical cores: every core on 2 (the page's own work is
@@ -52,4 +53,30 @@ export function averageGradients(shards: readonly (readonly Float32Array[])[], s
     });
     return out;
   });
+}
+
+/** What decides a run's worker count; `canSpawn` is false where a worker cannot start workers of its own. */
+export interface WorkerPlanInput {
+  readonly choice: WorkersChoice | undefined;
+  readonly cores: number | undefined;
+  readonly backend: BackendName;
+  readonly batchSize: number;
+  readonly canSpawn: boolean;
+}
+
+/**
+ * How many workers a run trains on, and why. Data-parallel pays where the backend computes on the CPU
+ * (wasm, cpu): each worker then has a core of its own. A GPU backend stays in one worker (several workers
+ * would queue on the one GPU), and so does a batch too small to split.
+ */
+export function planWorkers(input: WorkerPlanInput): WorkersInfo {
+  const cores = input.cores !== undefined && Number.isFinite(input.cores) ? { cores: input.cores } : {};
+  const one = (reason: WorkersInfo['reason']): WorkersInfo => ({ count: 1, reason, ...cores });
+  if (input.choice === 'one') return one('chosen');
+  if (input.backend === 'webgl' || input.backend === 'webgpu') return one('gpu');
+  const k = workerCount(input.cores);
+  if (k < 2) return one('one-core');
+  if (input.batchSize < 2) return one('small-batch');
+  if (!input.canSpawn) return one('no-workers');
+  return { count: Math.min(k, input.batchSize), reason: 'cores', ...cores };
 }

@@ -1,0 +1,17 @@
+// Messages of data-parallel training: how many workers train a run and why, and the setting that keeps one.
+export default {
+  /** After "Running on …" in the status bar. */
+  count_one: ' · {{count}} worker',
+  count_other: ' · {{count}} workers',
+  reason: {
+    cores: 'Data-parallel: {{count}} workers for {{cores}} logical cores (every core on 2, one left for the page from 3 on). Each worker takes the gradient of its share of every batch; the gradients are averaged and every step applies one update, as one worker would. Batch norm normalises each share by its own statistics.',
+    chosen: 'One worker, as chosen in the Train panel.',
+    'one-core': 'One worker: this device reports one core, or none.',
+    gpu: 'One worker: a GPU backend already computes in parallel on the GPU; more workers would wait for the same GPU.',
+    'small-batch': 'One worker: a batch of one example cannot be shared.',
+    'no-workers': 'One worker: this browser cannot start workers inside the training worker.',
+    failed: 'One worker: the helper workers stopped or could not start ({{detail}}).',
+  },
+  setting: 'Train in one worker only',
+  settingHint: 'Off: on a CPU backend every core helps with each batch (data-parallel).',
+};

@@ -1,0 +1,42 @@
+// Messages between the training worker (the coordinator) and its data-parallel helper workers. A helper is
+// stateless between steps apart from its network: every step brings the current weights and the helper's
+// shard of the batch, and the helper answers with its shard's loss, accuracy and gradients (transferred).
+import type { DataShape, ModelSpec } from '../../model/spec';
+import type { BackendName } from '../api/protocol';
+
+export type ToHelper =
+  | { readonly type: 'init'; readonly spec: ModelSpec; readonly dataShape: DataShape; readonly seed: number;
+      readonly backend: BackendName; readonly weightDecay: number }
+  | { readonly type: 'step'; readonly weights: readonly Float32Array[]; readonly x: Float32Array; readonly y: Float32Array | Int32Array;
+      readonly n: number; readonly epoch: number; readonly step: number; readonly shard: number };
+
+export type FromHelper =
+  | { readonly type: 'ready' }
+  | { readonly type: 'grads'; readonly loss: number; readonly accuracy: number; readonly grads: Float32Array[] }
+  | { readonly type: 'failed'; readonly message: string };
+
+/** One helper as the coordinator sees it: a Worker in the browser, an in-process stand-in in Node tests. */
+export interface HelperPort {
+  post(msg: ToHelper, transfer?: Transferable[]): void;
+  /** Every answer, in order; a crashed or unloadable worker answers 'failed'. */
+  listen(onAnswer: (msg: FromHelper) => void): void;
+  terminate(): void;
+}
+
+export type SpawnHelper = () => HelperPort;
+
+/** A dedicated Worker as a helper port. */
+export function workerPort(worker: Worker): HelperPort {
+  return {
+    post: (msg, transfer) => worker.postMessage(msg, transfer ?? []),
+    listen: (onAnswer) => {
+      worker.onmessage = (e: MessageEvent<FromHelper>) => onAnswer(e.data);
+      worker.onerror = (e) => {
+        e.preventDefault();
+        onAnswer({ type: 'failed', message: e.message || 'the helper worker could not run' });
+      };
+      worker.onmessageerror = () => onAnswer({ type: 'failed', message: 'a message from the helper could not be read' });
+    },
+    terminate: () => worker.terminate(),
+  };
+}
