@@ -80,6 +80,7 @@ describe('conv2d gradients (dx and dW) match the cpu backend', () => {
 
 const poolCases: Array<[string, number[], number | [number, number], number | [number, number], 'valid' | 'same']> = [
   ['LeNet pool', [8, 28, 28, 6], 2, 2, 'valid'],
+  ['2x2 halving, odd sizes (last row and column unused)', [2, 7, 9, 5], 2, 2, 'valid'],
   ['overlapping 3/2 same', [4, 7, 7, 3], 3, 2, 'same'],
   ['overlapping 2/1', [4, 9, 9, 2], 2, 1, 'valid'],
   ['odd size, same padding', [2, 5, 6, 3], 2, 2, 'same'],
