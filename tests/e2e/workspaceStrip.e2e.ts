@@ -39,7 +39,7 @@ const settle = (page: Page) => page.evaluate(() => new Promise<void>((resolve) =
 
 /** The blocks whose visible part (their box cut to the network pane) meets the minimap's box. */
 const coveredByMinimap = (page: Page) => page.evaluate(() => {
-  const map = document.querySelector('.editor-minimap')!.getBoundingClientRect();
+  const map = document.querySelector('.editor-side')!.getBoundingClientRect();
   const pane = document.querySelector('.editor-canvas .react-flow')!.getBoundingClientRect();
   const nodes = [...document.querySelectorAll<HTMLElement>('.react-flow__node')];
   const seen = nodes.map((n) => {

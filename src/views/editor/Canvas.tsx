@@ -195,13 +195,17 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
         deleteKeyCode={null} panActivationKeyCode={null} disableKeyboardA11y multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
         fitView fitViewOptions={FIT} minZoom={0.2} maxZoom={2} proOptions={{ hideAttribution: true }}>
         <Background gap={24} />
-        <Controls showInteractive={false} />
+        {!minimap && <Controls showInteractive={false} />}
       </ReactFlow>
       </ThumbnailsContext.Provider>
       {/* Beside the strip, not over it: a minimap inside the pane covered the blocks at its lower right. */}
       {minimap && (
-        <MiniMap className="editor-minimap" position="top-right" style={MINIMAP_SIZE} pannable zoomable
-          bgColor="#fff" maskColor="rgba(31, 78, 121, 0.12)" nodeColor="#c9d3de" ariaLabel={t('minimap', { ns: 'workspace' })} />
+        <div className="editor-side">
+          {/* The zoom buttons too: at the lower left they covered the input block of a tall network. */}
+          <Controls showInteractive={false} orientation="horizontal" />
+          <MiniMap className="editor-minimap" position="top-right" style={MINIMAP_SIZE} pannable zoomable
+            bgColor="#fff" maskColor="rgba(31, 78, 121, 0.12)" nodeColor="#c9d3de" ariaLabel={t('minimap', { ns: 'workspace' })} />
+        </div>
       )}
     </div>
   );
