@@ -64,7 +64,8 @@ export async function runViewsSuite(browser, base, backend, options = {}) {
   // The epoch table (the engine's images per second) lives in a side panel: mount it, then go back to the
   // default panel, so what is on screen is the workspace as it opens.
   await page.click('[data-panel-tab=epochs]');
-  await page.waitForSelector('.epoch-table', { state: 'attached' });
+  // The panel, not its table: the table appears with the first epoch.
+  await page.waitForSelector('[data-panel-body=epochs] .epoch-panel', { state: 'attached' });
   await page.click('[data-panel-tab=data]');
   if (options.panelsClosed) {
     await page.evaluate(() => globalThis.document.querySelectorAll('details[data-panel][open]').forEach((d) => { d.open = false; }));

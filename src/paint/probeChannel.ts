@@ -25,6 +25,11 @@ export interface ProbeChannel {
   /** Forgets the snapshots (a new run starts); the config stays. */
   clear(): void;
   want(kind: ProbeKind): () => void;
+  /**
+   * Activations of these blocks only (the thumbnails on screen, a detail pane's block); `set` changes the
+   * list in place (one new config, not a release and a want). A plain want('activations') means every block.
+   */
+  wantBlocks(ids: readonly string[]): BlockWish;
   setInput(input: ProbeInput): void;
   /**
    * Probes an image given as HWC floats in [0, 1] (the draw pad, an upload). Returns an error text when
@@ -33,6 +38,11 @@ export interface ProbeChannel {
   setPixels(data: Float32Array): string | null;
   subscribe(listener: () => void): () => void;
   onConfig(listener: (config: ProbeConfig) => void): () => void;
+}
+
+export interface BlockWish {
+  set(ids: readonly string[]): void;
+  release(): void;
 }
 
 const HISTORY_CAP = 2000;
@@ -44,6 +54,7 @@ export function createProbeChannel(): ProbeChannel {
   let received = 0;
   let input: ProbeInput = PROBES_OFF.input;
   const wanted: Record<ProbeKind, number> = { activations: 0, filters: 0, gradients: 0, saliency: 0 };
+  const blockWishes = new Set<{ ids: readonly string[] }>();
   let config: ProbeConfig = PROBES_OFF;
   const listeners = new Set<() => void>();
   const configListeners = new Set<(c: ProbeConfig) => void>();
@@ -52,9 +63,12 @@ export function createProbeChannel(): ProbeChannel {
     listeners.forEach((l) => l());
   };
   const reconfigure = () => {
+    // Every block when any view wants them all; else the blocks some view names, in a stable order.
+    const named = [...new Set([...blockWishes].flatMap((w) => w.ids))].sort();
+    const all = wanted.activations > 0;
     config = {
-      activations: wanted.activations > 0, filters: wanted.filters > 0, gradients: wanted.gradients > 0,
-      saliency: wanted.saliency > 0, input, maxPerSecond: PROBES_OFF.maxPerSecond,
+      activations: all || named.length > 0, filters: wanted.filters > 0, gradients: wanted.gradients > 0,
+      saliency: wanted.saliency > 0, input, maxPerSecond: PROBES_OFF.maxPerSecond, ...(all ? {} : { blocks: named }),
     };
     configListeners.forEach((l) => l(config));
     changed();
@@ -113,6 +127,21 @@ export function createProbeChannel(): ProbeChannel {
         reconfigure();
       };
     },
+    wantBlocks(ids) {
+      const wish = { ids: [...ids] };
+      blockWishes.add(wish);
+      reconfigure();
+      return {
+        set(next) {
+          if (!blockWishes.has(wish) || sameIds(wish.ids, next)) return;
+          wish.ids = [...next];
+          reconfigure();
+        },
+        release() {
+          if (blockWishes.delete(wish)) reconfigure();
+        },
+      };
+    },
     setInput(next) {
       input = next;
       reconfigure();
@@ -137,4 +166,8 @@ export function createProbeChannel(): ProbeChannel {
       return () => configListeners.delete(listener);
     },
   };
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
 }

@@ -134,6 +134,28 @@ describe('probe channel', () => {
     expect(seen).toEqual([true, true, true, false]);
   });
 
+  it('asks for the blocks some view names, every block while one view wants them all, none when released', () => {
+    const ch = createProbeChannel();
+    const sent: (readonly string[] | undefined)[] = [];
+    ch.onConfig((c) => sent.push(c.activations ? c.blocks : []));
+    const strip = ch.wantBlocks(['conv1', 'pool1']);
+    const pane = ch.wantBlocks(['dense1']);
+    expect(ch.config.blocks).toEqual(['conv1', 'dense1', 'pool1']);
+    strip.set(['conv1', 'pool1']); // unchanged: no new config
+    strip.set(['conv2']);
+    expect(ch.config.blocks).toEqual(['conv2', 'dense1']);
+    const panel = ch.want('activations');
+    expect(ch.config.activations).toBe(true);
+    expect(ch.config.blocks).toBeUndefined();
+    panel();
+    pane.release();
+    pane.release();
+    strip.set([]);
+    expect(ch.config.activations).toBe(false);
+    strip.release();
+    expect(sent).toEqual([['conv1', 'pool1'], ['conv1', 'dense1', 'pool1'], ['conv2', 'dense1'], undefined, ['conv2', 'dense1'], ['conv2'], [], []]);
+  });
+
   it('keeps the last activations when a snapshot carries only gradients, and builds their history', () => {
     const ch = createProbeChannel();
     const maps = [stack([1, 2], 1)];

@@ -13,6 +13,11 @@ export interface ProbeConfig {
   readonly gradients: boolean;
   readonly saliency: boolean;
   readonly input: ProbeInput;
+  /**
+   * The blocks whose activations are wanted (the thumbnails on screen, the open detail pane's block);
+   * absent: every block (the feature-maps panel). Filters, gradients and saliency ignore it.
+   */
+  readonly blocks?: readonly string[];
   /** Highest snapshot rate wanted (per second); the worker may go slower to protect the training step. */
   readonly maxPerSecond: number;
 }

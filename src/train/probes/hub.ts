@@ -128,7 +128,8 @@ export function createProbeHub(options: HubOptions = {}): ProbeHub {
     },
     configure(next) {
       const changed = next.input !== config.input || next.activations !== config.activations ||
-        next.filters !== config.filters || next.saliency !== config.saliency;
+        next.filters !== config.filters || next.saliency !== config.saliency ||
+        (next.activations && addsBlocks(config.blocks, next.blocks));
       config = next;
       fast = withRate(fast, next.maxPerSecond);
       if (!next.gradients) release();
@@ -223,8 +224,9 @@ function buildProbes(src: ProbeSource, config: ProbeConfig, limits: ProbeLimits,
   const x = tf.tensor4d(image.values, [1, image.height, image.width, image.channels]);
   const values = runLayers(network.model, x);
   const probs = classProbabilities(network, values);
+  const only = config.blocks ? new Set(config.blocks) : null;
   const maps = wanted.fast && config.activations
-    ? blocks.map((b) => mapTensor(b.id, blockValue(b, values), limits)).filter((m) => m !== null)
+    ? blocks.filter((b) => !only || only.has(b.id)).map((b) => mapTensor(b.id, blockValue(b, values), limits)).filter((m) => m !== null)
     : [];
   // Filters: every conv block's kernel (dilated ones too), as the build's block map names it.
   const kernels = wanted.fast && config.filters
@@ -279,6 +281,14 @@ function batchGradientNorms(src: ProbeSource, pending: Pending, options: HubOpti
     ? tf.oneHot(tf.tensor1d(src.batch.y.slice(0, m), 'int32'), classes).toFloat()
     : tf.tensor2d(src.batch.y.slice(0, m * classes), [m, classes]);
   return gradientNorms(src.network, pending.layers, xs, ys);
+}
+
+/** Whether `next` asks for a block `before` did not (absent = every block), so a fresh probe is due. */
+export function addsBlocks(before: readonly string[] | undefined, next: readonly string[] | undefined): boolean {
+  if (!before) return false;
+  if (!next) return true;
+  const had = new Set(before);
+  return next.some((id) => !had.has(id));
 }
 
 function withoutNorms(src: ProbeSource): ProbeSource {

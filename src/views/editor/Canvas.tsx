@@ -1,8 +1,8 @@
 // The xyflow canvas. Nodes and edges are a projection of the store's spec; the canvas itself only keeps what
 // belongs to a gesture in progress (measured sizes, positions while dragging, which edges are selected).
 import {
-  Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type ReactFlowInstance, type Edge, type EdgeChange, type NodeChange,
-  type OnNodeDrag,
+  Background, Controls, MiniMap, ReactFlow, useReactFlow, useStore, type Connection, type ReactFlowInstance, type Edge, type EdgeChange, type NodeChange,
+  type OnNodeDrag, type ReactFlowState,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
@@ -15,7 +15,7 @@ import { isEditLocked } from '../../store/modelSlice';
 import { datasetEntry } from '../../data/registry';
 import { useApp, useServices } from '../AppContext';
 import { ThumbnailsContext } from '../viz/BlockThumb';
-import { useOnScreen, useWantProbe } from '../viz/hooks';
+import { useOnScreen, useWantBlocks } from '../viz/hooks';
 import { createThumbnails, type Thumbnails } from '../viz/thumbnails';
 import { formatShape } from '../format';
 import { BlockNode } from './BlockNode';
@@ -23,6 +23,7 @@ import { deriveEdges, deriveNodes, type BlockNode as BlockNodeType } from './flo
 import { fillLayout } from './layout';
 import { PALETTE_MIME } from './Palette';
 import { useFlowAriaLabels } from './flowAria';
+import { visibleBlocks } from './visibleBlocks';
 import type { EditorActions } from './useEditorActions';
 
 // At module scope: a new object per render would make xyflow re-mount every node.
@@ -30,6 +31,8 @@ const NODE_TYPES = { block: BlockNode };
 const FIT = { padding: 0.04, minZoom: 0.45, maxZoom: 1 };
 /** A network with more blocks than this gets a minimap to find its way along the strip. */
 const MINIMAP_BLOCKS = 16;
+/** Wide and low, as a network drawn along one lane is. */
+const MINIMAP_SIZE = { width: 150, height: 72 };
 
 /**
  * Fits the network in view; one too large to fit at a readable zoom (a ResNet) is shown from its input,
@@ -179,8 +182,9 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
     actions.addAt(kind as BlockKind, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
   }, [actions, flow, locked]);
 
+  const minimap = spec.blocks.length > MINIMAP_BLOCKS;
   return (
-    <div ref={thumbs.host} className="editor-canvas" aria-label={t('canvasLabel')} role="region" tabIndex={-1}
+    <div ref={thumbs.host} className={minimap ? 'editor-canvas has-minimap' : 'editor-canvas'} aria-label={t('canvasLabel')} role="region" tabIndex={-1}
       onDragOver={(e) => { if (e.dataTransfer.types.includes(PALETTE_MIME)) e.preventDefault(); }} onDrop={onDrop}>
       <ThumbnailsContext.Provider value={thumbs.controller}>
       <ReactFlow<BlockNodeType, Edge>
@@ -191,12 +195,29 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
         deleteKeyCode={null} panActivationKeyCode={null} disableKeyboardA11y multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
         fitView fitViewOptions={FIT} minZoom={0.2} maxZoom={2} proOptions={{ hideAttribution: true }}>
         <Background gap={24} />
-        <Controls showInteractive={false} />
-        {spec.blocks.length > MINIMAP_BLOCKS && <MiniMap pannable zoomable ariaLabel={t('minimap', { ns: 'workspace' })} />}
+        {!minimap && <Controls showInteractive={false} />}
       </ReactFlow>
       </ThumbnailsContext.Provider>
+      {/* Beside the strip, not over it: a minimap inside the pane covered the blocks at its lower right. */}
+      {minimap && (
+        <div className="editor-side">
+          {/* The zoom buttons too: at the lower left they covered the input block of a tall network. */}
+          <Controls showInteractive={false} orientation="horizontal" />
+          <MiniMap className="editor-minimap" position="top-right" style={MINIMAP_SIZE} pannable zoomable
+            bgColor="#fff" maskColor="rgba(31, 78, 121, 0.12)" nodeColor="#c9d3de" ariaLabel={t('minimap', { ns: 'workspace' })} />
+        </div>
+      )}
     </div>
   );
+}
+
+/** The ids of the blocks in view, as one string, so the canvas re-renders only when that set changes. */
+function selectInView(s: ReactFlowState): string {
+  const boxes = [...s.nodeLookup.values()].map((n) => ({
+    id: n.id, x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y,
+    width: n.measured.width ?? 0, height: n.measured.height ?? 0,
+  }));
+  return visibleBlocks(boxes, s.transform, s).join('\n');
 }
 
 /**
@@ -210,7 +231,10 @@ function useLiveThumbnails(): { host: (el: HTMLDivElement | null) => void; el: H
   const [el, setEl] = useState<HTMLDivElement | null>(null);
   const [controller, setController] = useState<Thumbnails | null>(null);
   const onScreen = useOnScreen(hostRef);
-  useWantProbe('activations', el !== null && onScreen);
+  // Only the blocks in view are probed (a ResNet's far end costs the training nothing until panned to).
+  const inView = useStore(selectInView);
+  const ids = useMemo(() => (inView === '' ? [] : inView.split('\n')), [inView]);
+  useWantBlocks(ids, el !== null && onScreen, 150);
   const names = useApp((s) => (s.datasetId === 'custom' ? s.customDataset?.data.meta.classNames : datasetEntry(s.datasetId).classNames));
   useEffect(() => {
     if (!el) return undefined;

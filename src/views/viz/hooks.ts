@@ -1,5 +1,5 @@
-import { useEffect, useState, useSyncExternalStore, type RefObject } from 'react';
-import type { ProbeChannel, ProbeKind } from '../../paint/probeChannel';
+import { useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import type { BlockWish, ProbeChannel, ProbeKind } from '../../paint/probeChannel';
 import { useServices } from '../AppContext';
 
 export function useProbeChannel(): ProbeChannel {
@@ -10,6 +10,34 @@ export function useProbeChannel(): ProbeChannel {
 export function useWantProbe(kind: ProbeKind, on: boolean): void {
   const channel = useProbeChannel();
   useEffect(() => (on ? channel.want(kind) : undefined), [channel, kind, on]);
+}
+
+/**
+ * Asks the worker for the activations of `ids` only, while `on`. A changed list (the strip panned) is sent
+ * after `settleMs` without a further change, so a pan along a long network sends one config, not one per
+ * block crossing the edge.
+ */
+export function useWantBlocks(ids: readonly string[], on: boolean, settleMs = 0): void {
+  const channel = useProbeChannel();
+  const wish = useRef<BlockWish | null>(null);
+  const latest = useRef(ids);
+  latest.current = ids;
+  useEffect(() => {
+    if (!on) return undefined;
+    const w = channel.wantBlocks(latest.current);
+    wish.current = w;
+    return () => {
+      w.release();
+      wish.current = null;
+    };
+  }, [channel, on]);
+  const key = ids.join('\n');
+  useEffect(() => {
+    const send = () => wish.current?.set(latest.current);
+    if (settleMs <= 0) return send();
+    const timer = setTimeout(send, settleMs);
+    return () => clearTimeout(timer);
+  }, [key, on, settleMs]);
 }
 
 /**

@@ -10,7 +10,7 @@ import { ErrorBoundary } from '../ErrorBoundary';
 import { createFeatureMaps, type FeatureMaps, type MapSelection } from '../viz/featureMaps';
 import { mapLabel, MapDetailView } from '../viz/FeatureMapsPanel';
 import { createFilters, type FiltersView } from '../viz/filters';
-import { useOnScreen, useProbeChannel, useProbeValue, useWantProbe } from '../viz/hooks';
+import { useOnScreen, useProbeChannel, useProbeValue, useWantBlocks, useWantProbe } from '../viz/hooks';
 import { scopeChannel } from '../viz/scopedChannel';
 
 const BlockMaps = memo(function BlockMaps({ id }: { id: string }) {
@@ -19,7 +19,9 @@ const BlockMaps = memo(function BlockMaps({ id }: { id: string }) {
   const scoped = useMemo(() => scopeChannel(channel, id), [channel, id]);
   const host = useRef<HTMLDivElement>(null);
   const onScreen = useOnScreen(host, '0px');
-  useWantProbe('activations', onScreen);
+  const ids = useMemo(() => [id], [id]);
+  // This block's maps only: the strip asks for its own visible blocks, the maps panel for every block.
+  useWantBlocks(ids, onScreen);
   const [selected, setSelected] = useState<MapSelection | null>(null);
   const has = useProbeValue((c) => c.latest?.activations.some((s) => s.id === id) ?? false);
   const maps = useRef<FeatureMaps | null>(null);
