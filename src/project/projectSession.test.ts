@@ -169,6 +169,37 @@ describe('the runs of a project', () => {
   });
 });
 
+describe('lesson progress', () => {
+  it('is saved with the project and comes back with it, replacing the progress of the project open before', async () => {
+    const name = `lessons-${++dbCount}`;
+    const store = createAppStore({ language: 'en' });
+    store.getState().resetLessonProgress();
+    const series = { loss: createSeries('loss'), accuracy: createSeries('accuracy') };
+    const projects = await openProjectStore(name);
+    const session = await createProjectSession({ store, run: fakeWorker(), series, projects, saveDelayMs: 1, defaultName: 'A' });
+    const first = session.getState().current!.id;
+    store.getState().markStepDone('1:intro');
+    store.getState().answerPrediction('2:padding', 2);
+    await savedWhen(projects, () => first, (p) => expect(p.lessonProgress).toEqual({ done: { '1:intro': true }, answers: { '2:padding': 2 } }));
+
+    // Another project with progress of its own, then back to the first.
+    await session.newProject('B');
+    store.getState().resetLessonProgress();
+    store.getState().markStepDone('3:pooling');
+    const second = session.getState().current!.id;
+    await savedWhen(projects, () => second, (p) => expect(p.lessonProgress).toEqual({ done: { '3:pooling': true }, answers: {} }));
+    await session.open(first);
+    expect(store.getState().lessonDone).toEqual({ '1:intro': true });
+    expect(store.getState().lessonAnswers).toEqual({ '2:padding': 2 });
+    // What a file may hold is checked: only step keys and whole answers are taken.
+    store.getState().setLessonProgress({ done: { '1:intro': true, __bad: true, '4:x': 'yes' }, answers: { '2:padding': 1.5 } });
+    expect(store.getState().lessonDone).toEqual({ '1:intro': true });
+    expect(store.getState().lessonAnswers).toEqual({});
+    session.dispose();
+    projects.close();
+  });
+});
+
 describe('experimentKey', () => {
   it('is the same for a network and the same network read back from its link (key order differs)', async () => {
     const { experimentKey } = await import('./projectSession');

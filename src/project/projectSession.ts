@@ -7,6 +7,7 @@
 import { exportFile, NEEDS_WEIGHTS, type ExportFile, type ExportTarget } from '../exporters/bundle';
 import type { WeightList } from '../exporters/weights';
 import type { AppStore } from '../store/appStore';
+import { selectLessonProgress } from '../store/lessonsSlice';
 import { selectExperiment } from '../store/linkSlice';
 import { decodeExperiment, encodeExperiment, type Experiment } from '../store/linkState';
 import type { RunController, RunSeries } from '../store/runController';
@@ -123,7 +124,7 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
     const lastEpoch = last?.epochs[last.epochs.length - 1];
     return {
       ...base, updatedAt: now(), experiment: selectExperiment(s), dataShape: s.dataShape, weights,
-      runs, testAccuracy: lastEpoch?.testAccuracy ?? base.testAccuracy,
+      runs, testAccuracy: lastEpoch?.testAccuracy ?? base.testAccuracy, lessonProgress: selectLessonProgress(s),
     };
   };
 
@@ -161,7 +162,7 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
   const blank = (name: string): Project => {
     const s = store.getState();
     const t = now();
-    return { id: newId(), name, createdAt: t, updatedAt: t, experiment: selectExperiment(s), dataShape: s.dataShape, weights: null, runs: [], testAccuracy: null, lessonProgress: null };
+    return { id: newId(), name, createdAt: t, updatedAt: t, experiment: selectExperiment(s), dataShape: s.dataShape, weights: null, runs: [], testAccuracy: null, lessonProgress: selectLessonProgress(s) };
   };
 
   /** Puts a project on screen: its experiment into the store, its weights into the worker, its curve into the chart. */
@@ -192,6 +193,8 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
     }
     restoredLatest = curve;
     shown = { runId: store.getState().runId };
+    // Lesson progress is the project's (a project saved before it kept any leaves the current one).
+    if (project.lessonProgress !== null && project.lessonProgress !== undefined) store.getState().setLessonProgress(project.lessonProgress);
     return true;
   };
 
@@ -209,7 +212,8 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
     }
   });
   const offStore = store.subscribe((s, prev) => {
-    if (s.spec !== prev.spec || s.hyper !== prev.hyper || s.datasetId !== prev.datasetId || s.validationFraction !== prev.validationFraction) schedule();
+    if (s.spec !== prev.spec || s.hyper !== prev.hyper || s.datasetId !== prev.datasetId || s.validationFraction !== prev.validationFraction ||
+      s.lessonDone !== prev.lessonDone || s.lessonAnswers !== prev.lessonAnswers) schedule();
   });
 
   // Start-up: reopen the project that was open, when the page still shows its experiment.
