@@ -144,7 +144,7 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
       const ref = typeof dataset === 'function' ? dataset() : dataset;
       const epoch = saved.epochs.at(-1)?.epoch ?? 1;
       const runId = client.loadWeights(saved.spec, saved.dataShape, saved.weights, epoch, { dataset: ref, backend: s.backendChoice, step: saved.step });
-      s.runRestored(runId, saved.epochs, trainedOn(s));
+      s.runRestored(runId, saved.epochs, trainedOn(s), saved.step);
       return runId;
     },
     predictions,

@@ -31,8 +31,8 @@ export interface RunSlice {
   setHyper(patch: Partial<HyperParams>): void;
   setBackendChoice(choice: BackendChoice): void;
   runStarted(runId: number, trainedOn?: TrainedOn): void;
-  /** A reopened project's trained network is the current run, ended, with its saved epoch records (no training). */
-  runRestored(runId: number, epochs: readonly EpochResult[], trainedOn: TrainedOn): void;
+  /** A reopened project's trained network is the current run, with its saved epoch records; nothing ran ('idle'). */
+  runRestored(runId: number, epochs: readonly EpochResult[], trainedOn: TrainedOn, step: number): void;
   /** Forgets the ended run's results (its dataset is no longer the chosen one); back to 'idle'. */
   clearResults(): void;
   setPhase(phase: UiPhase, detail?: string | null): void;
@@ -63,8 +63,9 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   runStarted: (runId, trainedOn) =>
     set({ runId, phase: 'loading-data', phaseDetail: null, epochs: [], error: null, examples: null, progress: null,
       liveLearningRate: null, divergence: null, trainedOn: trainedOn ?? null }),
-  runRestored: (runId, epochs, trainedOn) =>
-    set({ runId, phase: 'done', phaseDetail: null, epochs: [...epochs], error: null, examples: null, progress: null,
+  runRestored: (runId, epochs, trainedOn, step) =>
+    set({ runId, phase: 'idle', phaseDetail: null, epochs: [...epochs], error: null, examples: null,
+      progress: epochs.length > 0 ? { epoch: epochs[epochs.length - 1]!.epoch, step } : null,
       liveLearningRate: null, divergence: null, trainedOn }),
   clearResults: () =>
     set({ phase: 'idle', phaseDetail: null, epochs: [], error: null, examples: null, progress: null,
