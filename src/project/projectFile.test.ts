@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { lenet5Mnist, tinyCnn } from '../model/presets';
 import { decodeProjectFile, encodeProjectFile, PROJECT_LIMITS } from './projectFile';
 import { sampleProject } from './projectFixtures';
-import { ProjectFileError } from './types';
+import { PROJECT_VERSION, ProjectFileError } from './types';
 
 const refusal = (bytes: Uint8Array): string => {
   try {
@@ -37,6 +37,15 @@ describe('project file round trip', () => {
     expect(back.weights?.[0]?.values).toEqual(project.weights?.[0]?.values);
   });
 
+  it('opens a version 1 file (epoch records without speed and time)', () => {
+    const json = projectJson();
+    const runs = (json.runs as { epochs: Record<string, unknown>[] }[]).map((r) => ({
+      ...r, epochs: r.epochs.map(({ epoch, testLoss, testAccuracy }) => ({ epoch, testLoss, testAccuracy })),
+    }));
+    const back = decodeProjectFile(zipJson({ ...json, version: 1, runs }), 'old');
+    expect(back.runs.at(-1)?.epochs[1]).toEqual({ epoch: 2, testLoss: 0.35, testAccuracy: 0.91 });
+  });
+
   it('keeps a project without weights, and an own image set', () => {
     const project = { ...sampleProject(tinyCnn(), false), experiment: { ...sampleProject().experiment, datasetId: 'custom' as const } };
     expect(decodeProjectFile(encodeProjectFile(project), 'p1')).toEqual(project);
@@ -49,7 +58,7 @@ describe('bad project files are refused with the problem named', () => {
     expect(refusal(good.subarray(0, good.length - 30))).toBe('notAZip');
     expect(refusal(strToU8('{"format":"cnn-playground-project"}'))).toBe('notAZip');
     expect(refusal(new Uint8Array(PROJECT_LIMITS.fileBytes + 1).fill(0x50))).toBe('tooLarge');
-    expect(refusal(zipJson({ ...projectJson(), version: 2 }))).toBe('futureVersion');
+    expect(refusal(zipJson({ ...projectJson(), version: PROJECT_VERSION + 1 }))).toBe('futureVersion');
     expect(refusal(zipJson({ ...projectJson(), format: 'something-else' }))).toBe('notAProject');
     expect(refusal(zipJson('{"format": "cnn-playground-project", "version": 1, "__proto__": {"polluted": true}}'))).toBe('forbiddenKey');
     expect(refusal(zipJson({ ...projectJson(), lessonProgress: { constructor: { prototype: { x: 1 } } } }))).toBe('forbiddenKey');
@@ -124,6 +133,8 @@ describe('fuzz: generated bad files never get through and never throw anything b
         if (JSON.stringify(crafted) === JSON.stringify(goodJson)) return;
         // An empty run list is a valid project.
         if (key === 'runs' && Array.isArray(value) && value.length === 0) return;
+        // Both versions this reader knows are valid.
+        if (key === 'version' && value === 1) return;
         const result = refusal(zipJson(crafted, { 'weights.bin': bin }));
         expect([key, result]).not.toEqual([key, 'accepted']);
         refused++;
@@ -131,5 +142,19 @@ describe('fuzz: generated bad files never get through and never throw anything b
     ), { numRuns: 300, seed: 2 });
     expect(refused).toBeGreaterThan(250);
     expect(refusal(zipJson(goodJson, { 'weights.bin': bin }))).toBe('accepted');
+  });
+
+  it('crafted epoch records of the runs (version 2 fields) with a wrong type or range (300 files)', () => {
+    const bin = unzipSync(good)['weights.bin']!;
+    const runs = goodJson.runs as { epochs: Record<string, unknown>[] }[];
+    const fields = ['epoch', 'testLoss', 'testAccuracy', 'validationLoss', 'validationAccuracy', 'imagesPerSecond', 'seconds', '__extra'];
+    const bad = fc.oneof(fc.string(), fc.constant(-1), fc.constant('NaN'), fc.object(), fc.array(fc.integer()), fc.boolean(),
+      fc.double({ min: -1e9, max: -1e-9 }));
+    fc.assert(fc.property(fc.constantFrom(...fields), bad, fc.nat(runs.length - 1), (field, value, which) => {
+      // Rates, losses and times may be any number >= 0 (a loss also null: NaN); accuracies lie in [0, 1]; epochs are whole.
+      if (typeof value === 'number' && value >= 0 && !field.endsWith('Accuracy') && field !== 'epoch') return;
+      const crafted = runs.map((r, i) => (i === which ? { ...r, epochs: r.epochs.map((e) => ({ ...e, [field]: value })) } : r));
+      expect(refusal(zipJson({ ...goodJson, runs: crafted }, { 'weights.bin': bin }))).toBe('badField');
+    }), { numRuns: 300, seed: 3 });
   });
 });

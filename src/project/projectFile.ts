@@ -13,7 +13,7 @@ import type { DataShape } from '../model/spec';
 import { decodeExperiment, encodeExperiment, type Experiment } from '../store/linkState';
 import { DEFAULT_HYPER_PARAMS } from '../train/api/hyper';
 import { expectedWeights, weightsMismatch } from './expectedWeights';
-import { PROJECT_FORMAT, PROJECT_VERSION, ProjectFileError, type Project } from './types';
+import { PROJECT_FORMAT, PROJECT_VERSION, ProjectFileError, type Project, type RunEpoch } from './types';
 
 export const PROJECT_LIMITS = {
   fileBytes: 64 * 2 ** 20,
@@ -35,12 +35,16 @@ const curve = z.strictObject({
   step: z.array(finite).max(PROJECT_LIMITS.pointsPerRun),
   loss: z.array(z.number().nullable()).max(PROJECT_LIMITS.pointsPerRun),
   accuracy: z.array(z.number().nullable()).max(PROJECT_LIMITS.pointsPerRun),
-  epochs: z.array(z.strictObject({ epoch: z.number().int().min(0), testLoss: z.number().nullable(), testAccuracy: z.number().min(0).max(1) })).max(10_000),
+  epochs: z.array(z.strictObject({
+    epoch: z.number().int().min(0), testLoss: z.number().min(0).nullable(), testAccuracy: z.number().min(0).max(1),
+    validationLoss: z.number().min(0).nullable().optional(), validationAccuracy: z.number().min(0).max(1).optional(),
+    imagesPerSecond: z.number().min(0).finite().optional(), seconds: z.number().min(0).finite().optional(),
+  })).max(10_000),
 }).refine((c) => c.loss.length === c.step.length && c.accuracy.length === c.step.length, { message: 'curve lengths differ' });
 
 const fileSchema = z.strictObject({
   format: z.literal(PROJECT_FORMAT),
-  version: z.literal(PROJECT_VERSION),
+  version: z.union([z.literal(1), z.literal(PROJECT_VERSION)]),
   name: z.string().max(PROJECT_LIMITS.nameChars),
   createdAt: finite,
   updatedAt: finite,
@@ -64,6 +68,18 @@ type ProjectJson = z.infer<typeof fileSchema>;
 const toJsonNumbers = (values: readonly number[]) => values.map((v) => (Number.isFinite(v) ? v : null));
 const fromJsonNumbers = (values: readonly (number | null)[]) => values.map((v) => v ?? Number.NaN);
 
+type EpochJson = ProjectJson['runs'][number]['epochs'][number];
+const epochToJson = (e: RunEpoch): EpochJson => {
+  const { validationLoss, ...rest } = e;
+  const out: EpochJson = { ...rest, testLoss: Number.isFinite(e.testLoss) ? e.testLoss : null };
+  return validationLoss === undefined ? out : { ...out, validationLoss: Number.isFinite(validationLoss) ? validationLoss : null };
+};
+const epochFromJson = (e: EpochJson): RunEpoch => {
+  const { validationLoss, testLoss, ...rest } = e;
+  const out: RunEpoch = { ...rest, testLoss: testLoss ?? Number.NaN };
+  return validationLoss === undefined ? out : { ...out, validationLoss: validationLoss ?? Number.NaN };
+};
+
 export function encodeProjectFile(project: Project): Uint8Array {
   const json: ProjectJson = {
     format: PROJECT_FORMAT,
@@ -75,7 +91,7 @@ export function encodeProjectFile(project: Project): Uint8Array {
     datasetId: project.experiment.datasetId,
     dataShape: { inputShape: [...project.dataShape.inputShape], numClasses: project.dataShape.numClasses },
     testAccuracy: project.testAccuracy,
-    runs: project.runs.map((r) => ({ ...r, step: [...r.step], loss: toJsonNumbers(r.loss), accuracy: toJsonNumbers(r.accuracy), epochs: r.epochs.map((e) => ({ ...e, testLoss: Number.isFinite(e.testLoss) ? e.testLoss : null })) })),
+    runs: project.runs.map((r) => ({ ...r, step: [...r.step], loss: toJsonNumbers(r.loss), accuracy: toJsonNumbers(r.accuracy), epochs: r.epochs.map(epochToJson) })),
     lessonProgress: project.lessonProgress ?? null,
     weights: project.weights === null ? null : { tensors: project.weights.map((w) => ({ name: w.name, shape: [...w.shape] })) },
   };
@@ -211,7 +227,7 @@ export function decodeProjectFile(bytes: Uint8Array, id: string): Project {
     experiment,
     dataShape,
     weights,
-    runs: json.runs.map((r) => ({ ...r, loss: fromJsonNumbers(r.loss), accuracy: fromJsonNumbers(r.accuracy), epochs: r.epochs.map((e) => ({ ...e, testLoss: e.testLoss ?? Number.NaN })) })),
+    runs: json.runs.map((r) => ({ ...r, loss: fromJsonNumbers(r.loss), accuracy: fromJsonNumbers(r.accuracy), epochs: r.epochs.map(epochFromJson) })),
     testAccuracy: json.testAccuracy,
     lessonProgress: json.lessonProgress ?? null,
   };

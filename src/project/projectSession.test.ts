@@ -2,36 +2,38 @@
 // reload that brings the weights back into the worker and the curve into the chart without training, a
 // refused file that leaves the open project as it was, and round trip of the project file.
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSeries } from '../metrics/series';
 import { createAppStore } from '../store/appStore';
 import type { FromWorker } from '../train/api/protocol';
 import type { WeightList } from '../exporters/weights';
-import type { DataShape, ModelSpec } from '../model/spec';
+import type { RestoredRun } from '../store/runController';
 import { expectedWeights } from './expectedWeights';
-import { openProjectStore } from './projectStore';
+import { openProjectStore, type ProjectStore } from './projectStore';
+import type { Project } from './types';
 import { createProjectSession } from './projectSession';
 
 let dbCount = 0;
 
 function fakeWorker() {
   const listeners = new Set<(m: FromWorker) => void>();
-  const loaded: { spec: ModelSpec; dataShape: DataShape; weights: WeightList; epoch: number }[] = [];
+  const loaded: RestoredRun[] = [];
   let weights: WeightList | null = null;
   const emit = (m: FromWorker) => listeners.forEach((l) => l(m));
   return {
     loaded,
     setWeights: (w: WeightList) => { weights = w; },
     emit,
+    restore: (saved: RestoredRun) => {
+      loaded.push(saved);
+      return 7;
+    },
     weights: {
       requestWeights: (requestId: number) => {
         queueMicrotask(() => emit({ type: 'weights', runId: 1, requestId, epoch: 1, weights, topology: null }));
         return true;
       },
-      loadWeights: (spec: ModelSpec, dataShape: DataShape, w: WeightList, epoch: number) => {
-        loaded.push({ spec, dataShape, weights: w, epoch });
-        return 7;
-      },
+      loadWeights: () => 7,
       subscribe: (l: (m: FromWorker) => void) => {
         listeners.add(l);
         return () => listeners.delete(l);
@@ -40,7 +42,9 @@ function fakeWorker() {
   };
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 30));
+/** Until the saved project satisfies `check` (saves are debounced and asynchronous; a busy machine is slow). */
+const savedWhen = (projects: ProjectStore, id: () => string, check: (p: Project) => void) =>
+  vi.waitFor(async () => check((await projects.load(id()))!), { timeout: 10_000, interval: 20 });
 
 describe('project session', () => {
   it('autosaves edits and trained weights, and a reload brings them back without training', async () => {
@@ -52,8 +56,7 @@ describe('project session', () => {
     const session = await createProjectSession({ store, run: worker, series, projects, saveDelayMs: 1, defaultName: 'Untitled' });
     expect(session.getState().current?.name).toBe('Untitled');
     store.getState().setHyper({ learningRate: 0.0042 });
-    await settle();
-    expect((await projects.load(session.getState().current!.id))?.experiment.hyper.learningRate).toBe(0.0042);
+    await savedWhen(projects, () => session.getState().current!.id, (p) => expect(p.experiment.hyper.learningRate).toBe(0.0042));
 
     // An epoch ends: the session asks for the weights and saves them with the curve.
     const s = store.getState();
@@ -63,7 +66,7 @@ describe('project session', () => {
     series.accuracy.append([1, 2], [0.1, 0.3]);
     s.addEpoch({ epoch: 1, testLoss: 0.5, testAccuracy: 0.88, imagesPerSecond: 100, seconds: 1 });
     worker.emit({ type: 'epoch', runId: 1, result: { epoch: 1, testLoss: 0.5, testAccuracy: 0.88, imagesPerSecond: 100, seconds: 1 } });
-    await settle();
+    await savedWhen(projects, () => session.getState().current!.id, (p) => expect(p.testAccuracy).toBe(0.88));
     const saved = await projects.load(session.getState().current!.id);
     expect(saved?.weights?.length).toBe(weights.length);
     expect(saved?.testAccuracy).toBe(0.88);
@@ -96,6 +99,104 @@ describe('project session', () => {
     expect(session2.getState().list).toHaveLength(2);
     session2.dispose();
     projects2.close();
+  });
+});
+
+describe('the runs of a project', () => {
+  const epoch = (n: number, acc: number) => ({ epoch: n, testLoss: 1 - acc, testAccuracy: acc, imagesPerSecond: 1000 + n, seconds: n / 2 });
+  /** One training run as the run controller drives it: series cleared, run started, steps, epoch records. */
+  function train(store: ReturnType<typeof createAppStore>, series: { loss: ReturnType<typeof createSeries>; accuracy: ReturnType<typeof createSeries> },
+    worker: ReturnType<typeof fakeWorker>, runId: number, steps: number[], accs: number[]) {
+    series.loss.clear();
+    series.accuracy.clear();
+    store.getState().runStarted(runId);
+    series.loss.append(steps, steps.map((x) => 2 / x));
+    series.accuracy.append(steps, steps.map((x) => 1 - 1 / (x + 1)));
+    accs.forEach((a, i) => {
+      store.getState().addEpoch(epoch(i + 1, a));
+      worker.emit({ type: 'epoch', runId, result: epoch(i + 1, a) });
+    });
+  }
+
+  it('keeps every run, and a reload restores the epoch records, the latest curve and the past runs equal', async () => {
+    const name = `runs-${++dbCount}`;
+    const store = createAppStore({ language: 'en' });
+    const series = { loss: createSeries('loss'), accuracy: createSeries('accuracy') };
+    const worker = fakeWorker();
+    const s = store.getState();
+    worker.setWeights(expectedWeights(s.spec, s.analysis, s.dataShape.numClasses).map((w) => ({ ...w, values: new Float32Array(w.shape.reduce((a, b) => a * b, 1)).fill(0.5) })));
+    const projects = await openProjectStore(name);
+    const session = await createProjectSession({ store, run: worker, series, projects, saveDelayMs: 1, defaultName: 'Untitled' });
+    const id = () => session.getState().current!.id;
+    train(store, series, worker, 1, [1, 2, 3], [0.5]);
+    await savedWhen(projects, id, (p) => expect(p.testAccuracy).toBe(0.5));
+    train(store, series, worker, 2, [1, 2, 3, 4, 5], [0.6, 0.8]);
+    await savedWhen(projects, id, (p) => expect(p.testAccuracy).toBe(0.8));
+    const saved = (await projects.load(session.getState().current!.id))!;
+    expect(saved.runs).toHaveLength(2);
+    expect(saved.runs[0]?.step).toEqual([1, 2, 3]);
+    expect(saved.runs[0]?.epochs).toEqual([epoch(1, 0.5)]);
+    expect(saved.runs[1]?.loss).toEqual([1, 2, 3, 4, 5].map((x) => 2 / x));
+    expect(saved.runs[1]?.epochs).toEqual([epoch(1, 0.6), epoch(2, 0.8)]);
+    expect(saved.testAccuracy).toBe(0.8);
+    session.dispose();
+    projects.close();
+
+    // Reload: the latest run's weights, epoch records and step go to the run; its curve into the chart.
+    const store2 = createAppStore({ language: 'en' });
+    store2.getState().loadExperiment(saved.experiment, { initial: true });
+    const series2 = { loss: createSeries('loss'), accuracy: createSeries('accuracy') };
+    const worker2 = fakeWorker();
+    const projects2 = await openProjectStore(name);
+    const session2 = await createProjectSession({ store: store2, run: worker2, series: series2, projects: projects2, saveDelayMs: 1, defaultName: 'Untitled' });
+    expect(worker2.loaded).toHaveLength(1);
+    expect(worker2.loaded[0]?.epochs).toEqual([epoch(1, 0.6), epoch(2, 0.8)]);
+    expect(worker2.loaded[0]?.step).toBe(5);
+    expect(series2.loss.points().map((p) => p.x)).toEqual([1, 2, 3, 4, 5]);
+    // Saved again untouched: the same runs.
+    await session2.saveNow();
+    expect((await projects2.load(saved.id))!.runs).toEqual(saved.runs);
+    // A new run: the restored one joins the past runs as it was.
+    worker2.setWeights(saved.weights!);
+    train(store2, series2, worker2, 8, [1, 2], [0.9]);
+    await savedWhen(projects2, () => saved.id, (p) => expect(p.testAccuracy).toBe(0.9));
+    const again = (await projects2.load(saved.id))!;
+    expect(again.runs).toHaveLength(3);
+    expect(again.runs.slice(0, 2)).toEqual(saved.runs);
+    expect(again.testAccuracy).toBe(0.9);
+    session2.dispose();
+    projects2.close();
+  });
+});
+
+describe('lesson progress', () => {
+  it('is saved with the project and comes back with it, replacing the progress of the project open before', async () => {
+    const name = `lessons-${++dbCount}`;
+    const store = createAppStore({ language: 'en' });
+    store.getState().resetLessonProgress();
+    const series = { loss: createSeries('loss'), accuracy: createSeries('accuracy') };
+    const projects = await openProjectStore(name);
+    const session = await createProjectSession({ store, run: fakeWorker(), series, projects, saveDelayMs: 1, defaultName: 'A' });
+    const first = session.getState().current!.id;
+    store.getState().markStepDone('1:intro');
+    store.getState().answerPrediction('2:padding', 2);
+    await savedWhen(projects, () => first, (p) => expect(p.lessonProgress).toEqual({ done: { '1:intro': true }, answers: { '2:padding': 2 } }));
+
+    // Another project with progress of its own, then back to the first.
+    await session.newProject('B');
+    store.getState().resetLessonProgress();
+    store.getState().markStepDone('3:pooling');
+    const second = session.getState().current!.id;
+    await savedWhen(projects, () => second, (p) => expect(p.lessonProgress).toEqual({ done: { '3:pooling': true }, answers: {} }));
+    await session.open(first);
+    expect(store.getState().lessonDone).toEqual({ '1:intro': true });
+    expect(store.getState().lessonAnswers).toEqual({ '2:padding': 2 });
+    // What a file may hold is checked: only step keys and whole answers are taken.
+    store.getState().setLessonProgress({ done: { '1:intro': true, __bad: true, '4:x': 'yes' }, answers: { '2:padding': 1.5 } });
+    expect(store.getState().lessonDone).toEqual({ '1:intro': true });
+    expect(store.getState().lessonAnswers).toEqual({});
+    session.dispose();
+    projects.close();
   });
 });
 

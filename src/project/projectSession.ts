@@ -7,6 +7,7 @@
 import { exportFile, NEEDS_WEIGHTS, type ExportFile, type ExportTarget } from '../exporters/bundle';
 import type { WeightList } from '../exporters/weights';
 import type { AppStore } from '../store/appStore';
+import { selectLessonProgress } from '../store/lessonsSlice';
 import { selectExperiment } from '../store/linkSlice';
 import { decodeExperiment, encodeExperiment, type Experiment } from '../store/linkState';
 import type { RunController, RunSeries } from '../store/runController';
@@ -14,6 +15,7 @@ import type { FromWorker } from '../train/api/protocol';
 import { expectedWeights, weightsMismatch } from './expectedWeights';
 import { decodeProjectFile, encodeProjectFile } from './projectFile';
 import { ProjectStoreError, type ProjectStore } from './projectStore';
+import { boundRuns, downsampleCurve, toEpochResult, toRunEpoch } from './runCurves';
 import { ProjectFileError, type Project, type ProjectSummary, type RunCurve } from './types';
 
 export interface SessionProblem {
@@ -50,7 +52,7 @@ export interface ProjectSession {
 
 export interface ProjectSessionDeps {
   readonly store: AppStore;
-  readonly run: Pick<RunController, 'weights'>;
+  readonly run: Pick<RunController, 'weights' | 'restore'>;
   readonly series: RunSeries;
   readonly projects: ProjectStore;
   readonly now?: () => number;
@@ -87,21 +89,42 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
   const waiting = new Map<number, (msg: Extract<FromWorker, { type: 'weights' }> | null) => void>();
   let disposed = false;
 
-  const curves = (): readonly RunCurve[] => {
+  // The project's runs before the latest one (oldest first), and the latest as the project brought it back:
+  // it stays the latest until a run starts (the store's runId moves on from `shown.runId`).
+  let past: RunCurve[] = [];
+  let restoredLatest: RunCurve | null = null;
+  let shown: { readonly runId: number | null } | null = null;
+  let replacing = false;
+
+  const latestCurve = (): RunCurve | null => {
+    if (shown !== null && store.getState().runId === shown.runId) return restoredLatest;
     const loss = series.loss.points();
     const accuracy = series.accuracy.points();
-    const epochs = store.getState().epochs.map((e) => ({ epoch: e.epoch, testLoss: e.testLoss, testAccuracy: e.testAccuracy }));
-    if (loss.length === 0 && epochs.length === 0) return state.current?.runs ?? [];
-    return [{ label: 'latest', step: loss.map((p) => p.x), loss: loss.map((p) => p.y), accuracy: loss.map((_, i) => accuracy[i]?.y ?? Number.NaN), epochs }];
+    const epochs = store.getState().epochs.map(toRunEpoch);
+    if (loss.length === 0 && epochs.length === 0) return null;
+    return downsampleCurve({ label: 'latest', step: loss.map((p) => p.x), loss: loss.map((p) => p.y), accuracy: loss.map((_, i) => accuracy[i]?.y ?? Number.NaN), epochs });
   };
+  const curves = (): readonly RunCurve[] => {
+    const latest = latestCurve();
+    return boundRuns(latest === null ? past : [...past, latest]);
+  };
+  // A new run clears the chart's series: the run that was on screen joins the past runs first.
+  const offClear = series.loss.onBeforeClear(() => {
+    if (replacing) return;
+    const latest = latestCurve();
+    if (latest !== null) past = boundRuns([...past, latest]);
+    restoredLatest = null;
+    shown = null;
+  });
 
   const snapshot = (base: Project, weights: WeightList | null): Project => {
     const s = store.getState();
     const runs = curves();
-    const lastEpoch = runs[0]?.epochs[runs[0].epochs.length - 1];
+    const last = runs.at(-1);
+    const lastEpoch = last?.epochs[last.epochs.length - 1];
     return {
       ...base, updatedAt: now(), experiment: selectExperiment(s), dataShape: s.dataShape, weights,
-      runs, testAccuracy: lastEpoch?.testAccuracy ?? base.testAccuracy,
+      runs, testAccuracy: lastEpoch?.testAccuracy ?? base.testAccuracy, lessonProgress: selectLessonProgress(s),
     };
   };
 
@@ -139,7 +162,7 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
   const blank = (name: string): Project => {
     const s = store.getState();
     const t = now();
-    return { id: newId(), name, createdAt: t, updatedAt: t, experiment: selectExperiment(s), dataShape: s.dataShape, weights: null, runs: [], testAccuracy: null, lessonProgress: null };
+    return { id: newId(), name, createdAt: t, updatedAt: t, experiment: selectExperiment(s), dataShape: s.dataShape, weights: null, runs: [], testAccuracy: null, lessonProgress: selectLessonProgress(s) };
   };
 
   /** Puts a project on screen: its experiment into the store, its weights into the worker, its curve into the chart. */
@@ -149,14 +172,29 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
       set({ problem: { code: 'busy', values: {} } });
       return false;
     }
-    series.loss.clear();
-    series.accuracy.clear();
-    const curve = project.runs[0];
+    replacing = true;
+    try {
+      series.loss.clear();
+      series.accuracy.clear();
+    } finally {
+      replacing = false;
+    }
+    const curve = project.runs.at(-1) ?? null;
+    past = project.runs.slice(0, -1);
     if (curve) {
       series.loss.append(curve.step, curve.loss);
       series.accuracy.append(curve.step, curve.accuracy);
     }
-    if (project.weights !== null) run.weights.loadWeights(project.experiment.spec, project.dataShape, project.weights, curve?.epochs.length ?? 1);
+    // The trained network comes back as the current run, ended: its epoch table, and in the worker its
+    // confusion matrix, feature maps, filters, saliency and understanding views (runController.restore).
+    if (project.weights !== null) {
+      run.restore({ spec: project.experiment.spec, dataShape: project.dataShape, weights: project.weights,
+        epochs: (curve?.epochs ?? []).map(toEpochResult), step: curve?.step.at(-1) ?? 0 });
+    }
+    restoredLatest = curve;
+    shown = { runId: store.getState().runId };
+    // Lesson progress is the project's (a project saved before it kept any leaves the current one).
+    if (project.lessonProgress !== null && project.lessonProgress !== undefined) store.getState().setLessonProgress(project.lessonProgress);
     return true;
   };
 
@@ -174,7 +212,8 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
     }
   });
   const offStore = store.subscribe((s, prev) => {
-    if (s.spec !== prev.spec || s.hyper !== prev.hyper || s.datasetId !== prev.datasetId || s.validationFraction !== prev.validationFraction) schedule();
+    if (s.spec !== prev.spec || s.hyper !== prev.hyper || s.datasetId !== prev.datasetId || s.validationFraction !== prev.validationFraction ||
+      s.lessonDone !== prev.lessonDone || s.lessonAnswers !== prev.lessonAnswers) schedule();
   });
 
   // Start-up: reopen the project that was open, when the page still shows its experiment.
@@ -299,6 +338,7 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
       if (timer !== null) clearTimeout(timer);
       offWorker();
       offStore();
+      offClear();
     },
   };
 }

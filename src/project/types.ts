@@ -5,15 +5,27 @@ import type { DataShape } from '../model/spec';
 import type { Experiment } from '../store/linkState';
 
 export const PROJECT_FORMAT = 'cnn-playground-project';
-export const PROJECT_VERSION = 1;
+/** 2: epoch records carry validation results, speed and time (the epoch table); version 1 files still open. */
+export const PROJECT_VERSION = 2;
 
-/** One run's curves: per-step loss and accuracy, and the test results of each epoch. */
+/** One epoch's record, as the epoch table shows it (version 1 files have only the first three fields). */
+export interface RunEpoch {
+  readonly epoch: number;
+  readonly testLoss: number;
+  readonly testAccuracy: number;
+  readonly validationLoss?: number;
+  readonly validationAccuracy?: number;
+  readonly imagesPerSecond?: number;
+  readonly seconds?: number;
+}
+
+/** One run's curves: per-step loss and accuracy (downsampled when long), and the record of each epoch. */
 export interface RunCurve {
   readonly label: string;
   readonly step: readonly number[];
   readonly loss: readonly number[];
   readonly accuracy: readonly number[];
-  readonly epochs: readonly { readonly epoch: number; readonly testLoss: number; readonly testAccuracy: number }[];
+  readonly epochs: readonly RunEpoch[];
 }
 
 export interface Project {
@@ -27,6 +39,7 @@ export interface Project {
   readonly dataShape: DataShape;
   /** TensorFlow.js names and layouts (src/exporters/weights.ts); null before training. */
   readonly weights: WeightList | null;
+  /** Every run of the project, oldest first: the latest is the one whose weights these are. */
   readonly runs: readonly RunCurve[];
   /** The last epoch's test accuracy of the latest run, for the list; null before training. */
   readonly testAccuracy: number | null;

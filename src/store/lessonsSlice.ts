@@ -29,6 +29,8 @@ export interface LessonsSlice {
   markStepDone(key: string): void;
   answerPrediction(key: string, option: number): void;
   resetLessonProgress(): void;
+  /** A reopened project's progress ({ done, answers }, checked like the saved one) replaces the current one. */
+  setLessonProgress(progress: unknown): void;
   recordKernelLab(patch: Partial<KernelLabResults>): void;
   recordInitLab(result: InitLabResults): void;
   recordGradients(reading: GradientReading | null): void;
@@ -49,14 +51,24 @@ interface Saved {
   readonly answers: Record<string, number>;
 }
 
+/** Only step keys (`lesson:stepId`) and whole answers are kept of a saved progress, whatever else it holds. */
+export function readLessonProgress(value: unknown): Saved {
+  const raw = (value !== null && typeof value === 'object' ? value : {}) as { done?: unknown; answers?: unknown };
+  const entries = (v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v) : []);
+  const done = Object.fromEntries(entries(raw.done).filter(([k, v]) => /^\d+:\w+$/.test(k) && v === true).map(([k]) => [k, true as const]));
+  const answers = Object.fromEntries(entries(raw.answers).filter(([k, v]) => /^\d+:\w+$/.test(k) && Number.isInteger(v)));
+  return { done, answers: answers as Record<string, number> };
+}
+
+/** What a project saves of the lessons. */
+export const selectLessonProgress = (s: Pick<LessonsSlice, 'lessonDone' | 'lessonAnswers'>): Saved =>
+  ({ done: { ...s.lessonDone }, answers: { ...s.lessonAnswers } });
+
 function load(): Saved {
   try {
     const text = globalThis.localStorage?.getItem(STORAGE_KEY);
     if (!text) return { done: {}, answers: {} };
-    const raw = JSON.parse(text) as Partial<Saved>;
-    const done = Object.fromEntries(Object.keys(raw.done ?? {}).filter((k) => /^\d+:\w+$/.test(k)).map((k) => [k, true as const]));
-    const answers = Object.fromEntries(Object.entries(raw.answers ?? {}).filter(([k, v]) => /^\d+:\w+$/.test(k) && Number.isInteger(v)));
-    return { done, answers };
+    return readLessonProgress(JSON.parse(text));
   } catch {
     return { done: {}, answers: {} }; // unreadable or unavailable storage: start afresh
   }
@@ -92,6 +104,11 @@ export const createLessonsSlice: StateCreator<AppState, [], [], LessonsSlice> = 
     },
     resetLessonProgress: () => {
       set({ lessonDone: {}, lessonAnswers: {}, lessonResults: NO_RESULTS });
+      save(get());
+    },
+    setLessonProgress: (progress) => {
+      const { done, answers } = readLessonProgress(progress);
+      set({ lessonDone: done, lessonAnswers: answers });
       save(get());
     },
     recordKernelLab: (patch) => set((s) => ({ lessonResults: { ...s.lessonResults, kernelLab: { ...s.lessonResults.kernelLab, ...patch } } })),

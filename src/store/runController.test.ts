@@ -23,7 +23,10 @@ function fakeClient() {
     configureProbes: () => void calls.push('probe-config'),
     predict: () => false,
     requestWeights: () => false,
-    loadWeights: () => ++runId,
+    loadWeights: (...args: unknown[]) => {
+      calls.push(`load ${JSON.stringify(args[4])}`);
+      return ++runId;
+    },
     understand: () => false,
     subscribe: (l) => {
       listeners.add(l);
@@ -42,6 +45,23 @@ function setup() {
   const run = createRunController(store, fake.client, series, { url: '/data/mnist/' });
   return { store, series, run, ...fake };
 }
+
+describe('a reopened project (restore)', () => {
+  it("loads the weights with the views' test set, backend and step, and makes them the current run with its epoch records", () => {
+    const { store, run, calls } = setup();
+    const epochs = [{ epoch: 1, testLoss: 0.4, testAccuracy: 0.9, imagesPerSecond: 900, seconds: 2 }];
+    const runId = run.restore({ spec: store.getState().spec, dataShape: store.getState().dataShape, weights: [], epochs, step: 15 });
+    expect(calls).toEqual([`load ${JSON.stringify({ dataset: { url: '/data/mnist/' }, backend: 'auto', step: 15 })}`]);
+    const s = store.getState();
+    expect(s.runId).toBe(runId);
+    expect(s.epochs).toEqual(epochs);
+    expect(s.progress).toEqual({ epoch: 1, step: 15 });
+    // Nothing runs: Train is ready, and the results are the current network's.
+    expect(s.phase).toBe('idle');
+    expect(selectCanTrain(s)).toBe(true);
+    expect(s.trainedOn?.datasetId).toBe('mnist');
+  });
+});
 
 describe('createRunController', () => {
   it('starts a run and feeds metrics to the series, progress and epochs to the store', () => {

@@ -1,5 +1,7 @@
 // Wires the training client to the store and the metric series: the only place that knows both.
-import type { DatasetRef } from '../train/api/protocol';
+import type { WeightList } from '../exporters/weights';
+import type { DataShape, ModelSpec } from '../model/spec';
+import type { DatasetRef, EpochResult } from '../train/api/protocol';
 import type { TrainingClient } from '../train/api/client';
 import { createPredictionChannel, type PredictionChannel } from '../train/api/predictChannel';
 import type { Series } from '../metrics/series';
@@ -29,9 +31,24 @@ export interface RunController {
   readonly probes: ProbeChannel;
   /** Saved projects (src/project/projectSession.ts): weights out of and into the worker. */
   readonly weights: Pick<TrainingClient, 'requestWeights' | 'loadWeights' | 'subscribe'>;
+  /**
+   * A reopened project (projectSession.ts): its weights become the current run's model, ended, with its
+   * epoch records; the worker brings back the confusion matrix, probes and understanding views on them.
+   */
+  restore(saved: RestoredRun): number;
   /** The understanding views' requests and answers (train/api/understandChannel.ts), outside the store. */
   readonly understanding: UnderstandChannel;
   dispose(): void;
+}
+
+/** What a reopened project hands the run: the trained network, its weights and its latest run's records. */
+export interface RestoredRun {
+  readonly spec: ModelSpec;
+  readonly dataShape: DataShape;
+  readonly weights: WeightList;
+  readonly epochs: readonly EpochResult[];
+  /** The step the weights were saved at (the curve's last step). */
+  readonly step: number;
 }
 
 /** `dataset`: a fixed ref, or a function asked at every start (the dataset the user has chosen then). */
@@ -119,6 +136,15 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
       const s = store.getState();
       s.setHyper({ learningRate });
       if (selectIsRunning(s) || selectIsPaused(s)) client.setLearningRate(learningRate);
+    },
+    restore(saved) {
+      const s = store.getState();
+      probes.clear();
+      const ref = typeof dataset === 'function' ? dataset() : dataset;
+      const epoch = saved.epochs.at(-1)?.epoch ?? 1;
+      const runId = client.loadWeights(saved.spec, saved.dataShape, saved.weights, epoch, { dataset: ref, backend: s.backendChoice, step: saved.step });
+      s.runRestored(runId, saved.epochs, trainedOn(s), saved.step);
+      return runId;
     },
     predictions,
     probes,

@@ -34,6 +34,8 @@ export interface RunSlice {
   setBackendChoice(choice: BackendChoice): void;
   setWorkersChoice(choice: WorkersChoice): void;
   runStarted(runId: number, trainedOn?: TrainedOn): void;
+  /** A reopened project's trained network is the current run, with its saved epoch records; nothing ran ('idle'). */
+  runRestored(runId: number, epochs: readonly EpochResult[], trainedOn: TrainedOn, step: number): void;
   /** Forgets the ended run's results (its dataset is no longer the chosen one); back to 'idle'. */
   clearResults(): void;
   setPhase(phase: UiPhase, detail?: string | null): void;
@@ -66,6 +68,10 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   runStarted: (runId, trainedOn) =>
     set({ runId, phase: 'loading-data', phaseDetail: null, epochs: [], error: null, examples: null, progress: null,
       liveLearningRate: null, divergence: null, trainedOn: trainedOn ?? null }),
+  runRestored: (runId, epochs, trainedOn, step) =>
+    set({ runId, phase: 'idle', phaseDetail: null, epochs: [...epochs], error: null, examples: null,
+      progress: epochs.length > 0 ? { epoch: epochs[epochs.length - 1]!.epoch, step } : null,
+      liveLearningRate: null, divergence: null, trainedOn }),
   clearResults: () =>
     set({ phase: 'idle', phaseDetail: null, epochs: [], error: null, examples: null, progress: null,
       liveLearningRate: null, divergence: null, trainedOn: null }),

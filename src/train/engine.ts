@@ -24,6 +24,7 @@ import { createProbeHub, type HubOptions } from './probes/hub';
 import { createConfusionCollector, createPredictor } from './predict';
 import { createUnderstanding, type UnderstandSource } from './understand/service';
 import { defaultParallelDeps, startRunWorkers, type ParallelDeps } from './parallel/runWorkers';
+import { createRestorer } from './restore';
 
 export type { PostFn } from './session';
 
@@ -95,9 +96,17 @@ export function createTrainingEngine(post: PostFn, overrides: Partial<EngineDeps
   const outbox = createOutbox(post);
   const understanding = createUnderstanding();
   let latest: RunContext | null = null;
+  // A reopened project: its weights and, for its views, its test set (restore.ts); queued like a run.
+  const restorer = createRestorer({ deps, loadData: (ref) => loadData(ref, () => undefined), selectBackend: deps.selectBackend,
+    predictor, probes, understanding, post: outbox.post });
   return {
     handle(msg) {
+      if (msg.type === 'load-weights') {
+        finished = finished.then(restorer.queue(msg)).catch((err: unknown) => console.error('Restore failure', err));
+        return;
+      }
       if (msg.type === 'start') {
+        restorer.cancel();
         // The old run must release the backend (and its memory) before the new one selects one.
         current?.stop();
         const control = new RunControl(msg.runId);
@@ -112,7 +121,7 @@ export function createTrainingEngine(post: PostFn, overrides: Partial<EngineDeps
       }
       if (msg.type === 'probe-config') return probes.configure(msg.config);
       if (msg.type === 'predict') return predictor.handle(msg, post);
-      if (msg.type === 'get-weights' || msg.type === 'load-weights') return predictor.weights(msg, post, deps.buildModel);
+      if (msg.type === 'get-weights') return predictor.weights(msg, post, deps.buildModel);
       if (msg.type === 'understand') return understanding.handle(msg, () => (latest?.session ? understandSource(latest, latest.session) : null), post);
       if (!current || msg.runId !== current.id) return;
       commandRun(current, msg);

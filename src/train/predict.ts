@@ -19,7 +19,10 @@ export interface ConfusionCollector {
   readonly accumulator: ConfusionAccumulator;
 }
 
-export function createConfusionCollector(session: Session): ConfusionCollector {
+/** What the confusion helpers read of a session (a reopened project's restore has no run session: restore.ts). */
+export type EvaluatedOn = Pick<Session, 'data' | 'testOrder' | 'inputShape' | 'numClasses'>;
+
+export function createConfusionCollector(session: EvaluatedOn): ConfusionCollector {
   const { test } = session.data;
   const accumulator = createConfusion(session.numClasses, MISTAKES_KEPT);
   return {
@@ -117,7 +120,7 @@ function predictOne(snapshot: Snapshot | null, msg: Extract<ToWorker, { type: 'p
 }
 
 /** The report of an epoch's collected predictions, with the images of the mistakes kept. */
-function confusionReport(session: Session, epoch: number, acc: ConfusionAccumulator): ConfusionReport {
+export function confusionReport(session: EvaluatedOn, epoch: number, acc: ConfusionAccumulator): ConfusionReport {
   const { test } = session.data;
   const [h, w, c] = session.inputShape;
   const exampleSize = h * w * c;

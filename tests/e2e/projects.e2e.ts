@@ -1,5 +1,6 @@
 // Issue 13, saved projects: after training, the project list shows the run's test accuracy; a reload
-// brings the trained weights back (the draw pad gives the very same probabilities, no training); the
+// brings the trained network back without training (thumbnails, confusion matrix and epoch table present;
+// the draw pad gives the very same probabilities); the
 // Export menu downloads TensorFlow.js and PyTorch zips; a bad project file is refused with its problem
 // named and the open project stays. PROJECT_SHOTS=/folder saves screenshots of the list (en, ko).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +69,15 @@ describe('saved projects', () => {
     await openList(page);
     await page.waitForFunction(() => /%/.test(document.querySelector('.projects-list tr[aria-current=true]')?.textContent ?? ''), null, { timeout: 30_000 });
     await page.click('.projects-panel-head button:last-child');
+    // The trained network is back without training: thumbnails drawn from the loaded weights (at the step
+    // they were saved at), the confusion matrix recomputed in the worker, the epoch table from the project.
+    await page.waitForFunction((ids) => ids.every((id) => Number(document.querySelector(`[data-thumb="${id}"] canvas`)
+      ?.getAttribute('data-step') ?? 0) > 0), ['conv1', 'conv2'], { timeout: 90_000 });
+    await openPanel(page, 'results');
+    await page.getByTestId('confusion-matrix').waitFor({ timeout: 60_000 });
+    await openPanel(page, 'epochs');
+    await page.waitForSelector('.epoch-table tr[data-epoch="1"]', { timeout: 30_000 });
+    if (shots) await page.screenshot({ path: `${shots}/reopened-en-1280.png` });
     await draw(page);
     // The same drawing, the reloaded weights: the same probabilities.
     await page.waitForFunction((want) => document.querySelector('[data-testid=probabilities]')?.getAttribute('data-values') === want, before, { timeout: 30_000 });

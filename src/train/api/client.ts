@@ -18,6 +18,9 @@ export interface WorkerLike {
 
 export type TrainingListener = (msg: FromWorker) => void;
 
+/** What a reopened project's views need in the worker: its test set, the backend, the step its weights were saved at. */
+export type RestoreViews = NonNullable<Extract<ToWorker, { type: 'load-weights' }>['views']>;
+
 export interface StartOptions {
   readonly paused?: boolean;
   /** 'one' keeps the run in a single worker (no data-parallel helpers). */
@@ -40,8 +43,11 @@ export interface TrainingClient {
   predict(requestId: number, input: Float32Array): boolean;
   /** Asks the current run's prediction model for its weights (a 'weights' message answers); false with no run. */
   requestWeights(requestId: number): boolean;
-  /** Saved weights become a new run's model (a 'weights-loaded' message answers); returns that runId. */
-  loadWeights(spec: ModelSpec, dataShape: DataShape, weights: WeightList, epoch: number): number;
+  /**
+   * Saved weights become a new run's model (a 'weights-loaded' message answers); returns that runId. With
+   * `views`, the worker also brings back the confusion matrix, probes and understanding views on them.
+   */
+  loadWeights(spec: ModelSpec, dataShape: DataShape, weights: WeightList, epoch: number, views?: RestoreViews): number;
   /** Asks for one understanding view's computation on the current run's weights; false when there is no run. */
   understand(requestId: number, request: UnderstandRequest): boolean;
   /** Listens to messages of the current run; returns the unsubscribe function. */
@@ -138,12 +144,14 @@ class WorkerTrainingClient implements TrainingClient {
     return true;
   }
 
-  loadWeights(spec: ModelSpec, dataShape: DataShape, weights: WeightList, epoch: number): number {
+  loadWeights(spec: ModelSpec, dataShape: DataShape, weights: WeightList, epoch: number, views?: RestoreViews): number {
     if (this.disposed) throw new Error('The training client has been disposed.');
     const worker = this.ensureWorker();
     this.currentRunId += 1;
     // Copied, not transferred: the caller's project keeps its weights.
-    worker.postMessage({ type: 'load-weights', runId: this.currentRunId, spec, dataShape, weights, epoch });
+    worker.postMessage(views
+      ? { type: 'load-weights', runId: this.currentRunId, spec, dataShape, weights, epoch, views }
+      : { type: 'load-weights', runId: this.currentRunId, spec, dataShape, weights, epoch });
     return this.currentRunId;
   }
 

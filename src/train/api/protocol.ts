@@ -70,7 +70,10 @@ export type ToWorker =
   | { readonly type: 'get-weights'; readonly runId: number; readonly requestId: number }
   /** A reopened project: its saved weights become this runId's model, so predictions work without training. */
   | { readonly type: 'load-weights'; readonly runId: number; readonly spec: ModelSpec; readonly dataShape: DataShape;
-      readonly weights: WeightList; readonly epoch: number }
+      readonly weights: WeightList; readonly epoch: number;
+      /** A reopened project's views: the worker selects the backend, loads the test set, posts the confusion matrix
+       * of the loaded weights, and the probes and understanding views work on them as after a run (restore.ts). */
+      readonly views?: { readonly dataset: DatasetRef; readonly backend: BackendChoice; readonly step: number } }
   /** One of the understanding views' computations on the run's current weights (understand/protocol.ts). */
   | UnderstandToWorker;
 
