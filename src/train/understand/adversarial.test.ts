@@ -45,7 +45,7 @@ describe('attack direction', () => {
   it('has the sign of the plain gradient wherever that is clearly not zero', () => {
     const [x, labels] = batch();
     const before = tf.memory().numTensors;
-    const [plain, direction] = tf.tidy(() => [plainGradient(x, labels).dataSync(), lossDirection(model, x, labels, 4).dataSync()]);
+    const [plain, direction] = tf.tidy(() => [plainGradient(x, labels).dataSync() as Float32Array, lossDirection(model, x, labels, 4).dataSync() as Float32Array]);
     expect(tf.memory().numTensors).toBe(before);
     const largest = plain.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
     const clear = [...plain.keys()].filter((i) => Math.abs(plain[i]!) > largest * 1e-4);
