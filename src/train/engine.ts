@@ -141,6 +141,7 @@ function commandRun(control: RunControl, msg: Exclude<ToWorker, { type: 'start' 
 function understandSource(ctx: RunContext, session: Session): UnderstandSource {
   const { msg } = ctx;
   return { runId: msg.runId, spec: msg.spec, seed: msg.hyper.seed, model: session.model, data: session.data, step: session.step,
+    training: ctx.phase === 'training' || ctx.phase === 'evaluating',
     buildModel: (spec, data, seed) => ctx.deps.buildModel(spec, data, seed).model };
 }
 
