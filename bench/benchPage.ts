@@ -9,6 +9,7 @@
 //  bn:       ms for one batch-norm layer (64x32x32x16) forward plus backward on wasm, stock tfjs and ours
 //            (bnSuite.ts): bn.stockForwardBackwardMs, bn.forwardBackwardMs.
 //  parallel: data-parallel img/s for 1 and K workers, LeNet-5 and cifarBn (parallelSuite.ts): parallel.lenet5.speedup.
+//  understand: LeNet-5 img/s with the understanding service present but idle against none (understandSuite.ts): understand.closedRatio.
 //  gradcheck: gradients of a conv-BN-ReLU net on ?backend= against cpu (gradCheckWorker.ts); not in the default set.
 //  bare:     only the bare tfjs loop (?steps=, default 470 batches of 64), on ?backend= (wasm when auto): the
 //            views suite (viewsRun.mjs) runs it between the app's epochs, so both are measured side by side.
@@ -18,6 +19,7 @@ import type { ModelSpec } from '../src/model/spec';
 import { DEFAULT_HYPER_PARAMS } from '../src/train/api/hyper';
 import type { BackendChoice, BackendName, EpochResult, HyperParams } from '../src/train/api/protocol';
 import { runParallelSuite } from './parallelSuite';
+import { runUnderstandSuite } from './understandSuite';
 import { round, runEngine, secondsToAccuracy, type EngineRunResult } from './engineRun';
 import { cifarBn } from '../src/model/presetNets';
 import {
@@ -27,7 +29,7 @@ import {
 
 const params = new URLSearchParams(location.search);
 const backendChoice = (params.get('backend') ?? 'auto') as BackendChoice;
-const suites = new Set((params.get('suite') ?? 'baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel').split(','));
+const suites = new Set((params.get('suite') ?? 'baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand').split(','));
 const dataUrl = (name: string) => new URL(`../data/${name}/`, location.href).pathname;
 const MNIST = dataUrl('mnist');
 const CIFAR = dataUrl('cifar10');
@@ -164,6 +166,7 @@ async function main() {
     result.bn = await answerOf(new Worker(new URL('./bnWorker.ts', import.meta.url), { type: 'module' }));
   }
   if (suites.has('parallel')) result.parallel = await runParallelSuite({ mnist: MNIST, cifar: CIFAR });
+  if (suites.has('understand')) result.understand = await runUnderstandSuite(MNIST, backendChoice);
   if (suites.has('gradcheck')) {
     result.gradCheck = await answerOf(new Worker(new URL('./gradCheckWorker.ts', import.meta.url), { type: 'module' }),
       { backend: backendChoice });
