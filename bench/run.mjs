@@ -1,6 +1,6 @@
 // npm run bench: serves the production build, opens the benchmark page in headless Debian Chromium and
 // prints its result as one JSON object. Pass --backend=wasm|webgl|cpu to force a backend, and
-// --suite=baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,views to run only some parts (default: all; see bench/benchPage.ts and
+// --suite=baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand,views to run only some parts (default: all; see bench/benchPage.ts and
 // bench/viewsRun.mjs).
 import { preview } from 'vite';
 import { launchChromium } from './chromium.mjs';
@@ -9,7 +9,7 @@ import { runParallelViewsSuite } from './parallelViewsRun.mjs';
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const backend = arg('backend', 'auto');
-const suite = arg('suite', 'baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,views');
+const suite = arg('suite', 'baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand,views');
 const pageSuites = suite.split(',').filter((s) => s !== 'views').join(',');
 
 // BENCH_DIST serves another build folder than dist/ (parallel work builds into its own folders).

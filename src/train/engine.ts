@@ -35,6 +35,8 @@ export interface EngineDeps extends SessionDeps, ParallelDeps {
   readonly watchContext: () => ContextWatch;
   /** The probes' budgets and limits (probes/hub.ts); tests raise the budgets to probe at every step. */
   readonly probeOptions: HubOptions;
+  /** False: no understanding service at all (the bench's comparison run, bench/understandSuite.ts). */
+  readonly understanding?: boolean;
 }
 
 export interface TrainingEngine {
@@ -94,7 +96,7 @@ export function createTrainingEngine(post: PostFn, overrides: Partial<EngineDeps
   const probes = createProbeHub(deps.probeOptions);
   const predictor = createPredictor();
   const outbox = createOutbox(post);
-  const understanding = createUnderstanding();
+  const understanding = deps.understanding === false ? null : createUnderstanding();
   let latest: RunContext | null = null;
   // A reopened project: its weights and, for its views, its test set (restore.ts); queued like a run.
   const restorer = createRestorer({ deps, loadData: (ref) => loadData(ref, () => undefined), selectBackend: deps.selectBackend,
@@ -115,14 +117,14 @@ export function createTrainingEngine(post: PostFn, overrides: Partial<EngineDeps
         current = control;
         const ctx: RunContext = { msg, control, deps, post: outbox.post, outbox, phase: null, lastYield: deps.now(), pausedMs: 0, session: null, probes, predictor };
         latest = ctx;
-        const run = () => executeRun(ctx, deps, loadData, (ended, session) => understanding.keep(understandSource(ended, session)));
+        const run = () => executeRun(ctx, deps, loadData, (ended, session) => understanding?.keep(understandSource(ended, session)));
         finished = finished.then(run).catch((err: unknown) => console.error('Training engine failure', err));
         return;
       }
       if (msg.type === 'probe-config') return probes.configure(msg.config);
       if (msg.type === 'predict') return predictor.handle(msg, post);
       if (msg.type === 'get-weights') return predictor.weights(msg, post, deps.buildModel);
-      if (msg.type === 'understand') return understanding.handle(msg, () => (latest?.session ? understandSource(latest, latest.session) : null), post);
+      if (msg.type === 'understand') return understanding?.handle(msg, () => (latest?.session ? understandSource(latest, latest.session) : null), post);
       if (!current || msg.runId !== current.id) return;
       commandRun(current, msg);
     },
@@ -132,7 +134,7 @@ export function createTrainingEngine(post: PostFn, overrides: Partial<EngineDeps
         await seen;
         if (seen === finished) break;
       }
-      await understanding.idle();
+      await understanding?.idle();
     },
   };
 }
@@ -152,6 +154,7 @@ function commandRun(control: RunControl, msg: Exclude<ToWorker, { type: 'start' 
 function understandSource(ctx: RunContext, session: Session): UnderstandSource {
   const { msg } = ctx;
   return { runId: msg.runId, spec: msg.spec, seed: msg.hyper.seed, model: session.model, data: session.data, step: session.step,
+    training: ctx.phase === 'training' || ctx.phase === 'evaluating',
     buildModel: (spec, data, seed) => ctx.deps.buildModel(spec, data, seed).model };
 }
 

@@ -14,7 +14,7 @@ export interface FeatureMatrix {
 }
 
 export async function penultimateFeatures(model: tf.LayersModel, split: Split, inputShape: readonly [number, number, number],
-  count: number, options: { batchSize?: number; pause?: () => Promise<void> } = {}): Promise<FeatureMatrix | null> {
+  count: number, options: { batchSize?: number; size?: (most: number) => number; pause?: (items: number) => Promise<void> } = {}): Promise<FeatureMatrix | null> {
   const block = penultimateBlock(model);
   if (!block) return null;
   const [h, w, c] = inputShape;
@@ -24,8 +24,8 @@ export async function penultimateFeatures(model: tf.LayersModel, split: Split, i
   const shape = block.layer.outputShape as number[];
   const dim = shape.slice(1).reduce((a, b) => a * Number(b), 1);
   const values = new Float32Array(total * dim);
-  for (let start = 0; start < total; start += batchSize) {
-    const n = Math.min(batchSize, total - start);
+  for (let start = 0; start < total;) {
+    const n = Math.min(options.size?.(batchSize) ?? batchSize, total - start);
     const pixels = Float32Array.from(split.images.subarray(start * size, (start + n) * size), (v) => v / 255);
     const out = tf.tidy(() => (forward(model, tf.tensor4d(pixels, [n, h, w, c]), { until: block.layer.name }).get(block.layer.name) as tf.Tensor).reshape([n, dim]));
     try {
@@ -33,7 +33,8 @@ export async function penultimateFeatures(model: tf.LayersModel, split: Split, i
     } finally {
       out.dispose();
     }
-    await options.pause?.();
+    start += n;
+    await options.pause?.(n);
   }
   return { blockId: block.blockId, dim, count: total, values };
 }

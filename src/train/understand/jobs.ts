@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { layerOfBlock } from './adapter';
 import { activationStats } from './activationStats';
-import { fgsm, iterativeAttack } from './adversarial';
+import { attackBounds, attackStep, attackStepSize, fgsm } from './adversarial';
 import { createClassViz } from './classViz';
 import { penultimateFeatures } from './features';
 import { probabilitiesOf } from './forward';
@@ -73,7 +73,8 @@ export async function runRequest(request: UnderstandRequest, ctx: JobContext): P
       const n = Math.min(request.batchSize, ctx.data.test.count);
       const x = tf.tensor4d(Float32Array.from(ctx.data.test.images.subarray(0, n * sizeOf(ctx)), (v) => v / 255), [n, ...ctx.inputShape]);
       try {
-        const layers = await activationStats(ctx.model, x, Int32Array.from(ctx.data.test.labels.subarray(0, n)), ctx.numClasses);
+        const layers = await activationStats(ctx.model, x, Int32Array.from(ctx.data.test.labels.subarray(0, n)), ctx.numClasses,
+          { size: ctx.size, pause: ctx.pause });
         return { result: { view: 'stats', examples: n, layers }, transfer: [] };
       } finally {
         x.dispose();
@@ -82,7 +83,7 @@ export async function runRequest(request: UnderstandRequest, ctx: JobContext): P
     case 'top': {
       const layer = layerOfBlock(ctx.model, request.blockId) as tf.layers.Layer;
       const found = await topActivations(ctx.model, layer, ctx.data.test, ctx.inputShape,
-        { channel: request.channel, k: request.k, maxImages: request.maxImages, pause: ctx.pause, cancelled: ctx.cancelled });
+        { channel: request.channel, k: request.k, maxImages: request.maxImages, size: ctx.size, pause: ctx.pause, cancelled: ctx.cancelled });
       if (!found) return null;
       const size = sizeOf(ctx);
       const images = new Uint8Array(found.top.length * size);
@@ -99,7 +100,7 @@ export async function runRequest(request: UnderstandRequest, ctx: JobContext): P
       const label = ctx.data.test.labels[request.index] as number;
       const pixels = testPixels(ctx, request.index);
       const map = await occlusionMap(ctx.model, pixels, ctx.inputShape, label, request.patch, request.stride,
-        { fill: meanPixel(ctx.data.train.images), pause: ctx.pause });
+        { fill: meanPixel(ctx.data.train.images), size: ctx.size, pause: ctx.pause });
       const size = sizeOf(ctx);
       const image = ctx.data.test.images.slice(request.index * size, (request.index + 1) * size);
       return {
@@ -113,7 +114,7 @@ export async function runRequest(request: UnderstandRequest, ctx: JobContext): P
     case 'attack':
       return attack(request, ctx);
     case 'features': {
-      const features = await penultimateFeatures(ctx.model, ctx.data.test, ctx.inputShape, request.count, { pause: ctx.pause });
+      const features = await penultimateFeatures(ctx.model, ctx.data.test, ctx.inputShape, request.count, { size: ctx.size, pause: ctx.pause });
       if (!features) throw new Error('the model has no block before its output');
       const size = sizeOf(ctx);
       const images = ctx.data.test.images.slice(0, features.count * size);
@@ -141,7 +142,7 @@ async function classViz(request: ClassVizRequest, ctx: JobContext): Promise<JobR
         const sent = Float32Array.from(scores);
         ctx.progress({ view: 'classviz', step: s, done: false, shape: imageShape(ctx), image, scores: sent }, [image.buffer, sent.buffer]);
       }
-      await ctx.pause();
+      await ctx.pause(1);
     }
     const image = await viz.image();
     const sent = Float32Array.from(scores);
@@ -151,18 +152,39 @@ async function classViz(request: ClassVizRequest, ctx: JobContext): Promise<JobR
   }
 }
 
-async function attack(request: AttackRequest, ctx: JobContext): Promise<JobResult> {
+/** FGSM (one step), or the iterative targeted attack one step per slice, so training runs between its steps. */
+async function attack(request: AttackRequest, ctx: JobContext): Promise<JobResult | null> {
   const label = ctx.data.test.labels[request.index] as number;
   const original = testPixels(ctx, request.index);
-  const [adv, before, after] = tf.tidy(() => {
-    const x = tf.tensor4d(original, [1, ...ctx.inputShape]);
-    const moved = request.mode === 'fgsm'
-      ? fgsm(ctx.model, x, tf.tensor1d([label], 'int32'), ctx.numClasses, request.epsilon)
-      : iterativeAttack(ctx.model, x, tf.tensor1d([request.target], 'int32'), ctx.numClasses, request.epsilon, request.steps, true);
-    return [moved, probabilitiesOf(ctx.model, x), probabilitiesOf(ctx.model, moved)];
-  });
-  const [a, b, c] = await Promise.all([adv.data(), before.data(), after.data()]).finally(() => tf.dispose([adv, before, after]));
-  const result = { view: 'attack' as const, index: request.index, label, shape: imageShape(ctx), original,
-    adversarial: Float32Array.from(a), before: Float32Array.from(b), after: Float32Array.from(c) };
-  return { result, transfer: [result.original.buffer, result.adversarial.buffer, result.before.buffer, result.after.buffer] };
+  const x = tf.tensor4d(original, [1, ...ctx.inputShape]);
+  const kept: tf.Tensor[] = [x];
+  try {
+    let adv: tf.Tensor;
+    if (request.mode === 'fgsm') {
+      adv = tf.tidy(() => fgsm(ctx.model, x, tf.tensor1d([label], 'int32'), ctx.numClasses, request.epsilon));
+      kept.push(adv);
+    } else {
+      const target = tf.tensor1d([request.target], 'int32');
+      const bounds = tf.tidy(() => attackBounds(x, request.epsilon));
+      kept.push(target, bounds.low, bounds.high);
+      const alpha = attackStepSize(request.epsilon, request.steps);
+      adv = x;
+      for (let s = 0; s < request.steps; s++) {
+        if (ctx.cancelled()) return null;
+        const from = adv;
+        adv = tf.tidy(() => attackStep(ctx.model, from, target, ctx.numClasses, bounds, alpha, true));
+        kept.push(adv);
+        if (from !== x) from.dispose();
+        await ctx.pause(1);
+      }
+    }
+    const [before, after] = tf.tidy(() => [probabilitiesOf(ctx.model, x), probabilitiesOf(ctx.model, adv)]);
+    kept.push(before, after);
+    const [a, b, c] = await Promise.all([adv.data(), before.data(), after.data()]);
+    const result = { view: 'attack' as const, index: request.index, label, shape: imageShape(ctx), original,
+      adversarial: Float32Array.from(a), before: Float32Array.from(b), after: Float32Array.from(c) };
+    return { result, transfer: [result.original.buffer, result.adversarial.buffer, result.before.buffer, result.after.buffer] };
+  } finally {
+    tf.dispose(kept.filter((t) => !t.isDisposed));
+  }
 }

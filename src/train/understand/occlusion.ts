@@ -25,7 +25,7 @@ export function meanPixel(images: Uint8Array, limit = 1 << 20): number {
 }
 
 export async function occlusionMap(model: tf.LayersModel, image: Float32Array, shape: readonly [number, number, number],
-  cls: number, patch: number, stride: number, options: { fill: number; batchSize?: number; pause?: () => Promise<void> }): Promise<OcclusionMap> {
+  cls: number, patch: number, stride: number, options: { fill: number; batchSize?: number; size?: (most: number) => number; pause?: (items: number) => Promise<void> }): Promise<OcclusionMap> {
   const [h, w, c] = shape;
   const ys = patchStarts(h, patch, stride);
   const xs = patchStarts(w, patch, stride);
@@ -34,8 +34,9 @@ export async function occlusionMap(model: tf.LayersModel, image: Float32Array, s
   const batchSize = options.batchSize ?? 64;
   const probs = new Float32Array(positions.length);
   const base = await classProbability(model, image, [1, h, w, c], cls);
-  for (let start = 0; start < positions.length; start += batchSize) {
-    const n = Math.min(batchSize, positions.length - start);
+  await options.pause?.(1);
+  for (let start = 0; start < positions.length;) {
+    const n = Math.min(options.size?.(batchSize) ?? batchSize, positions.length - start);
     const batch = new Float32Array(n * size);
     for (let i = 0; i < n; i++) {
       batch.set(image, i * size);
@@ -45,7 +46,8 @@ export async function occlusionMap(model: tf.LayersModel, image: Float32Array, s
       }
     }
     probs.set(await classProbability(model, batch, [n, h, w, c], cls), start);
-    await options.pause?.();
+    start += n;
+    await options.pause?.(n);
   }
   const baseValue = base[0] ?? 0;
   return { rows: ys.length, cols: xs.length, drop: probs.map((p) => baseValue - p), base: baseValue };

@@ -8,6 +8,7 @@ import type { LoadedDataset } from '../../data/types';
 import type { DataShape, ModelSpec } from '../../model/spec';
 import { nextMacrotask } from '../runControl';
 import { runRequest, validate } from './jobs';
+import { createPacer, type Budget } from './pacer';
 import type { UnderstandFromWorker, UnderstandRequest, UnderstandToWorker } from '../api/understandProtocol';
 
 /** What a running or finished run offers: its model (live), data and how to build a copy. */
@@ -18,6 +19,8 @@ export interface UnderstandSource {
   readonly model: tf.LayersModel;
   readonly data: LoadedDataset;
   readonly step: number;
+  /** True while the run's loop is training or evaluating (not paused, not ended): jobs then keep to the job budget. */
+  readonly training: boolean;
   readonly buildModel: (spec: ModelSpec, data: DataShape, seed: number) => tf.LayersModel;
 }
 
@@ -51,15 +54,17 @@ export interface JobContext {
   readonly data: LoadedDataset;
   readonly inputShape: readonly [number, number, number];
   readonly numClasses: number;
-  /** Awaited between batches: lets training steps and newer messages in. */
-  readonly pause: () => Promise<void>;
+  /** Items the next slice of work should take, at most `most` (pacer.ts: small slices while a run trains). */
+  readonly size: (most: number) => number;
+  /** Awaited after each slice of `items` items: lets training steps and newer messages in, within the job budget. */
+  readonly pause: (items: number) => Promise<void>;
   readonly cancelled: () => boolean;
   /** Posts a partial answer (class visualisation frames). */
   readonly progress: (result: NonNullable<UnderstandFromWorker['result']>, transfer: Transferable[]) => void;
 }
 
-export function createUnderstanding(options: { yieldToEventLoop?: () => Promise<void>; now?: () => number } = {}): Understanding {
-  const pause = options.yieldToEventLoop ?? nextMacrotask;
+export function createUnderstanding(options: { sleep?: (ms: number) => Promise<void>; now?: () => number; budget?: Budget } = {}): Understanding {
+  const sleep = options.sleep ?? ((ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : nextMacrotask()));
   const now = options.now ?? (() => performance.now());
   let copy: Copy | null = null;
   let queue: Promise<void> = Promise.resolve();
@@ -118,9 +123,15 @@ export function createUnderstanding(options: { yieldToEventLoop?: () => Promise<
     if (source && source.runId === runId) refresh(source);
     if (!copy || copy.runId !== runId) return answer({ result: null, problem: 'no-model' });
     const [h = 0, w = 0, c = 0] = copy.data.meta.inputShape;
+    // Paced only while this job's run trains (not while it is paused, nor after it ended).
+    const training = () => {
+      const current = live();
+      return current !== null && current.runId === runId && current.training;
+    };
+    const pacer = createPacer({ now, sleep }, training, options.budget);
     const ctx: JobContext = {
       model: modelOf(copy), data: copy.data, inputShape: [h, w, c], numClasses: copy.data.meta.classNames.length,
-      pause, cancelled, progress: (result, transfer) => answer({ result }, transfer),
+      size: (most) => pacer.size(most), pause: (items) => pacer.rest(items), cancelled, progress: (result, transfer) => answer({ result }, transfer),
     };
     const problem = validate(request, ctx);
     if (problem) return answer({ result: null, problem: 'bad-request', detail: problem });

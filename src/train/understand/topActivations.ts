@@ -20,8 +20,10 @@ export interface TopOptions {
   readonly k: number;
   readonly maxImages: number;
   readonly batchSize?: number;
-  /** Awaited between batches, so a training step may run in between. */
-  readonly pause?: () => Promise<void>;
+  /** The size of the next batch, at most `most` (the job pacer's slice). */
+  readonly size?: (most: number) => number;
+  /** Awaited after each batch of `items` images, so training steps may run in between. */
+  readonly pause?: (items: number) => Promise<void>;
   /** Returns true when the work is no longer wanted. */
   readonly cancelled?: () => boolean;
 }
@@ -41,9 +43,9 @@ export async function topActivations(model: tf.LayersModel, layer: tf.layers.Lay
   const channels = channelsOf(layer);
   const channel = Math.min(Math.max(0, options.channel), channels - 1);
   let best: Ranked[] = [];
-  for (let start = 0; start < total; start += batchSize) {
+  for (let start = 0; start < total;) {
     if (options.cancelled?.()) return null;
-    const n = Math.min(batchSize, total - start);
+    const n = Math.min(options.size?.(batchSize) ?? batchSize, total - start);
     const pixels = new Float32Array(n * size);
     for (let i = 0; i < n * size; i++) pixels[i] = (split.images[start * size + i] as number) / 255;
     const [values, positions] = tf.tidy(() => {
@@ -54,7 +56,8 @@ export async function topActivations(model: tf.LayersModel, layer: tf.layers.Lay
     const [v, p] = await Promise.all([values.data(), positions.data()]);
     tf.dispose([values, positions]);
     best = mergeTop(best, Array.from(v as Float32Array, (value, i) => ({ index: start + i, value, position: p[i] as number })), options.k);
-    await options.pause?.();
+    start += n;
+    await options.pause?.(n);
   }
   return { top: best, boxes: boxesOf(layer, best, inputShape), channels, searched: total };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useClassNames } from '../predict/hooks';
+import { useDatasetClassNames } from './classNames';
 import { ImageIndex } from './ImageIndex';
 import { paintImage, perturbationPixels } from './paint';
 import { Status } from './Status';
@@ -25,11 +25,13 @@ function Probs({ probs, names, label }: { probs: Float32Array; names: readonly s
 export function AttackView() {
   const { t } = useTranslation('understand');
   const link = useUnderstand('attack');
-  const names = useClassNames(10);
+  const names = useDatasetClassNames();
   const [index, setIndex] = useState(0);
   const [mode, setMode] = useState<'fgsm' | 'targeted'>('fgsm');
   const [epsilon, setEpsilon] = useState(0.1);
-  const [target, setTarget] = useState(3);
+  const [chosenTarget, setTarget] = useState(3);
+  // A dataset with fewer classes (own images) keeps the choice within its classes.
+  const target = Math.max(0, Math.min(chosenTarget, names.length - 1));
   const [steps, setSteps] = useState(10);
   const canvas = useRef<HTMLCanvasElement>(null);
   const result = link.answer?.result?.view === 'attack' ? link.answer.result : null;

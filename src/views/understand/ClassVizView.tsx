@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useClassNames } from '../predict/hooks';
+import { useDatasetClassNames } from './classNames';
 import { useChoosableBlocks } from './blocks';
 import { paintImage } from './paint';
 import { Status } from './Status';
@@ -12,10 +12,11 @@ const SIZE = 196;
 export function ClassVizView() {
   const { t } = useTranslation('understand');
   const link = useUnderstand('classviz');
-  const classNames = useClassNames(10);
+  const classNames = useDatasetClassNames();
   const blocks = useChoosableBlocks();
   const [kind, setKind] = useState<'class' | 'channel'>('class');
-  const [cls, setCls] = useState(0);
+  const [chosenClass, setCls] = useState(0);
+  const cls = Math.max(0, Math.min(chosenClass, classNames.length - 1));
   const [blockId, setBlockId] = useState('');
   const [channel, setChannel] = useState(0);
   const [steps, setSteps] = useState(100);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createEmbedder } from '../../train/api/embedClient';
 import { nearest } from '../../train/api/understandStats';
-import { useClassNames } from '../predict/hooks';
+import { useDatasetClassNames } from './classNames';
 import { classColour, paintImage } from './paint';
 import { Status } from './Status';
 import { useUnderstand } from './useUnderstand';
@@ -34,7 +34,7 @@ function Thumbs({ list, images, shape, labels, names, testId }: { list: number[]
 export function FeaturesView() {
   const { t } = useTranslation('understand');
   const link = useUnderstand('features');
-  const names = useClassNames(10);
+  const names = useDatasetClassNames();
   const [count, setCount] = useState(1000);
   const [embedding, setEmbedding] = useState<Embedding>(null);
   const [hover, setHover] = useState<number | null>(null);

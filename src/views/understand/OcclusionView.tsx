@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useClassNames, useInputShape } from '../predict/hooks';
+import { useInputShape } from '../predict/hooks';
+import { useDatasetClassNames } from './classNames';
 import { ImageIndex } from './ImageIndex';
 import { patchStarts } from '../../train/api/understandStats';
 import { paintHeat, paintImage } from './paint';
@@ -20,7 +21,7 @@ export function OcclusionView() {
   const [stride, setStride] = useState(Math.max(1, Math.round(side / 14)));
   const canvas = useRef<HTMLCanvasElement>(null);
   const result = link.answer?.result?.view === 'occlusion' ? link.answer.result : null;
-  const classNames = useClassNames(10);
+  const classNames = useDatasetClassNames();
 
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
