@@ -21,7 +21,7 @@ export interface RestoreDeps {
   readonly selectBackend: (choice: BackendChoice) => Promise<BackendInfo>;
   readonly predictor: Predictor;
   readonly probes?: ProbeHub;
-  readonly understanding?: Pick<Understanding, 'keep'>;
+  readonly understanding?: Pick<Understanding, 'keep'> | null;
   readonly post: PostFn;
 }
 
@@ -69,7 +69,7 @@ export function createRestorer(r: RestoreDeps): Restorer {
     if (!current() || !fits(data, msg.dataShape)) return;
     const restored = await confusionOf(r, msg, network, data, current);
     if (!restored || !current()) return;
-    r.understanding?.keep({ runId: msg.runId, spec: msg.spec, seed: 0, model: network.model, data, step: views.step,
+    r.understanding?.keep({ runId: msg.runId, spec: msg.spec, seed: 0, model: network.model, data, step: views.step, training: false,
       buildModel: (spec, shape, seed) => r.deps.buildModel(spec, shape, seed).model });
     r.probes?.endRun({ runId: msg.runId, network, data, step: views.step, batch: { x: new Float32Array(0), y: new Float32Array(0), n: 0 },
       post: r.post, now: r.deps.now });
