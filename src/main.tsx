@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { i18n, initialLanguage } from './i18n';
 import { createSeries } from './metrics/series';
+import { createSavedRuns } from './metrics/savedRuns';
 import { createAppStore } from './store/appStore';
 import { selectDatasetRef } from './store/dataSlice';
 import { readLaunchOptions } from './store/launchOptions';
@@ -26,7 +27,7 @@ if (launch.workers) store.getState().setWorkersChoice(launch.workers);
 if (launch.epochs) store.getState().setHyper({ epochs: launch.epochs });
 startLinkSync(store, window);
 
-const series = { loss: createSeries('loss'), accuracy: createSeries('accuracy') };
+const series = { loss: createSeries('loss'), accuracy: createSeries('accuracy'), saved: createSavedRuns() };
 // Asked at every start: the dataset chosen in the picker then, sliced by ?trainLimit / ?testLimit.
 const run = createRunController(store, createTrainingClient(), series, () => selectDatasetRef(store.getState(), {
   baseUrl: import.meta.env.BASE_URL,

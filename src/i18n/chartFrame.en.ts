@@ -1,5 +1,6 @@
 // Messages of the 'chartFrame' namespace (English): the loss chart's compact header and legend words.
 export default {
+  savedRun: 'saved run {{n}}',
   marks: { loss: 'loss', accuracy: 'accuracy', test: 'test', validation: 'validation' },
   logShort: 'log',
   smoothingShort: 'smooth',

@@ -1,5 +1,6 @@
 // Messages of the 'chartFrame' namespace (Korean): the loss chart's compact header and legend words.
 export default {
+  savedRun: '저장된 실행 {{n}}',
   marks: { loss: '손실', accuracy: '정확도', test: '테스트', validation: '검증' },
   logShort: '로그',
   smoothingShort: '평활',

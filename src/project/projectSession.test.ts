@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { createSeries } from '../metrics/series';
+import { createSavedRuns } from '../metrics/savedRuns';
 import { createAppStore } from '../store/appStore';
 import type { FromWorker } from '../train/api/protocol';
 import type { WeightList } from '../exporters/weights';
@@ -77,7 +78,7 @@ describe('project session', () => {
     // Reload: a fresh store opened from the same link, a fresh worker and chart.
     const store2 = createAppStore({ language: 'en' });
     store2.getState().loadExperiment(saved!.experiment, { initial: true });
-    const series2 = { loss: createSeries('loss'), accuracy: createSeries('accuracy') };
+    const series2 = { loss: createSeries('loss'), accuracy: createSeries('accuracy'), saved: createSavedRuns() };
     const worker2 = fakeWorker();
     const projects2 = await openProjectStore(name);
     const session2 = await createProjectSession({ store: store2, run: worker2, series: series2, projects: projects2, saveDelayMs: 1, defaultName: 'Untitled' });
@@ -145,7 +146,7 @@ describe('the runs of a project', () => {
     // Reload: the latest run's weights, epoch records and step go to the run; its curve into the chart.
     const store2 = createAppStore({ language: 'en' });
     store2.getState().loadExperiment(saved.experiment, { initial: true });
-    const series2 = { loss: createSeries('loss'), accuracy: createSeries('accuracy') };
+    const series2 = { loss: createSeries('loss'), accuracy: createSeries('accuracy'), saved: createSavedRuns() };
     const worker2 = fakeWorker();
     const projects2 = await openProjectStore(name);
     const session2 = await createProjectSession({ store: store2, run: worker2, series: series2, projects: projects2, saveDelayMs: 1, defaultName: 'Untitled' });
@@ -153,6 +154,9 @@ describe('the runs of a project', () => {
     expect(worker2.loaded[0]?.epochs).toEqual([epoch(1, 0.6), epoch(2, 0.8)]);
     expect(worker2.loaded[0]?.step).toBe(5);
     expect(series2.loss.points().map((p) => p.x)).toEqual([1, 2, 3, 4, 5]);
+    // The earlier run goes back into the chart's overlay of past runs.
+    expect(series2.saved.get().map((r) => [r.loss.map((p) => [p.x, p.y]), r.accuracy.length]))
+      .toEqual([[[1, 2, 3].map((x) => [x, saved.runs[0]!.loss[x - 1]]), 3]]);
     // Saved again untouched: the same runs.
     await session2.saveNow();
     expect((await projects2.load(saved.id))!.runs).toEqual(saved.runs);

@@ -181,6 +181,11 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
     }
     const curve = project.runs.at(-1) ?? null;
     past = project.runs.slice(0, -1);
+    // The earlier runs go back into the chart's overlay of past runs.
+    series.saved?.set(past.map((r) => ({
+      loss: r.step.map((x, i) => ({ x, y: r.loss[i] as number })),
+      accuracy: r.step.map((x, i) => ({ x, y: r.accuracy[i] as number })).filter((p) => Number.isFinite(p.y)),
+    })));
     if (curve) {
       series.loss.append(curve.step, curve.loss);
       series.accuracy.append(curve.step, curve.accuracy);

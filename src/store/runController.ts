@@ -5,6 +5,7 @@ import type { DatasetRef, EpochResult } from '../train/api/protocol';
 import type { TrainingClient } from '../train/api/client';
 import { createPredictionChannel, type PredictionChannel } from '../train/api/predictChannel';
 import type { Series } from '../metrics/series';
+import type { SavedRuns } from '../metrics/savedRuns';
 import { createProbeChannel, type ProbeChannel } from '../paint/probeChannel';
 import { createUnderstandChannel, type UnderstandChannel } from '../train/api/understandChannel';
 import type { AppStore } from './appStore';
@@ -14,6 +15,8 @@ import { selectResultsStale, trainedOn } from './results';
 export interface RunSeries {
   readonly loss: Series;
   readonly accuracy: Series;
+  /** A reopened project's earlier runs, overlaid by the loss chart (set by the project session). */
+  readonly saved?: SavedRuns;
 }
 
 export interface RunController {

@@ -35,7 +35,17 @@ export const LossChartView = memo(function LossChartView() {
       testAccuracy: tp('curves.testAccuracy'), validation: tp('curves.validation'),
       learningRate: tp('curves.learningRate'),
       shortMarks: { loss: tc('marks.loss'), accuracy: tc('marks.accuracy'), testAccuracy: tc('marks.test'), validation: tc('marks.validation') },
-      runNames: (runs) => runNames(runs.map((run) => ({ run, settings: settings.current.get(run) ?? null })), words),
+      runNames: (runs) => {
+        // A reopened project's saved runs are numbered -1, -2, ... (runHistory.setSaved).
+        const live = runNames(runs.filter((run) => run > 0).map((run) => ({ run, settings: settings.current.get(run) ?? null })), words);
+        const saved = runs.filter((run) => run < 0);
+        let next = 0;
+        return runs.map((run) => {
+          if (run > 0) return live[next++] ?? { short: String(run), full: String(run) };
+          const name = tc('savedRun', { n: saved.indexOf(run) + 1 });
+          return { short: name, full: name };
+        });
+      },
       readout: (v) => [
         tp('curves.readStep', { step: v.step }),
         tp('curves.readLoss', { loss: fmt(v.loss), smooth: fmt(v.smoothLoss) }),
@@ -49,7 +59,7 @@ export const LossChartView = memo(function LossChartView() {
 
   useEffect(() => {
     if (!el.current) return undefined;
-    const c = createLossChart(el.current, { loss: series.loss, accuracy: series.accuracy, labels: labelsRef.current });
+    const c = createLossChart(el.current, { loss: series.loss, accuracy: series.accuracy, labels: labelsRef.current, ...(series.saved ? { saved: series.saved } : {}) });
     chart.current = c;
     // Per-run data from the store: which run, its epoch results, the learning rate (a few times a second).
     const sync = (s: ReturnType<typeof store.getState>, prev?: ReturnType<typeof store.getState>) => {

@@ -10,6 +10,7 @@ import { chartFrame, LR_GAP } from './chartFrame';
 import { createReadout, drawLegend, drawReadout, type Group, type LegendMarks } from './chartParts';
 import { downsample } from './downsample';
 import type { RunName } from './runLabels';
+import type { SavedRuns } from '../../metrics/savedRuns';
 import './charts.css';
 import { createLifecycle } from './lifecycle';
 import { createRunHistory, type EpochPoint } from './runHistory';
@@ -44,6 +45,8 @@ export interface LossChartOptions {
   readonly logScale?: boolean;
   /** How many earlier runs stay overlaid. */
   readonly keepRuns?: number;
+  /** A reopened project's earlier runs, overlaid with this session's. */
+  readonly saved?: SavedRuns;
 }
 
 export interface LossChart {
@@ -203,6 +206,12 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
   });
   life.listen(opts.loss);
   life.listen(opts.accuracy);
+  const saved = opts.saved;
+  if (saved) {
+    runs.setSaved(saved.get());
+    life.onDestroy(saved.subscribe(() => runs.setSaved(saved.get())));
+    life.listen(saved);
+  }
   life.onDestroy(() => {
     runs.dispose();
     svg.remove();

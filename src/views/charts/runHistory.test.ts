@@ -36,4 +36,25 @@ describe('createRunHistory', () => {
     expect(runs.past.map((r) => r.run)).toEqual([2, 4]);
     runs.dispose();
   });
+
+  it("puts a reopened project's saved runs before this session's, numbered -n..-1, within keepRuns", () => {
+    const loss = createSeries('loss');
+    const accuracy = createSeries('accuracy');
+    const runs = createRunHistory(loss, accuracy, 3);
+    const curve = (y: number) => ({ loss: [{ x: 1, y }, { x: 2, y: y / 2 }], accuracy: [{ x: 1, y: 0.5 }] });
+    runs.setSaved([curve(4), { loss: [], accuracy: [] }, curve(3)]);
+    expect(runs.past.map((r) => [r.run, r.loss[0]?.y])).toEqual([[-2, 4], [-1, 3]]);
+    runs.startRun(1);
+    loss.append([1, 2], [2, 1]);
+    loss.clear();
+    runs.startRun(2);
+    loss.append([1], [1.5]);
+    loss.clear();
+    runs.startRun(3);
+    // Three kept: the newest saved run and this session's two.
+    expect(runs.past.map((r) => r.run)).toEqual([-1, 1, 2]);
+    runs.setSaved([]);
+    expect(runs.past.map((r) => r.run)).toEqual([1, 2]);
+    runs.dispose();
+  });
 });

@@ -21,8 +21,10 @@ export interface RunCurves {
 }
 
 export interface RunHistory {
-  /** Earlier runs, oldest first, at most `keepRuns`. */
+  /** Earlier runs, oldest first, at most `keepRuns`: a reopened project's saved runs, then this session's. */
   readonly past: readonly RunCurves[];
+  /** A reopened project's earlier runs (numbered -1, -2, ... from the newest back, so no live run shares a number). */
+  setSaved(runs: readonly { readonly loss: readonly SeriesPoint[]; readonly accuracy: readonly SeriesPoint[] }[]): void;
   readonly current: RunCurves;
   /** Copies the series' points into the current run (when they have any). */
   sync(): void;
@@ -33,6 +35,7 @@ export interface RunHistory {
 
 export function createRunHistory(loss: Series, accuracy: Series, keepRuns = 4): RunHistory {
   const past: RunCurves[] = [];
+  let saved: RunCurves[] = [];
   let current: RunCurves = { run: 1, loss: [], accuracy: [], lr: [], epochs: [] };
   const sync = () => {
     if (loss.length === 0) return;
@@ -45,7 +48,12 @@ export function createRunHistory(loss: Series, accuracy: Series, keepRuns = 4): 
   });
   return {
     get past() {
-      return past;
+      return saved.length === 0 ? past : [...saved, ...past].slice(-keepRuns);
+    },
+    setSaved(runs) {
+      saved = runs.filter((r) => r.loss.length > 0).map((r, i, all) => ({
+        run: i - all.length, loss: [...r.loss], accuracy: [...r.accuracy], lr: [], epochs: [],
+      }));
     },
     get current() {
       return current;

@@ -83,4 +83,21 @@ describe('workspace keys', () => {
     expect(ctx.run.start).not.toHaveBeenCalled();
     expect(ctx.run.step).not.toHaveBeenCalled();
   });
+
+  it("does nothing a lesson step has hidden: no training or panels from the keyboard in the kernel lab", () => {
+    const ctx = context();
+    ctx.store.getState().openLessonStep({ lesson: 1, step: 1 });
+    expect(ctx.store.getState().lessonStep).not.toBeNull();
+    const before = ctx.store.getState().panel;
+    ACTIONS.playPause.perform(ctx);
+    ACTIONS.step.perform(ctx);
+    ACTIONS.panel.perform(ctx, '1');
+    expect(ctx.run.start).not.toHaveBeenCalled();
+    expect(ctx.run.step).not.toHaveBeenCalled();
+    expect(ctx.store.getState().panel).toBe(before);
+    // Back to the lesson list: the keys work again.
+    ctx.store.getState().openLessonStep(null);
+    ACTIONS.playPause.perform(ctx);
+    expect(ctx.run.start).toHaveBeenCalledTimes(1);
+  });
 });

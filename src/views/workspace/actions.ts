@@ -3,7 +3,9 @@
 // the map, B to blank. Pure apart from the store and run controller handed in, so the table is unit-tested.
 import type { AppStore } from '../../store/appStore';
 import { selectCanTrain, selectIsPaused, selectIsRunning } from '../../store/appStore';
+import { selectLessonHidden } from '../../store/lessonsSlice';
 import type { RunController } from '../../store/runController';
+import type { HiddenPart } from '../../lessons/types';
 import { PANELS } from './panels';
 
 export interface ActionContext {
@@ -24,6 +26,9 @@ export interface WorkspaceAction {
   perform(ctx: ActionContext, key?: string): void;
 }
 
+/** Whether the open lesson step hides this part of the workspace: its keys then do nothing either. */
+const hidden = (ctx: ActionContext, part: HiddenPart) => selectLessonHidden(ctx.store.getState()).split(' ').includes(part);
+
 const toggle = (ctx: ActionContext, name: 'blank' | 'keyMap' | 'laser') => {
   const s = ctx.store.getState();
   s.setOverlay({ [name]: !s[name] });
@@ -40,6 +45,7 @@ export const ACTIONS = {
   playPause: {
     id: 'play-pause', keys: [' '], labelKey: 'keys.playPause', keyLabel: 'Space',
     perform: (ctx) => {
+      if (hidden(ctx, 'runControls')) return;
       const s = ctx.store.getState();
       if (selectIsRunning(s)) ctx.run.pause();
       else if (selectIsPaused(s)) ctx.run.resume();
@@ -49,6 +55,7 @@ export const ACTIONS = {
   step: {
     id: 'step', keys: ['ArrowRight'], labelKey: 'keys.step', keyLabel: '→',
     perform: (ctx) => {
+      if (hidden(ctx, 'runControls')) return;
       const s = ctx.store.getState();
       if (selectIsPaused(s) || selectCanTrain(s)) ctx.run.step();
     },
@@ -56,6 +63,7 @@ export const ACTIONS = {
   reset: {
     id: 'reset', keys: ['r', 'R'], labelKey: 'keys.reset', keyLabel: 'R',
     perform: (ctx) => {
+      if (hidden(ctx, 'runControls')) return;
       const s = ctx.store.getState();
       if (selectIsRunning(s) || selectIsPaused(s)) ctx.run.stop();
     },
@@ -71,7 +79,7 @@ export const ACTIONS = {
     id: 'panel', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], labelKey: 'keys.panel', keyLabel: '1–9',
     perform: (ctx, key) => {
       const entry = PANELS[Number(key) - 1];
-      if (entry) ctx.store.getState().openPanel(entry.id);
+      if (entry && (entry.id === 'lessons' || !hidden(ctx, 'otherPanels'))) ctx.store.getState().openPanel(entry.id);
     },
   },
   laser: { id: 'laser', keys: ['l', 'L'], labelKey: 'keys.laser', keyLabel: 'L', perform: (ctx) => toggle(ctx, 'laser') },
