@@ -26,7 +26,7 @@ export async function runParallelSuite(urls: { mnist: string; cifar: string }): 
   for (const net of NETS) {
     const url = net.data === 'mnist' ? urls.mnist : urls.cifar;
     const one = await epochTwo(net.spec(), url, net.trainLimit, 'one');
-    const many = await epochTwo(net.spec(), url, net.trainLimit, 'auto');
+    const many = await epochTwo(net.spec(), url, net.trainLimit, 'many');
     out[net.name] = { workers: many.workers?.count ?? 1, workersReason: many.workers?.reason,
       oneWorkerImagesPerSecond: round(one.imagesPerSecond), kWorkersImagesPerSecond: round(many.imagesPerSecond),
       speedup: round(many.imagesPerSecond / one.imagesPerSecond, 2) };

@@ -34,7 +34,7 @@ export async function runParallelViewsSuite(browser, base) {
   const out = { views: 'open' };
   for (const net of NETS) {
     const one = await epochTwo(browser, base, net, '1');
-    const many = await epochTwo(browser, base, net, 'auto');
+    const many = await epochTwo(browser, base, net, 'many');
     out[net.name] = { workers: many.count, oneWorkerImagesPerSecond: Math.round(one.ips),
       kWorkersImagesPerSecond: Math.round(many.ips), speedup: Number((many.ips / one.ips).toFixed(2)) };
   }

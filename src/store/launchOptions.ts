@@ -45,6 +45,7 @@ export function readLaunchOptions(search: string): LaunchOptions {
   if (workers !== null) {
     if (workers === '1') out.workers = 'one';
     else if (workers === 'auto') out.workers = 'auto';
+    else if (workers === 'many') out.workers = 'many';
     else out.ignored.push('workers');
   }
   return out;

@@ -119,7 +119,7 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
     probes.clear();
     const ref = typeof dataset === 'function' ? dataset() : dataset;
     const runId = client.start(s.spec, ref, s.hyper, s.backendChoice, { ...(paused ? { paused: true } : {}),
-      ...(s.workersChoice === 'one' ? { workers: 'one' as const } : {}) });
+      ...(s.workersChoice !== 'auto' ? { workers: s.workersChoice } : {}) });
     s.runStarted(runId, trainedOn(s));
     return true;
   };

@@ -6,6 +6,7 @@ import { analyzeModel } from '../model/analyze';
 import { DEFAULT_ALPHA } from '../model/blockFields';
 import { registerBuilt, type BlockLayers, type BuiltModel } from './builtModel';
 import { DilatedConv2D } from './dilatedConv';
+import { unfuseInputConv } from './inputConv';
 import { batchNormalization } from './kernels/batchNormLayer';
 import { createDropoutClock, SeededDropout, type DropoutClock } from './dropoutLayer';
 import { EluAlpha } from './eluLayer';
@@ -45,7 +46,8 @@ export function buildModel(spec: ModelSpec, data: DataShape, seed = 0): BuiltMod
     const sources = block.inputs.map((source) => outputs.get(source));
     if (!sources.every((s): s is Symbolic => s !== undefined)) throw new Error(`buildModel: block ${id} has no built input`);
     const made: Made = { layers: [], tensors: [] };
-    const tensor = applyBlock(block, sources, data, { seed: layerSeed(seed, id), clock: dropoutClock, made });
+    const onInput = input !== null && sources.every((s) => s === input?.tensor);
+    const tensor = applyBlock(block, sources, data, { seed: layerSeed(seed, id), clock: dropoutClock, made, onInput });
     outputs.set(id, tensor);
     blocks.set(id, blockLayers(block, made.layers));
     if (block.kind === 'softmax') {
@@ -75,6 +77,8 @@ interface Made {
 
 interface BlockContext {
   readonly seed: number;
+  /** Whether every input of the block is the model's input (the image: nothing before it learns). */
+  readonly onInput: boolean;
   readonly clock: DropoutClock;
   readonly made: Made;
 }
@@ -107,7 +111,7 @@ function applyBlock(block: Built, xs: Symbolic[], data: DataShape, bc: BlockCont
   };
   switch (block.kind) {
     case 'conv2d':
-      return applyConv(block, x, seed, apply);
+      return applyConv(block, x, seed, apply, bc.onInput);
     case 'maxpool2d':
     case 'avgpool2d': {
       const make = block.kind === 'maxpool2d' ? tf.layers.maxPooling2d : tf.layers.averagePooling2d;
@@ -151,7 +155,7 @@ function applyBlock(block: Built, xs: Symbolic[], data: DataShape, bc: BlockCont
 
 type Apply = (layer: tf.layers.Layer, x: Symbolic | Symbolic[]) => Symbolic;
 
-function applyConv(block: Extract<BlockSpec, { kind: 'conv2d' }>, x: Symbolic, seed: number, apply: Apply): Symbolic {
+function applyConv(block: Extract<BlockSpec, { kind: 'conv2d' }>, x: Symbolic, seed: number, apply: Apply, onInput: boolean): Symbolic {
   const dilation = pair(block.dilation ?? 1);
   if (dilation[0] > 1 || dilation[1] > 1) {
     // tfjs cannot train its own dilated conv2d (no gradient); this layer computes the same and can.
@@ -167,6 +171,8 @@ function applyConv(block: Extract<BlockSpec, { kind: 'conv2d' }>, x: Symbolic, s
     padding: tfPadding(block.padding), useBias: block.useBias !== false,
     activation: fusedActivation(block.activation), kernelInitializer: initializer(block.init, seed),
   });
+  // The first convolution: no gradient for the image (inputConv.ts).
+  if (onInput) unfuseInputConv(layer);
   return withLeakyRelu(block.id, block.activation, apply(layer, padExplicitly(block.id, block.padding, x, apply)), apply);
 }
 

@@ -101,7 +101,7 @@ class WorkerTrainingClient implements TrainingClient {
     this.heard = false;
     this.phase = null;
     const start: ToWorker = { type: 'start', runId, spec, dataset, hyper, backend,
-      ...(options.paused ? { startPaused: true } : {}), ...(options.workers === 'one' ? { workers: 'one' as const } : {}) };
+      ...(options.paused ? { startPaused: true } : {}), ...(options.workers !== undefined && options.workers !== 'auto' ? { workers: options.workers } : {}) };
     worker.postMessage(start);
     // A worker that reported an error and fell quiet must answer the new run, or count as dead.
     if (this.suspect) this.arm();

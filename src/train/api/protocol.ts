@@ -87,14 +87,15 @@ export type RunPhase =
   | 'done'
   | 'error';
 
-export type WorkersChoice = 'auto' | 'one';
+/** 'many': K workers even for a small network (the bench, and a learner who wants to compare). */
+export type WorkersChoice = 'auto' | 'one' | 'many';
 
 /**
  * How many workers train the run data-parallel, and why that many: 'cores' (K from the core count), or why
  * one: 'chosen' (the user asked for one), 'one-core', 'gpu' (a GPU backend: one worker drives the GPU),
  * 'small-batch', 'no-workers' (no nested workers here), 'failed' (helpers did not start; `detail` says why).
  */
-export const WORKERS_REASONS = ['cores', 'chosen', 'one-core', 'gpu', 'small-batch', 'no-workers', 'failed'] as const;
+export const WORKERS_REASONS = ['cores', 'chosen', 'one-core', 'gpu', 'small-batch', 'small-network', 'no-workers', 'failed'] as const;
 
 export interface WorkersInfo {
   readonly count: number;

@@ -25,7 +25,7 @@ const helperDeps = { selectBackend: async () => { await tf.setBackend('cpu'); },
 function parallelHarness(cores: number, onPost?: (msg: FromWorker, h: ReturnType<typeof harness>) => void,
   wrap?: (helper: Helper) => Helper) {
   const helpers = inProcessHelpers(helperDeps, wrap);
-  const h: ReturnType<typeof harness> = harness({ spawnHelper: helpers.spawn, cores: () => cores, flushIntervalMs: 0 },
+  const h: ReturnType<typeof harness> = harness({ spawnHelper: helpers.spawn, cores: () => cores, minMacsPerStep: 0, flushIntervalMs: 0 },
     (msg) => onPost?.(msg, h));
   return { ...h, helpers };
 }
@@ -111,7 +111,7 @@ describe('K workers through the engine equal one worker', () => {
   });
 
   it('trains on one worker, saying why, when the helpers cannot start', async () => {
-    const h = harness({ spawnHelper: () => { throw new Error('workers are not allowed here'); }, cores: () => 2 });
+    const h = harness({ spawnHelper: () => { throw new Error('workers are not allowed here'); }, cores: () => 2, minMacsPerStep: 0 });
     h.engine.handle(start(1, { epochs: 1 }));
     await h.engine.idle();
     expect(h.phases().at(-1)).toBe('done');

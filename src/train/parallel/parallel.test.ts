@@ -150,6 +150,10 @@ describe('how many workers a run gets', () => {
     expect(planWorkers({ ...base, cores: undefined })).toEqual({ count: 1, reason: 'one-core' });
     expect(planWorkers({ ...base, batchSize: 1 })).toMatchObject({ count: 1, reason: 'small-batch' });
     expect(planWorkers({ ...base, canSpawn: false })).toMatchObject({ count: 1, reason: 'no-workers' });
+    // A small network is faster on one worker, unless K is asked for.
+    expect(planWorkers({ ...base, macsPerStep: 27e6 })).toMatchObject({ count: 1, reason: 'small-network' });
+    expect(planWorkers({ ...base, macsPerStep: 27e6, choice: 'many' })).toMatchObject({ count: 2, reason: 'cores' });
+    expect(planWorkers({ ...base, macsPerStep: 482e6 })).toMatchObject({ count: 2, reason: 'cores' });
   });
 
   it("draws each shard's dropout mask from a seed of its own; shard 0 draws as one worker does", () => {

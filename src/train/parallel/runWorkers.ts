@@ -7,12 +7,24 @@ import type { RunContext } from '../session';
 import type { SpawnHelper } from './helperProtocol';
 import { startParallel } from './coordinator';
 import { planWorkers } from './shards';
+import { analyzeModel } from '../../model/analyze';
+import { measureModel } from '../../model/cost';
+import type { ModelSpec } from '../../model/spec';
+
+/** Forward multiply-adds per image, from the model core (0 when the network cannot be measured). */
+function forwardMacs(spec: ModelSpec, data: LoadedDataset): number {
+  const shape = { inputShape: data.meta.inputShape, numClasses: data.meta.classNames.length };
+  const analysis = analyzeModel(spec, shape);
+  return analysis.valid ? measureModel(spec, analysis, shape).totals.macs : 0;
+}
 
 export interface ParallelDeps {
   /** Starts a helper worker; null where this worker cannot start workers of its own. */
   readonly spawnHelper: SpawnHelper | null;
   /** Logical cores (navigator.hardwareConcurrency), when known. */
   readonly cores: () => number | undefined;
+  /** Below this many multiply-adds per step one worker trains (shards.ts); tests of the parallel path set 0. */
+  readonly minMacsPerStep?: number;
 }
 
 export const defaultParallelDeps: ParallelDeps = {
@@ -23,7 +35,9 @@ export const defaultParallelDeps: ParallelDeps = {
 export async function startRunWorkers(ctx: RunContext, deps: ParallelDeps, backend: BackendInfo, data: LoadedDataset): Promise<void> {
   const { msg } = ctx;
   const plan = planWorkers({ choice: msg.workers, cores: deps.cores(), backend: backend.name,
-    batchSize: Math.min(msg.hyper.batchSize, data.train.count), canSpawn: deps.spawnHelper !== null });
+    batchSize: Math.min(msg.hyper.batchSize, data.train.count), canSpawn: deps.spawnHelper !== null,
+    macsPerStep: forwardMacs(msg.spec, data) * Math.min(msg.hyper.batchSize, data.train.count),
+    ...(deps.minMacsPerStep !== undefined ? { minMacsPerStep: deps.minMacsPerStep } : {}) });
   const tell = (workers: WorkersInfo) => ctx.post({ type: 'backend', runId: msg.runId, backend: { ...backend, workers } });
   const failed = (detail: string): WorkersInfo => ({ ...plan, count: 1, reason: 'failed', detail });
   if (plan.count > 1 && deps.spawnHelper !== null) {
