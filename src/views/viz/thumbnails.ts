@@ -50,8 +50,15 @@ function put(canvas: HTMLCanvasElement, px: ReturnType<typeof createPixels>): vo
     canvas.width = px.width;
     canvas.height = px.height;
   }
-  canvas.getContext('2d')?.putImageData(new ImageData(px.data, px.width, px.height), 0, 0);
+  context(canvas)?.putImageData(new ImageData(px.data, px.width, px.height), 0, 0);
 }
+
+/**
+ * The thumbnails are painted from pixel buffers on the CPU a few times a second: a CPU-backed canvas
+ * (willReadFrequently) takes them without a round trip through the GPU process, which on a machine without a
+ * GPU rasterises in software on the same cores as training.
+ */
+const context = (canvas: HTMLCanvasElement) => canvas.getContext('2d', { willReadFrequently: true });
 
 function drawMaps(canvas: HTMLCanvasElement, stack: MapStack): void {
   if (stack.height === 1 && stack.channels === 1) return drawBars(canvas, stack.values, false);
@@ -85,7 +92,7 @@ function drawBars(canvas: HTMLCanvasElement, values: ArrayLike<number>, probabil
     canvas.width = width;
     canvas.height = BAR_HEIGHT;
   }
-  const g = canvas.getContext('2d');
+  const g = context(canvas);
   if (!g) return;
   let max = probabilities ? 1 : 0;
   if (!probabilities) for (let i = 0; i < n; i++) max = Math.max(max, Math.abs(Number(values[i]) || 0));
