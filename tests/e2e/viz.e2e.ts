@@ -117,8 +117,11 @@ describe('inside the network', () => {
         .toDataURL() !== pixels, before.pixels, { timeout: 30_000 });
       return canvasState(page, 'feature-maps');
     };
-    const first = await choose('1');
+    await choose('1');
     await page.waitForFunction(() => document.querySelector('.viz-label')?.textContent === 'true class: 2');
+    // Read once image 1's own probe is drawn (its label): the first pixel change can still be a probe of the
+    // image before, computed as the run paused.
+    const first = await canvasState(page, 'feature-maps');
     const second = await choose('0');
     expect(second.step).toBe(first.step);
 
