@@ -48,7 +48,25 @@ function decodePng(bytes) {
   const width = view.getUint32(16, false);
   const height = view.getUint32(20, false);
   if (width * height > MAX_MEGAPIXELS * 2 ** 20) throw new Error(`${width}x${height} is more than ${MAX_MEGAPIXELS} megapixels`);
+  // Deflate packs at most 1032 bytes into one, and every row holds at least a filter byte and width/8 bytes
+  // (1-bit grey): compressed data too short for the stated size cannot be this image. Refused before pngjs
+  // allocates the whole image (a few hundred bytes claiming 7000x7000 made fuzzing run out of memory).
+  const least = height * (1 + Math.ceil(width / 8));
+  if (idatBytes(view) * 1032 < least) throw new Error(`${width}x${height} pixels cannot fit in its ${idatBytes(view)} bytes of image data`);
   return pngjs.PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}
+
+/** The total length of a PNG's IDAT chunks (the compressed pixels), reading chunk headers only. @param {DataView} view */
+function idatBytes(view) {
+  let total = 0;
+  for (let at = 8; at + 8 <= view.byteLength;) {
+    const length = view.getUint32(at, false);
+    const type = String.fromCharCode(view.getUint8(at + 4), view.getUint8(at + 5), view.getUint8(at + 6), view.getUint8(at + 7));
+    if (type === 'IDAT') total += Math.min(length, view.byteLength - at - 8);
+    if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  return total;
 }
 
 /** @param {Uint8Array} data @param {number} have channels in data (1, 3 or 4) @param {1 | 3} want */

@@ -66,6 +66,15 @@ describe('image decoder fuzzing', () => {
     expect(() => decodeImage(bytes, 3)).toThrow(/^not a readable PNG file \(60000x60000 is more than 50 megapixels\)$/);
   });
 
+  it('found by fuzzing: a small PNG claiming 7000x7000 is refused before the image is allocated', () => {
+    const bytes = rgba.slice();
+    const view = new DataView(bytes.buffer);
+    view.setUint32(16, 7_000, false);
+    view.setUint32(20, 7_000, false);
+    view.setUint32(29, crc32(bytes.subarray(12, 29)), false);
+    expect(() => decodeImage(bytes, 3)).toThrow(/^not a readable PNG file \(7000x7000 pixels cannot fit in its \d+ bytes of image data\)$/);
+  });
+
   it('decodeImage: a well-formed PNG header that claims any size', () => {
     // Width and height rewritten, checksum recomputed: only the sizes are hostile.
     const side = fc.oneof(fc.integer({ min: 0, max: 70_000 }), fc.nat());
