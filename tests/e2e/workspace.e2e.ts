@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, watchErrors } from './browser';
+import { settle } from './workspaceHelpers';
 import { tabTo } from './editorHelpers';
 
 let browser: Browser;
@@ -33,19 +34,6 @@ const inViewport = (page: Page, selector: string) => page.locator(selector).eval
   return r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
 }));
 
-/** Waits until the network strip stops moving (it is fitted a few frames after it is measured). */
-const settle = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => {
-  let last = '';
-  let still = 0;
-  const tick = () => {
-    const now = (document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform ?? '';
-    still = now === last ? still + 1 : 0;
-    last = now;
-    if (still >= 5) resolve();
-    else requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-}));
 
 const thumb = (page: Page, id: string) => page.evaluate((block) => {
   const canvas = document.querySelector(`[data-thumb="${block}"] canvas`) as HTMLCanvasElement | null;

@@ -11,3 +11,20 @@ export async function openPanel(page: Page, id: string): Promise<void> {
     return body !== null && body.childElementCount > 0 && body.querySelector('.panel-loading') === null;
   }, id);
 }
+
+/**
+ * Waits until the network strip stops moving (React Flow fits it a few frames after it is measured): its
+ * transform unchanged for `frames` animation frames in a row.
+ */
+export const settle = (page: Page, frames = 5) => page.evaluate((need) => new Promise<void>((resolve) => {
+  let last = '';
+  let still = 0;
+  const tick = () => {
+    const now = (document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform ?? '';
+    still = now === last ? still + 1 : 0;
+    last = now;
+    if (still >= need) resolve();
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}), frames);

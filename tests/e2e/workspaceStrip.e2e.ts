@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
+import { settle } from './workspaceHelpers';
 
 let browser: Browser;
 
@@ -20,22 +21,10 @@ async function openResnet(viewport: { width: number; height: number }): Promise<
   const opened = await openPage(browser, '/', '.react-flow__node[data-id=output] .block-thumb', { viewport });
   await opened.page.selectOption('[data-testid=top-preset]', 'resnetStyle');
   await opened.page.waitForSelector('.editor-minimap');
-  await settle(opened.page);
+  await settle(opened.page, 10);
   return opened;
 }
 
-const settle = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => {
-  let last = '';
-  let still = 0;
-  const tick = () => {
-    const now = (document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform ?? '';
-    still = now === last ? still + 1 : 0;
-    last = now;
-    if (still >= 10) resolve();
-    else requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-}));
 
 /** The blocks whose visible part (their box cut to the network pane) meets the minimap's box. */
 const coveredByMinimap = (page: Page) => page.evaluate(() => {
