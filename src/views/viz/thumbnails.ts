@@ -9,6 +9,7 @@ import { channelScales } from '../../paint/normalise';
 import { createPixels, paintMap, paintRgb } from '../../paint/paint';
 import type { ProbeChannel } from '../../paint/probeChannel';
 import { createLifecycle } from '../charts/lifecycle';
+import { FRAME_BUDGET_MS } from '../charts/frameQueue';
 import { vizCounters } from './counters';
 
 /** What a block's thumbnail shows: the probed image, maps, or one bar per unit (probabilities for 'classes'). */
@@ -127,10 +128,16 @@ export function createThumbnails(host: Element, channel: ProbeChannel): Thumbnai
 
   const draw = () => {
     let painted = 0;
+    const start = performance.now();
     for (const e of entries) {
       if (!e.visible) continue;
       const data = dataFor(e);
       if (data === null || data === e.drawn) continue;
+      // A frame's share spent: the thumbnails not yet painted (still behind the probe) go next frame.
+      if (painted > 0 && performance.now() - start >= FRAME_BUDGET_MS) {
+        frames.schedule();
+        break;
+      }
       e.drawn = data;
       if (e.kind === 'image') drawImage(e.canvas, data as ProbeImage);
       else if (e.kind === 'classes') {
