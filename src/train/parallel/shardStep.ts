@@ -30,8 +30,11 @@ export function shardStep(m: ShardModel, x: Float32Array, y: Float32Array | Int3
   const [h, w, c] = m.inputShape;
   // Kept past the gradient's own tidy to be read; disposed here however the step ends.
   const seen: { loss?: tf.Scalar; accuracy?: tf.Scalar } = {};
+  // The typed arrays are written to this holder, not returned from tf.tidy: tidy walks whatever it returns
+  // looking for tensors, element by element through a Float32Array, which took longer than the step itself.
+  const out: { grads: Float32Array[] } = { grads: [] };
   try {
-    return tf.tidy(() => {
+    tf.tidy(() => {
       const xs = tf.tensor4d(x.subarray(0, n * h * w * c), [n, h, w, c]);
       const ys = tf.tensor2d(y.subarray(0, n * m.numClasses), [n, m.numClasses], 'float32');
       const { grads } = tf.variableGrads(() => {
@@ -43,18 +46,15 @@ export function shardStep(m: ShardModel, x: Float32Array, y: Float32Array | Int3
         if (m.weightDecay === 0 || m.decayed.length === 0) return tf.clone(loss);
         return tf.add(loss, l2Penalty(m.decayed as tf.Variable[], m.weightDecay)) as tf.Scalar;
       }, m.variables as tf.Variable[]);
-      const read = (t: tf.Tensor | undefined) => (t ? (t.dataSync()[0] as number) : Number.NaN);
-      return {
-        loss: read(seen.loss),
-        accuracy: read(seen.accuracy),
-        grads: m.variables.map((v) => {
-          const g = grads[v.name];
-          if (g === undefined) throw new Error(`no gradient for ${v.name}`);
-          // A copy: the backend's own array must not be transferred away.
-          return (g.dataSync() as Float32Array).slice();
-        }),
-      };
+      out.grads = m.variables.map((v) => {
+        const g = grads[v.name];
+        if (g === undefined) throw new Error(`no gradient for ${v.name}`);
+        // A copy: the backend's own array must not be transferred away.
+        return (g.dataSync() as Float32Array).slice();
+      });
     });
+    const read = (t: tf.Tensor | undefined) => (t ? (t.dataSync()[0] as number) : Number.NaN);
+    return { loss: read(seen.loss), accuracy: read(seen.accuracy), grads: out.grads };
   } finally {
     seen.loss?.dispose();
     seen.accuracy?.dispose();
