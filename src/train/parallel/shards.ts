@@ -56,12 +56,13 @@ export function averageGradients(shards: readonly (readonly Float32Array[])[], s
 }
 
 /**
- * Below this many forward multiply-adds per step (whole batch) one worker trains faster than two: each step
- * pays ~40 ms to send weights and gather gradients. Measured on 2 cores (bench `parallel`, wasm, batch 64,
- * views closed): LeNet-5 (27M per step) 2,265 img/s on one worker against 1,207 on two (0.53x); cifarBn (482M
- * per step) 245 against 361 (1.47x). The threshold sits where a step takes ~80-100 ms on one worker.
+ * Below this many forward multiply-adds per step (whole batch) one worker trains as fast as two: every step
+ * pays a fixed cost that does not split (tfjs dispatching each op, ~13 ms for LeNet-5 on wasm), plus sending
+ * the weights and gathering the gradients. Measured on 2 cores (bench `parallel`, wasm, views closed):
+ * LeNet-5 at batch 64 (27M per step) 0.98x one worker, at batch 128 (54M) 1.38x, at batch 256 1.77x; cifarBn
+ * at batch 64 (482M) ~1.5x.
  */
-export const MIN_PARALLEL_MACS_PER_STEP = 150e6;
+export const MIN_PARALLEL_MACS_PER_STEP = 40e6;
 
 /** What decides a run's worker count; `canSpawn` is false where a worker cannot start workers of its own. */
 export interface WorkerPlanInput {
