@@ -25,18 +25,26 @@ export interface HelperPort {
 
 export type SpawnHelper = () => HelperPort;
 
-/** A dedicated Worker as a helper port. */
+/**
+ * A dedicated Worker as a helper port. Requests and answers travel over a MessageChannel of their own, handed
+ * to the worker first (helperWorker.ts), not through the worker's own postMessage.
+ */
 export function workerPort(worker: Worker): HelperPort {
+  const channel = new MessageChannel();
+  worker.postMessage({ type: 'port' }, [channel.port2]);
   return {
-    post: (msg, transfer) => worker.postMessage(msg, transfer ?? []),
+    post: (msg, transfer) => channel.port1.postMessage(msg, transfer ?? []),
     listen: (onAnswer) => {
-      worker.onmessage = (e: MessageEvent<FromHelper>) => onAnswer(e.data);
+      channel.port1.onmessage = (e: MessageEvent<FromHelper>) => onAnswer(e.data);
+      channel.port1.onmessageerror = () => onAnswer({ type: 'failed', message: 'a message from the helper could not be read' });
       worker.onerror = (e) => {
         e.preventDefault();
         onAnswer({ type: 'failed', message: e.message || 'the helper worker could not run' });
       };
-      worker.onmessageerror = () => onAnswer({ type: 'failed', message: 'a message from the helper could not be read' });
     },
-    terminate: () => worker.terminate(),
+    terminate: () => {
+      channel.port1.close();
+      worker.terminate();
+    },
   };
 }

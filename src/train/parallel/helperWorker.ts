@@ -6,10 +6,7 @@ import { wasmPaths } from '../wasmUrls';
 import { createHelper } from './helper';
 import type { FromHelper, ToHelper } from './helperProtocol';
 
-const scope = self as unknown as {
-  postMessage(message: FromHelper, options?: StructuredSerializeOptions): void;
-  onmessage: ((event: MessageEvent<ToHelper>) => void) | null;
-};
+const scope = self as unknown as { onmessage: ((event: MessageEvent) => void) | null };
 
 const helper = createHelper({
   selectBackend: async (name) => {
@@ -19,10 +16,16 @@ const helper = createHelper({
   buildModel,
 });
 
-let queue: Promise<void> = Promise.resolve();
-scope.onmessage = (event) => {
-  queue = queue.then(async () => {
-    const { answer, transfer } = await helper.handle(event.data);
-    scope.postMessage(answer, transfer ? { transfer } : undefined);
-  });
+// The coordinator first hands over the port that every request and answer then travels on (workerPort).
+scope.onmessage = (first) => {
+  const port = first.ports[0];
+  if (!port) return;
+  scope.onmessage = null;
+  let queue: Promise<void> = Promise.resolve();
+  port.onmessage = (event: MessageEvent<ToHelper>) => {
+    queue = queue.then(async () => {
+      const { answer, transfer } = await helper.handle(event.data);
+      port.postMessage(answer satisfies FromHelper, transfer ?? []);
+    });
+  };
 };
