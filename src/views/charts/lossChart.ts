@@ -87,6 +87,16 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
   const readout = createReadout(root);
   const hover = root.append('rect').attr('class', 'hover-target').attr('fill', 'transparent');
 
+  // Parts that change only with their inputs (the y axes, the legend) are redrawn only when their key changes:
+  // a redraw of every axis and of the translated legend was most of a draw while training, and a long frame.
+  const drawn = new Map<string, string>();
+  let labelsVersion = 0;
+  const when = (part: string, key: string, paint: () => void) => {
+    if (drawn.get(part) === key) return;
+    drawn.set(part, key);
+    paint();
+  };
+
   const draw = () => {
     draws += 1;
     // The svg is absolutely placed in its host (charts.css), so the host's size is the box it is given.
@@ -110,9 +120,13 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     const yLoss = (logScale ? d3.scaleLog() : d3.scaleLinear()).domain([lo, hi]).range([height, 0]).nice();
     const yAcc = d3.scaleLinear().domain([0, 1]).range([height, 0]);
     xAxis.attr('transform', `translate(0,${fullHeight})`).call(d3.axisBottom(x).ticks(frame.xTicks).tickSizeOuter(0));
-    yLossAxis.call(d3.axisLeft(yLoss).ticks(frame.yTicks, logScale ? '~g' : undefined).tickSizeOuter(0));
-    if (logScale) thinLogLabels(yLossAxis, frame.yTicks);
-    yAccAxis.attr('transform', `translate(${width},0)`).call(d3.axisRight(yAcc).ticks(frame.yTicks, '.0%').tickSizeOuter(0));
+    when('yLoss', `${yLoss.domain().join()} ${height} ${frame.yTicks} ${logScale}`, () => {
+      yLossAxis.call(d3.axisLeft(yLoss).ticks(frame.yTicks, logScale ? '~g' : undefined).tickSizeOuter(0));
+      if (logScale) thinLogLabels(yLossAxis, frame.yTicks);
+    });
+    when('yAcc', `${width} ${height} ${frame.yTicks}`, () => {
+      yAccAxis.attr('transform', `translate(${width},0)`).call(d3.axisRight(yAcc).ticks(frame.yTicks, '.0%').tickSizeOuter(0));
+    });
     const line = (y: (v: number) => number) => d3.line<SeriesPoint>().x((p) => x(p.x)).y((p) => y(p.y));
     const lossPath = line((v) => yLoss(v) ?? 0);
     const accPath = line(yAcc);
@@ -139,10 +153,13 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     drawLearningRate(x, frame.lrStrip > 0 ? height + LR_GAP : null, fullHeight, frame.lrTicks);
     // The axis name sits in the corner under the loss axis's labels, beside the first batch tick.
     xLabel.attr('x', -14).attr('y', fullHeight + 15).attr('text-anchor', 'end').text(labels.step);
-    const names = labels.runNames([...past, current].map((r) => r.run));
-    legend.attr('transform', `translate(${4 - margin.left},${-margin.top / 2})`);
-    drawLegend(legend, [...past, current].map((r, i) => ({ label: names[i]?.short ?? String(r.run), title: names[i]?.full ?? '',
-      colour: runColour(r.run), current: r === current })), labels, labels.shortMarks, frame.svgWidth - 8);
+    const runIds = [...past, current].map((r) => r.run);
+    when('legend', `${runIds.join()} ${labelsVersion} ${margin.left} ${margin.top} ${frame.svgWidth}`, () => {
+      const names = labels.runNames(runIds);
+      legend.attr('transform', `translate(${4 - margin.left},${-margin.top / 2})`);
+      drawLegend(legend, [...past, current].map((r, i) => ({ label: names[i]?.short ?? String(r.run), title: names[i]?.full ?? '',
+        colour: runColour(r.run), current: r === current })), labels, labels.shortMarks, frame.svgWidth - 8);
+    });
     hover.attr('width', width).attr('height', fullHeight);
     drawHover(x, width, fullHeight, now?.smooth ?? []);
   };
@@ -170,14 +187,15 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     // The line stays below the strip's label (a constant rate runs along the top of its range).
     const y = d3.scaleLinear().domain([0, hi > 0 ? hi : 1]).range([bottom, top + 12]);
     const exp = d3.format('.0e');
-    lrAxis.call(d3.axisLeft(y).ticks(ticks).tickFormat((v) => (Number(v) === 0 ? '0' : exp(Number(v)))).tickSizeOuter(0));
+    when('lr', `${y.domain().join()} ${top} ${bottom} ${ticks}`, () => {
+      lrAxis.call(d3.axisLeft(y).ticks(ticks).tickFormat((v) => (Number(v) === 0 ? '0' : exp(Number(v)))).tickSizeOuter(0));
+    });
     lrLine.attr('d', d3.line<SeriesPoint>().x((p) => x(p.x)).y((p) => y(p.y)).curve(d3.curveStepAfter)(rates) ?? '');
     lrLabel.attr('x', 4).attr('y', top + 8);
   };
 
   const drawHover = (x: d3.ScaleLinear<number, number>, width: number, height: number, smooth: SeriesPoint[]) => {
     const { past, current } = runs;
-    const names = labels.runNames([...past, current].map((r) => r.run));
     const i = hoverX === null ? -1 : nearestIndex(current.loss, x.invert(hoverX));
     const p = current.loss[i];
     if (!p) {
@@ -185,6 +203,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
       svg.attr('data-hover-step', null);
       return;
     }
+    const names = labels.runNames([...past, current].map((r) => r.run));
     const at = (points: readonly SeriesPoint[]) => points[nearestIndex(points, p.x)]?.y ?? null;
     const lines = labels.readout({
       step: p.x, loss: p.y, smoothLoss: at(smooth) ?? p.y, accuracy: at(current.accuracy),
@@ -221,6 +240,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
   return {
     setLabels(next) {
       labels = next;
+      labelsVersion += 1;
       schedule();
     },
     setOptions(next) {
