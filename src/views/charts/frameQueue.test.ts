@@ -1,15 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFrameQueue } from './frameQueue';
+import { installFakeFrames, type FakeFrames } from './fakeFrames';
 
 describe('createFrameQueue', () => {
-  let callbacks: Map<number, FrameRequestCallback>;
-  let next: number;
+  let frames: FakeFrames;
   let clock: number;
-  const runFrame = () => {
-    const pending = [...callbacks.values()];
-    callbacks.clear();
-    pending.forEach((cb) => cb(0));
-  };
+  const runFrame = () => frames.run();
   /** A job that takes `ms` of the fake clock and records its name. */
   const order: string[] = [];
   const job = (name: string, ms: number) => () => {
@@ -18,25 +14,19 @@ describe('createFrameQueue', () => {
   };
 
   beforeEach(() => {
-    callbacks = new Map();
-    next = 1;
+    frames = installFakeFrames();
     clock = 0;
     order.length = 0;
-    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => {
-      callbacks.set(next, cb);
-      return next++;
-    });
-    vi.stubGlobal('cancelAnimationFrame', (id: number) => callbacks.delete(id));
   });
   afterEach(() => vi.unstubAllGlobals());
 
   it('runs cheap jobs together in one frame, in the order asked', () => {
     const queue = createFrameQueue(8, () => clock);
     ['a', 'b', 'c'].forEach((n) => queue.add(job(n, 1)));
-    expect(callbacks.size).toBe(1);
+    expect(frames.pending).toBe(1);
     runFrame();
     expect(order).toEqual(['a', 'b', 'c']);
-    expect(callbacks.size).toBe(0);
+    expect(frames.pending).toBe(0);
   });
 
   it('spreads jobs over frames once a frame has spent its budget, the leftovers first next frame', () => {
@@ -79,12 +69,25 @@ describe('createFrameQueue', () => {
     expect(order).toEqual(['a', 'b', 'a']);
   });
 
+  it('does not run a job that an earlier job of the same frame removed', () => {
+    const queue = createFrameQueue(8, () => clock);
+    const b = job('b', 1);
+    queue.add(() => {
+      order.push('a');
+      queue.remove(b);
+    });
+    queue.add(b);
+    runFrame();
+    expect(order).toEqual(['a']);
+    expect(frames.pending).toBe(0);
+  });
+
   it('drops a removed job, and asks for no frame once nothing is queued', () => {
     const queue = createFrameQueue(8, () => clock);
     const a = job('a', 1);
     queue.add(a);
     queue.remove(a);
-    expect(callbacks.size).toBe(0);
+    expect(frames.pending).toBe(0);
     runFrame();
     expect(order).toEqual([]);
     queue.add(a);

@@ -27,7 +27,8 @@ export function createFrameQueue(budgetMs = FRAME_BUDGET_MS, now: () => number =
     // Draws asked for while this frame runs wait for the next one.
     const due = [...jobs];
     for (const job of due) {
-      jobs.delete(job);
+      // A job removed by an earlier draw of this frame (a view destroyed or cancelled) does not run.
+      if (!jobs.delete(job)) continue;
       job();
       if (now() - start >= budgetMs) break;
     }

@@ -1,23 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFrameScheduler } from './frameScheduler';
+import { installFakeFrames, type FakeFrames } from './fakeFrames';
 
 describe('createFrameScheduler', () => {
-  let callbacks: Map<number, FrameRequestCallback>;
-  let next: number;
-  const runFrame = () => {
-    const pending = [...callbacks.values()];
-    callbacks.clear();
-    pending.forEach((cb) => cb(0));
-  };
+  let frames: FakeFrames;
+  const runFrame = () => frames.run();
 
   beforeEach(() => {
-    callbacks = new Map();
-    next = 1;
-    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => {
-      callbacks.set(next, cb);
-      return next++;
-    });
-    vi.stubGlobal('cancelAnimationFrame', (id: number) => callbacks.delete(id));
+    frames = installFakeFrames();
   });
   afterEach(() => vi.unstubAllGlobals());
 

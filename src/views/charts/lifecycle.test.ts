@@ -1,15 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLifecycle, type Source } from './lifecycle';
+import { installFakeFrames, type FakeFrames } from './fakeFrames';
 
 // Fakes for the browser pieces the lifecycle drives: animation frames, one ResizeObserver and one
 // IntersectionObserver per controller, and a source with a listener count.
-let frames: Map<number, FrameRequestCallback>;
-let nextFrame: number;
-const runFrame = () => {
-  const pending = [...frames.values()];
-  frames.clear();
-  pending.forEach((cb) => cb(0));
-};
+let frames: FakeFrames;
+const runFrame = () => frames.run();
 
 interface FakeObserver { callback: () => void; observed: Element[]; disconnected: boolean }
 let resizers: FakeObserver[];
@@ -32,15 +28,9 @@ function fakeSource(): Source & { emit(): void; readonly listeners: number } {
 }
 
 beforeEach(() => {
-  frames = new Map();
-  nextFrame = 1;
+  frames = installFakeFrames();
   resizers = [];
   watchers = [];
-  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => {
-    frames.set(nextFrame, cb);
-    return nextFrame++;
-  });
-  vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id));
   vi.stubGlobal('ResizeObserver', class {
     private readonly record: FakeObserver;
     constructor(callback: () => void) {
@@ -150,9 +140,9 @@ describe('createLifecycle', () => {
     life.listen(source);
     life.onDestroy(undo);
     life.schedule();
-    expect(frames.size).toBe(1);
+    expect(frames.pending).toBe(1);
     life.destroy();
-    expect(frames.size).toBe(0);
+    expect(frames.pending).toBe(0);
     expect(source.listeners).toBe(0);
     expect(resizers[0]!.disconnected).toBe(true);
     expect(watchers[0]!.disconnected).toBe(true);
@@ -179,7 +169,7 @@ describe('createLifecycle', () => {
     runFrame();
     expect(draw).not.toHaveBeenCalled();
     expect(relayout).not.toHaveBeenCalled();
-    expect(frames.size).toBe(0);
+    expect(frames.pending).toBe(0);
     expect(kept).toHaveLength(1);
   });
 });
