@@ -1,9 +1,8 @@
 // The 'parallel' suite, views closed: images per second of the app's own engine (the training worker and
 // its data-parallel helpers, src/train/parallel) with one worker (?workers=1's path) and with the K workers the
-// core count gives, LeNet-5 on MNIST and cifarBn on CIFAR-10, wasm,
-// at batch 64 and at a larger batch. Each run trains two epochs on a
-// slice of the training set; epoch 2 is the figure (epoch 1 holds the warm-up and the helpers' start). The
-// one-worker figure is the mean of a run just before and one just after the K run.
+// core count gives, LeNet-5 on MNIST and cifarBn on CIFAR-10, wasm, each at batch 64 and at a larger batch.
+// Each run trains two epochs on a slice of the training set; epoch 2 is the figure (epoch 1 holds the warm-up
+// and the helpers' start). The one-worker figure is the mean of a run just before and one just after the K run.
 // The 'views open' half runs the real app page (parallelViewsRun.mjs).
 import { cifarBn } from '../src/model/presetNets';
 import { lenet5Mnist } from '../src/model/presets';

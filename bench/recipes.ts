@@ -29,8 +29,8 @@ export const LENET_990_RECIPE: HyperParams = {
 /**
  * The conv-BN-ReLU CIFAR-10 preset (cifarBn) to 75% within 10 minutes of training. Batch norm allows a
  * high Adam rate; with flips for augmentation. It trains on two workers on 2 cores (~1.6x one worker,
- * measured: 419-440 img/s), so four epochs annealed to 0 fit the budget (75.47% after 462 s, 2026-11-29); three epochs on one worker
- * ended at ~66% after two (2026-11-28).
+ * measured: 419-440 img/s), so four epochs annealed to 0 fit the budget (75.47% after 462 s, 2026-11-29);
+ * three epochs on one worker ended at ~66% after two (2026-11-28).
  */
 export const CIFAR_BN_TARGET = { accuracy: 0.75, budgetSeconds: 600 };
 export const CIFAR_BN_RECIPE: HyperParams = {
