@@ -1,9 +1,11 @@
 // npm run bench: serves the production build, opens the benchmark page in headless Debian Chromium and
 // prints its result as one JSON object. Pass --backend=wasm|webgl|cpu to force a backend, and
 // --suite=baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand,views to run only some parts (default: all; see bench/benchPage.ts and
-// bench/viewsRun.mjs).
+// bench/viewsRun.mjs). --compositing=software (the default: as Chrome composites on a machine with no GPU) or
+// --compositing=swiftshader (as the browser tests run: the page composited through SwiftShader; see
+// bench/chromium.mjs).
 import { preview } from 'vite';
-import { launchChromium } from './chromium.mjs';
+import { launchChromium, SOFTWARE_COMPOSITING_ARGS } from './chromium.mjs';
 import { runViewsSuite } from './viewsRun.mjs';
 import { runParallelViewsSuite } from './parallelViewsRun.mjs';
 
@@ -11,12 +13,14 @@ const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}
 const backend = arg('backend', 'auto');
 const suite = arg('suite', 'baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand,views');
 const pageSuites = suite.split(',').filter((s) => s !== 'views').join(',');
+const compositing = arg('compositing', 'software');
+if (!['software', 'swiftshader'].includes(compositing)) throw new Error(`--compositing=${compositing}: software or swiftshader`);
 
 // BENCH_DIST serves another build folder than dist/ (parallel work builds into its own folders).
 const outDir = process.env.BENCH_DIST || 'dist';
 const server = await preview({ build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
 const base = server.resolvedUrls?.local[0];
-const browser = await launchChromium();
+const browser = await launchChromium(compositing === 'software' ? SOFTWARE_COMPOSITING_ARGS : []);
 let exitCode = 0;
 try {
   let result = {};
@@ -40,7 +44,7 @@ try {
   }
   const cpus = (await import('node:os')).cpus();
   console.log(JSON.stringify({ ...result, machine: `${cpus.length} x ${cpus[0]?.model ?? 'cpu'}`,
-    chromium: browser.version() }));
+    chromium: browser.version(), compositing }));
   if (result && typeof result === 'object' && 'error' in result) exitCode = 1;
 } finally {
   await browser.close();
