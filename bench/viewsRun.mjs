@@ -4,9 +4,9 @@
 // throughput is compared with the bare loop measured just before and just after it. This machine's speed
 // drifts by 10% and more over minutes (other guests on the host), so a bare figure taken minutes earlier,
 // as the baseline suite's is, can make the same build look 0.74x or 0.93x; side by side, it cannot.
-// During epoch 2 it also samples the main thread's long tasks and the thumbnail refresh rate. Views out of
-// sight (hidden side panels) are not drawn and take no probes (frameScheduler.ts, useOnScreen), so the result
-// lists the views that were on screen.
+// During epoch 2 it also samples the main thread's long tasks and the thumbnail refresh rate; the long tasks are
+// also listed over all the epochs after the warm-up. Views out of sight (hidden side panels) are not drawn and
+// take no probes (frameScheduler.ts, useOnScreen), so the result lists the views that were on screen.
 
 const LONG_TASK_MS = 50;
 const ROUNDS = 3;
@@ -93,10 +93,13 @@ export async function runViewsSuite(browser, base, backend, options = {}) {
 
   const bare = [];
   const engine = [];
+  /** Page-clock spans of training after warm-up: from each resume to the end of that epoch's evaluation. */
+  const trained = [];
   let sample = null;
   for (let epoch = 2; epoch <= ROUNDS + 1; epoch++) {
     await pause();
     bare.push(await bareLoop(browser, base, backendName));
+    const from = (await counters(page)).now;
     await resume();
     if (epoch === 2) {
       // Sample inside epoch 2's training, away from its start and from the epoch-end evaluation.
@@ -108,6 +111,7 @@ export async function runViewsSuite(browser, base, backend, options = {}) {
       sample = { a, b: await counters(page), onScreen: await onScreen(), cpuA, cpuB };
     }
     await page.waitForSelector(epochRow(epoch), { state: 'attached', timeout: 20 * 60_000 });
+    trained.push([from, (await counters(page)).now]);
     engine.push(Number(await page.locator(`${epochRow(epoch)} .images-per-second`).getAttribute('data-value')));
   }
   // The run has ended with its last epoch: the page is idle while the last bare loop runs.
@@ -119,6 +123,11 @@ export async function runViewsSuite(browser, base, backend, options = {}) {
   await cdp.detach();
   const { a, b } = sample;
   const during = tasks.filter((t) => t.start >= a.now && t.start <= b.now && t.duration > LONG_TASK_MS);
+  // Each long task of those epochs, with where it fell: seconds after the resume and before the epoch's end.
+  const inEpochs = trained.flatMap(([from, to], i) => tasks
+    .filter((t) => t.duration > LONG_TASK_MS && t.start >= from && t.start <= to)
+    .map((t) => ({ ms: Math.round(t.duration), epoch: i + 2,
+      afterResumeS: Number(((t.start - from) / 1000).toFixed(1)), beforeEpochEndS: Number(((to - t.start) / 1000).toFixed(1)) })));
   const seconds = (b.now - a.now) / 1000;
   const cpuCores = Object.fromEntries(Object.keys(sample.cpuB)
     .map((type) => [type, Number(((sample.cpuB[type] - (sample.cpuA[type] ?? 0)) / seconds).toFixed(2))])
@@ -137,6 +146,10 @@ export async function runViewsSuite(browser, base, backend, options = {}) {
     featureMapRefreshesPerSecond: Number((((b.featureMapRefreshes ?? 0) - (a.featureMapRefreshes ?? 0)) / seconds).toFixed(2)),
     longTasksOver50msAfterWarmup: during.length,
     longestTaskAfterWarmupMs: Math.round(Math.max(0, ...during.map((t) => t.duration))),
+    // The same count over every epoch after the warm-up, resume to evaluation end (pause and resume clicks,
+    // epoch ends and the test-set evaluation included).
+    longTasksOver50msInEpochs2On: inEpochs,
+    secondsInEpochs2On: Number((trained.reduce((sum, [from, to]) => sum + to - from, 0) / 1000).toFixed(1)),
     sampledSeconds: Number(seconds.toFixed(1)),
     cpuCoresByProcessDuringSample: cpuCores,
   };
