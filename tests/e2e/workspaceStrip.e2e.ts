@@ -1,6 +1,7 @@
 // Issue 11, the network strip of a large network (the ResNet-style preset): its minimap covers no block at
-// 1280x720 or 1440x900, and the worker is asked for the maps of the blocks in view only, the far end of
-// the network being probed once it is panned into view.
+// 1280x720 or 1440x900, it opens with the lanes of its first screen in view (none cut at the strip's edge),
+// and the worker is asked for the maps of the blocks in view only, the far end of the network being probed once
+// it is panned into view.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
@@ -56,6 +57,25 @@ describe('the strip of a large network', () => {
     expect(seen.map.width).toBeGreaterThan(60);
     expect(seen.map.inWindow).toBe(true);
     expect(seen.covered).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([[1280, 720], [1440, 900]])('opens at %ix%i from its input, every lane of that first screen in view', async (width, height) => {
+    const { page, errors } = await openResnet({ width, height });
+    const cut = await page.evaluate(() => {
+      const pane = document.querySelector('.editor-canvas .react-flow')!.getBoundingClientRect();
+      const boxes = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((n) => ({ id: n.dataset.id, r: n.getBoundingClientRect() }));
+      const inColumn = boxes.filter(({ r }) => r.left < pane.right && r.right > pane.left);
+      return {
+        inColumn: inColumn.length,
+        input: boxes.find((b) => b.id === 'input')!.r.left >= pane.left,
+        cut: inColumn.filter(({ r }) => r.top < pane.top - 0.5 || r.bottom > pane.bottom + 0.5).map((b) => b.id),
+      };
+    });
+    expect(cut.inColumn).toBeGreaterThan(5);
+    expect(cut.input).toBe(true);
+    expect(cut.cut).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });

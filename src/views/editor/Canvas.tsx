@@ -1,7 +1,7 @@
 // The xyflow canvas. Nodes and edges are a projection of the store's spec; the canvas itself only keeps what
 // belongs to a gesture in progress (measured sizes, positions while dragging, which edges are selected).
 import {
-  Background, Controls, MiniMap, ReactFlow, useReactFlow, useStore, type Connection, type ReactFlowInstance, type Edge, type EdgeChange, type NodeChange,
+  Background, Controls, MiniMap, ReactFlow, useReactFlow, useStore, useStoreApi, type Connection, type ReactFlowInstance, type Edge, type EdgeChange, type NodeChange,
   type OnNodeDrag, type ReactFlowState,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -23,6 +23,7 @@ import { deriveEdges, deriveNodes, type BlockNode as BlockNodeType } from './flo
 import { fillLayout } from './layout';
 import { PALETTE_MIME } from './Palette';
 import { useFlowAriaLabels } from './flowAria';
+import { startViewport } from './startView';
 import { visibleBlocks } from './visibleBlocks';
 import type { EditorActions } from './useEditorActions';
 
@@ -35,15 +36,17 @@ const MINIMAP_BLOCKS = 16;
 const MINIMAP_SIZE = { width: 150, height: 72 };
 
 /**
- * Fits the network in view; one too large to fit at a readable zoom (a ResNet) is shown from its input,
- * top-left, rather than from its middle.
+ * Fits the network in view; one too large to fit at a readable zoom (a ResNet) is shown from its input, with
+ * the lanes of that first screen in view (startView.ts), rather than from its middle.
  */
-async function fitOrShowStart(flow: ReactFlowInstance): Promise<void> {
+async function fitOrShowStart(flow: ReactFlowInstance, pane: () => { width: number; height: number }): Promise<void> {
   await flow.fitView(FIT);
   const { zoom } = flow.getViewport();
   if (zoom > FIT.minZoom + 1e-3) return;
-  const bounds = flow.getNodesBounds(flow.getNodes());
-  await flow.setViewport({ x: 24 - bounds.x * zoom, y: 24 - bounds.y * zoom, zoom });
+  const boxes = flow.getNodes().map((n) => ({
+    x: n.position.x, y: n.position.y, width: n.measured?.width ?? 0, height: n.measured?.height ?? 0,
+  }));
+  await flow.setViewport(startViewport(boxes, pane(), zoom));
 }
 
 interface Props {
@@ -68,6 +71,11 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
   const connectBlocks = useApp((s) => s.connectBlocks);
   const locked = useApp(isEditLocked);
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
+  const pane = useCallback(() => {
+    const { width, height } = flowStore.getState();
+    return { width, height };
+  }, [flowStore]);
   const thumbs = useLiveThumbnails();
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
   const [dragging, setDragging] = useState<Readonly<Record<string, Point>>>({});
@@ -107,13 +115,13 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
     // Fit once the new nodes have been measured (two frames): fitting at once framed the previous network's
     // size, so a larger preset opened partly out of view.
     let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => void fitOrShowStart(flow));
+      frame = requestAnimationFrame(() => void fitOrShowStart(flow, pane));
     });
     return () => cancelAnimationFrame(frame);
-  }, [flow, autoLayout, blocks]);
+  }, [flow, pane, autoLayout, blocks]);
   useEffect(() => {
-    if (fitSignal > 0) void flow.fitView(FIT);
-  }, [flow, fitSignal]);
+    if (fitSignal > 0) void fitOrShowStart(flow, pane);
+  }, [flow, pane, fitSignal]);
   // The strip changes size with the window, presenter mode and full view: an automatic layout is re-fitted.
   const box = thumbs.el;
   useEffect(() => {
@@ -127,14 +135,14 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
       last = size;
       if (first) return; // the first report is the size the network was just fitted to
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => void fitOrShowStart(flow));
+      frame = requestAnimationFrame(() => void fitOrShowStart(flow, pane));
     });
     resize.observe(box);
     return () => {
       resize.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, [box, autoLayout, flow]);
+  }, [box, autoLayout, flow, pane]);
 
   const onNodesChange = useCallback((changes: NodeChange<BlockNodeType>[]) => {
     const measured = new Map<string, Size>();
