@@ -19,3 +19,16 @@ export function downsample(points: readonly SeriesPoint[], buckets: number): Ser
   }
   return out;
 }
+
+/**
+ * The points a step curve (each value held until the next point) needs: the first of each run of equal values,
+ * and the last point, where the curve ends. A constant or stepped learning rate, logged every batch, draws the
+ * same line from a handful of points.
+ */
+export function stepChanges(points: readonly SeriesPoint[]): SeriesPoint[] {
+  const out: SeriesPoint[] = [];
+  for (const p of points) if (out.at(-1)?.y !== p.y) out.push(p);
+  const last = points.at(-1);
+  if (last && out.at(-1) !== last) out.push(last);
+  return out;
+}

@@ -8,7 +8,7 @@ import { smoothEma, type Series, type SeriesPoint } from '../../metrics/series';
 import { drawable, lossDomain, nearestIndex, runColour } from './chartMath';
 import { chartFrame, LR_GAP } from './chartFrame';
 import { createReadout, drawLegend, drawReadout, type Group, type LegendMarks } from './chartParts';
-import { downsample } from './downsample';
+import { downsample, stepChanges } from './downsample';
 import type { RunName } from './runLabels';
 import type { SavedRuns } from '../../metrics/savedRuns';
 import './charts.css';
@@ -115,11 +115,15 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
         acc: downsample(smoothEma(r.accuracy, smoothing), buckets) };
     });
     const xMax = Math.max(1, ...shown.map((s) => s.r.loss.at(-1)?.x ?? 0));
-    const x = d3.scaleLinear().domain([0, xMax]).range([0, width]);
+    // A nice domain (the last batch rounded up to the next tick) moves only when the curve reaches its end, so
+    // the x axis is redrawn a few times per run, not on every draw.
+    const x = d3.scaleLinear().domain([0, xMax]).range([0, width]).nice(frame.xTicks);
     const [lo, hi] = lossDomain(shown.map((s) => s.loss), logScale);
     const yLoss = (logScale ? d3.scaleLog() : d3.scaleLinear()).domain([lo, hi]).range([height, 0]).nice();
     const yAcc = d3.scaleLinear().domain([0, 1]).range([height, 0]);
-    xAxis.attr('transform', `translate(0,${fullHeight})`).call(d3.axisBottom(x).ticks(frame.xTicks).tickSizeOuter(0));
+    when('x', `${x.domain().join()} ${width} ${fullHeight} ${frame.xTicks}`, () => {
+      xAxis.attr('transform', `translate(0,${fullHeight})`).call(d3.axisBottom(x).ticks(frame.xTicks).tickSizeOuter(0));
+    });
     when('yLoss', `${yLoss.domain().join()} ${height} ${frame.yTicks} ${logScale}`, () => {
       yLossAxis.call(d3.axisLeft(yLoss).ticks(frame.yTicks, logScale ? '~g' : undefined).tickSizeOuter(0));
       if (logScale) thinLogLabels(yLossAxis, frame.yTicks);
@@ -190,7 +194,10 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     when('lr', `${y.domain().join()} ${top} ${bottom} ${ticks}`, () => {
       lrAxis.call(d3.axisLeft(y).ticks(ticks).tickFormat((v) => (Number(v) === 0 ? '0' : exp(Number(v)))).tickSizeOuter(0));
     });
-    lrLine.attr('d', d3.line<SeriesPoint>().x((p) => x(p.x)).y((p) => y(p.y)).curve(d3.curveStepAfter)(rates) ?? '');
+    // A rate is logged every batch: the steps it changes at draw the same line, averaged to the chart's width
+    // when it changes every batch (a cosine schedule).
+    const steps = downsample(stepChanges(rates), Math.max(50, Math.floor(x.range()[1] ?? 0)));
+    lrLine.attr('d', d3.line<SeriesPoint>().x((p) => x(p.x)).y((p) => y(p.y)).curve(d3.curveStepAfter)(steps) ?? '');
     lrLabel.attr('x', 4).attr('y', top + 8);
   };
 
