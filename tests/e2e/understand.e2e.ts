@@ -64,6 +64,8 @@ describe('what did it learn', () => {
     expect(await tookFor(page, 'stats')).toMatch(/Took [\d,]+ ms, on the weights after step [\d,]+/);
     const rows = await page.locator('[data-testid=understand-stats] tbody tr').count();
     expect(rows).toBeGreaterThanOrEqual(10); // LeNet-5: conv, act, pool twice, flatten, dense + act twice
+    // Each row names its block's kind as the network does, not the tfjs layer class ('Conv2D').
+    expect(await page.locator('[data-testid=understand-stats] tbody tr:first-child th .muted').innerText()).toBe('Convolution');
     expect(await distinctPixels(page, '[data-testid=understand-stats] tbody tr:first-child canvas >> nth=0')).toBeGreaterThan(1);
     const dead = await page.locator('[data-testid=understand-stats] tbody tr td:last-child').allInnerTexts();
     expect(dead.some((d) => /%$/.test(d))).toBe(true);
@@ -147,6 +149,7 @@ describe('what did it learn', () => {
       await page.waitForSelector(`${panel} [data-view=${tab}] [data-testid=understand-took]`);
       if (tab === 'features') await page.waitForSelector('[data-testid=understand-features]', { timeout: 120_000 });
       expect(await page.locator(`${panel} [data-view=${tab}] [data-testid=understand-took]`).innerText()).toMatch(/ms 걸렸습니다/);
+      if (tab === 'stats') expect(await page.locator('[data-testid=understand-stats] tbody tr:first-child th .muted').innerText()).toBe('합성곱');
       await shoot(page, `ko-${i + 1}-${tab}`);
     }
     // A new run: the pictures stay but say they come from an earlier run.

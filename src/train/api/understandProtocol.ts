@@ -57,6 +57,7 @@ export interface Histogram {
 
 export interface LayerStats {
   readonly blockId: string;
+  /** The block's kind in the spec ('conv2d', 'dense', ...), shown translated. */
   readonly kind: string;
   readonly mean: number;
   readonly std: number;

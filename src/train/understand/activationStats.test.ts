@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 
 /** A 10-layer ReLU MLP as the app builds it; 'small' then overwrites every kernel with N(0, 0.01). */
-function deepMlp(init: 'small' | 'he'): { model: tf.LayersModel; ids: string[] } {
+function deepMlp(init: 'small' | 'he'): { model: tf.LayersModel; ids: string[]; kinds: string[] } {
   const spec = chain(input(), flatten(), ...Array.from({ length: 10 }, () => denseBlock(100, { activation: 'relu', init: 'heNormal' })), softmax());
   const { model } = buildModel(spec, { inputShape: [8, 8, 1], numClasses: 4 }, 1);
   if (init === 'small') {
@@ -22,8 +22,8 @@ function deepMlp(init: 'small' | 'he'): { model: tf.LayersModel; ids: string[] }
     model.setWeights(values);
     tf.dispose(values);
   }
-  const ids = spec.blocks.filter((b) => b.kind !== 'input' && b.kind !== 'softmax').map((b) => b.id);
-  return { model, ids };
+  const shown = spec.blocks.filter((b) => b.kind !== 'input' && b.kind !== 'softmax');
+  return { model, ids: shown.map((b) => b.id), kinds: shown.map((b) => b.kind) };
 }
 
 function batch(n: number): { x: tf.Tensor; labels: Int32Array } {
@@ -35,7 +35,7 @@ function batch(n: number): { x: tf.Tensor; labels: Int32Array } {
 describe('activation statistics at initialisation', () => {
   it('show the collapse for small weights and not for He on a 10-layer ReLU MLP', async () => {
     const { x, labels } = batch(64);
-    const { model: small, ids } = deepMlp('small');
+    const { model: small, ids, kinds } = deepMlp('small');
     const { model: he } = deepMlp('he');
     const dense = (i: number) => ids[i] as string;
     const before = tf.memory().numTensors;
@@ -44,6 +44,9 @@ describe('activation statistics at initialisation', () => {
     expect(tf.memory().numTensors).toBe(before);
     const std = (stats: typeof smallStats, id: string) => stats.find((s) => s.blockId === id)?.std ?? NaN;
     expect(smallStats.map((s) => s.blockId)).toEqual(ids);
+    // Each block's kind as the spec names it (shown translated), not the tfjs layer class ('Dense', 'Flatten').
+    expect(smallStats.map((s) => s.kind)).toEqual(kinds);
+    expect(kinds.slice(0, 2)).toEqual(['flatten', 'dense']);
     // Small weights: each layer's spread is a fraction of the one before, down to nothing at layer 10.
     for (let i = 2; i <= 10; i++) expect(std(smallStats, dense(i))).toBeLessThan(std(smallStats, dense(i - 1)) * 0.2);
     expect(std(smallStats, dense(10))).toBeLessThan(1e-10);

@@ -65,7 +65,7 @@ export async function activationStats(model: tf.LayersModel, x: tf.Tensor, label
     const g = moments(grads);
     return {
       blockId: b.blockId,
-      kind: b.layer.getClassName(),
+      kind: b.kind,
       mean: v.mean,
       std: v.std,
       histogram: histogram(values, HISTOGRAM_BINS),

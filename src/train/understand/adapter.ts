@@ -1,10 +1,13 @@
 // Which tfjs layer holds each block's output: read from the block map buildModel made with the model
 // (builtModel.ts), never guessed from layer names or class names.
 import type * as tf from '@tensorflow/tfjs';
+import type { BlockKind } from '../../model/spec';
 import { builtOf } from '../builtModel';
 
 export interface BlockLayer {
   readonly blockId: string;
+  /** The block's kind in the network as drawn ('conv2d', 'dense', ...), not the tfjs layer's class. */
+  readonly kind: BlockKind;
   readonly layer: tf.layers.Layer;
 }
 
@@ -12,7 +15,7 @@ export interface BlockLayer {
 export function blockLayers(model: tf.LayersModel): BlockLayer[] {
   const built = builtOf(model);
   if (!built) throw new Error('understanding: this model was not made by buildModel, so it has no block map');
-  return [...built.blocks.values()].map((b) => ({ blockId: b.id, layer: b.output }));
+  return [...built.blocks.values()].map((b) => ({ blockId: b.id, kind: b.spec.kind, layer: b.output }));
 }
 
 /** The layer giving `blockId`'s output, or null when the model has no such block. */
@@ -34,5 +37,6 @@ export function penultimateBlock(model: tf.LayersModel): BlockLayer | null {
   const built = builtOf(model);
   const source = built?.blocks.get(built.outputId)?.spec.inputs[0];
   const layer = source === undefined ? undefined : built?.blocks.get(source)?.output;
-  return source !== undefined && layer ? { blockId: source, layer } : null;
+  const spec = source === undefined ? undefined : built?.blocks.get(source)?.spec;
+  return source !== undefined && layer && spec ? { blockId: source, kind: spec.kind, layer } : null;
 }

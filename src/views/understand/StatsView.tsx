@@ -64,7 +64,7 @@ export function StatsView({ active }: { active: boolean }) {
           <tbody>
             {result.layers.map((layer) => (
               <tr key={layer.blockId}>
-                <th scope="row">{layer.blockId}<div className="muted">{layer.kind}</div></th>
+                <th scope="row">{layer.blockId}<div className="muted">{t(`kind.${layer.kind}`, { ns: 'model', defaultValue: layer.kind })}</div></th>
                 <td><HistogramCanvas layer={layer} which="values" /><div className="muted">{t('stats.meanStd', { mean: fmt(layer.mean), std: fmt(layer.std) })}</div></td>
                 <td><HistogramCanvas layer={layer} which="grads" /><div className="muted">{t('stats.meanStd', { mean: fmt(layer.gradMean), std: fmt(layer.gradStd) })}</div></td>
                 <td>{layer.deadFraction === null ? '—' : `${(layer.deadFraction * 100).toFixed(1)}%`}</td>
