@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLifecycle, type Source } from './lifecycle';
+import { createLifecycle, type Lifecycle, type Source } from './lifecycle';
 import { installFakeFrames, type FakeFrames } from './fakeFrames';
 
 // Fakes for the browser pieces the lifecycle drives: animation frames, one ResizeObserver and one
@@ -77,6 +77,20 @@ describe('createLifecycle', () => {
     expect(order).toEqual(['layout', 'draw']);
     createLifecycle(vi.fn(), { element, resize: false });
     expect(resizers).toHaveLength(1);
+  });
+
+  it('keeps the size read when the element was resized, so a draw need not read (and force) layout', () => {
+    const box = { clientWidth: 0, clientHeight: 0 } as unknown as Element;
+    const sizes: (Lifecycle['size'])[] = [];
+    const life: Lifecycle = createLifecycle(() => sizes.push(life.size), { element: box });
+    expect(life.size).toBeNull();
+    Object.assign(box, { clientWidth: 640, clientHeight: 300 });
+    resizeAll();
+    // A later change the observer has not reported yet is not read by the draw.
+    Object.assign(box, { clientWidth: 10, clientHeight: 10 });
+    runFrame();
+    expect(sizes).toEqual([{ width: 640, height: 300 }]);
+    expect(createLifecycle(vi.fn(), { element: box, resize: false }).size).toBeNull();
   });
 
   it('redraws once per frame for any number of source changes', () => {

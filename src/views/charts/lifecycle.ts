@@ -25,6 +25,13 @@ export interface Lifecycle {
   listen(source: Source, when?: () => boolean): void;
   /** Runs `undo` on destroy, after the lifecycle's own teardown (the controller's svg or listeners). */
   onDestroy(undo: () => void): void;
+  /**
+   * The element's size (clientWidth, clientHeight) as last read when it was resized, where layout is fresh:
+   * a draw that reads clientWidth itself forces a layout in the middle of a frame whenever something on the
+   * page changed before it (in a trace of the workspace training, ~2 forced layouts per frame). Null until the
+   * first report (or without resize observing, or where ResizeObserver is missing).
+   */
+  readonly size: { readonly width: number; readonly height: number } | null;
   readonly destroyed: boolean;
   destroy(): void;
 }
@@ -39,11 +46,13 @@ export function createLifecycle(draw: () => void, options: LifecycleOptions): Li
     if (!destroyed) frames.schedule();
   };
   let observer: ResizeObserver | null = null;
+  let size: Lifecycle['size'] = null;
   const resize = options.resize ?? true;
   // Where ResizeObserver is missing (Node tests) the view simply keeps the size it drew at.
   if (resize !== false && typeof ResizeObserver !== 'undefined') {
     observer = new ResizeObserver(() => {
       if (destroyed) return;
+      size = { width: options.element.clientWidth, height: options.element.clientHeight };
       if (typeof resize === 'function') resize();
       schedule();
     });
@@ -60,6 +69,9 @@ export function createLifecycle(draw: () => void, options: LifecycleOptions): Li
     },
     onDestroy(undo) {
       teardown.push(undo);
+    },
+    get size() {
+      return size;
     },
     get destroyed() {
       return destroyed;

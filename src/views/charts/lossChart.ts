@@ -100,7 +100,8 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
   const draw = () => {
     draws += 1;
     // The svg is absolutely placed in its host (charts.css), so the host's size is the box it is given.
-    const frame = chartFrame(el.clientWidth || 480, el.clientHeight || 300, runs.current.lr.length > 0);
+    const box = life.size ?? { width: el.clientWidth, height: el.clientHeight };
+    const frame = chartFrame(box.width || 480, box.height || 300, runs.current.lr.length > 0);
     const { width, height, fullHeight, margin } = frame;
     svg.attr('width', frame.svgWidth).attr('height', frame.svgHeight);
     root.attr('transform', `translate(${margin.left},${margin.top})`);

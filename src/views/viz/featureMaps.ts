@@ -75,7 +75,7 @@ export function createFeatureMaps(el: HTMLElement, channel: ProbeChannel, initia
   const draw = () => {
     const snap = channel.latest;
     const stacks = snap?.activations ?? [];
-    const width = Math.max(200, el.clientWidth);
+    const width = Math.max(200, life.size?.width ?? el.clientWidth);
     const laid = layoutRows(stacks, width);
     rows = laid.rows;
     if (canvas.width !== width || canvas.height !== laid.height) {

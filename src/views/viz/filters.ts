@@ -92,7 +92,7 @@ export function createFilters(el: HTMLElement, channel: ProbeChannel, initial: F
 
   const draw = () => {
     const snap = channel.latest;
-    const width = Math.max(200, el.clientWidth);
+    const width = Math.max(200, life.size?.width ?? el.clientWidth);
     const sections: Section[] = [];
     let y = 0;
     for (const k of snap?.filters ?? []) {

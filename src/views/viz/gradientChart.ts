@@ -42,7 +42,7 @@ export function createGradientChart(el: HTMLElement, channel: ProbeChannel, init
   const draw = () => {
     const history = channel.gradients;
     drawnLength = history.steps.length;
-    const width = Math.max(320, el.clientWidth) - MARGIN.left - MARGIN.right;
+    const width = Math.max(320, life.size?.width ?? el.clientWidth) - MARGIN.left - MARGIN.right;
     svg.attr('width', width + MARGIN.left + MARGIN.right).attr('height', 2 * (PANEL_HEIGHT + MARGIN.top + MARGIN.bottom));
     svg.attr('data-points', history.steps.length).attr('aria-label', `${labels.gradNorm}, ${labels.updateRatio}`);
     empty.text(history.steps.length === 0 ? labels.empty : '');
