@@ -48,6 +48,7 @@ const ko: typeof en = {
     updateRatio: '업데이트 / 가중치 ‖ΔW‖ / ‖W‖',
     step: '스텝',
     empty: '첫 기울기 측정을 기다리는 중…',
+    emptyIdle: '아직 측정한 기울기가 없습니다. 이 패널을 연 채로 학습하는 동안 측정합니다. 학습 시작을 누르거나, 한 단계를 눌러 배치 하나를 학습해 보세요.',
   },
   saliency: {
     heading: '돌출 맵과 Grad-CAM',

@@ -154,6 +154,10 @@ describe('inside the network', () => {
     expect(await page.locator('.viz-input [role=alert]').innerText()).toContain('from 0 to 127');
     await page.fill('[data-testid=viz-test-index]', '2.5');
     expect(await page.locator('.viz-input [role=alert]').innerText()).toContain('whole number');
+    // Gradient flow was not open during the run, so it measured nothing: it says how to measure, not "waiting".
+    await show(page, 'gradient-flow');
+    await page.waitForFunction(() => (document.querySelector('[data-testid=gradient-flow]')?.textContent ?? '').includes('No gradients measured yet'));
+    expect(await page.locator('[data-testid=gradient-flow]').innerText()).not.toContain('Waiting');
     expect(errors).toEqual([]);
     await context.close();
   });

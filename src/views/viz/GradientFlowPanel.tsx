@@ -1,12 +1,17 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { selectIsPaused, selectIsRunning } from '../../store/appStore';
+import { useApp } from '../AppContext';
 import { SaveButtons } from '../export';
 import { createGradientChart, type GradientChart, type GradientChartLabels } from './gradientChart';
 import { useProbeChannel, useWantProbe } from './hooks';
 
-const chartLabels = (t: TFunction<'viz'>): GradientChartLabels => ({
-  gradNorm: t('gradients.gradNorm'), updateRatio: t('gradients.updateRatio'), step: t('gradients.step'), empty: t('gradients.empty'),
+// With no run going, nothing is on its way: say how to get measurements instead of "waiting" for none. (A
+// run measures gradients only while this panel is open, so one opened after a run finds none.)
+const chartLabels = (t: TFunction<'viz'>, training: boolean): GradientChartLabels => ({
+  gradNorm: t('gradients.gradNorm'), updateRatio: t('gradients.updateRatio'), step: t('gradients.step'),
+  empty: training ? t('gradients.empty') : t('gradients.emptyIdle'),
 });
 
 /** Per-layer gradient norms and update-to-weight ratios over the run, on log axes. */
@@ -16,11 +21,12 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
   const [open, setOpen] = useState(true);
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<GradientChart | null>(null);
+  const training = useApp((s) => selectIsRunning(s) || selectIsPaused(s));
   useWantProbe('gradients', open);
 
   useEffect(() => {
     if (!host.current || !open) return undefined;
-    chart.current = createGradientChart(host.current, channel, chartLabels(t));
+    chart.current = createGradientChart(host.current, channel, chartLabels(t, training));
     return () => {
       chart.current?.destroy();
       chart.current = null;
@@ -29,8 +35,8 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
   }, [channel, open]);
 
   useEffect(() => {
-    chart.current?.setLabels(chartLabels(t));
-  }, [t, open]);
+    chart.current?.setLabels(chartLabels(t, training));
+  }, [t, open, training]);
 
   return (
     <details className="viz-sub" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-panel="gradients">
