@@ -46,7 +46,7 @@ export default {
     updateRatio: 'update / weight ‖ΔW‖ / ‖W‖',
     step: 'step',
     empty: 'Waiting for the first gradient measurements…',
-    emptyIdle: 'No gradients measured yet: they are measured while this panel is open during training. Press Train, or Step to train one batch.',
+    emptyIdle: 'No gradients measured yet.\nThey are measured while this panel is open during training.\nPress Train, or Step to train one batch.',
   },
   saliency: {
     heading: 'Saliency and Grad-CAM',

@@ -11,6 +11,7 @@ export interface GradientChartLabels {
   readonly gradNorm: string;
   readonly updateRatio: string;
   readonly step: string;
+  /** Shown while there is nothing to draw; one line per '\n' (svg text does not wrap). */
   readonly empty: string;
 }
 
@@ -45,7 +46,8 @@ export function createGradientChart(el: HTMLElement, channel: ProbeChannel, init
     const width = Math.max(320, life.size?.width ?? el.clientWidth) - MARGIN.left - MARGIN.right;
     svg.attr('width', width + MARGIN.left + MARGIN.right).attr('height', 2 * (PANEL_HEIGHT + MARGIN.top + MARGIN.bottom));
     svg.attr('data-points', history.steps.length).attr('aria-label', `${labels.gradNorm}, ${labels.updateRatio}`);
-    empty.text(history.steps.length === 0 ? labels.empty : '');
+    const lines = history.steps.length === 0 ? labels.empty.split('\n') : [];
+    empty.selectAll('tspan').data(lines).join('tspan').attr('x', MARGIN.left).attr('dy', (_, i) => (i === 0 ? 0 : '1.3em')).text((d) => d);
     const x = d3.scaleLinear().domain([d3.min(history.steps) ?? 0, Math.max(1, d3.max(history.steps) ?? 1)]).range([0, width]);
     const color = d3.scaleSequential(d3.interpolateTurbo).domain([-0.5, Math.max(1, history.layers.length - 0.5)]);
     for (const p of panels) drawPanel(p, history, x, width, color, labels);
