@@ -131,6 +131,20 @@ describe('inside the network', () => {
     await context.close();
   }, 300_000); // two runs and five views, on a shared 2-core machine
 
+  it('styles a view panel opened first, before the feature maps', async () => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl()}/?trainLimit=512&testLimit=128&epochs=1`);
+    for (const panel of ['gradients', 'saliency']) {
+      await openPanelWhileTraining(page, panel);
+      // The heading sits beside its disclosure marker (viz.css), not on a line of its own.
+      expect(await page.locator(`[data-panel-body="${panel}"] .viz-sub > summary h3`).first().evaluate((h) => getComputedStyle(h).display)).toBe('inline');
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('enlarges a map on click with its value on hover, and explains a bad image number', async () => {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();

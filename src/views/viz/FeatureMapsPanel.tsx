@@ -6,6 +6,8 @@ import { SaveButtons } from '../export';
 import { createFeatureMaps, type FeatureMaps, type MapSelection } from './featureMaps';
 import { useProbeChannel, useOnScreen, useWantProbe } from './hooks';
 import { createMapDetail, type MapDetail } from './mapDetail';
+// Its own styles, whichever panel is opened first.
+import './viz.css';
 
 /** Feature maps of every block for the chosen input, with a normalisation choice and click-to-enlarge. */
 export const FeatureMapsPanel = memo(function FeatureMapsPanel() {

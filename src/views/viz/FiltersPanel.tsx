@@ -5,6 +5,8 @@ import { SaveButtons } from '../export';
 import { useClassNames } from '../predict/hooks';
 import { createFilters, type FiltersLabels, type FiltersView } from './filters';
 import { useProbeChannel, useProbeValue, useOnScreen, useWantProbe } from './hooks';
+// Its own styles, whichever panel is opened first.
+import './viz.css';
 
 function filterLabels(t: TFunction<'viz'>, classNames: readonly string[]): FiltersLabels {
   return {

@@ -6,6 +6,8 @@ import { useApp } from '../AppContext';
 import { SaveButtons } from '../export';
 import { createGradientChart, type GradientChart, type GradientChartLabels } from './gradientChart';
 import { useProbeChannel, useWantProbe } from './hooks';
+// Its own styles, whichever panel is opened first.
+import './viz.css';
 
 // With no run going, nothing is on its way: say how to get measurements instead of "waiting" for none. (A
 // run measures gradients only while this panel is open, so one opened after a run finds none.)

@@ -5,6 +5,8 @@ import { SaveButtons } from '../export';
 import { useClassNames } from '../predict/hooks';
 import { useProbeChannel, useProbeValue, useOnScreen, useWantProbe } from './hooks';
 import { createSaliencyView, type SaliencyLabels, type SaliencyView } from './saliencyView';
+// Its own styles, whichever panel is opened first.
+import './viz.css';
 
 const labelsOf = (t: TFunction<'viz'>): SaliencyLabels => ({
   input: t('saliency.input'), saliency: t('saliency.saliency'), gradCam: (layer) => t('saliency.gradCam', { layer: layer ?? '' }),
