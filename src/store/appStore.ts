@@ -32,6 +32,8 @@ export function createAppStore(init: { language: Language; presetId?: string }):
 export const selectIsRunning = (s: AppState): boolean =>
   s.phase === 'loading-data' || s.phase === 'preparing' || s.phase === 'training' || s.phase === 'evaluating';
 export const selectIsPaused = (s: AppState): boolean => s.phase === 'paused';
+/** A run is going: training, or paused part-way. */
+export const selectRunActive = (s: AppState): boolean => selectIsRunning(s) || selectIsPaused(s);
 export const selectCanTrain = (s: AppState): boolean =>
   s.analysis.valid && s.studyPreset === null && !selectIsRunning(s) && !selectIsPaused(s) && !selectHasInvalidField(s);
 /** A field shows text that is not a valid value: the store holds another value than the one shown. */

@@ -9,7 +9,7 @@ import type { SavedRuns } from '../metrics/savedRuns';
 import { createProbeChannel, type ProbeChannel } from '../paint/probeChannel';
 import { createUnderstandChannel, type UnderstandChannel } from '../train/api/understandChannel';
 import type { AppStore } from './appStore';
-import { selectHasInvalidField, selectIsPaused, selectIsRunning } from './appStore';
+import { selectHasInvalidField, selectIsPaused, selectIsRunning, selectRunActive } from './appStore';
 import { selectResultsStale, trainedOn } from './results';
 
 export interface RunSeries {
@@ -103,7 +103,7 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
   // wrong input size), so they go; a changed network only marks them stale (results.ts, StaleNote).
   const offStore = store.subscribe((s, prev) => {
     if (s.datasetId === prev.datasetId && s.customDataset === prev.customDataset) return;
-    if (selectResultsStale(s) !== 'dataset' || selectIsRunning(s) || selectIsPaused(s)) return;
+    if (selectResultsStale(s) !== 'dataset' || selectRunActive(s)) return;
     clearedRun = s.runId;
     predictions.detach();
     probes.clear();
@@ -138,7 +138,7 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
       if (!(learningRate > 0) || !Number.isFinite(learningRate)) return;
       const s = store.getState();
       s.setHyper({ learningRate });
-      if (selectIsRunning(s) || selectIsPaused(s)) client.setLearningRate(learningRate);
+      if (selectRunActive(s)) client.setLearningRate(learningRate);
     },
     restore(saved) {
       const s = store.getState();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../i18n';
 import type { CompareEntry } from '../../lessons';
 import { firstToLastGradient } from '../../lessons/checks';
-import { selectIsPaused, selectIsRunning } from '../../store/appStore';
+import { selectRunActive } from '../../store/appStore';
 import { useApp, useServices } from '../AppContext';
 import { createCompareChart, type CompareChart } from './compareChart';
 import { createCompareRunner, differingSettings, type CompareConfig, type CompareRunView } from './compareRunner';
@@ -19,7 +19,7 @@ export const ComparePanel = memo(function ComparePanel({ entries, lang }: { entr
   const [runs, setRuns] = useState<readonly CompareRunView[]>(runner.runs);
   const [refused, setRefused] = useState(false);
   const progress = useApp((s) => s.compareProgress);
-  const busy = useApp((s) => selectIsRunning(s) || selectIsPaused(s));
+  const busy = useApp((s) => selectRunActive(s));
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<CompareChart | null>(null);
   useEffect(() => runner.subscribe(() => setRuns(runner.runs)), [runner]);

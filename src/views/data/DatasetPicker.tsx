@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { datasetEntry, DATASETS, type DatasetId } from '../../data/registry';
 import { validationCount } from '../../data/validation';
-import { selectIsPaused, selectIsRunning } from '../../store/appStore';
+import { selectRunActive } from '../../store/appStore';
 import { useApp } from '../AppContext';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { formatCount } from '../format';
@@ -19,7 +19,7 @@ export const DatasetPicker = memo(function DatasetPicker() {
   const selectDataset = useApp((s) => s.selectDataset);
   const fraction = useApp((s) => s.validationFraction);
   const setFraction = useApp((s) => s.setValidationFraction);
-  const busy = useApp((s) => selectIsRunning(s) || selectIsPaused(s));
+  const busy = useApp((s) => selectRunActive(s));
   const n = (v: number) => formatCount(v, i18n.language);
 
   const info = datasetId === 'custom' && custom

@@ -1,7 +1,7 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findLesson, formatStepRef, LESSONS, stepKey, type StepRef } from '../../lessons';
-import { selectIsPaused, selectIsRunning } from '../../store/appStore';
+import { selectRunActive } from '../../store/appStore';
 import { useApp, useServices } from '../AppContext';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { Formula } from './Formula';
@@ -20,7 +20,7 @@ export const LessonsPanel = memo(function LessonsPanel() {
   const lang = useApp((s) => s.language);
   const ref = useApp((s) => s.lessonStep);
   const done = useApp((s) => s.lessonDone);
-  const busy = useApp((s) => selectIsRunning(s) || selectIsPaused(s) || s.compareProgress !== null);
+  const busy = useApp((s) => selectRunActive(s) || s.compareProgress !== null);
   const [hints, setHints] = useState(0);
   const [setupRefused, setSetupRefused] = useState(false);
   // The step's check and the runs it reads are watched by the lesson strip (LessonCompanion), always mounted.

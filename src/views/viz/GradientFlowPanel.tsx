@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { selectIsPaused, selectIsRunning } from '../../store/appStore';
+import { selectRunActive } from '../../store/appStore';
 import { useApp } from '../AppContext';
 import { SaveButtons } from '../export';
 import { createGradientChart, type GradientChart, type GradientChartLabels } from './gradientChart';
@@ -23,7 +23,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
   const [open, setOpen] = useState(true);
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<GradientChart | null>(null);
-  const training = useApp((s) => selectIsRunning(s) || selectIsPaused(s));
+  const training = useApp((s) => selectRunActive(s));
   useWantProbe('gradients', open);
 
   useEffect(() => {

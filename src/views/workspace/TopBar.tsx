@@ -5,7 +5,7 @@ import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATASETS, type DatasetId } from '../../data/registry';
 import { PRESETS, REFERENCE_PRESETS } from '../../model/presets';
-import { selectCanTrain, selectFirstError, selectIsPaused, selectIsRunning, selectStepsPerEpoch } from '../../store/appStore';
+import { selectCanTrain, selectFirstError, selectIsPaused, selectIsRunning, selectRunActive, selectStepsPerEpoch } from '../../store/appStore';
 import type { BackendChoice } from '../../train/api/protocol';
 import { useApp, useServices } from '../AppContext';
 import { ErrorBoundary } from '../ErrorBoundary';
@@ -77,7 +77,7 @@ const Counter = memo(function Counter() {
 const Pickers = memo(function Pickers() {
   const { t } = useTranslation('workspace');
   const { t: tApp } = useTranslation();
-  const busy = useApp((s) => selectIsRunning(s) || selectIsPaused(s));
+  const busy = useApp((s) => selectRunActive(s));
   const datasetId = useApp((s) => s.datasetId);
   const custom = useApp((s) => s.customDataset);
   const selectDataset = useApp((s) => s.selectDataset);

@@ -2,7 +2,7 @@
 // the same `perform`, so a key does exactly what its button does. Keys follow reveal.js: single keys, `?` for
 // the map, B to blank. Pure apart from the store and run controller handed in, so the table is unit-tested.
 import type { AppStore } from '../../store/appStore';
-import { selectCanTrain, selectIsPaused, selectIsRunning } from '../../store/appStore';
+import { selectCanTrain, selectIsPaused, selectIsRunning, selectRunActive } from '../../store/appStore';
 import { selectLessonHidden } from '../../store/lessonsSlice';
 import type { RunController } from '../../store/runController';
 import type { HiddenPart } from '../../lessons/types';
@@ -65,7 +65,7 @@ export const ACTIONS = {
     perform: (ctx) => {
       if (hidden(ctx, 'runControls')) return;
       const s = ctx.store.getState();
-      if (selectIsRunning(s) || selectIsPaused(s)) ctx.run.stop();
+      if (selectRunActive(s)) ctx.run.stop();
     },
   },
   fullView: {
