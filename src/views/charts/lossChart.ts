@@ -155,7 +155,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     lossLine.attr('d', lossPath(now?.smooth ?? []) ?? '').style('stroke', colour);
     accLine.attr('d', accPath(now?.acc ?? []) ?? '').style('stroke', colour);
     drawEpochs(x, yAcc, colour);
-    drawLearningRate(x, frame.lrStrip > 0 ? height + LR_GAP : null, fullHeight, frame.lrTicks);
+    drawLearningRate(x, frame.lrStrip > 0 ? height + LR_GAP : null, fullHeight, frame.lrTicks, buckets);
     // The axis name sits in the corner under the loss axis's labels, beside the first batch tick.
     xLabel.attr('x', -14).attr('y', fullHeight + 15).attr('text-anchor', 'end').text(labels.step);
     const runIds = [...past, current].map((r) => r.run);
@@ -180,7 +180,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
   };
 
   /** The learning rate in its strip from `top` to `bottom` (none when `top` is null: no rates, or no room). */
-  const drawLearningRate = (x: d3.ScaleLinear<number, number>, top: number | null, bottom: number, ticks: number) => {
+  const drawLearningRate = (x: d3.ScaleLinear<number, number>, top: number | null, bottom: number, ticks: number, buckets: number) => {
     const rates = runs.current.lr;
     lrAxis.attr('display', top === null ? 'none' : null);
     lrLabel.text(top === null ? '' : labels.learningRate);
@@ -197,7 +197,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     });
     // A rate is logged every batch: the steps it changes at draw the same line, averaged to the chart's width
     // when it changes every batch (a cosine schedule).
-    const steps = downsample(stepChanges(rates), Math.max(50, Math.floor(x.range()[1] ?? 0)));
+    const steps = downsample(stepChanges(rates), buckets);
     lrLine.attr('d', d3.line<SeriesPoint>().x((p) => x(p.x)).y((p) => y(p.y)).curve(d3.curveStepAfter)(steps) ?? '');
     lrLabel.attr('x', 4).attr('y', top + 8);
   };
