@@ -13,13 +13,41 @@ const ROUNDS = 3;
 // 470 batches of 64 (about 30k images, some 15 s here) per bare measurement, after 20 warm-up batches.
 const BARE_STEPS = 470;
 
-/** Records long tasks from the first moment of the page, before any app code runs. */
+/**
+ * Records long tasks from the first moment of the page, before any app code runs, and the long animation
+ * frames (what ran in a long task: scripts by invoker, then style, layout and paint), to tell a long task's kind.
+ */
 function installLongTaskObserver() {
   const tasks = [];
+  const frames = [];
   globalThis.__benchLongTasks = tasks;
+  globalThis.__benchLongFrames = frames;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  if (!PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame')) return;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const end = e.startTime + e.duration;
+      frames.push({
+        start: e.startTime, duration: e.duration,
+        renderMs: e.renderStart > 0 ? end - e.renderStart : 0,
+        styleAndLayoutMs: e.styleAndLayoutStart > 0 ? end - e.styleAndLayoutStart : 0,
+        scripts: e.scripts.map((s) => ({ invoker: s.invoker, ms: Math.round(s.duration), layoutMs: Math.round(s.forcedStyleAndLayoutDuration) })),
+      });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+}
+
+/** What the long animation frame holding a long task spent its time on, or null where none was recorded. */
+function frameOf(frames, task) {
+  const f = frames.find((x) => x.start <= task.start + 1 && x.start + x.duration >= task.start + task.duration - 1);
+  if (!f) return null;
+  const scriptMs = f.scripts.reduce((sum, s) => sum + s.ms, 0);
+  return {
+    frameMs: Math.round(f.duration), scriptMs, renderMs: Math.round(f.renderMs), styleAndLayoutMs: Math.round(f.styleAndLayoutMs),
+    scripts: [...f.scripts].sort((x, y) => y.ms - x.ms).slice(0, 4).map((s) => `${s.invoker} ${s.ms} ms${s.layoutMs ? ` (layout ${s.layoutMs})` : ''}`),
+  };
 }
 
 const epochRow = (n) => `.epoch-table tr[data-epoch="${n}"]`;
@@ -118,6 +146,7 @@ export async function runViewsSuite(browser, base, backend, options = {}) {
   await page.waitForSelector('[data-action=train]:not([disabled])');
   bare.push(await bareLoop(browser, base, backendName));
   const tasks = await page.evaluate(() => globalThis.__benchLongTasks);
+  const frames = await page.evaluate(() => globalThis.__benchLongFrames);
   await page.close();
 
   await cdp.detach();
@@ -127,7 +156,8 @@ export async function runViewsSuite(browser, base, backend, options = {}) {
   const inEpochs = trained.flatMap(([from, to], i) => tasks
     .filter((t) => t.duration > LONG_TASK_MS && t.start >= from && t.start <= to)
     .map((t) => ({ ms: Math.round(t.duration), epoch: i + 2,
-      afterResumeS: Number(((t.start - from) / 1000).toFixed(1)), beforeEpochEndS: Number(((to - t.start) / 1000).toFixed(1)) })));
+      afterResumeS: Number(((t.start - from) / 1000).toFixed(1)), beforeEpochEndS: Number(((to - t.start) / 1000).toFixed(1)),
+      frame: frameOf(frames, t) })));
   const seconds = (b.now - a.now) / 1000;
   const cpuCores = Object.fromEntries(Object.keys(sample.cpuB)
     .map((type) => [type, Number(((sample.cpuB[type] - (sample.cpuA[type] ?? 0)) / seconds).toFixed(2))])
