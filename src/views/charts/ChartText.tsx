@@ -5,6 +5,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Series, SeriesPoint } from '../../metrics/series';
 import { createLifecycle } from './lifecycle';
+import { setText } from './setText';
 import { evenlySpaced } from './chartTextData';
 
 const fmt = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(3) : v.toExponential(2));
@@ -35,8 +36,8 @@ export const ChartLatest = memo(function ChartLatest({ loss, accuracy }: { loss:
     const write = () => {
       const l = loss.points().at(-1);
       const a = accuracy.points().at(-1);
-      el.textContent = l === undefined ? t('chart.noData')
-        : t('chart.latest', { step: l.x, loss: fmt(l.y), accuracy: a === undefined ? '–' : (100 * a.y).toFixed(1) });
+      setText(el, l === undefined ? t('chart.noData')
+        : t('chart.latest', { step: l.x, loss: fmt(l.y), accuracy: a === undefined ? '–' : (100 * a.y).toFixed(1) }));
     };
     // Always written (a visually hidden line is never "on screen"), at most once per frame.
     const life = createLifecycle(write, { element: el, onScreenOnly: false, resize: false });

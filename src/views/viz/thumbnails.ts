@@ -9,6 +9,7 @@ import { channelScales } from '../../paint/normalise';
 import { createPixels, paintMap, paintRgb } from '../../paint/paint';
 import type { ProbeChannel } from '../../paint/probeChannel';
 import { createLifecycle } from '../charts/lifecycle';
+import { setText } from '../charts/setText';
 import { FRAME_BUDGET_MS } from '../charts/frameQueue';
 import { vizCounters } from './counters';
 
@@ -143,7 +144,7 @@ export function createThumbnails(host: Element, channel: ProbeChannel): Thumbnai
       else if (e.kind === 'classes') {
         drawBars(e.canvas, data as Float32Array, true);
         const top = topClass(data as Float32Array);
-        if (e.caption && top) e.caption.textContent = captionText(top.index, (100 * top.p).toFixed(0));
+        if (e.caption && top) setText(e.caption, captionText(top.index, (100 * top.p).toFixed(0)));
       }
       else drawMaps(e.canvas, data as MapStack);
       e.canvas.dataset.step = String(channel.latest?.step ?? 0);
