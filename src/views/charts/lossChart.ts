@@ -103,10 +103,20 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     const box = life.size ?? { width: el.clientWidth, height: el.clientHeight };
     const frame = chartFrame(box.width || 480, box.height || 300, runs.current.lr.length > 0);
     const { width, height, fullHeight, margin } = frame;
-    svg.attr('width', frame.svgWidth).attr('height', frame.svgHeight);
-    root.attr('transform', `translate(${margin.left},${margin.top})`);
-    svg.attr('aria-label', `${labels.loss}, ${labels.accuracy}`).attr('data-points', opts.loss.length)
-      .attr('data-runs', runs.past.length + 1).attr('data-scale', logScale ? 'log' : 'linear');
+    // An attribute set, even to the value it has, makes the browser lay the svg out again in that frame.
+    when('frame', `${frame.svgWidth} ${frame.svgHeight} ${margin.left} ${margin.top} ${width} ${fullHeight}`, () => {
+      svg.attr('width', frame.svgWidth).attr('height', frame.svgHeight);
+      root.attr('transform', `translate(${margin.left},${margin.top})`);
+      hover.attr('width', width).attr('height', fullHeight);
+      // The axis name sits in the corner under the loss axis's labels, beside the first batch tick.
+      xLabel.attr('x', -14).attr('y', fullHeight + 15).attr('text-anchor', 'end');
+    });
+    when('names', `${labelsVersion} ${runs.past.length} ${logScale}`, () => {
+      svg.attr('aria-label', `${labels.loss}, ${labels.accuracy}`)
+        .attr('data-runs', runs.past.length + 1).attr('data-scale', logScale ? 'log' : 'linear');
+      xLabel.text(labels.step);
+    });
+    svg.attr('data-points', opts.loss.length);
     runs.sync();
     const { past, current } = runs;
     const buckets = Math.max(50, Math.floor(width));
@@ -151,13 +161,14 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     const now = shown.at(-1);
     const colour = runColour(current.run);
     // Inline styles: the page's stylesheet colours .line by metric, a run's colour has to win over it.
-    rawLoss.attr('d', lossPath(now?.loss ?? []) ?? '').style('stroke', colour);
-    lossLine.attr('d', lossPath(now?.smooth ?? []) ?? '').style('stroke', colour);
-    accLine.attr('d', accPath(now?.acc ?? []) ?? '').style('stroke', colour);
+    when('colour', colour, () => {
+      for (const path of [rawLoss, lossLine, accLine]) path.style('stroke', colour);
+    });
+    rawLoss.attr('d', lossPath(now?.loss ?? []) ?? '');
+    lossLine.attr('d', lossPath(now?.smooth ?? []) ?? '');
+    accLine.attr('d', accPath(now?.acc ?? []) ?? '');
     drawEpochs(x, yAcc, colour);
     drawLearningRate(x, frame.lrStrip > 0 ? height + LR_GAP : null, fullHeight, frame.lrTicks, buckets);
-    // The axis name sits in the corner under the loss axis's labels, beside the first batch tick.
-    xLabel.attr('x', -14).attr('y', fullHeight + 15).attr('text-anchor', 'end').text(labels.step);
     const runIds = [...past, current].map((r) => r.run);
     when('legend', `${runIds.join()} ${labelsVersion} ${margin.left} ${margin.top} ${frame.svgWidth}`, () => {
       const names = labels.runNames(runIds);
@@ -165,7 +176,6 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
       drawLegend(legend, [...past, current].map((r, i) => ({ label: names[i]?.short ?? String(r.run), title: names[i]?.full ?? '',
         colour: runColour(r.run), current: r === current })), labels, labels.shortMarks, frame.svgWidth - 8);
     });
-    hover.attr('width', width).attr('height', fullHeight);
     drawHover(x, width, fullHeight, now?.smooth ?? []);
   };
 
@@ -174,20 +184,24 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
       { x: e.x, y: e.testAccuracy, kind: 'test' },
       ...(e.validationAccuracy === undefined ? [] : [{ x: e.x, y: e.validationAccuracy, kind: 'validation' }]),
     ]);
-    epochLayer.selectAll<SVGCircleElement, (typeof marks)[number]>('circle').data(marks).join('circle')
-      .attr('class', (d) => `epoch-point ${d.kind}`).attr('r', 4).attr('cx', (d) => x(d.x)).attr('cy', (d) => yAcc(d.y))
-      .style('stroke', colour).style('fill', (d) => (d.kind === 'test' ? colour : '#fff'));
+    // The points move only when an epoch ends or the axes change.
+    when('epochs', `${colour} ${marks.map((d) => `${d.kind} ${x(d.x)} ${yAcc(d.y)}`).join()}`, () => {
+      epochLayer.selectAll<SVGCircleElement, (typeof marks)[number]>('circle').data(marks).join('circle')
+        .attr('class', (d) => `epoch-point ${d.kind}`).attr('r', 4).attr('cx', (d) => x(d.x)).attr('cy', (d) => yAcc(d.y))
+        .style('stroke', colour).style('fill', (d) => (d.kind === 'test' ? colour : '#fff'));
+    });
   };
 
   /** The learning rate in its strip from `top` to `bottom` (none when `top` is null: no rates, or no room). */
   const drawLearningRate = (x: d3.ScaleLinear<number, number>, top: number | null, bottom: number, ticks: number, buckets: number) => {
     const rates = runs.current.lr;
-    lrAxis.attr('display', top === null ? 'none' : null);
-    lrLabel.text(top === null ? '' : labels.learningRate);
-    if (top === null) {
-      lrLine.attr('d', '');
-      return;
-    }
+    when('lrStrip', `${top} ${labelsVersion}`, () => {
+      lrAxis.attr('display', top === null ? 'none' : null);
+      lrLabel.text(top === null ? '' : labels.learningRate);
+      if (top !== null) lrLabel.attr('x', 4).attr('y', top + 8);
+      if (top === null) lrLine.attr('d', '');
+    });
+    if (top === null) return;
     const hi = d3.max(rates, (p) => p.y) ?? 0;
     // The line stays below the strip's label (a constant rate runs along the top of its range).
     const y = d3.scaleLinear().domain([0, hi > 0 ? hi : 1]).range([bottom, top + 12]);
@@ -199,7 +213,6 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     // when it changes every batch (a cosine schedule).
     const steps = downsample(stepChanges(rates), buckets);
     lrLine.attr('d', d3.line<SeriesPoint>().x((p) => x(p.x)).y((p) => y(p.y)).curve(d3.curveStepAfter)(steps) ?? '');
-    lrLabel.attr('x', 4).attr('y', top + 8);
   };
 
   const drawHover = (x: d3.ScaleLinear<number, number>, width: number, height: number, smooth: SeriesPoint[]) => {
@@ -207,10 +220,13 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     const i = hoverX === null ? -1 : nearestIndex(current.loss, x.invert(hoverX));
     const p = current.loss[i];
     if (!p) {
-      drawReadout(readout, null, [], width, height);
-      svg.attr('data-hover-step', null);
+      when('readout', 'none', () => {
+        drawReadout(readout, null, [], width, height);
+        svg.attr('data-hover-step', null);
+      });
       return;
     }
+    drawn.delete('readout');
     const names = labels.runNames([...past, current].map((r) => r.run));
     const at = (points: readonly SeriesPoint[]) => points[nearestIndex(points, p.x)]?.y ?? null;
     const lines = labels.readout({
