@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSeries, smoothEma } from './series';
+import fc from 'fast-check';
+import { columnsOf, createSeries, smoothColumn, smoothEma } from './series';
 
 describe('createSeries', () => {
   it('keeps points in order and notifies subscribers once per append', () => {
@@ -43,6 +44,22 @@ describe('createSeries', () => {
     expect(mean(one.points().map((p) => p.y))).toBeCloseTo(mean(ys), 10);
   });
 
+  it('gives as columns the points it copies, the open stretch last, and knows its newest point', () => {
+    fc.assert(fc.property(fc.integer({ min: 4, max: 40 }), fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { maxLength: 300 }),
+      fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { maxLength: 40 }),
+      (capacity, ys, more) => {
+        const s = createSeries('loss', capacity);
+        s.append(ys.map((_, i) => i), ys);
+        expect(s.columns()).toEqual(columnsOf(s.points()));
+        expect(s.last()).toEqual(s.points().at(-1));
+        // The open stretch's slot is taken by the next kept point: columns read again are right again.
+        s.append(more.map((_, i) => ys.length + i), more);
+        expect(s.columns()).toEqual(columnsOf(s.points()));
+        expect(s.columns().x).toHaveLength(s.length);
+      }));
+    expect(createSeries('empty').last()).toBeUndefined();
+  });
+
   it('clears and stops notifying after unsubscribe', () => {
     const s = createSeries('acc', 4);
     const listener = vi.fn();
@@ -64,5 +81,17 @@ describe('smoothEma', () => {
     expect(smoothEma(pts, 0)).toEqual(pts);
     expect(smoothEma(pts, 0.5)[0]?.y).toBeCloseTo(2);
     expect(smoothEma(pts, 0.5)[1]?.y).toBeCloseTo((0.5 * 0.5 * 2 + 0.5 * 4) / 0.75);
+  });
+});
+
+describe('smoothColumn', () => {
+  it('smooths a column as smoothEma smooths points, into a kept buffer when it is long enough', () => {
+    const pts = [3, 1, 4, 1, 5, 9, 2, 6].map((y, x) => ({ x, y }));
+    const buffer = new Float64Array(20);
+    const out = smoothColumn(columnsOf(pts).y, 0.6, buffer);
+    expect(out.buffer).toBe(buffer.buffer);
+    expect([...out]).toEqual(smoothEma(pts, 0.6).map((p) => p.y));
+    expect(out[1]).toBeCloseTo((0.6 * 0.4 * 3 + 0.4 * 1) / (1 - 0.36));
+    expect(smoothColumn([1, 2, 3], 0.5, new Float64Array(1))).toHaveLength(3);
   });
 });

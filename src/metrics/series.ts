@@ -11,6 +11,14 @@ export interface Series {
   append(xs: ArrayLike<number>, ys: ArrayLike<number>): void;
   /** Points oldest first, as a fresh array (charts copy once per frame, not per append). */
   points(): SeriesPoint[];
+  /**
+   * The points oldest first as two columns, without copying them: a chart that draws a long run a few times
+   * a second reads them in place instead of building an object per step each time. The columns are views of
+   * the series' own storage, valid until it next changes: read them at once, copy what is kept.
+   */
+  columns(): Columns;
+  /** The newest point, or undefined when there is none. */
+  last(): SeriesPoint | undefined;
   readonly length: number;
   /** Bumped on every change, so a chart can tell whether it must redraw. */
   readonly version: number;
@@ -31,8 +39,9 @@ export interface Series {
  */
 export function createSeries(name: string, capacity = 20_000): Series {
   const size = Math.max(4, Math.floor(capacity / 2) * 2);
-  const xs = new Float64Array(size);
-  const ys = new Float64Array(size);
+  // One slot more than are kept: columns() puts the open stretch's mean after the kept points.
+  const xs = new Float64Array(size + 1);
+  const ys = new Float64Array(size + 1);
   let length = 0;
   let version = 0;
   // Steps per kept point, and the steps gathered so far for the next one (shown as their mean).
@@ -87,6 +96,19 @@ export function createSeries(name: string, capacity = 20_000): Series {
       if (bin.n > 0) out.push({ x: bin.x / bin.n, y: bin.y / bin.n });
       return out;
     },
+    columns() {
+      // The slot after the kept points is free until the next point is kept there.
+      if (bin.n > 0) {
+        xs[length] = bin.x / bin.n;
+        ys[length] = bin.y / bin.n;
+      }
+      const n = length + (bin.n > 0 ? 1 : 0);
+      return { x: xs.subarray(0, n), y: ys.subarray(0, n) };
+    },
+    last() {
+      if (bin.n > 0) return { x: bin.x / bin.n, y: bin.y / bin.n };
+      return length > 0 ? { x: xs[length - 1] as number, y: ys[length - 1] as number } : undefined;
+    },
     clear() {
       clearing.forEach((l) => l());
       length = 0;
@@ -107,13 +129,41 @@ export function createSeries(name: string, capacity = 20_000): Series {
   };
 }
 
-/** Exponential moving average, as TensorBoard smooths noisy per-batch curves (debiased at the start). */
-export function smoothEma(points: readonly SeriesPoint[], weight: number): SeriesPoint[] {
+/** Points as two columns of equal length, oldest first: a Series' own storage, or an array's through columnsOf. */
+export interface Columns {
+  readonly x: ArrayLike<number>;
+  readonly y: ArrayLike<number>;
+}
+
+export function columnsOf(points: readonly SeriesPoint[]): Columns {
+  const x = new Float64Array(points.length);
+  const y = new Float64Array(points.length);
+  points.forEach((p, i) => {
+    x[i] = p.x;
+    y[i] = p.y;
+  });
+  return { x, y };
+}
+
+/**
+ * The exponential moving average of `y`, as TensorBoard smooths noisy per-batch curves (debiased at the
+ * start): written into `out` when it is long enough (a buffer kept between draws), and returned at y's length.
+ */
+export function smoothColumn(y: ArrayLike<number>, weight: number, out?: Float64Array): Float64Array {
+  const into = out && out.length >= y.length ? out : new Float64Array(y.length);
   let last = 0;
   let debias = 0;
-  return points.map((p) => {
-    last = last * weight + (1 - weight) * p.y;
+  for (let i = 0; i < y.length; i += 1) {
+    const v = y[i] as number;
+    last = last * weight + (1 - weight) * v;
     debias = debias * weight + (1 - weight);
-    return { x: p.x, y: debias > 0 ? last / debias : p.y };
-  });
+    into[i] = debias > 0 ? last / debias : v;
+  }
+  return into.subarray(0, y.length);
+}
+
+/** Exponential moving average of the points' y (smoothColumn). */
+export function smoothEma(points: readonly SeriesPoint[], weight: number): SeriesPoint[] {
+  const y = smoothColumn(columnsOf(points).y, weight);
+  return points.map((p, i) => ({ x: p.x, y: y[i] as number }));
 }

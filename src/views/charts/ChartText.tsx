@@ -34,8 +34,8 @@ export const ChartLatest = memo(function ChartLatest({ loss, accuracy }: { loss:
     const el = latest.current;
     if (!el) return undefined;
     const write = () => {
-      const l = loss.points().at(-1);
-      const a = accuracy.points().at(-1);
+      const l = loss.last();
+      const a = accuracy.last();
       setText(el, l === undefined ? t('chart.noData')
         : t('chart.latest', { step: l.x, loss: fmt(l.y), accuracy: a === undefined ? '–' : (100 * a.y).toFixed(1) }));
     };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { downsample, stepChanges } from './downsample';
+import fc from 'fast-check';
+import { columnsOf, type SeriesPoint } from '../../metrics/series';
+import { downsample, downsampleColumns, stepChanges } from './downsample';
 
 describe('downsample', () => {
   it('returns a copy when there are few points', () => {
@@ -15,6 +17,32 @@ describe('downsample', () => {
     expect(out).toHaveLength(10);
     expect(out[0]).toEqual({ x: 4.5, y: 0.5 });
     expect(out[9]?.x).toBeCloseTo(94.5);
+  });
+});
+
+/** The bucket means worked out directly: bucket b is the points from floor(b * n / buckets) to the next's first. */
+function bucketMeans(points: readonly SeriesPoint[], buckets: number): SeriesPoint[] {
+  const per = points.length / buckets;
+  return Array.from({ length: buckets }, (_, b) => {
+    const part = points.slice(Math.floor(b * per), Math.min(points.length, Math.floor((b + 1) * per)));
+    return { x: part.reduce((s, p) => s + p.x, 0) / part.length, y: part.reduce((s, p) => s + p.y, 0) / part.length };
+  });
+}
+
+describe('downsampleColumns', () => {
+  it('gives every bucket the mean of its points, read from columns', () => {
+    fc.assert(fc.property(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { maxLength: 400 }), fc.integer({ min: 1, max: 60 }),
+      (ys, buckets) => {
+        const pts = ys.map((y, x) => ({ x, y }));
+        const out = downsampleColumns(columnsOf(pts), buckets);
+        const want = pts.length <= buckets ? pts : bucketMeans(pts, buckets);
+        expect(out).toHaveLength(want.length);
+        out.forEach((p, i) => {
+          expect(p.x).toBeCloseTo(want[i]!.x, 9);
+          expect(p.y).toBeCloseTo(want[i]!.y, 9);
+        });
+        expect(downsample(pts, buckets)).toEqual(out);
+      }));
   });
 });
 

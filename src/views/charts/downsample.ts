@@ -1,21 +1,34 @@
-import type { SeriesPoint } from '../../metrics/series';
+import { columnsOf, type Columns, type SeriesPoint } from '../../metrics/series';
 
 /** Averages points into at most `buckets` groups along x, so a path stays cheap however long the run. */
 export function downsample(points: readonly SeriesPoint[], buckets: number): SeriesPoint[] {
   if (points.length <= buckets || buckets < 1) return points.slice();
+  return downsampleColumns(columnsOf(points), buckets);
+}
+
+/**
+ * downsample for points held as columns (a live series' storage): one pass, and an object per bucket, not
+ * per point. Bucket b holds the points from floor(b * n / buckets) up to the next bucket's first.
+ */
+export function downsampleColumns(points: Columns, buckets: number): SeriesPoint[] {
+  const { x, y } = points;
+  const n = x.length;
   const out: SeriesPoint[] = [];
-  const per = points.length / buckets;
+  if (n <= buckets || buckets < 1) {
+    for (let i = 0; i < n; i += 1) out.push({ x: x[i] as number, y: y[i] as number });
+    return out;
+  }
+  const per = n / buckets;
   for (let b = 0; b < buckets; b += 1) {
     const from = Math.floor(b * per);
-    const to = Math.min(points.length, Math.floor((b + 1) * per));
+    const to = Math.min(n, Math.floor((b + 1) * per));
     let sx = 0;
     let sy = 0;
     for (let i = from; i < to; i += 1) {
-      sx += (points[i] as SeriesPoint).x;
-      sy += (points[i] as SeriesPoint).y;
+      sx += x[i] as number;
+      sy += y[i] as number;
     }
-    const n = to - from;
-    if (n > 0) out.push({ x: sx / n, y: sy / n });
+    if (to > from) out.push({ x: sx / (to - from), y: sy / (to - from) });
   }
   return out;
 }

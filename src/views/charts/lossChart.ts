@@ -4,16 +4,16 @@
 // to the metric series itself and redraws at most once per animation frame, so a training run never
 // causes a React render per batch.
 import * as d3 from 'd3';
-import { smoothEma, type Series, type SeriesPoint } from '../../metrics/series';
+import { columnsOf, smoothColumn, smoothEma, type Columns, type Series, type SeriesPoint } from '../../metrics/series';
 import { drawable, lossDomain, nearestIndex, runColour } from './chartMath';
 import { chartFrame, LR_GAP } from './chartFrame';
 import { createReadout, drawLegend, drawReadout, type Group, type LegendMarks } from './chartParts';
-import { downsample, stepChanges } from './downsample';
+import { downsample, downsampleColumns, stepChanges } from './downsample';
 import type { RunName } from './runLabels';
 import type { SavedRuns } from '../../metrics/savedRuns';
 import './charts.css';
 import { createLifecycle } from './lifecycle';
-import { createRunHistory, type EpochPoint } from './runHistory';
+import { createRunHistory, type EpochPoint, type RunCurves } from './runHistory';
 
 export interface LossChartLabels extends LegendMarks {
   readonly step: string;
@@ -97,6 +97,32 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     paint();
   };
 
+  /**
+   * A run's curves at the chart's resolution: the loss downsampled (and smoothed from that), the accuracy
+   * smoothed step by step and then downsampled. Read from columns in place: a live run of thousands of steps
+   * is not copied into an object per step a few times a second.
+   */
+  let scratch = new Float64Array(0);
+  const curves = (r: RunCurves, loss: Columns, accuracy: Columns, lastX: number, buckets: number) => {
+    const points = drawable(downsampleColumns(loss, buckets), logScale);
+    if (scratch.length < accuracy.y.length) scratch = new Float64Array(Math.max(accuracy.y.length, 2 * scratch.length));
+    return { r, lastX, loss: points, smooth: drawable(smoothEma(points, smoothing), logScale),
+      acc: downsampleColumns({ x: accuracy.x, y: smoothColumn(accuracy.y, smoothing, scratch) }, buckets) };
+  };
+  type Curves = ReturnType<typeof curves>;
+  // An earlier run's curves do not change: worked out again only for another size or setting.
+  const kept = new WeakMap<RunCurves, { key: string; loss: unknown; accuracy: unknown; value: Curves }>();
+  const arrayCurves = (r: RunCurves, buckets: number): Curves => {
+    const key = `${buckets} ${smoothing} ${logScale}`;
+    const hit = kept.get(r);
+    if (hit && hit.key === key && hit.loss === r.loss && hit.accuracy === r.accuracy) return hit.value;
+    const value = curves(r, columnsOf(r.loss), columnsOf(r.accuracy), r.loss.at(-1)?.x ?? 0, buckets);
+    kept.set(r, { key, loss: r.loss, accuracy: r.accuracy, value });
+    return value;
+  };
+  /** The current run is in the series (until they are cleared, when the run history keeps a copy). */
+  const live = () => opts.loss.length > 0;
+
   const draw = () => {
     draws += 1;
     // The svg is absolutely placed in its host (charts.css), so the host's size is the box it is given.
@@ -117,15 +143,12 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
       xLabel.text(labels.step);
     });
     svg.attr('data-points', opts.loss.length);
-    runs.sync();
     const { past, current } = runs;
     const buckets = Math.max(50, Math.floor(width));
-    const shown = [...past, current].map((r) => {
-      const loss = drawable(downsample(r.loss, buckets), logScale);
-      return { r, loss, smooth: drawable(smoothEma(loss, smoothing), logScale),
-        acc: downsample(smoothEma(r.accuracy, smoothing), buckets) };
-    });
-    const xMax = Math.max(1, ...shown.map((s) => s.r.loss.at(-1)?.x ?? 0));
+    const shown = [...past.map((r) => arrayCurves(r, buckets)),
+      live() ? curves(current, opts.loss.columns(), opts.accuracy.columns(), opts.loss.last()?.x ?? 0, buckets)
+        : arrayCurves(current, buckets)];
+    const xMax = Math.max(1, ...shown.map((s) => s.lastX));
     // A nice domain (the last batch rounded up to the next tick) moves only when the curve reaches its end, so
     // the x axis is redrawn a few times per run, not on every draw.
     const x = d3.scaleLinear().domain([0, xMax]).range([0, width]).nice(frame.xTicks);
@@ -217,8 +240,10 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
 
   const drawHover = (x: d3.ScaleLinear<number, number>, width: number, height: number, smooth: SeriesPoint[]) => {
     const { past, current } = runs;
-    const i = hoverX === null ? -1 : nearestIndex(current.loss, x.invert(hoverX));
-    const p = current.loss[i];
+    // Copied only while the pointer is over the plot.
+    const points = hoverX === null ? null : live() ? { loss: opts.loss.points(), accuracy: opts.accuracy.points() } : current;
+    const i = hoverX === null || points === null ? -1 : nearestIndex(points.loss, x.invert(hoverX));
+    const p = points?.loss[i];
     if (!p) {
       when('readout', 'none', () => {
         drawReadout(readout, null, [], width, height);
@@ -230,7 +255,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     const names = labels.runNames([...past, current].map((r) => r.run));
     const at = (points: readonly SeriesPoint[]) => points[nearestIndex(points, p.x)]?.y ?? null;
     const lines = labels.readout({
-      step: p.x, loss: p.y, smoothLoss: at(smooth) ?? p.y, accuracy: at(current.accuracy),
+      step: p.x, loss: p.y, smoothLoss: at(smooth) ?? p.y, accuracy: at(points?.accuracy ?? []),
       learningRate: at(current.lr),
       others: past.flatMap((r, i) => (r.loss.length ? [{ run: r.run, name: names[i]?.full ?? String(r.run), loss: at(r.loss) ?? Number.NaN }] : [])),
     });

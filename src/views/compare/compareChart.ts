@@ -3,7 +3,7 @@
 // redrawn at most once per animation frame through the shared frame scheduler.
 import * as d3 from 'd3';
 import type { Series, SeriesPoint } from '../../metrics/series';
-import { downsample } from '../charts/downsample';
+import { downsampleColumns } from '../charts/downsample';
 import { createLifecycle } from '../charts/lifecycle';
 
 export const RUN_COLOURS = d3.schemeTableau10;
@@ -38,7 +38,7 @@ export function createCompareChart(el: HTMLElement, live: Series): CompareChart 
 
   const draw = () => {
     const all = state.liveLabel === null ? state.curves
-      : [...state.curves, { label: state.liveLabel, points: downsample(live.points(), 400) }];
+      : [...state.curves, { label: state.liveLabel, points: downsampleColumns(live.columns(), 400) }];
     const finite = all.flatMap((c) => c.points.filter((p) => Number.isFinite(p.y)));
     const x = d3.scaleLinear().domain([0, d3.max(finite, (p) => p.x) ?? 1]).range([0, W - M.left - M.right]);
     const y = d3.scaleLinear().domain([0, Math.min(d3.max(finite, (p) => p.y) ?? 1, 20)]).nice().range([H - M.top - M.bottom, 0]);
