@@ -90,8 +90,12 @@ describe('smoothColumn', () => {
     const buffer = new Float64Array(20);
     const out = smoothColumn(columnsOf(pts).y, 0.6, buffer);
     expect(out.buffer).toBe(buffer.buffer);
-    expect([...out]).toEqual(smoothEma(pts, 0.6).map((p) => p.y));
-    expect(out[1]).toBeCloseTo((0.6 * 0.4 * 3 + 0.4 * 1) / (1 - 0.36));
+    // The debiased average worked out directly: sum of w^(i-k) (1-w) y_k over 1 - w^(i+1).
+    pts.forEach((_, i) => {
+      const sum = pts.slice(0, i + 1).reduce((acc, p, k) => acc + 0.6 ** (i - k) * 0.4 * p.y, 0);
+      expect(out[i]).toBeCloseTo(sum / (1 - 0.6 ** (i + 1)), 12);
+    });
+    expect(smoothEma(pts, 0.6).map((p) => p.y)).toEqual([...out]);
     expect(smoothColumn([1, 2, 3], 0.5, new Float64Array(1))).toHaveLength(3);
   });
 });
