@@ -35,7 +35,7 @@ export const selectIsPaused = (s: AppState): boolean => s.phase === 'paused';
 /** A run is going: training, or paused part-way. */
 export const selectRunActive = (s: AppState): boolean => selectIsRunning(s) || selectIsPaused(s);
 export const selectCanTrain = (s: AppState): boolean =>
-  s.analysis.valid && s.studyPreset === null && !selectIsRunning(s) && !selectIsPaused(s) && !selectHasInvalidField(s);
+  s.analysis.valid && s.studyPreset === null && !selectRunActive(s) && !selectHasInvalidField(s);
 /** A field shows text that is not a valid value: the store holds another value than the one shown. */
 export const selectHasInvalidField = (s: AppState): boolean => Object.keys(s.invalidFields).length > 0;
 /** The names of the fields that hold invalid text, joined for a sentence. */
