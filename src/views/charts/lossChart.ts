@@ -242,25 +242,25 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     const { past, current } = runs;
     // Copied only while the pointer is over the plot.
     const points = hoverX === null ? null : live() ? { loss: opts.loss.points(), accuracy: opts.accuracy.points() } : current;
-    const i = hoverX === null || points === null ? -1 : nearestIndex(points.loss, x.invert(hoverX));
-    const p = points?.loss[i];
-    if (!p) {
+    const p = points && hoverX !== null ? points.loss[nearestIndex(points.loss, x.invert(hoverX))] : undefined;
+    if (!points || !p) {
       when('readout', 'none', () => {
         drawReadout(readout, null, [], width, height);
         svg.attr('data-hover-step', null);
       });
       return;
     }
-    drawn.delete('readout');
     const names = labels.runNames([...past, current].map((r) => r.run));
     const at = (points: readonly SeriesPoint[]) => points[nearestIndex(points, p.x)]?.y ?? null;
     const lines = labels.readout({
-      step: p.x, loss: p.y, smoothLoss: at(smooth) ?? p.y, accuracy: at(points?.accuracy ?? []),
+      step: p.x, loss: p.y, smoothLoss: at(smooth) ?? p.y, accuracy: at(points.accuracy),
       learningRate: at(current.lr),
       others: past.flatMap((r, i) => (r.loss.length ? [{ run: r.run, name: names[i]?.full ?? String(r.run), loss: at(r.loss) ?? Number.NaN }] : [])),
     });
-    svg.attr('data-hover-step', p.x);
-    drawReadout(readout, x(p.x), lines, width, height);
+    when('readout', `${p.x} ${x(p.x)} ${width} ${height} ${lines.join('\n')}`, () => {
+      svg.attr('data-hover-step', p.x);
+      drawReadout(readout, x(p.x), lines, width, height);
+    });
   };
 
   const life = createLifecycle(draw, { element: el });

@@ -29,7 +29,6 @@ describe('createRunHistory', () => {
       accuracy.clear();
       runs.startRun(run);
       if (run !== 3) loss.append([1], [run]);
-      runs.sync();
     }
     loss.clear();
     runs.startRun(5);

@@ -1,7 +1,7 @@
 // The curves of the current run and of the runs before it, for the loss chart's overlay. The current
 // run's points live in the metric series until the next run clears them; the copy is taken just before
-// that clear (Series.onBeforeClear), not only when the chart draws, so a run trained while the chart was
-// off screen (no draws) still joins the overlay with its whole curve.
+// that clear (Series.onBeforeClear), whether or not the chart drew, so a run trained while the chart was
+// off screen still joins the overlay with its whole curve.
 import type { Series, SeriesPoint } from '../../metrics/series';
 
 export interface EpochPoint {
@@ -25,9 +25,8 @@ export interface RunHistory {
   readonly past: readonly RunCurves[];
   /** A reopened project's earlier runs (numbered -1, -2, ... from the newest back, so no live run shares a number). */
   setSaved(runs: readonly { readonly loss: readonly SeriesPoint[]; readonly accuracy: readonly SeriesPoint[] }[]): void;
+  /** The current run: its curves are copied from the series when they are cleared (until then, read them there). */
   readonly current: RunCurves;
-  /** Copies the series' points into the current run (when they have any). */
-  sync(): void;
   /** A new run begins: the current one joins the past runs when it has a curve. */
   startRun(run: number): void;
   dispose(): void;
@@ -58,7 +57,6 @@ export function createRunHistory(loss: Series, accuracy: Series, keepRuns = 4): 
     get current() {
       return current;
     },
-    sync,
     startRun(run) {
       if (run === current.run) return;
       if (current.loss.length > 0) past.push(current);
