@@ -19,7 +19,7 @@ export const ComparePanel = memo(function ComparePanel({ entries, lang }: { entr
   const [runs, setRuns] = useState<readonly CompareRunView[]>(runner.runs);
   const [refused, setRefused] = useState(false);
   const progress = useApp((s) => s.compareProgress);
-  const busy = useApp((s) => selectRunActive(s));
+  const busy = useApp(selectRunActive);
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<CompareChart | null>(null);
   useEffect(() => runner.subscribe(() => setRuns(runner.runs)), [runner]);

@@ -19,7 +19,7 @@ export const DatasetPicker = memo(function DatasetPicker() {
   const selectDataset = useApp((s) => s.selectDataset);
   const fraction = useApp((s) => s.validationFraction);
   const setFraction = useApp((s) => s.setValidationFraction);
-  const busy = useApp((s) => selectRunActive(s));
+  const busy = useApp(selectRunActive);
   const n = (v: number) => formatCount(v, i18n.language);
 
   const info = datasetId === 'custom' && custom

@@ -23,7 +23,7 @@ export const GradientFlowPanel = memo(function GradientFlowPanel() {
   const [open, setOpen] = useState(true);
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<GradientChart | null>(null);
-  const training = useApp((s) => selectRunActive(s));
+  const training = useApp(selectRunActive);
   useWantProbe('gradients', open);
 
   useEffect(() => {

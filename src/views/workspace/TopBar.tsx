@@ -77,7 +77,7 @@ const Counter = memo(function Counter() {
 const Pickers = memo(function Pickers() {
   const { t } = useTranslation('workspace');
   const { t: tApp } = useTranslation();
-  const busy = useApp((s) => selectRunActive(s));
+  const busy = useApp(selectRunActive);
   const datasetId = useApp((s) => s.datasetId);
   const custom = useApp((s) => s.customDataset);
   const selectDataset = useApp((s) => s.selectDataset);
