@@ -7,22 +7,27 @@ import { encodeExperiment } from './linkState';
 import { selectExperiment } from './linkSlice';
 import { applyLink, linkFor, shareProblem, startLinkSync, type LinkWindow } from './linkSync';
 
-/** A window with just an address, a history that records replaceState, and hashchange listeners. */
+/** A window with just an address, a history that records replaceState, and hashchange and pagehide listeners. */
 function fakeWindow(href: string) {
   const listeners = new Set<() => void>();
+  const hides = new Set<() => void>();
   const writes: string[] = [];
   const win = {
     location: { href, get hash() { const i = this.href.indexOf('#'); return i < 0 ? '' : this.href.slice(i); } },
     history: { state: null, replaceState: (_d: unknown, _u: string, url: string) => { writes.push(url); win.location.href = url; } },
-    addEventListener: (_t: 'hashchange', l: () => void) => void listeners.add(l),
-    removeEventListener: (_t: 'hashchange', l: () => void) => void listeners.delete(l),
+    addEventListener: (t: 'hashchange' | 'pagehide', l: () => void) => void (t === 'hashchange' ? listeners : hides).add(l),
+    removeEventListener: (t: 'hashchange' | 'pagehide', l: () => void) => void (t === 'hashchange' ? listeners : hides).delete(l),
   } satisfies LinkWindow;
   /** What the browser does when the user pastes an address that differs only in its fragment. */
   const navigate = (url: string) => {
     win.location.href = url;
     for (const l of listeners) l();
   };
-  return { win, writes, navigate, listeners };
+  /** What the browser does when the page is left (a reload, a closed tab). */
+  const leave = () => {
+    for (const l of hides) l();
+  };
+  return { win, writes, navigate, listeners, hides, leave };
 }
 
 const fresh = (): AppStore => createAppStore({ language: 'en' });
@@ -155,15 +160,32 @@ describe('startLinkSync', () => {
     stop();
   });
 
+  it('writes a pending edit at once when the page is left, so a reload within the delay reopens it', () => {
+    const store = fresh();
+    const { win, writes, leave } = fakeWindow('http://x/');
+    const stop = startLinkSync(store, win, 300);
+    store.getState().setHyper({ seed: 5 });
+    expect(writes).toHaveLength(1);
+    leave();
+    expect(writes).toHaveLength(2);
+    expect(writes[1]).toBe(linkFor(store.getState(), 'http://x/'));
+    // Nothing pending: leaving writes nothing more, and the cancelled timer does not write again.
+    leave();
+    vi.advanceTimersByTime(1000);
+    expect(writes).toHaveLength(2);
+    stop();
+  });
+
   it('stops listening and writing when stopped', () => {
     const store = fresh();
-    const { win, writes, listeners } = fakeWindow('http://x/');
+    const { win, writes, listeners, hides } = fakeWindow('http://x/');
     const stop = startLinkSync(store, win, 300);
     store.getState().setHyper({ seed: 3 });
     stop();
     vi.advanceTimersByTime(1000);
     expect(writes).toHaveLength(1);
     expect(listeners.size).toBe(0);
+    expect(hides.size).toBe(0);
   });
 });
 

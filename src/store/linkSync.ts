@@ -29,8 +29,8 @@ function applyView(store: AppStore, fragment: string): void {
 export interface LinkWindow {
   readonly location: { readonly hash: string; readonly href: string };
   readonly history: { readonly state: unknown; replaceState(data: unknown, unused: string, url: string): void };
-  addEventListener(type: 'hashchange', listener: () => void): void;
-  removeEventListener(type: 'hashchange', listener: () => void): void;
+  addEventListener(type: 'hashchange' | 'pagehide', listener: () => void): void;
+  removeEventListener(type: 'hashchange' | 'pagehide', listener: () => void): void;
 }
 
 /** The address that reopens the current experiment: this page (query kept) with the experiment's fragment. */
@@ -99,11 +99,19 @@ export function startLinkSync(store: AppStore, win: LinkWindow, delayMs = 300): 
     applyLink(store, fragment);
     write();
   };
+  // A reload or a closed tab within the delay of an edit would reopen the address without it.
+  const onPageHide = () => {
+    if (timer === null) return;
+    clearTimeout(timer);
+    write();
+  };
   win.addEventListener('hashchange', onHashChange);
+  win.addEventListener('pagehide', onPageHide);
   write();
   return () => {
     unsubscribe();
     win.removeEventListener('hashchange', onHashChange);
+    win.removeEventListener('pagehide', onPageHide);
     if (timer !== null) clearTimeout(timer);
   };
 }
