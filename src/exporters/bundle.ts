@@ -4,6 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { ModelAnalysis } from '../model/analysis';
 import type { DataShape, ModelSpec } from '../model/spec';
 import type { HyperParams } from '../train/api/protocol';
+import { COURSE_TARGETS, courseExportFile, isCourseTarget, type CourseContext, type CourseTarget } from './courseExports';
 import { kerasModelPy } from './kerasModel';
 import { pytorchModelPy } from './pytorchModel';
 import { pytorchTrainPy } from './pytorchTrain';
@@ -12,10 +13,10 @@ import { summaryCsv } from './summaryCsv';
 import { TFJS_ELU_LOADER, TFJS_WEIGHTS_FILE, tfjsLayersModel } from './tfjsModel';
 import type { WeightList } from './weights';
 
-export type ExportTarget = 'tfjs' | 'pytorch' | 'keras' | 'csv';
+export type ExportTarget = 'tfjs' | 'pytorch' | 'keras' | 'csv' | CourseTarget;
 export const EXPORT_TARGETS: readonly ExportTarget[] = ['tfjs', 'pytorch', 'keras', 'csv'];
 /** Targets that carry trained weights (and so need a trained model). */
-export const NEEDS_WEIGHTS: ReadonlySet<ExportTarget> = new Set(['tfjs', 'pytorch']);
+export const NEEDS_WEIGHTS: ReadonlySet<ExportTarget> = new Set<ExportTarget>(['tfjs', 'pytorch', ...COURSE_TARGETS]);
 
 export interface ExportInput {
   readonly name: string;
@@ -27,6 +28,8 @@ export interface ExportInput {
   readonly hyper: HyperParams;
   /** From the worker: the trained weights and the app model's topology (model.toJSON()); null before training. */
   readonly trained: { readonly weights: WeightList; readonly topology: unknown } | null;
+  /** For the notebook and ONNX exports: the app's latest run, the UI language, class names (courseExports.ts). */
+  readonly course?: CourseContext;
 }
 
 export interface ExportFile {
@@ -67,6 +70,7 @@ export function exportFile(target: ExportTarget, input: ExportInput): ExportFile
   const { spec, analysis, data } = input;
   if (target === 'csv') return { fileName: `${base}-summary.csv`, mimeType: 'text/csv', bytes: strToU8(summaryCsv(analysis)) };
   if (target === 'keras') return { fileName: `${base}-keras.py`, mimeType: 'text/x-python', bytes: strToU8(kerasModelPy(spec, analysis, data, input.name)) };
+  if (isCourseTarget(target)) return courseExportFile(target, input, base, input.course);
   if (input.trained === null) throw new Error(`The ${target} export needs a trained model`);
   const { weights, topology } = input.trained;
   if (target === 'tfjs') {
