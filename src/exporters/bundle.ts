@@ -4,7 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { ModelAnalysis } from '../model/analysis';
 import type { DataShape, ModelSpec } from '../model/spec';
 import type { HyperParams } from '../train/api/protocol';
-import { COURSE_TARGETS, courseExportFile, isCourseTarget, type CourseContext, type CourseTarget } from './courseExports';
+import { COURSE_TARGETS, type CourseContext, type CourseTarget } from './courseTargets';
 import { kerasModelPy } from './kerasModel';
 import { pytorchModelPy } from './pytorchModel';
 import { pytorchTrainPy } from './pytorchTrain';
@@ -65,12 +65,11 @@ Images go in channels first (N, C, H, W), values in [0, 1]. The network returns 
 net.predict_proba(x) gives the probabilities the playground shows.
 `;
 
-export function exportFile(target: ExportTarget, input: ExportInput): ExportFile {
+export function exportFile(target: Exclude<ExportTarget, CourseTarget>, input: ExportInput): ExportFile {
   const base = safeFileName(input.name);
   const { spec, analysis, data } = input;
   if (target === 'csv') return { fileName: `${base}-summary.csv`, mimeType: 'text/csv', bytes: strToU8(summaryCsv(analysis)) };
   if (target === 'keras') return { fileName: `${base}-keras.py`, mimeType: 'text/x-python', bytes: strToU8(kerasModelPy(spec, analysis, data, input.name)) };
-  if (isCourseTarget(target)) return courseExportFile(target, input, base, input.course);
   if (input.trained === null) throw new Error(`The ${target} export needs a trained model`);
   const { weights, topology } = input.trained;
   if (target === 'tfjs') {

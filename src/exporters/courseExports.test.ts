@@ -7,8 +7,10 @@ import { analyzeModel } from '../model/analyze';
 import { lenet5Mnist } from '../model/presets';
 import type { DataShape } from '../model/spec';
 import { expectedWeights } from '../project/expectedWeights';
-import { EXPORT_TARGETS, exportFile, NEEDS_WEIGHTS, type ExportInput } from './bundle';
-import { classNamesOf, COURSE_TARGETS } from './courseExports';
+import { EXPORT_TARGETS, NEEDS_WEIGHTS, type ExportInput } from './bundle';
+import { classNamesOf } from './courseExports';
+import { COURSE_TARGETS } from './courseTargets';
+import { exportAnyFile } from './exportAny';
 import { markdownText } from './markdownText';
 
 const MNIST: DataShape = { inputShape: [28, 28, 1], numClasses: 10 };
@@ -30,16 +32,16 @@ function input(over: Partial<ExportInput> = {}): ExportInput {
 const files = (bytes: Uint8Array) => Object.fromEntries(Object.entries(unzipSync(bytes)).filter(([name]) => !name.endsWith('/')));
 
 describe('notebook and ONNX exports', () => {
-  it('are Export-menu targets that need trained weights, and are refused without them', () => {
+  it('are Export-menu targets that need trained weights, and are refused without them', async () => {
     for (const target of COURSE_TARGETS) {
       expect(EXPORT_TARGETS).not.toContain(target); // listed beside them by the menu
       expect(NEEDS_WEIGHTS.has(target)).toBe(true);
-      expect(() => exportFile(target, input({ trained: null }))).toThrow(/needs a trained model/);
+      await expect(exportAnyFile(target, input({ trained: null }))).rejects.toThrow(/needs a trained model/);
     }
   });
 
-  it('the ONNX zip holds model.onnx and a README in both languages with the layout and class order', () => {
-    const file = exportFile('onnx', input({ datasetId: 'cifar10', data: { inputShape: [28, 28, 1], numClasses: 10 } }));
+  it('the ONNX zip holds model.onnx and a README in both languages with the layout and class order', async () => {
+    const file = await exportAnyFile('onnx', input({ datasetId: 'cifar10', data: { inputShape: [28, 28, 1], numClasses: 10 } }));
     expect(file.fileName).toBe('Ünit_b_1_b-onnx.zip');
     const zip = files(file.bytes);
     expect(Object.keys(zip).sort()).toEqual(['Ünit_b_1_b-onnx/README.txt', 'Ünit_b_1_b-onnx/model.onnx']);
@@ -49,8 +51,8 @@ describe('notebook and ONNX exports', () => {
     expect(readme).toContain('채널이 앞, NCHW');
   });
 
-  it('the notebook zip holds an nbformat 4 notebook in the app language, the weights and a README', () => {
-    const file = exportFile('notebook', input({ course: { run: null, language: 'ko' } }));
+  it('the notebook zip holds an nbformat 4 notebook in the app language, the weights and a README', async () => {
+    const file = await exportAnyFile('notebook', input({ course: { run: null, language: 'ko' } }));
     const zip = files(file.bytes);
     const folder = 'Ünit_b_1_b-notebook';
     expect(Object.keys(zip).sort()).toEqual([`${folder}/README.txt`, `${folder}/notebook.ipynb`, `${folder}/weights.safetensors`]);

@@ -1,27 +1,15 @@
 // The two exports a course goes on with: a notebook that continues training (with the weights, zipped) and
 // the trained network as ONNX. What they need beyond the other exports (the app's latest run, the UI
-// language, the class names) comes in `course`.
+// language, the class names) comes in `course`. Loaded on first use (exportAny.ts).
 import { strToU8, zipSync } from 'fflate';
 import { CIFAR10_CLASSES } from '../data/registry';
-import type { RunCurve } from '../project/types';
+import type { CourseContext, CourseTarget } from './courseTargets';
 import type { ExportFile, ExportInput } from './bundle';
 import { notebookReadme, onnxReadme } from './courseReadme';
 import { notebookJson } from './notebook';
 import type { ExportLanguage } from './notebookText';
 import { onnxModelFile } from './onnx/onnxModel';
 import { pytorchWeightsFile } from './pytorchWeights';
-
-export type CourseTarget = 'notebook' | 'onnx';
-export const COURSE_TARGETS: readonly CourseTarget[] = ['notebook', 'onnx'];
-export const isCourseTarget = (target: string): target is CourseTarget => (COURSE_TARGETS as readonly string[]).includes(target);
-
-export interface CourseContext {
-  /** The app's latest run of this network (curves, epoch results); null before training. */
-  readonly run: RunCurve | null;
-  readonly language: string;
-  /** Class names in output order; the built-in datasets' when absent. */
-  readonly classNames?: readonly string[];
-}
 
 export function classNamesOf(datasetId: string, numClasses: number, own?: readonly string[]): string[] {
   if (own !== undefined && own.length === numClasses) return [...own];

@@ -4,7 +4,7 @@
 import { memo, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_TARGETS, type ExportFile } from '../../exporters/bundle';
-import { COURSE_TARGETS } from '../../exporters/courseExports';
+import { COURSE_TARGETS } from '../../exporters/courseTargets';
 import { openProjectStore, ProjectStoreError } from '../../project/projectStore';
 import { createProjectSession, type ProjectSession, type ProjectSessionState } from '../../project/projectSession';
 import { useServices } from '../AppContext';
