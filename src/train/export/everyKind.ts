@@ -36,3 +36,15 @@ export const everyKindNetwork = (): ModelSpec => ({
     { kind: 'softmax', id: 'output', inputs: ['flat2'] },
   ],
 });
+
+/** Block ids that clash with the ONNX graph's input and output names and with the names it makes itself. */
+export const clashingIdsNetwork = (): ModelSpec => ({
+  blocks: [
+    { kind: 'input', id: 'probabilities', inputs: [] },
+    { kind: 'conv2d', id: 'images', inputs: ['probabilities'], filters: 3, kernel: 3, stride: 1, padding: 'same', activation: 'relu' },
+    { kind: 'maxpool2d', id: 'images_2', inputs: ['images'], size: 2, stride: 2, padding: 'valid' },
+    { kind: 'batchnorm', id: 'images_2.Relu', inputs: ['images_2'] },
+    { kind: 'flatten', id: 'images-2', inputs: ['images_2.Relu'] },
+    { kind: 'softmax', id: 'N', inputs: ['images-2'] },
+  ],
+});

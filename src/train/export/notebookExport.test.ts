@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel } from '../../model/analyze';
-import { lenet5Mnist } from '../../model/presets';
+import { lenet5Mnist, tinyCnn } from '../../model/presets';
 import { notebookJson } from '../../exporters/notebook';
 import { pytorchWeightsFile } from '../../exporters/pytorchWeights';
 import type { RunCurve } from '../../project/types';
@@ -16,7 +16,7 @@ import { selectBackend } from '../backend';
 import { buildModel } from '../buildModel';
 import { MNIST, mnistTestImages, randomizeWeights } from './exportFixtures';
 import { runNotebook, writeMnistSlice } from './notebookHarness';
-import { tempDir } from './pythonHarness';
+import { runPython, tempDir } from './pythonHarness';
 import { readWeights } from './readWeights';
 
 const HOSTILE = 'Evil"""\nopen("pwned", "w")  # \'\'\' \\" \u2028<img src=x onerror=alert(1)> $x$ {trainable} | `code` ## 이름';
@@ -66,4 +66,19 @@ describe('notebook export (jupyter-nbconvert --execute)', () => {
     expect(title).not.toContain('<img');
     expect(title.split('\n')[0]).toContain('이름');
   }, 600_000);
+
+  it('an own image set: hostile class names and project name reach Python as the very strings', () => {
+    const dir = tempDir('cnnp-notebook-names-');
+    const classNames = ['"]; open("pwned", "w"); x = ["', "tab\there\nnewline", '\\', '{0}', '고양이'];
+    const data = { inputShape: [8, 8, 3], numClasses: classNames.length };
+    const spec = tinyCnn();
+    const text = notebookJson({ title: HOSTILE, spec, analysis: analyzeModel(spec, data), data, dataset: 'folder', classNames,
+      hyper: { optimizer: 'rmsprop', learningRate: 0.01, momentum: 0.5, schedule: { kind: 'step', everyEpochs: 2, factor: 0.5 }, weightDecay: 0,
+        augmentation: { flip: true, shift: 0 }, batchSize: 4, epochs: 1, seed: 1 }, run: appRun, language: 'en' });
+    const cells = (JSON.parse(text) as { cells: { cell_type: string; source: string[] }[] }).cells.filter((c) => c.cell_type === 'code');
+    writeFileSync(join(dir, 'settings.py'), `${cells[0]?.source.join('') ?? ''}\nprint(json.dumps({"title": TITLE, "classes": CLASS_NAMES, "run": APP_RUN, "dataset": DATASET}))\n`);
+    const out = JSON.parse(runPython(['settings.py'], dir).trim()) as { title: string; classes: string[]; run: { loss: (number | null)[] }; dataset: string };
+    expect(out).toEqual({ title: HOSTILE, classes: classNames, dataset: 'folder', run: expect.objectContaining({ loss: [2.3, 1.9, null, 1.2] }) as unknown });
+    expect(existsSync(join(dir, 'pwned'))).toBe(false);
+  });
 });

@@ -1,5 +1,5 @@
 // The ONNX export, run for real: for every trainable preset, a network with the playground's own layers and
-// one with every block kind, onnxruntime-node gives the app's predictions on 100 test images to 1e-4, and
+// one with every block kind (and one whose block ids clash with the graph's names), onnxruntime-node gives the app's predictions on 100 test images to 1e-4, and
 // Debian's python3-onnx checker (full_check: shape inference included) accepts every file, in one process.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import { encodeMessage } from '../../exporters/onnx/protoWriter';
 import { selectBackend } from '../backend';
 import { buildModel } from '../buildModel';
 import { exportCases, randomizeWeights, testImages } from './exportFixtures';
-import { EVERY_KIND_DATA, everyKindNetwork } from './everyKind';
+import { clashingIdsNetwork, EVERY_KIND_DATA, everyKindNetwork } from './everyKind';
 import { runPython, tempDir } from './pythonHarness';
 import { readWeights } from './readWeights';
 
@@ -39,7 +39,11 @@ beforeAll(async () => {
 
 interface Case { readonly id: string; readonly spec: ModelSpec; readonly data: DataShape }
 
-const cases: Case[] = [...exportCases(), { id: 'everyKind', spec: everyKindNetwork(), data: EVERY_KIND_DATA }];
+const cases: Case[] = [
+  ...exportCases(),
+  { id: 'everyKind', spec: everyKindNetwork(), data: EVERY_KIND_DATA },
+  { id: 'clashingIds', spec: clashingIdsNetwork(), data: { inputShape: [8, 8, 2], numClasses: 3 } },
+];
 
 /** The app's predictions and the ONNX file of one case, with seeded random weights. */
 function exportCase({ spec, data }: Case, title = 'test'): { probs: Float32Array; images: Float32Array; file: Uint8Array } {
