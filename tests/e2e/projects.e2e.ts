@@ -52,6 +52,15 @@ async function onnxInputOutput(zipPath: string): Promise<string[]> {
   return [...session.inputNames, ...session.outputNames];
 }
 
+/** The notebook's line with the app's run (its curves and epoch results) in a downloaded notebook zip. */
+async function notebookAppRun(zipPath: string): Promise<string> {
+  const [{ readFileSync }, { strFromU8, unzipSync }] = await Promise.all([import('node:fs'), import('fflate')]);
+  const notebook = Object.entries(unzipSync(readFileSync(zipPath))).find(([name]) => name.endsWith('/notebook.ipynb'))?.[1];
+  if (notebook === undefined) throw new Error('the notebook zip has no notebook.ipynb');
+  const cells = (JSON.parse(strFromU8(notebook)) as { cells: { source: string[] }[] }).cells;
+  return cells.flatMap((c) => c.source).find((line) => line.startsWith('APP_RUN = ')) ?? '';
+}
+
 const openList = async (page: Page) => {
   if ((await page.locator('.projects-panel').count()) === 0) await page.click('[data-action=projects]');
   await page.waitForSelector('.projects-panel');
@@ -101,6 +110,7 @@ describe('saved projects', () => {
       expect(statSync(path).size).toBeGreaterThan(100_000);
       // Written in the page under its CSP (no eval): the ONNX file opens in onnxruntime.
       if (target === 'onnx') expect(await onnxInputOutput(path)).toEqual(['images', 'probabilities']);
+      if (target === 'notebook') expect(await notebookAppRun(path)).toMatch(/^APP_RUN = json\.loads\("\{.*\\"epochs\\":\[\{\\"epoch\\":1,/m);
     }
 
     const name = await page.locator('[data-field=project-name]').inputValue();
