@@ -9,9 +9,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel } from '../../model/analyze';
 import { lenet5Mnist, tinyCnn } from '../../model/presets';
 import { notebookJson } from '../../exporters/notebook';
+import { trainingCode } from '../../exporters/notebookCode';
 import { pytorchWeightsFile } from '../../exporters/pytorchWeights';
 import type { RunCurve } from '../../project/types';
-import type { HyperParams } from '../api/protocol';
+import { OPTIMIZER_NAMES, type HyperParams } from '../api/protocol';
 import { selectBackend } from '../backend';
 import { buildModel } from '../buildModel';
 import { MNIST, mnistTestImages, randomizeWeights } from './exportFixtures';
@@ -80,5 +81,20 @@ describe('notebook export (jupyter-nbconvert --execute)', () => {
     const out = JSON.parse(runPython(['settings.py'], dir).trim()) as { title: string; classes: string[]; run: { loss: (number | null)[] }; dataset: string };
     expect(out).toEqual({ title: HOSTILE, classes: classNames, dataset: 'folder', run: expect.objectContaining({ loss: [2.3, 1.9, null, 1.2] }) as unknown });
     expect(existsSync(join(dir, 'pwned'))).toBe(false);
+  });
+
+  it('makes every optimizer of the app with torch (the loop runs Adam above; the others are built here)', () => {
+    const dir = tempDir('cnnp-notebook-optimizers-');
+    const lines = OPTIMIZER_NAMES.map((name) => trainingCode(name).split('\n').find((l) => l.startsWith('optimizer = ')) ?? '');
+    writeFileSync(join(dir, 'optimizers.py'), `import torch
+LEARNING_RATE, MOMENTUM = 0.01, 0.9
+w = torch.nn.Parameter(torch.ones(2, 2))
+groups = [{"params": [w], "weight_decay": 0.0}]
+made = []
+${lines.join('\nmade.append(type(optimizer).__name__)\n')}
+made.append(type(optimizer).__name__)
+print(" ".join(made))
+`);
+    expect(runPython(['optimizers.py'], dir).trim()).toBe('SGD SGD SGD Adam RMSprop Adadelta Adagrad');
   });
 });
