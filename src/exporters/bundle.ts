@@ -4,6 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { ModelAnalysis } from '../model/analysis';
 import type { DataShape, ModelSpec } from '../model/spec';
 import type { HyperParams } from '../train/api/protocol';
+import { COURSE_TARGETS, type CourseContext, type CourseTarget } from './courseTargets';
 import { kerasModelPy } from './kerasModel';
 import { pytorchModelPy } from './pytorchModel';
 import { pytorchTrainPy } from './pytorchTrain';
@@ -12,10 +13,10 @@ import { summaryCsv } from './summaryCsv';
 import { TFJS_ELU_LOADER, TFJS_WEIGHTS_FILE, tfjsLayersModel } from './tfjsModel';
 import type { WeightList } from './weights';
 
-export type ExportTarget = 'tfjs' | 'pytorch' | 'keras' | 'csv';
+export type ExportTarget = 'tfjs' | 'pytorch' | 'keras' | 'csv' | CourseTarget;
 export const EXPORT_TARGETS: readonly ExportTarget[] = ['tfjs', 'pytorch', 'keras', 'csv'];
 /** Targets that carry trained weights (and so need a trained model). */
-export const NEEDS_WEIGHTS: ReadonlySet<ExportTarget> = new Set(['tfjs', 'pytorch']);
+export const NEEDS_WEIGHTS: ReadonlySet<ExportTarget> = new Set<ExportTarget>(['tfjs', 'pytorch', ...COURSE_TARGETS]);
 
 export interface ExportInput {
   readonly name: string;
@@ -27,6 +28,8 @@ export interface ExportInput {
   readonly hyper: HyperParams;
   /** From the worker: the trained weights and the app model's topology (model.toJSON()); null before training. */
   readonly trained: { readonly weights: WeightList; readonly topology: unknown } | null;
+  /** For the notebook and ONNX exports: the app's latest run, the UI language, class names (courseExports.ts). */
+  readonly course?: CourseContext;
 }
 
 export interface ExportFile {
@@ -62,7 +65,7 @@ Images go in channels first (N, C, H, W), values in [0, 1]. The network returns 
 net.predict_proba(x) gives the probabilities the playground shows.
 `;
 
-export function exportFile(target: ExportTarget, input: ExportInput): ExportFile {
+export function exportFile(target: Exclude<ExportTarget, CourseTarget>, input: ExportInput): ExportFile {
   const base = safeFileName(input.name);
   const { spec, analysis, data } = input;
   if (target === 'csv') return { fileName: `${base}-summary.csv`, mimeType: 'text/csv', bytes: strToU8(summaryCsv(analysis)) };

@@ -32,6 +32,8 @@ export default {
     pytorch: 'PyTorch: model.py, weights, train.py (.zip)',
     keras: 'Keras model.py',
     csv: 'Summary table (.csv)',
+    notebook: 'Jupyter notebook: keep training in PyTorch (.ipynb + weights, .zip)',
+    onnx: 'ONNX model for onnxruntime and Netron (.zip)',
   },
   dismiss: 'Dismiss',
   problem: {

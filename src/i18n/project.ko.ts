@@ -32,6 +32,8 @@ export default {
     pytorch: 'PyTorch: model.py, 가중치, train.py (.zip)',
     keras: 'Keras model.py',
     csv: '요약 표 (.csv)',
+    notebook: 'Jupyter 노트북: PyTorch로 이어서 학습 (.ipynb + 가중치, .zip)',
+    onnx: 'onnxruntime, Netron용 ONNX 모델 (.zip)',
   },
   dismiss: '닫기',
   problem: {

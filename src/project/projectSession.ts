@@ -4,7 +4,8 @@
 // weights go back into the worker (predictions work at once, no retraining) and its loss curve into the
 // chart. A save that fails is never dropped silently: the state carries the problem (a full quota names
 // the largest other projects) until a later save succeeds. No React, no tfjs: views subscribe to it.
-import { exportFile, NEEDS_WEIGHTS, type ExportFile, type ExportTarget } from '../exporters/bundle';
+import { NEEDS_WEIGHTS, type ExportFile, type ExportTarget } from '../exporters/bundle';
+import { exportAnyFile } from '../exporters/exportAny';
 import type { WeightList } from '../exporters/weights';
 import type { AppStore } from '../store/appStore';
 import { selectLessonProgress } from '../store/lessonsSlice';
@@ -329,8 +330,9 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
         trained = { weights: reply.weights, topology: reply.topology };
       }
       try {
-        return exportFile(target, {
+        return await exportAnyFile(target, {
           name: current.name, spec: s.spec, analysis: s.analysis, data: s.dataShape, datasetId: s.datasetId, hyper: s.hyper, trained,
+          course: { run: latestCurve(), language: s.language, classNames: s.datasetId === 'custom' ? s.customDataset?.data.meta.classNames : undefined },
         });
       } catch (err) {
         fail(err);

@@ -1,7 +1,7 @@
 // Issue 13, saved projects: after training, the project list shows the run's test accuracy; a reload
 // brings the trained network back without training (thumbnails, confusion matrix and epoch table present;
 // the draw pad gives the very same probabilities); the
-// Export menu downloads TensorFlow.js and PyTorch zips; a bad project file is refused with its problem
+// Export menu downloads TensorFlow.js, PyTorch, notebook and ONNX zips (the ONNX one opens in onnxruntime); a bad project file is refused with its problem
 // named and the open project stays. PROJECT_SHOTS=/folder saves screenshots of the list (en, ko).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -41,6 +41,24 @@ async function draw(page: Page): Promise<string> {
     last = now;
   }
   return last;
+}
+
+/** The input and output names of the model.onnx in a downloaded ONNX zip. */
+async function onnxInputOutput(zipPath: string): Promise<string[]> {
+  const [{ readFileSync }, { unzipSync }, ort] = await Promise.all([import('node:fs'), import('fflate'), import('onnxruntime-node')]);
+  const model = Object.entries(unzipSync(readFileSync(zipPath))).find(([name]) => name.endsWith('/model.onnx'))?.[1];
+  if (model === undefined) throw new Error('the ONNX zip has no model.onnx');
+  const session = await ort.InferenceSession.create(model);
+  return [...session.inputNames, ...session.outputNames];
+}
+
+/** The notebook's line with the app's run (its curves and epoch results) in a downloaded notebook zip. */
+async function notebookAppRun(zipPath: string): Promise<string> {
+  const [{ readFileSync }, { strFromU8, unzipSync }] = await Promise.all([import('node:fs'), import('fflate')]);
+  const notebook = Object.entries(unzipSync(readFileSync(zipPath))).find(([name]) => name.endsWith('/notebook.ipynb'))?.[1];
+  if (notebook === undefined) throw new Error('the notebook zip has no notebook.ipynb');
+  const cells = (JSON.parse(strFromU8(notebook)) as { cells: { source: string[] }[] }).cells;
+  return cells.flatMap((c) => c.source).find((line) => line.startsWith('APP_RUN = ')) ?? '';
 }
 
 const openList = async (page: Page) => {
@@ -84,12 +102,15 @@ describe('saved projects', () => {
     expect(await page.locator('[data-phase=done]').count()).toBe(0); // nothing was trained after the reload
 
     await openList(page);
-    for (const target of ['tfjs', 'pytorch'] as const) {
+    for (const target of ['tfjs', 'pytorch', 'notebook', 'onnx'] as const) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export=${target}]`)]);
       const path = await download.path();
       expect(download.suggestedFilename()).toMatch(new RegExp(`-${target}\\.zip$`));
       const { statSync } = await import('node:fs');
       expect(statSync(path).size).toBeGreaterThan(100_000);
+      // Written in the page under its CSP (no eval): the ONNX file opens in onnxruntime.
+      if (target === 'onnx') expect(await onnxInputOutput(path)).toEqual(['images', 'probabilities']);
+      if (target === 'notebook') expect(await notebookAppRun(path)).toMatch(/^APP_RUN = json\.loads\("\{.*\\"epochs\\":\[\{\\"epoch\\":1,/m);
     }
 
     const name = await page.locator('[data-field=project-name]').inputValue();

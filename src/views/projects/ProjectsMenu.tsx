@@ -4,6 +4,7 @@
 import { memo, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_TARGETS, type ExportFile } from '../../exporters/bundle';
+import { COURSE_TARGETS } from '../../exporters/courseTargets';
 import { openProjectStore, ProjectStoreError } from '../../project/projectStore';
 import { createProjectSession, type ProjectSession, type ProjectSessionState } from '../../project/projectSession';
 import { useServices } from '../AppContext';
@@ -123,7 +124,7 @@ export const ProjectsMenu = memo(function ProjectsMenu() {
             <div>
               <h2>{t('exportHeading')}</h2>
               <p className="muted">{t('exportHint')}</p>
-              {EXPORT_TARGETS.map((target) => (
+              {[...EXPORT_TARGETS, ...COURSE_TARGETS].map((target) => (
                 <button key={target} type="button" data-export={target} disabled={!session} onClick={() => exportTo(target)}>{t(`target.${target}`)}</button>
               ))}
             </div>
