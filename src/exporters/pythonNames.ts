@@ -35,6 +35,7 @@ export const pyString = (text: string): string => JSON.stringify(text);
 // Characters that must not appear raw inside a generated docstring: the quote and backslash that could end it
 // or start an escape, every control character (a line break would end a comment, NUL is refused by the
 // parser), the line and paragraph separators, and lone surrogates (which UTF-8 cannot carry).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this must find
 const DOC_UNSAFE = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
