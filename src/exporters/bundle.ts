@@ -65,7 +65,7 @@ export function exportFile(target: ExportTarget, input: ExportInput): ExportFile
   const files = {
     'model.py': strToU8(pytorchModelPy(spec, analysis, data, { title: input.name })),
     'weights.safetensors': pytorchWeightsFile(spec, weights),
-    'train.py': strToU8(pytorchTrainPy({ dataset, hyper: input.hyper })),
+    'train.py': strToU8(pytorchTrainPy({ dataset, hyper: input.hyper, validationFraction: input.validationFraction ?? 0 })),
     'README.txt': strToU8(pytorchReadme({ ...input, trainData: dataset })),
   };
   return { fileName: `${base}-pytorch.zip`, mimeType: 'application/zip', bytes: zipSync({ [`${base}-pytorch`]: files }) };
