@@ -331,6 +331,7 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
       try {
         return exportFile(target, {
           name: current.name, spec: s.spec, analysis: s.analysis, data: s.dataShape, datasetId: s.datasetId, hyper: s.hyper, trained,
+          validationFraction: s.validationFraction, ...(s.customDataset ? { classNames: s.customDataset.data.meta.classNames } : {}),
         });
       } catch (err) {
         fail(err);
