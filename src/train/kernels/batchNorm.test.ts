@@ -129,7 +129,7 @@ describe('virtual shards (the groups the training clock names)', () => {
     const shape = [5, 4, 4, 3];
     const x = randomValues(shape, 29, 0.3);
     const w = randomValues(shape, 30);
-    const run = async (make: () => tf.layers.Layer, parts: number[][]) => {
+    const run = async (make: () => tf.layers.Layer, parts: [from: number, size: number][]) => {
       await tf.setBackend(backend);
       const layers = parts.map(() => make());
       layers.forEach((l) => l.build(shape));
