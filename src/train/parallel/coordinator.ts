@@ -102,9 +102,13 @@ function createTrainer(links: HelperLink[], layout: ShareLayout, onFallback: (de
       const whole = { ...clock };
       const shares = stepShares(n, layout.batchSize, alive.length + 1, layout.batchNorm);
       const sizes = shares.map((groups) => groups.reduce((a, b) => a + b, 0));
-      const shards = await gatherShards(alive, session, shares);
-      // This worker's pass held its own share; the clock again describes the whole batch (a retaken step, probes).
-      Object.assign(clock, whole);
+      let shards: Shard[] | string;
+      try {
+        shards = await gatherShards(alive, session, shares);
+      } finally {
+        // This worker's pass held its own share; the clock again describes the whole batch (a retaken step, probes).
+        Object.assign(clock, whole);
+      }
       if (typeof shards === 'string') {
         end();
         onFallback(shards);
