@@ -17,7 +17,7 @@ import { shardStep } from './shardStep';
 /** What a step needs of the run's session (session.ts's Session has all of it). */
 export interface ParallelSession extends TrainContext {
   readonly trainBuffers: BatchBuffers;
-  readonly network: { readonly dropoutClock: DropoutClock };
+  readonly network: { readonly dropoutClock: DropoutClock; readonly model: tf.LayersModel };
 }
 
 export interface ParallelTrainer {
@@ -102,9 +102,14 @@ function createTrainer(links: HelperLink[], layout: ShareLayout, onFallback: (de
       const whole = { ...clock };
       const shares = stepShares(n, layout.batchSize, alive.length + 1, layout.batchNorm);
       const sizes = shares.map((groups) => groups.reduce((a, b) => a + b, 0));
+      // This worker's own pass moves the moving statistics: kept, so that a step taken again moves them once.
+      const moving = session.network.model.nonTrainableWeights.map((w) => tf.clone(w.read()));
       let shards: Shard[] | string;
       try {
         shards = await gatherShards(alive, session, shares);
+      } catch (err) {
+        tf.dispose(moving);
+        throw err;
       } finally {
         // This worker's pass held its own share; the clock again describes the whole batch (a retaken step, probes).
         Object.assign(clock, whole);
@@ -112,9 +117,12 @@ function createTrainer(links: HelperLink[], layout: ShareLayout, onFallback: (de
       if (typeof shards === 'string') {
         end();
         onFallback(shards);
+        session.network.model.nonTrainableWeights.forEach((w, i) => w.write(moving[i] as tf.Tensor));
+        tf.dispose(moving);
         // Nothing was applied: the same batch, whole, on this worker.
         return trainStep(session, session.trainBuffers, n, normGroups);
       }
+      tf.dispose(moving);
       const averaged = averageGradients(shards.map((s) => s.grads), sizes);
       const mean = (pick: (s: { loss: number; accuracy: number }) => number) =>
         shards.reduce((sum, s, k) => sum + pick(s) * (sizes[k] as number), 0) / n;

@@ -110,6 +110,20 @@ describe('K workers through the engine equal one worker', () => {
     expect(maxAbsDiff(broken.weights, one.weights)).toBeLessThan(1e-5);
   });
 
+  it('a step taken again after a helper fails moves batch norm\'s moving statistics once, as one worker does', async () => {
+    let steps = 0;
+    const failing = (helper: Helper): Helper => ({
+      handle: (msg) => (msg.type === 'step' && ++steps === 2
+        ? Promise.resolve({ answer: { type: 'failed', message: 'lost (test)' } }) : helper.handle(msg)),
+      dispose: () => helper.dispose(),
+    });
+    const bnHyper: Partial<HyperParams> = { epochs: 1, batchSize: 64, seed: 4 };
+    const one = await trainedWeights(1, bnHyper, withBnAndDropout);
+    const broken = await trainedWeights(2, bnHyper, withBnAndDropout, failing);
+    expect(broken.workers).toMatchObject({ count: 1, reason: 'failed' });
+    expect(maxAbsDiff(broken.weights, one.weights)).toBeLessThan(1e-5);
+  });
+
   it('trains on one worker, saying why, when the helpers cannot start', async () => {
     const h = harness({ spawnHelper: () => { throw new Error('workers are not allowed here'); }, cores: () => 2, minMacsPerStep: 0 });
     h.engine.handle(start(1, { epochs: 1 }));
