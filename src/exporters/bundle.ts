@@ -10,6 +10,7 @@ import { pytorchModelPy } from './pytorchModel';
 import { pytorchTrainPy } from './pytorchTrain';
 import { pytorchWeightsFile } from './pytorchWeights';
 import { summaryCsv } from './summaryCsv';
+import { pytorchReadme, tfjsReadme } from './readmes';
 import { TFJS_ELU_LOADER, TFJS_WEIGHTS_FILE, tfjsLayersModel } from './tfjsModel';
 import type { WeightList } from './weights';
 
@@ -26,6 +27,10 @@ export interface ExportInput {
   /** 'mnist' | 'cifar10' for the built-in datasets, anything else is an image folder. */
   readonly datasetId: string;
   readonly hyper: HyperParams;
+  /** The dataset's class names in output order (the READMEs list them); the built-in datasets' are known. */
+  readonly classNames?: readonly string[];
+  /** The share of the training split the run held out for validation (train.py holds out the same share). */
+  readonly validationFraction?: number;
   /** From the worker: the trained weights and the app model's topology (model.toJSON()); null before training. */
   readonly trained: { readonly weights: WeightList; readonly topology: unknown } | null;
   /** For the notebook and ONNX exports: the app's latest run, the UI language, class names (courseExports.ts). */
@@ -44,27 +49,6 @@ export function safeFileName(name: string): string {
   return cleaned === '' ? 'network' : cleaned;
 }
 
-const TFJS_README = `TensorFlow.js LayersModel exported from CNN Playground.
-
-  const model = await tf.loadLayersModel('model.json');   // in a page, beside ${TFJS_WEIGHTS_FILE}
-  const probabilities = model.predict(images);             // images: [N, height, width, channels], values in [0, 1]
-
-Only standard Keras layer classes are used. If elu-alpha.js is in this folder, the network has an ELU with
-alpha != 1, which TensorFlow.js 4.x refuses: call registerEluAlpha(tf) from it before loading.
-In Python, tensorflowjs_converter --input_format=tfjs_layers_model --output_format=keras_saved_model converts it.
-`;
-
-const PYTORCH_README = `PyTorch export from CNN Playground.
-
-  model.py             the network as an nn.Module (Net); load_weights(net, "weights.safetensors")
-  weights.safetensors  the trained weights as a state_dict (safetensors format; read with torch alone)
-  train.py             continues training: python3 train.py --data-dir DATA
-                       on many processes or machines: torchrun --nproc_per_node=N train.py --data-dir DATA
-
-Images go in channels first (N, C, H, W), values in [0, 1]. The network returns logits;
-net.predict_proba(x) gives the probabilities the playground shows.
-`;
-
 export function exportFile(target: Exclude<ExportTarget, CourseTarget>, input: ExportInput): ExportFile {
   const base = safeFileName(input.name);
   const { spec, analysis, data } = input;
@@ -75,7 +59,7 @@ export function exportFile(target: Exclude<ExportTarget, CourseTarget>, input: E
   if (target === 'tfjs') {
     const model = tfjsLayersModel(topology, weights);
     const files: Record<string, Uint8Array> = {
-      'model.json': strToU8(model.modelJson), [TFJS_WEIGHTS_FILE]: model.weightsBin, 'README.txt': strToU8(TFJS_README),
+      'model.json': strToU8(model.modelJson), [TFJS_WEIGHTS_FILE]: model.weightsBin, 'README.txt': strToU8(tfjsReadme(input)),
     };
     if (model.needsEluLoader) files['elu-alpha.js'] = strToU8(TFJS_ELU_LOADER);
     return { fileName: `${base}-tfjs.zip`, mimeType: 'application/zip', bytes: zipSync({ [`${base}-tfjs`]: files }) };
@@ -84,8 +68,8 @@ export function exportFile(target: Exclude<ExportTarget, CourseTarget>, input: E
   const files = {
     'model.py': strToU8(pytorchModelPy(spec, analysis, data, { title: input.name })),
     'weights.safetensors': pytorchWeightsFile(spec, weights),
-    'train.py': strToU8(pytorchTrainPy({ dataset, hyper: input.hyper })),
-    'README.txt': strToU8(PYTORCH_README),
+    'train.py': strToU8(pytorchTrainPy({ dataset, hyper: input.hyper, validationFraction: input.validationFraction ?? 0 })),
+    'README.txt': strToU8(pytorchReadme({ ...input, trainData: dataset })),
   };
   return { fileName: `${base}-pytorch.zip`, mimeType: 'application/zip', bytes: zipSync({ [`${base}-pytorch`]: files }) };
 }

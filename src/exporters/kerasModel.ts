@@ -6,7 +6,7 @@
 import type { ModelAnalysis } from '../model/analysis';
 import { DEFAULT_ALPHA } from '../model/blockFields';
 import type { ActivationFn, BlockSpec, DataShape, InitName, ModelSpec, Padding, Size2 } from '../model/spec';
-import { pyFloat, pyString, pythonNames } from './pythonNames';
+import { pyDocText, pyFloat, pyString, pythonNames } from './pythonNames';
 
 const pair = (s: Size2): [number, number] => (typeof s === 'number' ? [s, s] : [s[0], s[1]]);
 const tuple = (s: Size2) => `(${pair(s).join(', ')})`;
@@ -118,7 +118,7 @@ export function kerasModelPy(spec: ModelSpec, analysis: ModelAnalysis, data: Dat
     }
     if (block.kind === 'softmax') outputVar = v;
   }
-  return `"""${title} from CNN Playground, as a tf.keras model (functional API).
+  return `"""${pyDocText(title)} from CNN Playground, as a tf.keras model (functional API).
 
 Input: (N, ${data.inputShape.join(', ')}) images (channels last), pixel values in [0, 1]. ${data.numClasses} classes.
 Parameters: ${analysis.totals.trainable} trainable, ${analysis.totals.nonTrainable} non-trainable.

@@ -6,7 +6,7 @@
 import type { AxisArithmetic, BlockAnalysis, ModelAnalysis } from '../model/analysis';
 import { DEFAULT_ALPHA } from '../model/blockFields';
 import type { ActivationFn, BlockSpec, DataShape, ModelSpec, Shape, Size2 } from '../model/spec';
-import { pyFloat, pythonNames } from './pythonNames';
+import { pyDocText, pyFloat, pythonNames } from './pythonNames';
 import { PY_WEIGHTS_LOADER } from './pythonWeightsLoader';
 
 interface Emitted {
@@ -187,7 +187,7 @@ export function pytorchModelPy(spec: ModelSpec, analysis: ModelAnalysis, data: D
   const needsSameAvg = modules.some((m) => m.includes('SameAvgPool2d('));
   const [h, w, ch] = data.inputShape;
   const inputNote = data.inputShape.length === 3 ? `(N, ${ch}, ${h}, ${w})` : `(N, ${data.inputShape.join(', ')})`;
-  return `"""${opts.title ?? 'A network'} from CNN Playground, as a PyTorch nn.Module.
+  return `"""${pyDocText(opts.title ?? 'A network')} from CNN Playground, as a PyTorch nn.Module.
 
 Input: float images ${inputNote} (channels first), pixel values in [0, 1].
 Output: one logit per class (${data.numClasses}); softmax is part of nn.CrossEntropyLoss, or use predict_proba.

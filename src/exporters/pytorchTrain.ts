@@ -1,159 +1,154 @@
-// train.py: continues training the exported Net on MNIST, CIFAR-10 or a class-per-folder image set, on one
-// machine or many. Under `torchrun --nproc_per_node=N` (which sets WORLD_SIZE, RANK, LOCAL_RANK) it wraps
-// the model in DistributedDataParallel (NCCL on GPUs, gloo on CPUs) and gives each process its share of the
-// data through a DistributedSampler; started plainly, it is one process. The dataset classes follow
-// torchvision's (MNIST's IDX files, CIFAR-10's binary batches, ImageFolder) but need only torch, since
-// Debian's python3-torch comes without torchvision; images in folders need Pillow.
-import type { HyperParams, OptimizerName } from '../train/api/protocol';
-import { pyFloat } from './pythonNames';
+// train.py: continues training the exported Net on MNIST, CIFAR-10 or a class-per-folder image set, the way
+// the playground trained it (pytorchTrainParts.ts has the ported recipe), on one machine or many. Under
+// `torchrun --nproc_per_node=N` (which sets WORLD_SIZE, RANK, LOCAL_RANK) it wraps the model in
+// DistributedDataParallel (NCCL on GPUs, gloo on CPUs); every process draws the same global batch and trains
+// on its own share of it, as the playground's workers do, so N processes follow the one-process run.
+import type { HyperParams, LrSchedule, OptimizerName } from '../train/api/protocol';
+import { MAX_BN_GROUPS, MIN_BN_GROUP } from '../train/api/virtualShards';
+import { pyFloat, pyInt } from './pythonNames';
+import { PY_APP_RECIPE, PY_DATASETS } from './pytorchTrainParts';
 
 export interface TrainPyOptions {
   readonly dataset: 'mnist' | 'cifar10' | 'folder';
   readonly hyper: HyperParams;
+  /** The share of the training split the run held out for validation (0 or absent: none). */
+  readonly validationFraction?: number;
 }
 
-function optimizerLine(name: OptimizerName, momentum: number): string {
-  switch (name) {
-    case 'sgd': return 'torch.optim.SGD(groups, lr=args.lr)';
-    case 'momentum': return `torch.optim.SGD(groups, lr=args.lr, momentum=${pyFloat(momentum)})`;
-    case 'nesterov': return `torch.optim.SGD(groups, lr=args.lr, momentum=${pyFloat(momentum)}, nesterov=True)`;
-    case 'adam': return 'torch.optim.Adam(groups, lr=args.lr)';
-    case 'rmsprop': return `torch.optim.RMSprop(groups, lr=args.lr, momentum=${pyFloat(momentum)})`;
-    case 'adadelta': return 'torch.optim.Adadelta(groups, lr=args.lr)';
-    case 'adagrad': return 'torch.optim.Adagrad(groups, lr=args.lr)';
+// The app's optimizers (src/train/optimizers.ts) with its constants: TensorFlow.js's epsilon 1e-7, Adadelta's
+// rho 0.95, Adagrad's starting accumulator 0.1; RMSprop has no momentum there.
+const OPTIMIZERS: Record<OptimizerName, string> = {
+  sgd: 'torch.optim.SGD(groups, lr=lr)',
+  momentum: 'torch.optim.SGD(groups, lr=lr, momentum=args.momentum)',
+  nesterov: 'torch.optim.SGD(groups, lr=lr, momentum=args.momentum, nesterov=True)',
+  adam: 'torch.optim.Adam(groups, lr=lr, eps=1e-7)',
+  rmsprop: 'TfjsRMSprop(groups, lr=lr, rho=0.9, eps=1e-7)',
+  adadelta: 'torch.optim.Adadelta(groups, lr=lr, rho=0.95, eps=1e-7)',
+  adagrad: 'torch.optim.Adagrad(groups, lr=lr, initial_accumulator_value=0.1)',
+};
+
+function scheduleLiteral(s: LrSchedule): string {
+  switch (s.kind) {
+    case 'constant': return '{"kind": "constant"}';
+    case 'step': return `{"kind": "step", "every_epochs": ${pyInt(s.everyEpochs)}, "factor": ${pyFloat(s.factor)}}`;
+    case 'cosine': return `{"kind": "cosine", "min_factor": ${pyFloat(s.minFactor)}}`;
   }
 }
 
-export function pytorchTrainPy({ dataset, hyper }: TrainPyOptions): string {
-  return `"""Continue training the network from CNN Playground, on one machine or many.
+const optimizerFunction = `def make_optimizer(name, model, lr, args):
+    decay = [p for p in model.parameters() if p.dim() > 1]
+    other = [p for p in model.parameters() if p.dim() <= 1]
+    groups = [{"params": decay, "weight_decay": args.weight_decay}, {"params": other, "weight_decay": 0.0}]
+${Object.entries(OPTIMIZERS).map(([name, line]) => `    if name == "${name}":\n        return ${line}`).join('\n')}
+    raise ValueError(name)`;
+
+export function pytorchTrainPy({ dataset, hyper, validationFraction = 0 }: TrainPyOptions): string {
+  const optimizer = Object.keys(OPTIMIZERS).includes(hyper.optimizer) ? hyper.optimizer : 'adam';
+  return `"""Continue training the network from CNN Playground the way the playground trained it, on one machine or many.
 
     python3 train.py --data ${dataset} --data-dir DATA
     torchrun --nproc_per_node=4 train.py --data ${dataset} --data-dir DATA      # 4 processes (GPUs or CPU cores)
     torchrun --nnodes=2 --nproc_per_node=8 --rdzv-endpoint=HOST:29400 train.py ...  # two machines
+    (Debian 12's torchrun also needs --redirects 1 --tee 1)
 
 --data mnist:   DATA holds train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-... (optionally .gz)
 --data cifar10: DATA holds the binary version's data_batch_1.bin ... data_batch_5.bin and test_batch.bin
 --data folder:  DATA/train/<class>/*.png|jpg and DATA/test/<class>/*.png|jpg (needs Pillow)
 Starts from weights.safetensors (the playground's trained weights) when it is there; --weights "" starts fresh.
+The optimizer, learning-rate schedule, augmentation, validation split and example order are the playground's:
+with the same data, seed and starting weights, the losses are the playground's. --batch-size is the whole
+batch of a step; under torchrun each process trains on its share of it.
 Written without torchvision (Debian's python3-torch has none); the datasets follow torchvision's classes.
 """
 import argparse
 import gzip
+import json
+import math
 import os
 import struct
 
 import torch
 import torch.distributed as dist
 from torch import nn
-from torch.utils.data import DataLoader, Dataset, DistributedSampler, Subset
+from torch.utils.data import Dataset, Subset
 
 from model import INPUT_SHAPE, Net, load_weights
 
-
-def _read(path):
-    if not os.path.exists(path) and os.path.exists(path + ".gz"):
-        path += ".gz"
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rb") as f:
-        return f.read()
+SCHEDULE = ${scheduleLiteral(hyper.schedule)}
+AUGMENT = {"flip": ${hyper.augmentation.flip ? 'True' : 'False'}, "shift": ${pyInt(hyper.augmentation.shift)}}
+# Batch norm takes its statistics per virtual shard of at least MIN_BN_GROUP examples (at most MAX_BN_GROUPS).
+MIN_BN_GROUP = ${pyInt(MIN_BN_GROUP)}
+MAX_BN_GROUPS = ${pyInt(MAX_BN_GROUPS)}
 
 
-class MNIST(Dataset):
-    """The IDX files of yann.lecun.com/exdb/mnist, as torchvision.datasets.MNIST reads them."""
+${PY_DATASETS}
+${PY_APP_RECIPE}
 
-    def __init__(self, root, train=True):
-        prefix = "train" if train else "t10k"
-        images = _read(os.path.join(root, f"{prefix}-images-idx3-ubyte"))
-        labels = _read(os.path.join(root, f"{prefix}-labels-idx1-ubyte"))
-        count, rows, cols = struct.unpack(">III", images[4:16])
-        pixels = torch.frombuffer(bytearray(images[16:]), dtype=torch.uint8)
-        self.images = pixels.reshape(count, 1, rows, cols)
-        self.labels = torch.frombuffer(bytearray(labels[8:]), dtype=torch.uint8).long()
-
-    def __len__(self):
-        return len(self.labels)
-
-    def __getitem__(self, i):
-        return self.images[i].float() / 255, self.labels[i]
+${optimizerFunction}
 
 
-class CIFAR10(Dataset):
-    """The binary version of CIFAR-10 (cifar-10-batches-bin): records of 1 label byte and 3x32x32 pixels."""
-
-    def __init__(self, root, train=True):
-        names = [f"data_batch_{i}.bin" for i in range(1, 6)] if train else ["test_batch.bin"]
-        raw = b"".join(_read(os.path.join(root, n)) for n in names)
-        records = torch.frombuffer(bytearray(raw), dtype=torch.uint8).reshape(-1, 3073)
-        self.labels = records[:, 0].long()
-        self.images = records[:, 1:].reshape(-1, 3, 32, 32)
-
-    def __len__(self):
-        return len(self.labels)
-
-    def __getitem__(self, i):
-        return self.images[i].float() / 255, self.labels[i]
-
-
-class ImageFolder(Dataset):
-    """root/<class>/<image>, classes in sorted order, as torchvision.datasets.ImageFolder."""
-
-    def __init__(self, root, size):
-        from PIL import Image  # only this dataset needs Pillow
-
-        self.Image = Image
-        self.channels, self.height, self.width = size
-        self.classes = sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d)))
-        self.samples = [
-            (os.path.join(root, c, f), i)
-            for i, c in enumerate(self.classes)
-            for f in sorted(os.listdir(os.path.join(root, c)))
-            if f.lower().endswith((".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"))
-        ]
-
-    def __len__(self):
-        return len(self.samples)
-
-    def __getitem__(self, i):
-        path, label = self.samples[i]
-        mode = "L" if self.channels == 1 else "RGB"
-        image = self.Image.open(path).convert(mode).resize((self.width, self.height))
-        pixels = torch.frombuffer(bytearray(image.tobytes()), dtype=torch.uint8)
-        pixels = pixels.reshape(self.height, self.width, self.channels).permute(2, 0, 1)
-        return pixels.float() / 255, torch.tensor(label)
-
-
-def make_dataset(kind, root, train):
-    if kind == "mnist":
-        return MNIST(root, train)
-    if kind == "cifar10":
-        return CIFAR10(root, train)
-    return ImageFolder(os.path.join(root, "train" if train else "test"), INPUT_SHAPE)
-
-
-def main():
+def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", choices=["mnist", "cifar10", "folder"], default="${dataset}")
     parser.add_argument("--data-dir", required=True)
     parser.add_argument("--weights", default="weights.safetensors", help='start from these weights ("" = fresh)')
-    parser.add_argument("--epochs", type=int, default=${hyper.epochs})
-    parser.add_argument("--batch-size", type=int, default=${hyper.batchSize}, help="per process")
-    parser.add_argument("--lr", type=float, default=${pyFloat(hyper.learningRate)})
+    parser.add_argument("--optimizer", choices=${JSON.stringify(Object.keys(OPTIMIZERS))}, default="${optimizer}")
+    parser.add_argument("--epochs", type=int, default=${pyInt(hyper.epochs)})
+    parser.add_argument("--batch-size", type=int, default=${pyInt(hyper.batchSize)}, help="the whole batch of a step, over all processes")
+    parser.add_argument("--lr", type=float, default=${pyFloat(hyper.learningRate)}, help="the base rate; the schedule scales it")
+    parser.add_argument("--momentum", type=float, default=${pyFloat(hyper.momentum)}, help="for momentum and nesterov")
     parser.add_argument("--weight-decay", type=float, default=${pyFloat(hyper.weightDecay)}, help="L2 on weights, not biases")
+    parser.add_argument("--validation", type=float, default=${pyFloat(validationFraction)}, help="share of the training split held out")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N training / test images (0 = all)")
     parser.add_argument("--max-steps", type=int, default=0, help="stop after N steps (0 = run every epoch)")
-    parser.add_argument("--seed", type=int, default=${hyper.seed})
+    parser.add_argument("--seed", type=int, default=${pyInt(hyper.seed)})
+    parser.add_argument("--log-every", type=int, default=50, help="print the loss every N steps")
+    parser.add_argument("--losses", default="", help="write every step's loss to this JSON file")
     parser.add_argument("--out", default="trained.pt", help="where rank 0 saves the state_dict")
-    args = parser.parse_args()
+    return parser.parse_args(argv)
 
+
+def batch_of(dataset, indices):
+    items = [dataset[i] for i in indices]
+    return torch.stack([x for x, _ in items]), torch.stack([torch.as_tensor(y) for _, y in items]).long()
+
+
+def train_step(model, grouping, optimizer, x, y, shares, rank, world, device):
+    """One step on this process's share of the batch; returns the whole batch's mean loss."""
+    n = x.shape[0]
+    at = sum(sum(s) for s in shares[:rank])
+    mine = shares[rank]
+    count = sum(mine)
+    # A process with no share this step still joins the gradient exchange, with nothing to add.
+    xs, ys = (x[at : at + count], y[at : at + count]) if count else (x[:1], y[:1])
+    grouping.sizes = mine if count else None
+    optimizer.zero_grad()
+    total = nn.functional.cross_entropy(model(xs.to(device)), ys.to(device), reduction="sum")
+    if not count:
+        total = total * 0.0
+    # DistributedDataParallel averages the processes' gradients: scaled so that the average is the batch mean's.
+    (total * (world / n)).backward()
+    optimizer.step()
+    total = total.detach()
+    if world > 1:
+        dist.all_reduce(total)
+    return total.item() / n
+
+
+def main(argv=None):
+    args = parse_args(argv)
     distributed = int(os.environ.get("WORLD_SIZE", "1")) > 1
+    local_rank = int(os.environ.get("LOCAL_RANK", "0"))
+    if distributed and torch.cuda.is_available():
+        torch.cuda.set_device(local_rank)
     if distributed:
         dist.init_process_group("nccl" if torch.cuda.is_available() else "gloo")
     rank = dist.get_rank() if distributed else 0
-    local_rank = int(os.environ.get("LOCAL_RANK", "0"))
+    world = dist.get_world_size() if distributed else 1
     device = torch.device(f"cuda:{local_rank}" if torch.cuda.is_available() else "cpu")
-    torch.manual_seed(args.seed)
+    # Each process draws its own dropout masks; the data order comes from the seed alone (shuffled_indices).
+    torch.manual_seed(args.seed + rank)
     if rank == 0:
-        world = dist.get_world_size() if distributed else 1
         print(f"training on {world} process(es), {device.type}", flush=True)
 
     model = Net()
@@ -162,6 +157,9 @@ def main():
         if rank == 0:
             print(f"started from {args.weights}")
     model.to(device)
+    grouping = BatchNormGroups(model)
+    has_batch_norm = any(isinstance(m, nn.modules.batchnorm._BatchNorm) for m in model.modules())
+    plain = model
     if distributed:
         model = nn.parallel.DistributedDataParallel(model, device_ids=[local_rank] if device.type == "cuda" else None)
 
@@ -170,39 +168,52 @@ def main():
     if args.limit:
         train_set = Subset(train_set, range(min(args.limit, len(train_set))))
         test_set = Subset(test_set, range(min(args.limit, len(test_set))))
-    sampler = DistributedSampler(train_set, seed=args.seed) if distributed else None
-    loader = DataLoader(train_set, batch_size=args.batch_size, shuffle=sampler is None, sampler=sampler)
+    kept, held = split_validation(len(train_set), args.validation, args.seed)
+    validation_set = Subset(train_set, held) if held else None
+    train_set = Subset(train_set, kept)
 
-    decay = [p for p in model.parameters() if p.dim() > 1]
-    other = [p for p in model.parameters() if p.dim() <= 1]
-    groups = [{"params": decay, "weight_decay": args.weight_decay}, {"params": other, "weight_decay": 0.0}]
-    optimizer = ${optimizerLine(hyper.optimizer, hyper.momentum)}
-    loss_fn = nn.CrossEntropyLoss()
-
+    optimizer = make_optimizer(args.optimizer, plain, args.lr, args)
+    losses = []
     step = 0
+    steps_in_epoch = math.ceil(len(train_set) / args.batch_size)
     for epoch in range(1, args.epochs + 1):
-        if sampler is not None:
-            sampler.set_epoch(epoch)
+        order = shuffled_indices(len(train_set), args.seed, epoch)
         model.train()
-        for x, y in loader:
-            x, y = x.to(device), y.to(device)
-            optimizer.zero_grad()
-            loss = loss_fn(model(x), y)
-            loss.backward()
-            optimizer.step()
+        for start in range(0, len(order), args.batch_size):
             step += 1
-            if rank == 0 and step % 50 == 1:
-                print(f"epoch {epoch} step {step} loss {loss.item():.4f}", flush=True)
+            x, y = batch_of(train_set, order[start : start + args.batch_size])
+            augment(x, args.seed, epoch, step)
+            rate = args.lr * schedule_factor(epoch, args.epochs, start // args.batch_size + 1, steps_in_epoch)
+            for group in optimizer.param_groups:
+                group["lr"] = rate
+            shares = step_shares(x.shape[0], args.batch_size, world, has_batch_norm)
+            loss = train_step(model, grouping, optimizer, x, y, shares, rank, world, device)
+            losses.append(loss)
+            if rank == 0 and (step % args.log_every == 1 or args.log_every == 1):
+                print(f"epoch {epoch} step {step} loss {loss:.4f}", flush=True)
             if args.max_steps and step >= args.max_steps:
                 break
         if rank == 0:
-            plain = model.module if distributed else model
+            if validation_set is not None:
+                print(f"epoch {epoch} validation accuracy {evaluate(plain, validation_set, device):.4f}", flush=True)
             print(f"epoch {epoch} test accuracy {evaluate(plain, test_set, device):.4f}", flush=True)
         if args.max_steps and step >= args.max_steps:
             break
 
+    if distributed:
+        # Every process applied the same averaged gradients: their weights must agree.
+        worst = torch.zeros((), device=device)
+        for p in plain.parameters():
+            reference = p.detach().clone()
+            dist.broadcast(reference, 0)
+            worst = torch.maximum(worst, (p.detach() - reference).abs().max())
+        dist.all_reduce(worst, op=dist.ReduceOp.MAX)
+        if rank == 0:
+            print(f"weights of the {world} processes agree to {worst.item():.3g}", flush=True)
     if rank == 0:
-        plain = model.module if distributed else model
+        if args.losses:
+            with open(args.losses, "w") as f:
+                json.dump(losses, f)
         torch.save(plain.state_dict(), args.out)
         print(f"saved {args.out} after {step} steps")
     if distributed:
@@ -210,12 +221,14 @@ def main():
 
 
 @torch.no_grad()
-def evaluate(model, test_set, device):
+def evaluate(model, dataset, device):
     model.eval()
     correct = 0
-    for x, y in DataLoader(test_set, batch_size=256):
+    for start in range(0, len(dataset), 256):
+        x, y = batch_of(dataset, range(start, min(start + 256, len(dataset))))
         correct += (model(x.to(device)).argmax(1) == y.to(device)).sum().item()
-    return correct / max(len(test_set), 1)
+    model.train()
+    return correct / max(len(dataset), 1)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeModel } from '../model/analyze';
 import { lenet5Mnist } from '../model/presets';
 import type { ModelSpec } from '../model/spec';
-import { summaryCsv } from './summaryCsv';
+import { csvCell, summaryCsv } from './summaryCsv';
 
 const MNIST = { inputShape: [28, 28, 1], numClasses: 10 } as const;
 
@@ -23,6 +23,22 @@ describe('summaryCsv', () => {
     ] };
     const csv = summaryCsv(analyzeModel(spec, MNIST));
     expect(csv).toContain('"in,put",input');
-    expect(csv).toContain('"=HYPERLINK(""x"")",flatten');
+    expect(csv).toContain('"\'=HYPERLINK(""x"")",flatten');
+  });
+
+  it('puts a leading quote before text a spreadsheet would evaluate as a formula', () => {
+    for (const formula of ['=1+1', '+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '=cmd|\' /C calc\'!A0']) {
+      expect(csvCell(formula), formula).toBe(`"'${formula.replace(/"/g, '""')}"`);
+    }
+    expect(csvCell('conv1')).toBe('conv1');
+    expect(csvCell('a=b')).toBe('a=b');
+    expect(csvCell(61706)).toBe('61706');
+    const spec: ModelSpec = { blocks: [
+      { kind: 'input', id: '@in', inputs: [] },
+      { kind: 'flatten', id: '-flat', inputs: ['@in'] },
+      { kind: 'softmax', id: '+out', inputs: ['-flat'] },
+    ] };
+    const cells = summaryCsv(analyzeModel(spec, MNIST)).split('\r\n').map((line) => line.split(',')[0]);
+    expect(cells.slice(1, 4)).toEqual(['"\'@in"', '"\'-flat"', '"\'+out"']);
   });
 });

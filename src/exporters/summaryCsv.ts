@@ -2,12 +2,16 @@
 // totals; opens in any spreadsheet. The text form is the Keras-style summary (src/model/summary.ts).
 import type { ModelAnalysis } from '../model/analysis';
 
-const cell = (value: string | number): string => {
-  const text = String(value);
-  // Quote anything a spreadsheet could misread: separators, quotes, line breaks, and a leading formula sign.
-  if (/[",\r\n]/.test(text) || /^[=+\-@]/.test(text)) return `"${text.replace(/"/g, '""')}"`;
-  return text;
-};
+/**
+ * One CSV cell. Quoting keeps separators, quotes and line breaks inside the cell, but a spreadsheet still
+ * evaluates a quoted cell that starts with = + - @ (or a tab or carriage return before one): such text gets a
+ * leading ' so that it shows as text. Numbers are ours and never negative, so they are written as they are.
+ */
+export function csvCell(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) || text !== value ? `"${text.replace(/"/g, '""')}"` : text;
+}
 
 export function summaryCsv(analysis: ModelAnalysis): string {
   const rows: (string | number)[][] = [['block', 'kind', 'output shape', 'trainable parameters', 'non-trainable parameters']];
@@ -15,5 +19,5 @@ export function summaryCsv(analysis: ModelAnalysis): string {
     rows.push([b.id, b.kind, b.outputShape === null ? '' : b.outputShape.join('x'), b.params.trainable, b.params.nonTrainable]);
   }
   rows.push(['total', '', analysis.outputShape === null ? '' : analysis.outputShape.join('x'), analysis.totals.trainable, analysis.totals.nonTrainable]);
-  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

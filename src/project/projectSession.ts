@@ -333,6 +333,7 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
         return await exportAnyFile(target, {
           name: current.name, spec: s.spec, analysis: s.analysis, data: s.dataShape, datasetId: s.datasetId, hyper: s.hyper, trained,
           course: { run: latestCurve(), language: s.language, classNames: s.datasetId === 'custom' ? s.customDataset?.data.meta.classNames : undefined },
+          validationFraction: s.validationFraction, ...(s.customDataset ? { classNames: s.customDataset.data.meta.classNames } : {}),
         });
       } catch (err) {
         fail(err);

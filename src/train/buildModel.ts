@@ -9,6 +9,7 @@ import { DilatedConv2D } from './dilatedConv';
 import { unfuseInputConv } from './inputConv';
 import { batchNormalization } from './kernels/batchNormLayer';
 import { createDropoutClock, SeededDropout, type DropoutClock } from './dropoutLayer';
+import { attachGroupClock } from './kernels/batchNormLayer';
 import { EluAlpha } from './eluLayer';
 import type { ActivationFn, BlockSpec, DataShape, InitName, ModelSpec, Padding, Size2 } from '../model/spec';
 
@@ -56,6 +57,7 @@ export function buildModel(spec: ModelSpec, data: DataShape, seed = 0): BuiltMod
   }
   if (input === null || output === null) throw new Error('buildModel: no input or output');
   const model = tf.model({ inputs: input.tensor, outputs: output.tensor, name: 'cnnPlayground' });
+  attachGroupClock(model, dropoutClock);
   return registerBuilt({
     model,
     logits: tf.model({ inputs: input.tensor, outputs: output.logits, name: 'cnnPlaygroundLogits' }),

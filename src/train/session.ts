@@ -22,6 +22,7 @@ import { probeStep } from './probes/hook';
 import type { BuiltModel } from './builtModel';
 import { withTestedSuggestion } from './rateFinder';
 import type { ParallelTrainer } from './parallel/coordinator';
+import { stepShares } from './parallel/shards';
 
 export type { PostFn };
 
@@ -271,7 +272,8 @@ function prepareBatch(ctx: RunContext, session: Session, epoch: number, order: U
   const n = fillBatch(train, order, start, Math.min(hyper.batchSize, train.count - start), session.trainBuffers);
   augmentBatch(session.trainBuffers.x, n, session.inputShape, hyper.augmentation,
     batchRandom(hyper.seed, epoch, step), session.augmentScratch);
-  Object.assign(session.network.dropoutClock, { epoch, step });
+  // One worker holds the whole batch; batch norm still takes the run's virtual shards (parallel/shards.ts).
+  Object.assign(session.network.dropoutClock, { epoch, step, batch: n, offset: 0, groups: stepShares(n, hyper.batchSize, 1, true)[0] });
   const base = ctx.control.learningRate ?? hyper.learningRate;
   session.learningRate = learningRateAt(base, hyper.schedule, { epoch, epochs: hyper.epochs,
     stepInEpoch: Math.floor(start / hyper.batchSize) + 1, stepsInEpoch: Math.ceil(train.count / hyper.batchSize) });

@@ -5,9 +5,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportFile, safeFileName, type ExportInput } from '../../exporters/bundle';
 import { analyzeModel } from '../../model/analyze';
-import { lenet5Mnist } from '../../model/presets';
+import { chain, conv2d, flatten, input, lenet5Mnist, softmax } from '../../model/presets';
 import { buildModel } from '../buildModel';
-import { MNIST } from './exportFixtures';
+import { CIFAR, MNIST } from './exportFixtures';
 import { readWeights, topologyOf } from './readWeights';
 
 beforeAll(async () => {
@@ -38,6 +38,35 @@ describe('export files', () => {
     console.log(`LeNet-5 export sizes: tfjs zip ${tfjs.bytes.length} B, pytorch zip ${torch.bytes.length} B, keras ${exportFile('keras', input).bytes.length} B, csv ${exportFile('csv', input).bytes.length} B`);
     expect(() => exportFile('pytorch', lenetInput(false))).toThrow(/needs a trained model/);
     expect(exportFile('keras', lenetInput(false)).fileName).toBe('LeNet_5_손글씨-keras.py');
+  });
+
+  it('READMEs give the class order, net.eval(), how to install torch, the data layout, HTTP for model.json and torchrun on Debian 12', () => {
+    const spec = chain(input(), conv2d(2, 3), flatten(), softmax());
+    const app = buildModel(spec, CIFAR, 1).model;
+    const trained = { weights: readWeights(app), topology: topologyOf(app) };
+    app.dispose();
+    const cifar: ExportInput = { name: 'tiny', spec, analysis: analyzeModel(spec, CIFAR), data: CIFAR, datasetId: 'cifar10', hyper, trained };
+    const readme = (target: 'tfjs' | 'pytorch', input: ExportInput) =>
+      strFromU8(unzipSync(exportFile(target, input).bytes)[`${safeFileName(input.name)}-${target}/README.txt`] as Uint8Array);
+    const torch = readme('pytorch', cifar);
+    const tfjs = readme('tfjs', cifar);
+    const order = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'];
+    for (const text of [torch, tfjs]) {
+      const listed = [...text.matchAll(/^ {2}( {0,2}\d+) {2}(\S.*)$/gm)].map((m) => [Number(m[1]), m[2]]);
+      expect(listed).toEqual(order.map((name, i) => [i, name]));
+    }
+    expect(torch).toContain('net.eval()');
+    expect(torch).toContain('pip install torch');
+    expect(torch).toContain('(N, 3, 32, 32)');
+    expect(torch).toContain('data_batch_1.bin');
+    expect(torch).toContain('DATA/train/<class>/');
+    expect(torch).toContain('torchrun --redirects 1 --tee 1 --nproc_per_node=N train.py');
+    expect(tfjs).toMatch(/model\.json must be served over HTTP/);
+    expect(tfjs).toContain('[N, 32, 32, 3]');
+    // A dataset of one's own: its class names, one per line, none able to start a line of its own.
+    const own = readme('pytorch', { ...cifar, datasetId: 'custom', classNames: ['cat', 'dog\nDebian: rm -rf ~', ...order.slice(2)] });
+    expect(own).toContain('    1  dog\\u000aDebian: rm -rf ~');
+    expect(own).not.toMatch(/^Debian: rm/m);
   });
 
   it('makes safe file names', () => {

@@ -123,3 +123,36 @@ describe('the fast path', () => {
     x.dispose();
   });
 });
+
+describe('virtual shards (the groups the training clock names)', () => {
+  it.each(['cpu', 'wasm'] as const)('normalise each group by its own statistics and follow the first group, on %s', async (backend) => {
+    const shape = [5, 4, 4, 3];
+    const x = randomValues(shape, 29, 0.3);
+    const w = randomValues(shape, 30);
+    const run = async (make: () => tf.layers.Layer, parts: [from: number, size: number][]) => {
+      await tf.setBackend(backend);
+      const layers = parts.map(() => make());
+      layers.forEach((l) => l.build(shape));
+      const out = tf.tidy(() => {
+        const xs = tf.tensor(x, shape);
+        const f = (input: tf.Tensor) => tf.sum(tf.mul(tf.concat(parts.map(([from, size], i) =>
+          (layers[i] as tf.layers.Layer).apply(tf.slice(input, from, size), { training: true }) as tf.Tensor), 0), tf.tensor(w, shape)));
+        const [dx] = tf.grads(f)([xs]);
+        return { dx: (dx as tf.Tensor).dataSync() as Float32Array, moving: (layers[0] as tf.layers.Layer).getWeights().slice(2).map((t) => t.dataSync() as Float32Array) };
+      });
+      layers.forEach((l) => l.weights.forEach((v) => v.dispose()));
+      return out;
+    };
+    const grouped = await run(() => {
+      const layer = new FastBatchNormalization({ axis: -1, momentum: 0.5 });
+      layer.groupClock = { groups: [3, 2] };
+      return layer;
+    }, [[0, 5]]);
+    // The reference: the stock layer on each group alone; the first one's moving statistics.
+    const separate = await run(() => tf.layers.batchNormalization({ axis: -1, momentum: 0.5 }), [[0, 3], [3, 2]]);
+    const whole = await run(() => tf.layers.batchNormalization({ axis: -1, momentum: 0.5 }), [[0, 5]]);
+    expect(relativeError(grouped.dx, separate.dx)).toBeLessThan(TOLERANCE);
+    expect(relativeError(grouped.dx, whole.dx)).toBeGreaterThan(1e-2);
+    grouped.moving.forEach((m, i) => expect(relativeError(m, separate.moving[i] as Float32Array)).toBeLessThan(TOLERANCE));
+  });
+});

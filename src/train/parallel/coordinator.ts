@@ -4,18 +4,20 @@
 // K gradients weighted by shard size (shards.ts: exactly the whole batch's gradient) and applies that with
 // its own optimizer: the same update one worker would make. Helpers keep no optimizer state, so nothing can
 // drift apart. If a helper fails, the step is taken again on this worker alone and the run goes on so.
+// With batch norm, shards are whole virtual shards of the run (shards.ts's stepShares), and dropout masks
+// are rows of the whole batch's: the run is the same on any number of workers.
 import * as tf from '@tensorflow/tfjs';
 import type { BatchBuffers } from '../../data/batches';
 import type { DropoutClock } from '../dropoutLayer';
 import { groupNorms, trainStep, type StepResult, type TrainContext } from '../steps';
 import type { FromHelper, HelperPort, SpawnHelper, ToHelper } from './helperProtocol';
-import { averageGradients, shardOffsets, shardSizes } from './shards';
+import { averageGradients, shardOffsets, stepShares } from './shards';
 import { shardStep } from './shardStep';
 
 /** What a step needs of the run's session (session.ts's Session has all of it). */
 export interface ParallelSession extends TrainContext {
   readonly trainBuffers: BatchBuffers;
-  readonly network: { readonly dropoutClock: DropoutClock };
+  readonly network: { readonly dropoutClock: DropoutClock; readonly model: tf.LayersModel };
 }
 
 export interface ParallelTrainer {
@@ -27,6 +29,12 @@ export interface ParallelTrainer {
 }
 
 export type HelperInit = Omit<Extract<ToHelper, { type: 'init' }>, 'type'>;
+
+/** How the run's batches are shared out: its batch size and whether the network has batch norm. */
+export interface ShareLayout {
+  readonly batchSize: number;
+  readonly batchNorm: boolean;
+}
 
 /** A helper port with its answers matched to questions in order, and a time limit on each answer. */
 class HelperLink {
@@ -65,7 +73,7 @@ class HelperLink {
  * Starts `count - 1` helpers with the run's network; rejects (with every helper ended) when one cannot
  * start. `onFallback` hears why, should a helper fail later and the run continue on one worker.
  */
-export async function startParallel(spawn: SpawnHelper, count: number, init: HelperInit,
+export async function startParallel(spawn: SpawnHelper, count: number, init: HelperInit, layout: ShareLayout,
   onFallback: (detail: string) => void, timeoutMs = 60_000): Promise<ParallelTrainer> {
   const links: HelperLink[] = [];
   try {
@@ -77,10 +85,10 @@ export async function startParallel(spawn: SpawnHelper, count: number, init: Hel
     links.forEach((link) => link.terminate());
     throw err;
   }
-  return createTrainer(links, onFallback);
+  return createTrainer(links, layout, onFallback);
 }
 
-function createTrainer(links: HelperLink[], onFallback: (detail: string) => void): ParallelTrainer {
+function createTrainer(links: HelperLink[], layout: ShareLayout, onFallback: (detail: string) => void): ParallelTrainer {
   let alive = links;
   const end = () => {
     alive.forEach((link) => link.terminate());
@@ -90,14 +98,31 @@ function createTrainer(links: HelperLink[], onFallback: (detail: string) => void
     get count() { return alive.length + 1; },
     async step(session, n, normGroups) {
       if (alive.length === 0) return trainStep(session, session.trainBuffers, n, normGroups);
-      const sizes = shardSizes(n, alive.length + 1);
-      const shards = await gatherShards(alive, session, sizes);
+      const clock = session.network.dropoutClock;
+      const whole = { ...clock };
+      const shares = stepShares(n, layout.batchSize, alive.length + 1, layout.batchNorm);
+      const sizes = shares.map((groups) => groups.reduce((a, b) => a + b, 0));
+      // This worker's own pass moves the moving statistics: kept, so that a step taken again moves them once.
+      const moving = session.network.model.nonTrainableWeights.map((w) => tf.clone(w.read()));
+      let shards: Shard[] | string;
+      try {
+        shards = await gatherShards(alive, session, shares);
+      } catch (err) {
+        tf.dispose(moving);
+        throw err;
+      } finally {
+        // This worker's pass held its own share; the clock again describes the whole batch (a retaken step, probes).
+        Object.assign(clock, whole);
+      }
       if (typeof shards === 'string') {
         end();
         onFallback(shards);
+        session.network.model.nonTrainableWeights.forEach((w, i) => w.write(moving[i] as tf.Tensor));
+        tf.dispose(moving);
         // Nothing was applied: the same batch, whole, on this worker.
         return trainStep(session, session.trainBuffers, n, normGroups);
       }
+      tf.dispose(moving);
       const averaged = averageGradients(shards.map((s) => s.grads), sizes);
       const mean = (pick: (s: { loss: number; accuracy: number }) => number) =>
         shards.reduce((sum, s, k) => sum + pick(s) * (sizes[k] as number), 0) / n;
@@ -110,7 +135,9 @@ function createTrainer(links: HelperLink[], onFallback: (detail: string) => void
 type Shard = { loss: number; accuracy: number; grads: Float32Array[] };
 
 /** Every shard's loss, accuracy and gradients, this worker's first; or why a helper failed. */
-async function gatherShards(links: HelperLink[], session: ParallelSession, sizes: number[]): Promise<Shard[] | string> {
+async function gatherShards(links: HelperLink[], session: ParallelSession, shares: number[][]): Promise<Shard[] | string> {
+  const sizes = shares.map((groups) => groups.reduce((a, b) => a + b, 0));
+  const batch = sizes.reduce((a, b) => a + b, 0);
   const offsets = shardOffsets(sizes);
   const [h, w, c] = session.inputShape;
   const size = h * w * c;
@@ -123,9 +150,10 @@ async function gatherShards(links: HelperLink[], session: ParallelSession, sizes
     const xs = x.slice(at * size, (at + n) * size);
     const ys = y.slice(at * classes, (at + n) * classes);
     const link = links[i] as HelperLink;
-    return link.ask({ type: 'step', weights, x: xs, y: ys, n, epoch: clock.epoch, step: clock.step, shard: i + 1 }, [xs.buffer, ys.buffer]);
+    return link.ask({ type: 'step', weights, x: xs, y: ys, n, epoch: clock.epoch, step: clock.step, batch, offset: at,
+      groups: shares[i + 1] as number[] }, [xs.buffer, ys.buffer]);
   });
-  clock.shard = 0;
+  Object.assign(clock, { batch, offset: 0, groups: shares[0] });
   const own = shardStep(session, x, y, sizes[0] as number);
   const answers = await Promise.all(asked);
   const shards: Shard[] = [own];

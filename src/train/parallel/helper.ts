@@ -1,6 +1,6 @@
 // A data-parallel helper's work, independent of the Worker global so Node tests can run it in-process:
 // 'init' selects the coordinator's backend and builds the same network, each 'step' loads the weights it
-// brings, sets the dropout clock (its shard draws masks of its own, seeded by (seed, epoch, step, shard))
+// brings, sets the clock (its rows of the whole batch's dropout masks, its batch-norm groups)
 // and answers with the shard's gradients.
 import * as tf from '@tensorflow/tfjs';
 import type { BuiltModel } from '../builtModel';
@@ -42,7 +42,7 @@ export function createHelper(deps: HelperDeps): Helper {
     const { network, shard } = state;
     if (msg.weights.length !== shard.variables.length) throw new Error('the weights do not match the network');
     tf.tidy(() => shard.variables.forEach((v, i) => v.assign(tf.tensor(msg.weights[i] as Float32Array, v.shape))));
-    Object.assign(network.dropoutClock, { epoch: msg.epoch, step: msg.step, shard: msg.shard });
+    Object.assign(network.dropoutClock, { epoch: msg.epoch, step: msg.step, batch: msg.batch, offset: msg.offset, groups: msg.groups });
     return shardStep(shard, msg.x, msg.y, msg.n);
   };
   return {

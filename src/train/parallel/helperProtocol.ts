@@ -8,7 +8,9 @@ export type ToHelper =
   | { readonly type: 'init'; readonly spec: ModelSpec; readonly dataShape: DataShape; readonly seed: number;
       readonly backend: BackendName; readonly weightDecay: number }
   | { readonly type: 'step'; readonly weights: readonly Float32Array[]; readonly x: Float32Array; readonly y: Float32Array | Int32Array;
-      readonly n: number; readonly epoch: number; readonly step: number; readonly shard: number };
+      readonly n: number; readonly epoch: number; readonly step: number;
+      /** Where the shard sits in the whole batch (dropout masks are the whole batch's rows) and its batch-norm groups. */
+      readonly batch: number; readonly offset: number; readonly groups: readonly number[] };
 
 export type FromHelper =
   | { readonly type: 'ready' }

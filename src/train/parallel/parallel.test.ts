@@ -8,8 +8,8 @@ import type { DataShape, ModelSpec } from '../../model/spec';
 import { buildModel } from '../buildModel';
 import { randomValues } from '../kernels/testUtils';
 import { applyAveraged, makeReplica, shardGradients, type Replica } from './replica';
-import { averageGradients, planWorkers, shardOffsets, shardSizes, workerCount } from './shards';
-import { maskSeed } from '../dropoutLayer';
+import { averageGradients, planWorkers, shardOffsets, shardSizes, stepShares, virtualShardCount, workerCount } from './shards';
+import { createDropoutClock, SeededDropout } from '../dropoutLayer';
 
 const DATA: DataShape = { inputShape: [10, 10, 1], numClasses: 4 };
 const BATCH = 10; // 3 workers get uneven shards (4, 3, 3): the weighting matters
@@ -158,9 +158,31 @@ describe('how many workers a run gets', () => {
     expect(planWorkers({ ...base, batchSize: 128, macsPerStep: 54e6 })).toMatchObject({ count: 2, reason: 'cores' });
   });
 
-  it("draws each shard's dropout mask from a seed of its own; shard 0 draws as one worker does", () => {
-    expect(maskSeed(5, 1, 3, 0)).toBe(maskSeed(5, 1, 3));
-    const seeds = new Set([0, 1, 2, 3].map((shard) => maskSeed(5, 1, 3, shard)));
-    expect(seeds.size).toBe(4);
+  it('shares a batch-norm batch out by whole virtual shards, fixed by the batch size, and no more workers than shards', () => {
+    expect([16, 32, 64, 96, 128, 256, 1024].map(virtualShardCount)).toEqual([1, 1, 2, 3, 4, 8, 8]);
+    expect(stepShares(96, 96, 1, true)).toEqual([[32, 32, 32]]);
+    expect(stepShares(96, 96, 2, true)).toEqual([[32, 32], [32]]);
+    expect(stepShares(32, 96, 2, true)).toEqual([[11, 11], [10]]);
+    expect(stepShares(10, 64, 3, false)).toEqual([[4], [3], [3]]);
+    expect(planWorkers({ ...base, cores: 8, maxShares: 2 })).toMatchObject({ count: 2, reason: 'cores' });
+    expect(planWorkers({ ...base, maxShares: 1 })).toMatchObject({ count: 1, reason: 'small-batch' });
+  });
+});
+
+describe('dropout on shards of a batch', () => {
+  it('shards draw masks of their own: each gets its rows of the whole batch\'s mask', () => {
+    const clock = createDropoutClock();
+    const layer = new SeededDropout({ name: 'drop', rate: 0.5, seed: 5, clock });
+    const mask = (n: number, at: { batch?: number; offset?: number } = {}): number[] => {
+      Object.assign(clock, { epoch: 1, step: 3, ...at });
+      return tf.tidy(() => Array.from((layer.apply(tf.ones([n, 40]), { training: true }) as tf.Tensor).dataSync()));
+    };
+    const whole = mask(6);
+    const first = mask(3, { batch: 6, offset: 0 });
+    const second = mask(3, { batch: 6, offset: 3 });
+    expect(first).toEqual(whole.slice(0, 120));
+    expect(second).toEqual(whole.slice(120));
+    expect(second).not.toEqual(first);
+    expect(new Set(whole)).toEqual(new Set([0, 2]));
   });
 });

@@ -1,8 +1,8 @@
 // One data-parallel worker's part of a training step, in tfjs: the gradient of its shard's mean loss
 // (without applying it), and the update from the averaged gradients that every worker applies alike.
-// Batch norm in training mode normalises each shard by that shard's own statistics and updates its moving
-// averages from them, as PyTorch's DistributedDataParallel does without SyncBatchNorm: with K workers the
-// statistics come from batch / K examples, and each worker's moving averages follow its own shards.
+// Used by parallel.test.ts to check the averaging arithmetic. A replica normalises batch norm over whatever
+// shard it is given; the engine's workers are given whole virtual shards instead (shards.ts's stepShares),
+// so that their statistics do not depend on the worker count.
 import * as tf from '@tensorflow/tfjs';
 import type { BuiltModel } from '../builtModel';
 import { crossEntropyFromLogits } from '../steps';

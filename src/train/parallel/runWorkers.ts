@@ -6,7 +6,7 @@ import type { BackendInfo, WorkersInfo } from '../api/protocol';
 import type { RunContext } from '../session';
 import type { SpawnHelper } from './helperProtocol';
 import { startParallel } from './coordinator';
-import { planWorkers } from './shards';
+import { planWorkers, virtualShardCount } from './shards';
 import { analyzeModel } from '../../model/analyze';
 import { measureModel } from '../../model/cost';
 import type { ModelSpec } from '../../model/spec';
@@ -34,8 +34,10 @@ export const defaultParallelDeps: ParallelDeps = {
 
 export async function startRunWorkers(ctx: RunContext, deps: ParallelDeps, backend: BackendInfo, data: LoadedDataset): Promise<void> {
   const { msg } = ctx;
+  const batchNorm = msg.spec.blocks.some((b) => b.kind === 'batchnorm');
   const plan = planWorkers({ choice: msg.workers, cores: deps.cores(), backend: backend.name,
     batchSize: Math.min(msg.hyper.batchSize, data.train.count), canSpawn: deps.spawnHelper !== null,
+    ...(batchNorm ? { maxShares: virtualShardCount(msg.hyper.batchSize) } : {}),
     macsPerStep: forwardMacs(msg.spec, data) * Math.min(msg.hyper.batchSize, data.train.count),
     ...(deps.minMacsPerStep !== undefined ? { minMacsPerStep: deps.minMacsPerStep } : {}) });
   const tell = (workers: WorkersInfo) => ctx.post({ type: 'backend', runId: msg.runId, backend: { ...backend, workers } });
@@ -45,7 +47,7 @@ export async function startRunWorkers(ctx: RunContext, deps: ParallelDeps, backe
     try {
       ctx.parallel = await startParallel(deps.spawnHelper, plan.count,
         { spec: msg.spec, dataShape, seed: msg.hyper.seed, backend: backend.name, weightDecay: msg.hyper.weightDecay },
-        (detail) => tell(failed(detail)));
+        { batchSize: msg.hyper.batchSize, batchNorm }, (detail) => tell(failed(detail)));
     } catch (err) {
       return tell(failed(err instanceof Error ? err.message : String(err)));
     }

@@ -4,6 +4,9 @@
 // mean-loss gradient of the whole batch (for networks without batch norm: see replica.ts), so every
 // worker can apply the same averaged update and the replicas stay equal.
 import type { BackendName, WorkersChoice, WorkersInfo } from '../api/protocol';
+import { virtualShardCount } from '../api/virtualShards';
+
+export { virtualShardCount };
 
 /**
  * Training workers for a machine with `cores` logical cores: every core on 2 (the page's own work is
@@ -13,6 +16,22 @@ import type { BackendName, WorkersChoice, WorkersInfo } from '../api/protocol';
 export function workerCount(cores: number | undefined, max = 8): number {
   if (cores === undefined || !Number.isFinite(cores) || cores < 2) return 1;
   return Math.max(1, Math.min(max, cores <= 2 ? cores : cores - 1));
+}
+
+/**
+ * How a batch of `n` examples is shared out: for each of up to `workers` workers, the sizes of the groups it
+ * normalises batch norm over. With batch norm the groups are the run's virtual shards, whole ones per worker;
+ * without, a worker's share is one group (grouping then changes nothing) and any worker count splits it.
+ */
+export function stepShares(n: number, batchSize: number, workers: number, batchNorm: boolean): number[][] {
+  const groups = shardSizes(n, Math.min(batchNorm ? virtualShardCount(batchSize) : workers, n));
+  const shares: number[][] = [];
+  let at = 0;
+  for (const count of shardSizes(groups.length, workers)) {
+    shares.push(groups.slice(at, at + count));
+    at += count;
+  }
+  return shares;
 }
 
 /** Shard sizes of a batch of `n` examples over `k` workers: as equal as possible, the larger first, none empty. */
@@ -75,6 +94,8 @@ export interface WorkerPlanInput {
   readonly macsPerStep?: number;
   /** The threshold (MIN_PARALLEL_MACS_PER_STEP unless given). */
   readonly minMacsPerStep?: number;
+  /** With batch norm, the run's virtual shards (virtualShardCount): no more workers than these. */
+  readonly maxShares?: number;
 }
 
 /**
@@ -89,8 +110,9 @@ export function planWorkers(input: WorkerPlanInput): WorkersInfo {
   if (input.backend === 'webgl' || input.backend === 'webgpu') return one('gpu');
   const k = workerCount(input.cores);
   if (k < 2) return one('one-core');
-  if (input.batchSize < 2) return one('small-batch');
+  // A batch-norm network's batch is shared out by whole virtual shards: fewer than two cannot be split.
+  if (input.batchSize < 2 || (input.maxShares ?? 2) < 2) return one('small-batch');
   if (input.choice !== 'many' && input.macsPerStep !== undefined && input.macsPerStep < (input.minMacsPerStep ?? MIN_PARALLEL_MACS_PER_STEP)) return one('small-network');
   if (!input.canSpawn) return one('no-workers');
-  return { count: Math.min(k, input.batchSize), reason: 'cores', ...cores };
+  return { count: Math.min(k, input.batchSize, input.maxShares ?? Infinity), reason: 'cores', ...cores };
 }
