@@ -217,6 +217,9 @@ def main(argv=None):
         torch.save(plain.state_dict(), args.out)
         print(f"saved {args.out} after {step} steps")
     if distributed:
+        # Every process leaves together: without it a process that finished first could hang in the teardown
+        # while process 0 was still saving (seen with torch 1.13's gloo under load).
+        dist.barrier()
         dist.destroy_process_group()
 
 
