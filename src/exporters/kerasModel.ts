@@ -6,6 +6,7 @@
 import { moduleOf } from '../blocks/registry';
 import type { ModelAnalysis } from '../model/analysis';
 import type { DataShape, ModelSpec } from '../model/spec';
+import { DEFAULT_TASK } from '../tasks/registry';
 import { pythonBlockNames } from './pythonNames';
 
 export { kerasLayerName } from '../blocks/common/python';
@@ -15,6 +16,7 @@ export function kerasModelPy(spec: ModelSpec, analysis: ModelAnalysis, data: Dat
   const specs = new Map(spec.blocks.map((b) => [b.id, b]));
   const shapes = new Map(analysis.blocks.map((b) => [b.id, b.outputShape]));
   const names = pythonBlockNames(spec);
+  const task = DEFAULT_TASK;
   const body: string[] = [];
   let inputVar = 'inputs';
   let outputVar = 'inputs';
@@ -48,7 +50,7 @@ ${body.join('\n')}
 
 if __name__ == "__main__":
     model = build_model()
-    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    model.compile(optimizer="adam", loss=${task.keras.loss}, metrics=${task.keras.metrics})
     model.summary()
 `;
 }

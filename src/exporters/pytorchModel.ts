@@ -6,6 +6,7 @@
 import { moduleOf } from '../blocks/registry';
 import type { ModelAnalysis } from '../model/analysis';
 import type { DataShape, ModelSpec } from '../model/spec';
+import { DEFAULT_TASK } from '../tasks/registry';
 import { pythonBlockNames } from './pythonNames';
 import { PY_WEIGHTS_LOADER } from './pythonWeightsLoader';
 
@@ -23,6 +24,7 @@ export function pytorchModelPy(spec: ModelSpec, analysis: ModelAnalysis, data: D
   const modules: string[] = [];
   const forward: string[] = [];
   const helpers = new Set<string>();
+  const task = DEFAULT_TASK;
   let output = 'x';
   for (const a of analysis.blocks) {
     const block = specs.get(a.id);
@@ -67,6 +69,6 @@ ${forward.map((l) => `        ${l}`).join('\n')}
         return ${output}
 
     def predict_proba(self, x):
-        return torch.softmax(self.forward(x), dim=1)
+        ${task.pytorch.predict}
 ${PY_WEIGHTS_LOADER}`;
 }
