@@ -46,16 +46,8 @@ export function buildModel(spec: ModelSpec, data: DataShape, seed = 0): BuiltMod
     const sources = block.inputs.map((source) => outputs.get(source));
     if (!sources.every((s): s is Symbolic => s !== undefined)) throw new Error(`buildModel: block ${id} has no built input`);
     const made: Made = { layers: [], tensors: [] };
-    const ctx: BuildContext = {
-      seed: layerSeed(seed, id), clock, data, onInput: input !== null && sources.every((s) => s === input?.tensor),
-      apply: (layer, x) => {
-        const out = layer.apply(x) as Symbolic;
-        made.layers.push(layer);
-        made.tensors.push(out);
-        return out;
-      },
-    };
-    const tensor = worker.build(block, sources, ctx);
+    const onInput = input !== null && sources.every((s) => s === input?.tensor);
+    const tensor = worker.build(block, sources, { seed: layerSeed(seed, id), clock, data, onInput, apply: recorder(made) });
     outputs.set(id, tensor);
     if (role === 'input') {
       input = { id, tensor };
@@ -87,6 +79,14 @@ interface Made {
   readonly layers: tf.layers.Layer[];
   readonly tensors: Symbolic[];
 }
+
+/** BuildContext.apply: applies a layer and records it, and its output, as the block's. */
+const recorder = (made: Made): BuildContext['apply'] => (layer, x) => {
+  const out = layer.apply(x) as Symbolic;
+  made.layers.push(layer);
+  made.tensors.push(out);
+  return out;
+};
 
 function blockLayers(spec: BlockSpec, worker: AnyWorkerBlock, layers: readonly tf.layers.Layer[]): BlockLayers {
   const output = layers[layers.length - 1];

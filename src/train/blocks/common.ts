@@ -53,3 +53,6 @@ export function padExplicitly(id: string, padding: Padding, x: Symbolic, ctx: Bu
   // Block ids never contain '/' (the core checks), so this name cannot clash with another block's layer.
   return ctx.apply(tf.layers.zeroPadding2d({ name: paddingLayerName(id), padding }), x);
 }
+
+/** The block's first (for most kinds its only) input. */
+export const first = (xs: readonly Symbolic[]): Symbolic => xs[0] as Symbolic;

@@ -2,11 +2,15 @@
 // refuses to compile while a registered kind has no worker side.
 import type { BlockSpec, BlockKind } from '../../model/spec';
 import { conv2dWorker } from './conv2d';
-import { inputWorker, softmaxWorker } from './head';
-import {
-  activationWorker, addWorker, avgPool2dWorker, batchNormWorker, concatWorker, denseWorker, dropoutWorker, flattenWorker,
-  globalAvgPoolWorker, globalMaxPoolWorker, maxPool2dWorker,
-} from './simple';
+import { inputWorker } from './input';
+import { activationWorker } from './activation';
+import { batchNormWorker } from './batchnorm';
+import { denseWorker } from './dense';
+import { dropoutWorker } from './dropout';
+import { flattenWorker } from './flatten';
+import { addWorker, concatWorker } from './merge';
+import { avgPool2dWorker, globalAvgPoolWorker, globalMaxPoolWorker, maxPool2dWorker } from './pool2d';
+import { softmaxWorker } from './softmax';
 import type { AnyWorkerBlock, WorkerBlock } from './types';
 
 const WORKER_BLOCKS: { readonly [K in BlockKind]: WorkerBlock<Extract<BlockSpec, { kind: K }>> } = {

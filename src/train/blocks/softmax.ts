@@ -1,14 +1,8 @@
-// The network's ends on the tfjs side: the input block (the dataset's images) and the softmax head.
+// The softmax head on the tfjs side: one score per class, then the softmax.
 import * as tf from '@tensorflow/tfjs';
-import type { InputBlock } from '../../blocks/input';
 import type { SoftmaxOutputBlock } from '../../blocks/softmax';
 import { initializer, softmaxLayerName } from './common';
 import type { WorkerBlock } from './types';
-
-export const inputWorker: WorkerBlock<InputBlock> = {
-  kind: 'input',
-  build: (block, _xs, ctx) => tf.input({ shape: [...ctx.data.inputShape], name: block.id }),
-};
 
 export const softmaxWorker: WorkerBlock<SoftmaxOutputBlock> = {
   kind: 'softmax',
