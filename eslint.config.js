@@ -26,13 +26,14 @@ export default tseslint.config(
     },
   },
   {
-    // The model core is pure: the network as data, nothing of the app, no tfjs, no React, no d3.
-    files: ['src/model/**/*.ts'],
+    // The model core is pure: the network as data, nothing of the app, no tfjs, no React, no d3. So are the
+    // block kinds' and tasks' pure sides (their tfjs sides live in src/train/blocks and src/train/tasks).
+    files: ['src/model/**/*.ts', 'src/blocks/**/*.ts', 'src/tasks/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['@tensorflow/*', 'react', 'react-dom', 'd3', 'd3-*', 'zustand', 'zustand/*'], message: 'src/model is pure: no tfjs, React, d3 or store.' },
-          { regex: appFolders(['store', 'views', 'train', 'data', 'metrics', 'i18n', 'paint']), message: 'src/model imports nothing of the app.' },
+          { group: ['@tensorflow/*', 'react', 'react-dom', 'd3', 'd3-*', 'zustand', 'zustand/*'], message: 'src/model, src/blocks and src/tasks are pure: no tfjs, React, d3 or store.' },
+          { regex: appFolders(['store', 'views', 'train', 'data', 'metrics', 'i18n', 'paint']), message: 'src/model, src/blocks and src/tasks import nothing of the app.' },
         ],
       }],
     },
@@ -79,7 +80,7 @@ export default tseslint.config(
     // The rest of the app reaches training only through src/train/api (tests and the lessons' test rig may
     // drive the engine directly).
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/train/**', 'src/model/**', 'src/views/**', '**/*.test.ts', 'src/lessons/testRig.ts'],
+    ignores: ['src/train/**', 'src/model/**', 'src/blocks/**', 'src/tasks/**', 'src/views/**', '**/*.test.ts', 'src/lessons/testRig.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ regex: workerSide, message: 'Only src/train/api may be imported outside the worker.' }],

@@ -1,6 +1,7 @@
 // Block ids become Python identifiers (module attributes and local variables of forward()): anything
 // outside [A-Za-z0-9_] becomes '_', a leading digit or a Python keyword / name the generated code uses
 // gets a suffix, and two ids that end up alike are told apart by a counter.
+import type { ModelSpec } from '../model/spec';
 
 const RESERVED = new Set([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
@@ -24,6 +25,15 @@ export function pythonNames(ids: readonly string[]): Map<string, string> {
     names.set(id, name);
   }
   return names;
+}
+
+/**
+ * The Python name of every block of a network, the one naming that model.py, its weights file and the
+ * Keras model.py all use: named in spec order, so the counter that tells two alike ids apart ("a-b" and
+ * "a_b") gives each the same name in every file, whatever order a file writes the blocks in.
+ */
+export function pythonBlockNames(spec: ModelSpec): Map<string, string> {
+  return pythonNames(spec.blocks.map((b) => b.id));
 }
 
 /**

@@ -5,16 +5,11 @@
 // load the model with tf.loadLayersModel, or in Python with tensorflowjs's converter.
 // One exception: tfjs 4.22's ELU layer refuses alpha != 1, so a model with such an ELU also gets
 // elu-alpha.js, a loader that teaches tfjs the alpha (README says so).
+import { BLOCK_MODULES } from '../blocks/registry';
+import type { LayerJson } from '../blocks/types';
 import { countValues, type WeightList } from './weights';
 
 export const TFJS_WEIGHTS_FILE = 'model.weights.bin';
-
-interface LayerJson {
-  name: string;
-  class_name: string;
-  config: Record<string, unknown>;
-  inbound_nodes: unknown;
-}
 
 interface TopologyJson {
   class_name: string;
@@ -22,32 +17,15 @@ interface TopologyJson {
   [key: string]: unknown;
 }
 
-const GLOROT = { class_name: 'VarianceScaling', config: { scale: 1, mode: 'fan_avg', distribution: 'uniform', seed: null } };
-const ZEROS = { class_name: 'Zeros', config: {} };
+/** The playground's own layer classes, by class name, and the standard layer each kind turns them into. */
+const STANDARD: ReadonlyMap<string, (layer: LayerJson) => LayerJson> = new Map(
+  BLOCK_MODULES.flatMap((m) => Object.entries(m.tfjsLayers ?? {})));
 
 function standardLayer(layer: LayerJson): LayerJson {
-  const c = layer.config;
-  const base = { name: c.name, trainable: c.trainable ?? true };
-  switch (layer.class_name) {
-    case 'CnnPlaygroundSeededDropout':
-      return { ...layer, class_name: 'Dropout', config: { ...base, rate: c.rate } };
-    case 'CnnPlaygroundEluAlpha':
-      return { ...layer, class_name: 'ELU', config: { ...base, alpha: c.alpha } };
-    case 'CnnPlaygroundDilatedConv2D':
-      return {
-        ...layer,
-        class_name: 'Conv2D',
-        config: {
-          ...base, filters: c.filters, kernel_size: c.kernel_size, strides: [1, 1], padding: c.padding,
-          data_format: 'channels_last', dilation_rate: c.dilation_rate, activation: c.activation, use_bias: c.use_bias,
-          kernel_initializer: GLOROT, bias_initializer: ZEROS, kernel_regularizer: null, bias_regularizer: null,
-          activity_regularizer: null, kernel_constraint: null, bias_constraint: null,
-        },
-      };
-    default:
-      if (layer.class_name.startsWith('CnnPlayground')) throw new Error(`No standard layer for ${layer.class_name}`);
-      return layer;
-  }
+  const rewrite = STANDARD.get(layer.class_name);
+  if (rewrite !== undefined) return rewrite(layer);
+  if (layer.class_name.startsWith('CnnPlayground')) throw new Error(`No standard layer for ${layer.class_name}`);
+  return layer;
 }
 
 export interface TfjsExport {

@@ -2,7 +2,9 @@
 // topological order. A block whose input has no shape gets none either, silently: only the block that
 // causes a problem carries the issue, so one mistake reads as one message, not a cascade.
 import type { BlockAnalysis, ModelAnalysis, ModelIssue } from './analysis';
-import { buildGraph, type Graph } from './graph';
+import { blockModuleOf } from '../blocks/registry';
+import { hasBiasSwitch } from './blockFields';
+import { buildGraph, isInputKind, type Graph } from './graph';
 import { makeIssue } from './issues';
 import { inferBlock, type BlockResult } from './shapes';
 import type { DataShape, ModelSpec, Shape } from './spec';
@@ -27,7 +29,7 @@ export function analyzeModel(spec: ModelSpec, data: DataShape): ModelAnalysis {
     const { block } = node;
     const inputs = node.inputs.map((source) => shapes.get(source) ?? null);
     const ready = inputs.every((s): s is Shape => s !== null);
-    const computable = !graph.broken.has(id) && (block.kind === 'input' || (inputs.length > 0 && ready));
+    const computable = !graph.broken.has(id) && (isInputKind(block.kind) || (inputs.length > 0 && ready));
     const result = computable ? inferBlock(block, inputs as Shape[], data) : NOTHING;
     shapes.set(id, result.shape);
     issues.push(...result.issues);
@@ -64,8 +66,8 @@ function biasBeforeBatchNorm(graph: Graph): ModelIssue[] {
   const found: ModelIssue[] = [];
   for (const node of graph.nodes.values()) {
     const { block } = node;
-    if ((block.kind !== 'conv2d' && block.kind !== 'dense') || block.useBias === false) continue;
-    const feedsNorm = node.consumers.some((c) => graph.nodes.get(c)?.block.kind === 'batchnorm');
+    if (!hasBiasSwitch(block.kind) || (block as { useBias?: unknown }).useBias === false) continue;
+    const feedsNorm = node.consumers.some((c) => blockModuleOf(graph.nodes.get(c)?.block.kind)?.cancelsBias === true);
     if (feedsNorm) found.push(makeIssue('biasBeforeBatchNorm', node.id, {}, 'warning'));
   }
   // A network built that way on purpose (Keras's ResNet-50 has these biases) is told once, not on every block.

@@ -1,73 +1,20 @@
 // What the inspector may edit on each kind of block: one descriptor per field (type, range, options,
 // default), a block with sensible defaults for a new node, and validation as you type. The ranges are
 // the editor's (what makes sense to type here), narrower than what the core accepts from a link.
-import { ACTIVATION_FNS, INIT_NAMES } from './shapes';
+import { BLOCK_MODULES, blockModuleOf } from '../blocks/registry';
+import type { FieldDescriptor } from '../blocks/types';
 import type { BlockKind, BlockSpec, ModelSpec } from './spec';
 
-export type FieldType = 'int' | 'number' | 'size2' | 'padding' | 'enum' | 'bool';
-
-export interface FieldDescriptor {
-  /** The block property; its label and hint are field.<name> / hint.<name> in the 'model' namespace. */
-  readonly name: string;
-  readonly type: FieldType;
-  /** Bounds for int / number / size2 (each axis) / padding (explicit pixels). */
-  readonly min?: number;
-  readonly max?: number;
-  /** True when the bound itself is not allowed (dropout rate < 1). */
-  readonly maxExclusive?: boolean;
-  /** For enum: the values (labels: activation.<v> or init.<v>). */
-  readonly options?: readonly string[];
-  readonly default: number | string | boolean;
-  /** Shown only when another field has one of these values (alpha only for leaky ReLU and ELU). */
-  readonly when?: { readonly field: string; readonly values: readonly string[] };
-}
+export type { FieldDescriptor, FieldType } from '../blocks/types';
+export { DEFAULT_ALPHA } from '../blocks/common/options';
 
 /** Problems validateField reports; sentences under fieldProblem.<code> (tooSmall uses min, tooLarge max). */
 export const FIELD_PROBLEMS = ['notANumber', 'notWhole', 'tooSmall', 'tooLarge', 'notAnOption', 'unknownField'] as const;
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];
 
-const activationField = (name: string, fallback: string): FieldDescriptor =>
-  ({ name, type: 'enum', options: ACTIVATION_FNS, default: fallback });
-const initField: FieldDescriptor = { name: 'init', type: 'enum', options: INIT_NAMES, default: 'glorotUniform' };
-const useBias: FieldDescriptor = { name: 'useBias', type: 'bool', default: true };
-const padding = (fallback: string): FieldDescriptor => ({ name: 'padding', type: 'padding', min: 0, max: 10, default: fallback });
-const window = (name: string, max: number, fallback: number): FieldDescriptor =>
-  ({ name, type: 'size2', min: 1, max, default: fallback });
-
-export const BLOCK_FIELDS: Readonly<Record<BlockKind, readonly FieldDescriptor[]>> = {
-  input: [],
-  conv2d: [
-    { name: 'filters', type: 'int', min: 1, max: 1024, default: 16 },
-    window('kernel', 15, 3),
-    window('stride', 8, 1),
-    padding('same'),
-    window('dilation', 8, 1),
-    useBias,
-    activationField('activation', 'linear'),
-    initField,
-  ],
-  activation: [
-    activationField('fn', 'relu'),
-    { name: 'alpha', type: 'number', min: 0, max: 10, default: 0.01, when: { field: 'fn', values: ['leakyRelu', 'elu'] } },
-  ],
-  maxpool2d: [window('size', 8, 2), window('stride', 8, 2), padding('valid')],
-  avgpool2d: [window('size', 8, 2), window('stride', 8, 2), padding('valid')],
-  globalavgpool: [],
-  globalmaxpool: [],
-  dropout: [{ name: 'rate', type: 'number', min: 0, max: 1, maxExclusive: true, default: 0.5 }],
-  batchnorm: [
-    { name: 'momentum', type: 'number', min: 0, max: 1, default: 0.99 },
-    { name: 'epsilon', type: 'number', min: 1e-6, max: 0.1, default: 1e-3 },
-  ],
-  add: [],
-  concat: [],
-  flatten: [],
-  dense: [{ name: 'units', type: 'int', min: 1, max: 4096, default: 64 }, useBias, activationField('activation', 'linear'), initField],
-  softmax: [initField],
-};
-
-/** Alpha when a block leaves it out: leaky ReLU's slope 0.01 (Keras would use 0.3), ELU's 1. */
-export const DEFAULT_ALPHA: Readonly<Record<'leakyRelu' | 'elu', number>> = { leakyRelu: 0.01, elu: 1 };
+/** Each kind's fields, from its module. */
+export const BLOCK_FIELDS: Readonly<Record<BlockKind, readonly FieldDescriptor[]>> =
+  Object.fromEntries(BLOCK_MODULES.map((m) => [m.kind, m.fields])) as Record<BlockKind, readonly FieldDescriptor[]>;
 
 /**
  * A new block of the given kind with every field at its default. An ELU's alpha starts at 1, a leaky
@@ -123,8 +70,13 @@ export function validateField(kind: BlockKind, name: string, value: unknown): Fi
  * so the default is "no bias" there (the core warns with biasBeforeBatchNorm otherwise).
  */
 export function dropBiasBeforeBatchNorm(spec: ModelSpec): ModelSpec {
-  const feedsNorm = new Set(spec.blocks.filter((b) => b.kind === 'batchnorm').flatMap((b) => b.inputs));
+  const feedsNorm = new Set(spec.blocks.filter((b) => blockModuleOf(b.kind)?.cancelsBias === true).flatMap((b) => b.inputs));
   const blocks = spec.blocks.map((b) =>
-    ((b.kind === 'conv2d' || b.kind === 'dense') && feedsNorm.has(b.id) && b.useBias !== false ? { ...b, useBias: false } : b));
+    (hasBiasSwitch(b.kind) && feedsNorm.has(b.id) && (b as { useBias?: boolean }).useBias !== false ? { ...b, useBias: false } : b));
   return { ...spec, blocks };
+}
+
+/** Kinds whose bias the student may switch off (conv, dense): those with a useBias field. */
+export function hasBiasSwitch(kind: string): boolean {
+  return blockModuleOf(kind)?.fields.some((f) => f.name === 'useBias') === true;
 }

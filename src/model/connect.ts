@@ -3,7 +3,7 @@
 // for single-input blocks), then the shapes: the edge is tried on a copy of the spec and refused when it
 // makes the target block wrong (add of two shapes, dense on an image, concat of mismatched images ...).
 import { analyzeModel } from './analyze';
-import { blocksById, MERGE_KINDS, specBlocks } from './graph';
+import { blocksById, isInputKind, isOutputKind, MERGE_KINDS, specBlocks } from './graph';
 import type { IssueCode } from './issues';
 import type { BlockSpec, DataShape, ModelSpec } from './spec';
 
@@ -39,8 +39,8 @@ export function canConnect(spec: ModelSpec, data: DataShape, fromId: string, toI
   if (from === undefined) return refuse('unknownBlock', { id: fromId });
   if (to === undefined) return refuse('unknownBlock', { id: toId });
   if (fromId === toId) return refuse('sameBlock');
-  if (to.kind === 'input') return refuse('intoInput');
-  if (from.kind === 'softmax') return refuse('fromOutput');
+  if (isInputKind(to.kind)) return refuse('intoInput');
+  if (isOutputKind(from.kind)) return refuse('fromOutput');
   if (to.inputs.includes(fromId)) return refuse('alreadyConnected');
   if (!MERGE_KINDS.has(to.kind) && to.inputs.length > 0) return refuse('targetFull');
   if (reaches(blocks, toId, fromId)) return refuse('cycle');

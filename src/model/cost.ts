@@ -1,11 +1,12 @@
 // What a network costs, computed on demand from its analysis: multiply-adds per example, activation
-// memory per example, and each block's receptive field. Multiply-adds count the convolution and dense
-// (incl. softmax head) layers only, one per weight use, as the published figures of torchvision and Keras
+// memory per example, and each block's receptive field, each kind's share from its module (src/blocks/).
+// Multiply-adds count the convolution and dense (incl. softmax head) layers only, one per weight use, as the published figures of torchvision and Keras
 // Applications do (e.g. ResNet-18 1.81 G); pooling, batch norm and activations are comparatively free.
-import type { ModelAnalysis } from './analysis';
+import { blockModuleOf } from '../blocks/registry';
+import type { FieldState } from '../blocks/types';
+import type { AxisArithmetic, ModelAnalysis } from './analysis';
 import { blocksById } from './graph';
 import { countElements } from './issues';
-import { effectiveKernel, pair } from './size2';
 import type { BlockSpec, DataShape, ModelSpec, Shape } from './spec';
 
 export interface ReceptiveField {
@@ -41,12 +42,7 @@ export interface ModelCost {
   };
 }
 
-interface Field {
-  readonly r: readonly [number, number];
-  readonly j: readonly [number, number];
-  /** Height and width of the tensor, or of the image a flattened vector came from; [1, 1] once mixed. */
-  readonly grid: readonly [number, number];
-}
+type Field = FieldState;
 
 const BYTES = 4;
 
@@ -65,7 +61,7 @@ export function measureModel(spec: ModelSpec, analysis: ModelAnalysis, data: Dat
       continue;
     }
     const inputs = block.inputs.map((i) => shapes.get(i) ?? null);
-    const field = nextField(block, block.inputs.map((i) => fields.get(i) ?? null), inputs[0] ?? null, out);
+    const field = nextField(block, block.inputs.map((i) => fields.get(i) ?? null), info.arithmetic, inputs[0] ?? null, out);
     fields.set(info.id, field);
     const activations = countElements(out);
     const receptiveField = field === null || imageH === undefined || imageW === undefined || data.inputShape.length !== 3 ? null : {
@@ -84,53 +80,15 @@ export function measureModel(spec: ModelSpec, analysis: ModelAnalysis, data: Dat
 }
 
 function macsOf(block: BlockSpec, input: Shape | null, out: Shape): number {
-  if (input === null) return 0;
-  switch (block.kind) {
-    case 'conv2d': {
-      const [kh, kw] = pair(block.kernel);
-      return countElements(out) * kh * kw * (input[2] ?? 0);
-    }
-    case 'dense':
-    case 'softmax':
-      return (input[0] ?? 0) * (out[0] ?? 0);
-    default:
-      return 0;
-  }
+  const macs = blockModuleOf(block.kind)?.macs;
+  return input === null || macs === undefined ? 0 : macs(block, input, out);
 }
 
-/** Receptive-field recurrence: r_out = r_in + (k_eff - 1) * j_in, j_out = j_in * stride, per axis. */
-function nextField(block: BlockSpec, ins: readonly (Field | null)[], input: Shape | null, out: Shape): Field | null {
-  const grid = (s: Shape): [number, number] => (s.length === 3 ? [s[0] as number, s[1] as number] : [1, 1]);
-  if (block.kind === 'input') return out.length === 3 ? { r: [1, 1], j: [1, 1], grid: grid(out) } : null;
-  const f = ins[0];
-  if (f == null || ins.some((i) => i === null)) return null;
-  const axes = [0, 1] as const;
-  switch (block.kind) {
-    case 'conv2d':
-    case 'maxpool2d':
-    case 'avgpool2d': {
-      const k = pair(block.kind === 'conv2d' ? block.kernel : block.size);
-      const d = pair(block.kind === 'conv2d' ? (block.dilation ?? 1) : 1);
-      const s = pair(block.stride);
-      const r = axes.map((a) => f.r[a] + (effectiveKernel(k[a], d[a]) - 1) * f.j[a]) as [number, number];
-      return { r, j: axes.map((a) => f.j[a] * s[a]) as [number, number], grid: grid(out) };
-    }
-    case 'globalavgpool':
-    case 'globalmaxpool':
-    case 'dense':
-    case 'softmax': {
-      // Every output value mixes the whole grid the input still has.
-      const r = axes.map((a) => f.r[a] + (f.grid[a] - 1) * f.j[a]) as [number, number];
-      return { r, j: axes.map((a) => f.j[a] * f.grid[a]) as [number, number], grid: [1, 1] };
-    }
-    case 'add':
-    case 'concat': {
-      const all = ins as Field[];
-      const max = (pick: (x: Field) => readonly [number, number], a: 0 | 1) => Math.max(...all.map((x) => pick(x)[a]));
-      return { r: [max((x) => x.r, 0), max((x) => x.r, 1)], j: [max((x) => x.j, 0), max((x) => x.j, 1)], grid: f.grid };
-    }
-    default:
-      // Element-wise kinds and flatten: a flattened vector keeps the grid it came from.
-      return { ...f, grid: input !== null && input.length === 3 ? grid(input) : f.grid };
-  }
+/** The block's receptive-field step (its module's), from its inputs' fields; null where it cannot be traced. */
+function nextField(block: BlockSpec, ins: readonly (Field | null)[], arithmetic: readonly AxisArithmetic[], input: Shape | null, out: Shape): Field | null {
+  const module = blockModuleOf(block.kind);
+  if (module === undefined) return null;
+  if (module.arity === 'none') return module.receptive.forward([], arithmetic, input, out);
+  if (ins.length === 0 || ins.some((i) => i === null)) return null;
+  return module.receptive.forward(ins as Field[], arithmetic, input, out);
 }

@@ -1,6 +1,7 @@
 // The small DSL that writes networks: `chain(input(), conv2d(6, 5), ...)` gives a sequential ModelSpec,
 // `network((n) => ...)` a graph with branches (residual adds, concats). Ids are readable (conv1, act1,
 // pool1, ...) and never reused; each drafted block gets its `inputs` from where it is placed.
+import { blockModuleOf } from '../blocks/registry';
 import type {
   ActivationFn, BlockKind, BlockSpec, InitName, ModelSpec, Padding, Pool2DBlock, Size2,
 } from './spec';
@@ -10,13 +11,10 @@ export type BlockDraft = Draft<BlockSpec>;
 // Distributes over the union, so each kind keeps its own fields.
 type Draft<B> = B extends BlockSpec ? Omit<B, 'id' | 'inputs'> & { readonly id?: string } : never;
 
-const ID_PREFIX: Record<BlockKind, string> = {
-  input: 'input', conv2d: 'conv', activation: 'act', maxpool2d: 'pool', avgpool2d: 'pool',
-  flatten: 'flatten', dense: 'dense', softmax: 'output', globalavgpool: 'gap', globalmaxpool: 'gmp',
-  dropout: 'drop', batchnorm: 'bn', add: 'add', concat: 'concat',
-};
+// The ids the presets were written with: each kind's own prefix, but both poolings are 'pool' here.
+const idPrefix = (kind: BlockKind): string => (kind === 'avgpool2d' ? 'pool' : (blockModuleOf(kind)?.idPrefix ?? kind));
 // Blocks a network usually has once read best without a number: 'input', not 'input1'.
-const USUALLY_ONCE: ReadonlySet<BlockKind> = new Set(['input', 'flatten', 'softmax']);
+const usuallyOnce = (kind: BlockKind): boolean => blockModuleOf(kind)?.role !== undefined || kind === 'flatten';
 
 /** Builds a graph block by block; every method returns the id of the (last) block it added. */
 export class NetworkBuilder {
@@ -45,11 +43,11 @@ export class NetworkBuilder {
   }
 
   private nextId(kind: BlockKind): string {
-    const prefix = ID_PREFIX[kind];
+    const prefix = idPrefix(kind);
     for (;;) {
       const n = (this.counters.get(prefix) ?? 0) + 1;
       this.counters.set(prefix, n);
-      const id = n === 1 && USUALLY_ONCE.has(kind) ? prefix : `${prefix}${n}`;
+      const id = n === 1 && usuallyOnce(kind) ? prefix : `${prefix}${n}`;
       if (!this.used.has(id)) return id;
     }
   }

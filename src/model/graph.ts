@@ -4,14 +4,16 @@
 import type { ModelIssue } from './analysis';
 import type { BlockKind, BlockSpec, ModelSpec } from './spec';
 import { describeValue, makeIssue, type IssueCode } from './issues';
+import { BLOCK_MODULES, blockModuleOf, REGISTERED_KINDS } from '../blocks/registry';
 
-export const BLOCK_KINDS: readonly BlockKind[] = [
-  'input', 'conv2d', 'activation', 'maxpool2d', 'avgpool2d', 'globalavgpool', 'globalmaxpool', 'dropout',
-  'batchnorm', 'add', 'concat', 'flatten', 'dense', 'softmax',
-];
+export const BLOCK_KINDS: readonly BlockKind[] = REGISTERED_KINDS;
 
 /** Kinds that merge two or more inputs; every other kind but `input` reads exactly one. */
-export const MERGE_KINDS: ReadonlySet<BlockKind> = new Set(['add', 'concat']);
+export const MERGE_KINDS: ReadonlySet<BlockKind> = new Set(BLOCK_MODULES.filter((m) => m.arity === 'many').map((m) => m.kind));
+
+/** The network's input block (reads the dataset) and its output head (ends the network), by role. */
+export const isInputKind = (kind: unknown): boolean => blockModuleOf(kind)?.role === 'input';
+export const isOutputKind = (kind: unknown): boolean => blockModuleOf(kind)?.role === 'output';
 
 /** Ids become tfjs layer and weight names, which allow only these characters (and appear in links). */
 const ID_PATTERN = /^[A-Za-z0-9][-A-Za-z0-9_.]{0,63}$/;
@@ -77,7 +79,7 @@ export function buildGraph(spec: ModelSpec): Graph {
   for (const id of cycleMembers(nodes, leftover)) flag(f, 'cycle', id);
   checkInputBlocks(nodes, f);
   const outputId = checkOutputs(nodes, f);
-  checkConnections(nodes, f, hasKind(nodes, 'softmax'));
+  checkConnections(nodes, f, [...nodes.values()].some((n) => isOutputKind(n.block.kind)));
   return { nodes, order: [...order, ...leftover], issues: f.issues, broken: f.broken, outputId };
 }
 
@@ -108,7 +110,7 @@ function collectNodes(spec: ModelSpec, f: Findings): Map<string, GraphNode> {
 function linkNodes(nodes: Map<string, GraphNode>, f: Findings): void {
   for (const node of nodes.values()) {
     // An input block reads from the dataset; edges into it are reported (checkInputBlocks) and ignored.
-    if (node.block.kind === 'input') continue;
+    if (isInputKind(node.block.kind)) continue;
     for (const name of node.rawInputs) {
       const source = typeof name === 'string' ? nodes.get(name) : undefined;
       if (source === undefined) {
@@ -164,12 +166,8 @@ function cycleMembers(nodes: ReadonlyMap<string, GraphNode>, leftover: readonly 
   return leftover.filter((id) => remaining.has(id));
 }
 
-function hasKind(nodes: ReadonlyMap<string, GraphNode>, kind: BlockKind): boolean {
-  return [...nodes.values()].some((n) => n.block.kind === kind);
-}
-
 function checkInputBlocks(nodes: ReadonlyMap<string, GraphNode>, f: Findings): void {
-  const inputBlocks = [...nodes.values()].filter((n) => n.block.kind === 'input');
+  const inputBlocks = [...nodes.values()].filter((n) => isInputKind(n.block.kind));
   if (inputBlocks.length === 0) flag(f, 'noInputBlock', null);
   inputBlocks.forEach((node, index) => {
     if (index > 0) flag(f, 'multipleInputBlocks', node.id, { count: inputBlocks.length });
@@ -181,7 +179,7 @@ function checkInputBlocks(nodes: ReadonlyMap<string, GraphNode>, f: Findings): v
 
 /** The network must end in exactly one softmax block that nothing reads from; returns its id. */
 function checkOutputs(nodes: ReadonlyMap<string, GraphNode>, f: Findings): string | null {
-  const outputs = [...nodes.values()].filter((n) => n.block.kind === 'softmax');
+  const outputs = [...nodes.values()].filter((n) => isOutputKind(n.block.kind));
   if (outputs.length === 0) {
     flag(f, 'noOutput', null);
     return null;
@@ -200,8 +198,9 @@ function checkOutputs(nodes: ReadonlyMap<string, GraphNode>, f: Findings): strin
 function checkConnections(nodes: ReadonlyMap<string, GraphNode>, f: Findings, hasOutput: boolean): void {
   for (const node of nodes.values()) {
     const kind = node.block.kind;
-    if (!node.known || kind === 'input') {
-      if (kind === 'input' && hasOutput && node.consumers.length === 0) flag(f, 'deadEnd', node.id);
+    const input = isInputKind(kind);
+    if (!node.known || input) {
+      if (input && hasOutput && node.consumers.length === 0) flag(f, 'deadEnd', node.id);
       continue;
     }
     const count = node.rawInputs.length;
@@ -214,6 +213,6 @@ function checkConnections(nodes: ReadonlyMap<string, GraphNode>, f: Findings, ha
     } else if (count > 1) {
       flag(f, 'wrongInputCount', node.id, { expected: 1, actual: count });
     }
-    if (kind !== 'softmax' && hasOutput && node.consumers.length === 0) flag(f, 'deadEnd', node.id);
+    if (!isOutputKind(kind) && hasOutput && node.consumers.length === 0) flag(f, 'deadEnd', node.id);
   }
 }

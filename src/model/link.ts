@@ -6,7 +6,9 @@
 import { deflateSync, inflateSync } from 'fflate';
 import { z } from 'zod';
 import './zodConfig';
-import type { BlockKind, BlockSpec, ModelSpec } from './spec';
+import { BLOCK_MODULES, REGISTERED_KINDS } from '../blocks/registry';
+import { id, ID_LENGTH, INPUTS_PER_BLOCK } from '../blocks/common/schema';
+import type { ModelSpec } from './spec';
 
 /** The link format's version; a link written by another version is refused with a message, not guessed at. */
 export const LINK_VERSION = 1;
@@ -17,8 +19,8 @@ export const LINK_LIMITS = {
   /** JSON bytes after inflating: the zip-bomb guard (inflating stops here, whatever the stream says). */
   jsonBytes: 131_072,
   blocks: 256,
-  inputsPerBlock: 32,
-  idLength: 64,
+  inputsPerBlock: INPUTS_PER_BLOCK,
+  idLength: ID_LENGTH,
 } as const;
 
 /**
@@ -56,41 +58,10 @@ export type Decoded<T> = { readonly ok: true; readonly value: T } | { readonly o
 const problem = (code: LinkProblemCode, values: Record<string, string | number> = {}): Decoded<never> =>
   ({ ok: false, problem: { code, values } });
 
-// ---- schema: one strict object per block kind, so unknown kinds and unknown fields are refused ----
+// ---- schema: one strict object per block kind (each kind's module has its own), so unknown kinds and
+// unknown fields are refused ----
 
-const id = z.string().max(LINK_LIMITS.idLength);
-// Wider than what makes sense (0 filters, a 4096 kernel): analyzeModel explains those; the schema only
-// keeps numbers finite, whole and small enough that nothing downstream overflows.
-const count = z.number().int().min(0).max(1_000_000);
-const size = z.number().int().min(0).max(4096);
-const size2 = z.union([size, z.tuple([size, size])]);
-const padding = z.union([z.literal('valid'), z.literal('same'), size]);
-const fraction = z.number().min(0).max(1);
-const activationFn = z.enum(['relu', 'leakyRelu', 'elu', 'sigmoid', 'tanh', 'linear']);
-const init = z.enum(['glorotUniform', 'glorotNormal', 'heNormal', 'heUniform', 'lecunNormal', 'zeros', 'largeNormal']);
-const base = { id, inputs: z.array(id).max(LINK_LIMITS.inputsPerBlock) };
-const dense = { useBias: z.boolean().optional(), activation: activationFn.optional(), init: init.optional() };
-const pool = { size: size2, stride: size2, padding };
-
-const blockSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('input'), ...base }),
-  z.strictObject({
-    kind: z.literal('conv2d'), ...base, filters: count, kernel: size2, stride: size2, padding,
-    dilation: size2.optional(), ...dense,
-  }),
-  z.strictObject({ kind: z.literal('activation'), ...base, fn: activationFn, alpha: z.number().min(0).max(100).optional() }),
-  z.strictObject({ kind: z.literal('maxpool2d'), ...base, ...pool }),
-  z.strictObject({ kind: z.literal('avgpool2d'), ...base, ...pool }),
-  z.strictObject({ kind: z.literal('globalavgpool'), ...base }),
-  z.strictObject({ kind: z.literal('globalmaxpool'), ...base }),
-  z.strictObject({ kind: z.literal('dropout'), ...base, rate: fraction }),
-  z.strictObject({ kind: z.literal('batchnorm'), ...base, momentum: fraction.optional(), epsilon: fraction.optional() }),
-  z.strictObject({ kind: z.literal('add'), ...base }),
-  z.strictObject({ kind: z.literal('concat'), ...base }),
-  z.strictObject({ kind: z.literal('flatten'), ...base }),
-  z.strictObject({ kind: z.literal('dense'), ...base, units: count, ...dense }),
-  z.strictObject({ kind: z.literal('softmax'), ...base, init: init.optional() }),
-]);
+const blockSchema = z.discriminatedUnion('kind', BLOCK_MODULES.map((m) => m.schema) as unknown as [z.ZodObject, ...z.ZodObject[]]);
 
 const coordinate = z.number().min(-1e6).max(1e6);
 
@@ -99,14 +70,7 @@ export const modelSpecSchema = z.strictObject({
   layout: z.record(id, z.strictObject({ x: coordinate, y: coordinate })).optional(),
 });
 
-// Compile-time guards: every kind of the spec has a schema, and what the schema accepts is a ModelSpec.
-type SchemaKind = z.infer<typeof blockSchema>['kind'];
-const everyKindHasASchema: [Exclude<BlockKind, SchemaKind>] extends [never] ? true : false = true;
-void everyKindHasASchema;
-const schemaOutputIsASpec = (b: z.infer<typeof blockSchema>): BlockSpec => b;
-void schemaOutputIsASpec;
-
-export const KNOWN_KINDS: ReadonlySet<string> = new Set(blockSchema.options.map((o) => o.shape.kind.value));
+export const KNOWN_KINDS: ReadonlySet<string> = new Set(REGISTERED_KINDS);
 
 // ---- bytes <-> base64url ----
 
@@ -207,7 +171,8 @@ export function validateSpec(raw: unknown): Decoded<ModelSpec> {
     }
   }
   const result = modelSpecSchema.safeParse(raw);
-  if (result.success) return { ok: true, value: result.data };
+  // Each module's schema accepts exactly its own kind's block (the table test holds them together).
+  if (result.success) return { ok: true, value: result.data as unknown as ModelSpec };
   const issue = result.error.issues[0];
   return problem('badSpec', { where: issue ? describePath(raw, issue.path) : '' });
 }

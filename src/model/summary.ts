@@ -4,7 +4,8 @@
 import type { ModelAnalysis } from './analysis';
 import type { ModelCost } from './cost';
 import { blocksById, MERGE_KINDS, specBlocks } from './graph';
-import type { BlockKind, ModelSpec, Shape } from './spec';
+import { blockModuleOf } from '../blocks/registry';
+import type { ModelSpec, Shape } from './spec';
 
 export interface SummaryLabels {
   readonly layer: string;
@@ -32,13 +33,6 @@ const LABELS: SummaryLabels = {
   total: 'Total params', trainable: 'Trainable params', nonTrainable: 'Non-trainable params', macs: 'Mult-Adds',
 };
 
-const KERAS_CLASS: Record<BlockKind, string> = {
-  input: 'InputLayer', conv2d: 'Conv2D', activation: 'Activation', maxpool2d: 'MaxPooling2D',
-  avgpool2d: 'AveragePooling2D', globalavgpool: 'GlobalAveragePooling2D', globalmaxpool: 'GlobalMaxPooling2D',
-  dropout: 'Dropout', batchnorm: 'BatchNormalization', add: 'Add', concat: 'Concatenate', flatten: 'Flatten',
-  dense: 'Dense', softmax: 'Dense',
-};
-
 const groupDigits = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const kerasShape = (shape: Shape | null): string => (shape === null ? '?' : `(None, ${shape.join(', ')})`);
 
@@ -55,7 +49,7 @@ export function formatSummary(spec: ModelSpec, analysis: ModelAnalysis, opts: Su
   if (opts.cost) header.push(labels.macs);
   if (branched) header.push(labels.connectedTo);
   const rows = analysis.blocks.map((b) => {
-    const row = [`${b.id} (${KERAS_CLASS[b.kind]})`, kerasShape(b.outputShape), num(b.params.trainable + b.params.nonTrainable)];
+    const row = [`${b.id} (${blockModuleOf(b.kind)?.kerasClass ?? b.kind})`, kerasShape(b.outputShape), num(b.params.trainable + b.params.nonTrainable)];
     if (opts.cost) row.push(num(macsById.get(b.id) ?? 0));
     if (branched) row.push((specs.get(b.id)?.inputs ?? []).map(String).join(', '));
     return row;

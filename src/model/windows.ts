@@ -3,7 +3,7 @@
 import type { AxisArithmetic, ModelIssue } from './analysis';
 import { axisArithmetic, droppedPixels } from './arithmetic';
 import { describeValue, formatShape, isPositiveInt, makeIssue } from './issues';
-import type { BlockResult } from './shapes';
+import type { BlockResult } from '../blocks/types';
 import { isSize2, pair } from './size2';
 import type { Conv2DBlock, Padding, Pool2DBlock, Shape } from './spec';
 

@@ -1,48 +1,35 @@
 // The weights a network must have, by name and shape, worked out from the spec alone (pure): what a
 // project file's or the worker's weights are checked against before anything is loaded. Names and order
 // follow TensorFlow.js (buildModel.ts): "<block id>/kernel" then "/bias"; batch norm's gamma, beta,
-// moving_mean, moving_variance.
+// moving_mean, moving_variance: each kind's module says which it owns.
+import { blockModuleOf } from '../blocks/registry';
 import type { ModelAnalysis } from '../model/analysis';
-import type { BlockSpec, ModelSpec, Shape, Size2 } from '../model/spec';
+import type { BlockSpec, DataShape, ModelSpec, Shape } from '../model/spec';
 
 export interface WeightSpec {
   readonly name: string;
   readonly shape: readonly number[];
 }
 
-const pair = (s: Size2): [number, number] => (typeof s === 'number' ? [s, s] : [s[0], s[1]]);
-
-function blockWeights(block: BlockSpec, input: Shape, numClasses: number): WeightSpec[] {
-  const last = input[input.length - 1] as number;
-  const w = (part: string, shape: number[]) => ({ name: `${block.id}/${part}`, shape });
-  switch (block.kind) {
-    case 'conv2d': {
-      const [kh, kw] = pair(block.kernel);
-      const kernel = w('kernel', [kh, kw, last, block.filters]);
-      return block.useBias === false ? [kernel] : [kernel, w('bias', [block.filters])];
-    }
-    case 'dense':
-      return block.useBias === false ? [w('kernel', [last, block.units])] : [w('kernel', [last, block.units]), w('bias', [block.units])];
-    case 'softmax':
-      return [w('kernel', [last, numClasses]), w('bias', [numClasses])];
-    case 'batchnorm':
-      return ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((p) => w(p, [last]));
-    default:
-      return [];
-  }
+function blockWeights(block: BlockSpec, input: Shape, data: DataShape): WeightSpec[] {
+  const parts = blockModuleOf(block.kind)?.weights?.(block, input, data) ?? [];
+  return parts.map((w) => ({ name: `${block.id}/${w.part}`, shape: [...w.shape] }));
 }
 
 /** In the analysis' topological order (the order tfjs lists a functional model's weights in may differ: compare by name). */
 export function expectedWeights(spec: ModelSpec, analysis: ModelAnalysis, numClasses: number): WeightSpec[] {
   const specs = new Map(spec.blocks.map((b) => [b.id, b]));
   const shapes = new Map(analysis.blocks.map((b) => [b.id, b.outputShape]));
+  // Weights depend on the input block's output and the number of classes (the output head).
+  const inputBlock = analysis.blocks.find((b) => blockModuleOf(b.kind)?.role === 'input');
+  const data: DataShape = { inputShape: inputBlock?.outputShape ?? [], numClasses };
   const out: WeightSpec[] = [];
   for (const a of analysis.blocks) {
     const block = specs.get(a.id);
-    if (block === undefined || block.kind === 'input') continue;
+    if (block === undefined || block.inputs.length === 0) continue;
     const input = shapes.get(block.inputs[0] as string);
     if (input === null || input === undefined) continue;
-    out.push(...blockWeights(block, input, numClasses));
+    out.push(...blockWeights(block, input, data));
   }
   return out;
 }

@@ -1,22 +1,17 @@
 // Every edit of the network as one pure function (spec, args) -> spec, shared by the mouse, the keyboard and
 // the inspector (as excalidraw's actions are). They never throw and never check whether the result is a
 // valid network: the model core judges that and the editor shows its verdict on the block at fault.
-import { MERGE_KINDS } from '../model/graph';
+import { blockModuleOf } from '../blocks/registry';
+import { isInputKind, isOutputKind, MERGE_KINDS } from '../model/graph';
 import type { BlockKind, BlockSpec, ModelSpec } from '../model/spec';
 
 export type Point = { readonly x: number; readonly y: number };
 export type Layout = Readonly<Record<string, Point>>;
 
-const ID_PREFIX: Record<BlockKind, string> = {
-  input: 'input', conv2d: 'conv', activation: 'act', maxpool2d: 'pool', avgpool2d: 'avgpool',
-  globalavgpool: 'gap', globalmaxpool: 'gmp', dropout: 'drop', batchnorm: 'bn', add: 'add', concat: 'concat',
-  flatten: 'flatten', dense: 'dense', softmax: 'output',
-};
-
 /** A fresh id for a new block of this kind: the prefix and the smallest number not yet taken (conv3, add1). */
 export function nextId(spec: ModelSpec, kind: BlockKind, taken: ReadonlySet<string> = new Set()): string {
   const used = new Set([...spec.blocks.map((b) => b.id), ...taken]);
-  const prefix = ID_PREFIX[kind] ?? 'block';
+  const prefix = blockModuleOf(kind)?.idPrefix ?? 'block';
   for (let n = 1; ; n++) {
     const id = `${prefix}${n}`;
     if (!used.has(id)) return id;
@@ -42,11 +37,11 @@ export function addBlock(spec: ModelSpec, block: BlockSpec, opts: { after?: stri
   const after = opts.after !== undefined && spec.blocks.some((b) => b.id === opts.after) ? opts.after : undefined;
   let blocks = spec.blocks;
   let added: BlockSpec = block;
-  if (after !== undefined && block.kind !== 'input') {
+  if (after !== undefined && !isInputKind(block.kind)) {
     added = { ...block, inputs: [after] } as BlockSpec;
     // An output ends the network: it is added beside the block's readers, never spliced in front of them
     // (a second softmax put before the first one left that one reading an output).
-    const readers = block.kind === 'softmax' ? [] : consumersOf(spec, after);
+    const readers = isOutputKind(block.kind) ? [] : consumersOf(spec, after);
     const only = readers.length === 1 ? readers[0] : undefined;
     if (only !== undefined) {
       blocks = blocks.map((b) => (b === only
@@ -113,7 +108,7 @@ export function updateBlock(spec: ModelSpec, id: string, patch: Readonly<Record<
  */
 export function duplicateBlocks(spec: ModelSpec, ids: readonly string[], offset: Point = { x: 40, y: 60 }):
   { spec: ModelSpec; ids: string[] } {
-  const chosen = spec.blocks.filter((b) => ids.includes(b.id) && b.kind !== 'input');
+  const chosen = spec.blocks.filter((b) => ids.includes(b.id) && !isInputKind(b.kind));
   if (chosen.length === 0) return { spec, ids: [] };
   const rename = new Map<string, string>();
   const taken = new Set<string>();

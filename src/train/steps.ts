@@ -2,13 +2,21 @@
 // what leaves is a handful of scalars the caller owns, so tensor memory stays flat step after step.
 import * as tf from '@tensorflow/tfjs';
 import type { BatchBuffers } from '../data/batches';
+import { workerTaskOf } from './tasks/registry';
+import type { WorkerTask } from './tasks/types';
+
+export { correctPerExample, crossEntropyFromLogits } from './tasks/classification';
 
 /** What a step needs to turn the filled buffers into tensors. */
 export interface BatchLayout {
   /** [height, width, channels] of one example. */
   readonly inputShape: readonly [number, number, number];
   readonly numClasses: number;
+  /** What the output means: its loss and metric (src/train/tasks/); classification when absent. */
+  readonly task?: WorkerTask;
 }
+
+const taskOf = (layout: BatchLayout): WorkerTask => layout.task ?? workerTaskOf(undefined);
 
 export interface TrainContext extends BatchLayout {
   /** The network up to the class scores before its softmax (BuiltModel.logits): the loss is taken there. */
@@ -23,27 +31,13 @@ export interface TrainContext extends BatchLayout {
   readonly memory?: { peakBytes: number };
 }
 
-/**
- * Per-example cross-entropy of the softmax of `logits` against one-hot labels, through a log-softmax
- * (logits minus their log-sum-exp, shifted by the max): exact for any finite logits, and its gradient,
- * softmax - labels, never vanishes for a confidently wrong example. Clipping softmax outputs instead (as
- * Keras does on probabilities) would cap the loss near 16 and give such an example no gradient at all.
- */
-export function crossEntropyFromLogits(logits: tf.Tensor, oneHot: tf.Tensor): tf.Tensor1D {
-  return tf.neg(tf.sum(tf.mul(oneHot, tf.logSoftmax(logits)), -1)) as tf.Tensor1D;
-}
-
-/** Right when the arg max of the scores is the label's (softmax keeps the order, so logits will do). */
-export function correctPerExample(scores: tf.Tensor, oneHot: tf.Tensor): tf.Tensor1D {
-  return tf.cast(tf.equal(tf.argMax(scores, -1), tf.argMax(oneHot, -1)), 'float32') as tf.Tensor1D;
-}
-
 // tf.tensor keeps a reference to the array on the cpu backend instead of copying it: that is safe here
 // only because each step's tensors are disposed before the buffers are filled again.
 function batchTensors(buffers: BatchBuffers, n: number, layout: BatchLayout): [tf.Tensor4D, tf.Tensor2D] {
   const [h, w, c] = layout.inputShape;
   const xs = tf.tensor4d(buffers.x.subarray(0, n * h * w * c), [n, h, w, c]);
-  const ys = tf.tensor2d(buffers.y.subarray(0, n * layout.numClasses), [n, layout.numClasses], 'float32');
+  const size = taskOf(layout).targetSize(layout.numClasses);
+  const ys = tf.tensor2d(buffers.y.subarray(0, n * size), [n, size], 'float32');
   return [xs, ys];
 }
 
@@ -61,6 +55,7 @@ export function trainStep(ctx: TrainContext, buffers: BatchBuffers, n: number,
   // The loss function runs in a tidy of its own that keeps only the loss, so the accuracy has to be kept
   // explicitly; the holder lets it out of the closure and lets a failure dispose it.
   const kept: { accuracy?: tf.Scalar; dataLoss?: tf.Scalar; norms?: tf.Tensor1D } = {};
+  const task = taskOf(ctx);
   try {
     return tf.tidy(() => {
       const [xs, ys] = batchTensors(buffers, n, ctx);
@@ -68,8 +63,8 @@ export function trainStep(ctx: TrainContext, buffers: BatchBuffers, n: number,
       const { value: loss, grads } = ctx.optimizer.computeGradients(
         () => {
           const logits = ctx.logits.apply(xs, { training: true }) as tf.Tensor;
-          kept.accuracy = tf.keep(tf.mean(correctPerExample(logits, ys)) as tf.Scalar);
-          const dataLoss = tf.mean(crossEntropyFromLogits(logits, ys)) as tf.Scalar;
+          kept.accuracy = tf.keep(tf.mean(task.correctPerExample(logits, ys)) as tf.Scalar);
+          const dataLoss = tf.mean(task.lossPerExample(logits, ys)) as tf.Scalar;
           if (ctx.memory) ctx.memory.peakBytes = Math.max(ctx.memory.peakBytes, tf.memory().numBytes);
           if (ctx.weightDecay === 0 || ctx.decayed.length === 0) return dataLoss;
           // The chart shows the data loss, so curves with and without decay compare; the penalty only
@@ -109,7 +104,7 @@ export function evaluateBatch(logits: tf.LayersModel, buffers: BatchBuffers, n: 
   return tf.tidy(() => {
     const [xs, ys] = batchTensors(buffers, n, layout);
     const scores = logits.apply(xs, { training: false }) as tf.Tensor;
-    return tf.stack([tf.sum(crossEntropyFromLogits(scores, ys)), tf.sum(correctPerExample(scores, ys))]) as tf.Tensor1D;
+    return lossAndCorrect(taskOf(layout), scores, ys);
   });
 }
 
@@ -122,10 +117,13 @@ export function evaluateBatchWithGuesses(logits: tf.LayersModel, buffers: BatchB
   return tf.tidy(() => {
     const [xs, ys] = batchTensors(buffers, n, layout);
     const scores = logits.apply(xs, { training: false }) as tf.Tensor;
-    const sums = tf.stack([tf.sum(crossEntropyFromLogits(scores, ys)), tf.sum(correctPerExample(scores, ys))]) as tf.Tensor1D;
+    const sums = lossAndCorrect(taskOf(layout), scores, ys);
     return [sums, tf.argMax(scores, -1) as tf.Tensor1D, tf.max(tf.softmax(scores), -1) as tf.Tensor1D];
   });
 }
+
+const lossAndCorrect = (task: WorkerTask, scores: tf.Tensor, ys: tf.Tensor): tf.Tensor1D =>
+  tf.stack([tf.sum(task.lossPerExample(scores, ys)), tf.sum(task.correctPerExample(scores, ys))]) as tf.Tensor1D;
 
 /** weightDecay / 2 * sum of squares of every weight. */
 export function l2Penalty(weights: tf.Variable[], weightDecay: number): tf.Scalar {

@@ -24,6 +24,14 @@ describe('import boundaries', () => {
     ['src/model/thing.ts', "import { x } from '../train/api/protocol';"],
     ['src/model/deep/thing.ts', "import { x } from '../../store/x/y';"],
     ['src/model/thing.ts', "import { x } from '../paint/colors';"],
+    ['src/blocks/thing.ts', "import * as x from '@tensorflow/tfjs';"],
+    ['src/blocks/common/thing.ts', "import { x } from '../../train/blocks/registry';"],
+    ['src/blocks/thing.ts', "import { x } from '../train/api/protocol';"],
+    ['src/tasks/thing.ts', "import * as x from '@tensorflow/tfjs';"],
+    ['src/tasks/thing.ts', "import { x } from '../store/x';"],
+    ['src/train/blocks/thing.ts', "import { x } from '../../views/viz/hooks';"],
+    ['src/train/tasks/thing.ts', "import { x } from 'react';"],
+    ['src/views/editor/Thing.tsx', "import { x } from '../../train/blocks/registry';"],
   ])('%s may not %s', async (file, line) => {
     expect(await restricted(file, line)).toBe(true);
   }, 30_000);
@@ -35,6 +43,10 @@ describe('import boundaries', () => {
     ['src/train/api/thing.ts', "import { x } from './protocol';"],
     ['src/train/api/thing.ts', "import { x } from '../../model/spec';"],
     ['src/train/engine.test.ts', "import { x } from './engine';"],
+    ['src/model/thing.ts', "import { x } from '../blocks/registry';"],
+    ['src/views/editor/Thing.tsx', "import { x } from '../../blocks/registry';"],
+    ['src/train/blocks/thing.ts', "import { x } from '../../blocks/conv2d';"],
+    ['src/train/tasks/thing.ts', "import { x } from '../../tasks/registry';"],
   ])('%s may %s', async (file, line) => {
     expect(await restricted(file, line)).toBe(false);
   }, 30_000);

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32 } from '../../data/batches';
+import { ALIASED_DATA, aliasedIds, kindNetworks, TABLE_DATA } from '../../blocks/testNetworks';
 import { PRESETS } from '../../model/presets';
 import type { DataShape, ModelSpec } from '../../model/spec';
 
@@ -50,7 +51,11 @@ export function randomizeWeights(model: tf.LayersModel, seed: number): void {
 
 export const dataOf = (dataset: string): DataShape => (dataset === 'cifar10' ? CIFAR : MNIST);
 
-/** Every trainable preset, plus one network with each custom layer the playground trains with. */
+/**
+ * Every trainable preset, one network with each custom layer the playground trains with, the table's
+ * network of every registered block kind (so a new kind's exporters are checked by being registered), and
+ * two block ids that become one Python name.
+ */
 export function exportCases(): { id: string; spec: ModelSpec; data: DataShape }[] {
   const custom: ModelSpec = {
     blocks: [
@@ -70,5 +75,7 @@ export function exportCases(): { id: string; spec: ModelSpec; data: DataShape }[
   return [
     ...PRESETS.map((p) => ({ id: p.id, spec: p.build(), data: dataOf(p.dataset) })),
     { id: 'customLayers', spec: custom, data: { inputShape: [15, 13, 3], numClasses: 5 } },
+    ...kindNetworks().map(({ kind, spec }) => ({ id: `kind_${kind}`, spec, data: TABLE_DATA })),
+    { id: 'aliasedIds', spec: aliasedIds, data: ALIASED_DATA },
   ];
 }

@@ -4,6 +4,7 @@
 // owns weights (disposing a model built from shared layers would release the training model's weights).
 // Which layer belongs to which block comes from the build's block map (builtModel.ts), never from names.
 import * as tf from '@tensorflow/tfjs';
+import { workerBlockOf } from '../blocks/registry';
 import type { BlockLayers, BuiltModel } from '../builtModel';
 
 export type LayerValues = Map<string, tf.Tensor>;
@@ -61,15 +62,15 @@ export function classLogits(network: BuiltModel, values: LayerValues): tf.Tensor
   return logits;
 }
 
-/** Kinds whose spatial output Grad-CAM may explain: convolutions (dilated too) and what follows them. */
-const CAM_KINDS: ReadonlySet<string> = new Set(['conv2d', 'activation', 'batchnorm']);
-
-/** The last block whose output is a feature map (rank 4) computed by a conv, an activation or batch norm. */
+/**
+ * The last block whose output is a feature map (rank 4) of a kind Grad-CAM may explain (its worker side
+ * says so: convolutions, dilated too, and what follows them element-wise: activation, batch norm).
+ */
 export function camBlock(network: BuiltModel): BlockLayers | null {
   let found: BlockLayers | null = null;
   for (const block of network.blocks.values()) {
     const shape = block.output.outputShape;
-    if (CAM_KINDS.has(block.spec.kind) && Array.isArray(shape) && shape.length === 4) found = block;
+    if (workerBlockOf(block.spec.kind).cam === true && Array.isArray(shape) && shape.length === 4) found = block;
   }
   return found;
 }

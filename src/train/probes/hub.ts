@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LoadedDataset } from '../../data/types';
 import type { FromWorker } from '../api/protocol';
 import type { BuiltModel } from '../builtModel';
+import { workerBlockOf } from '../blocks/registry';
 import { blockValue, classProbabilities, runLayers } from './graph';
 import { gradientNorms, snapshotWeights, updateRatios, weightedLayers, type WeightedLayer } from './gradients';
 import { saliencyTensors } from './saliency';
@@ -230,7 +231,7 @@ function buildProbes(src: ProbeSource, config: ProbeConfig, limits: ProbeLimits,
     : [];
   // Filters: every conv block's kernel (dilated ones too), as the build's block map names it.
   const kernels = wanted.fast && config.filters
-    ? blocks.flatMap((b) => (b.spec.kind === 'conv2d' && b.kernel ? [kernelTensor(b.id, b.kernel.read(), limits)] : []))
+    ? blocks.flatMap((b) => (workerBlockOf(b.spec.kind).filters === true && b.kernel ? [kernelTensor(b.id, b.kernel.read(), limits)] : []))
     : [];
   const templates = wanted.fast && config.filters ? templateTensor(network, limits.maxUnits) : null;
   const gradients = wanted.slow && wanted.pending ? gradientTensors(src, wanted.pending, wanted.options) : null;

@@ -3,13 +3,13 @@
 // keep the spatial layout (activation, batch norm, dropout, add, concat) pass the interval through.
 // Merges take the union, so a residual net gives the bounding box over all paths. One pass in reverse
 // topological order, linear in the number of blocks however many paths there are.
+import { blockModuleOf } from '../../blocks/registry';
+import type { Interval } from '../../blocks/types';
 import type { ModelAnalysis } from '../../model/analysis';
 import type { ModelSpec } from '../../model/spec';
 
-export interface Interval {
-  readonly lo: number;
-  readonly hi: number;
-}
+export type { Interval };
+export { windowBack } from '../../blocks/common/receptive';
 
 export interface ReceptiveField {
   /** Rows and columns of the input image, before clipping to the image (may reach into padding). */
@@ -24,12 +24,6 @@ export interface ReceptiveField {
 
 const union = (a: Interval | undefined, b: Interval): Interval => (a ? { lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi) } : b);
 
-const PASS_THROUGH = new Set(['activation', 'batchnorm', 'dropout', 'add', 'concat']);
-
-/** Output interval -> input interval of one window axis: [lo*s - p, hi*s - p + d*(k-1)]. */
-export function windowBack(iv: Interval, stride: number, padBefore: number, span: number): Interval {
-  return { lo: iv.lo * stride - padBefore, hi: iv.hi * stride - padBefore + span - 1 };
-}
 
 const clip = (iv: Interval, size: number): Interval => ({ lo: Math.max(0, iv.lo), hi: Math.min(size - 1, iv.hi) });
 
@@ -42,24 +36,16 @@ export function receptiveField(spec: ModelSpec, analysis: ModelAnalysis, blockId
     if (!block) continue;
     const field = fields.get(block.id);
     if (!field) continue;
-    if (block.kind === 'input') {
+    const module = blockModuleOf(block.kind);
+    if (module?.role === 'input') {
       const shape = block.outputShape;
       if (!shape || shape.length !== 3) return null;
       const [h, w] = shape as [number, number, number];
       return { ...field, clippedRows: clip(field.rows, h), clippedCols: clip(field.cols, w), imageSize: [h, w] };
     }
-    let next = field;
-    if (block.kind === 'conv2d' || block.kind === 'maxpool2d' || block.kind === 'avgpool2d') {
-      const h = block.arithmetic.find((a) => a.axis === 'height');
-      const w = block.arithmetic.find((a) => a.axis === 'width');
-      if (!h || !w) return null;
-      next = {
-        rows: windowBack(field.rows, h.stride, h.padBefore, h.effectiveKernel ?? h.kernel),
-        cols: windowBack(field.cols, w.stride, w.padBefore, w.effectiveKernel ?? w.kernel),
-      };
-    } else if (!PASS_THROUGH.has(block.kind)) {
-      return null; // flatten, dense, global pooling: no spatial layout to trace through
-    }
+    // Each kind's step back (its module's): flatten, dense and global pooling end the spatial layout.
+    const next = module?.receptive.back(field, block.arithmetic) ?? null;
+    if (next === null) return null;
     for (const source of inputsOf.get(block.id) ?? []) {
       const seen = fields.get(source);
       fields.set(source, { rows: union(seen?.rows, next.rows), cols: union(seen?.cols, next.cols) });

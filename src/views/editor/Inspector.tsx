@@ -2,6 +2,7 @@
 // (one undo step per field), an invalid one stays in the box with a sentence saying what would be valid.
 import { memo, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isInputKind, isOutputKind } from '../../model/graph';
 import type { BlockSpec } from '../../model/spec';
 import { useApp } from '../AppContext';
 import { describeBlock } from '../describeBlock';
@@ -98,7 +99,7 @@ function ChoiceField({ block, field, disabled }: FieldProps) {
 function Inputs({ block, disabled }: { block: BlockSpec; disabled: boolean }) {
   const { t } = useTranslation('editor');
   const disconnect = useApp((s) => s.disconnect);
-  if (block.kind === 'input') return null;
+  if (isInputKind(block.kind)) return null;
   return (
     <div className="inspector-inputs">
       <h4>{t('inspector.inputs')}</h4>
@@ -154,7 +155,7 @@ export const Inspector = memo(function Inspector({ disabled, onConnectFrom }: Pr
           : <TextField key={`${block.id}:${f.name}`} block={block} field={f} disabled={disabled} />))}
       </div>
       <Inputs block={block} disabled={disabled} />
-      {block.kind !== 'softmax' && (
+      {!isOutputKind(block.kind) && (
         <button type="button" disabled={disabled} data-action="connect-from" onClick={() => onConnectFrom(block.id)}>
           {t('inspector.connectFrom')}
         </button>

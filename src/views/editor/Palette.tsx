@@ -2,15 +2,13 @@
 // source (drop on the canvas to place the block freely, unconnected).
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BLOCK_MODULES } from '../../blocks/registry';
 import type { BlockKind } from '../../model/spec';
 
 export const PALETTE_MIME = 'application/x-cnnp-block';
 
-/** In the order a network usually reads; the input block is not offered: a network has exactly one. */
-export const PALETTE_KINDS: readonly BlockKind[] = [
-  'conv2d', 'activation', 'maxpool2d', 'avgpool2d', 'batchnorm', 'dropout', 'add', 'concat',
-  'globalavgpool', 'globalmaxpool', 'flatten', 'dense', 'softmax',
-];
+/** In the registry's order (as a network usually reads); the input block is not offered: a network has exactly one. */
+export const PALETTE_KINDS: readonly BlockKind[] = BLOCK_MODULES.filter((m) => m.role !== 'input').map((m) => m.kind);
 
 interface Props {
   readonly disabled: boolean;

@@ -1,0 +1,59 @@
+// Every block kind, one module each, in the order the editor's palette offers them (the input block first,
+// the output head last). A new kind is one module and one line here (plus src/train/blocks/registry.ts for
+// its tfjs side, and its name in the two message files); nothing else switches on a kind.
+import { activationModule } from './activation';
+import { batchNormModule } from './batchnorm';
+import { conv2dModule } from './conv2d';
+import { denseModule } from './dense';
+import { dropoutModule } from './dropout';
+import { flattenModule } from './flatten';
+import { globalAvgPoolModule, globalMaxPoolModule } from './globalPool';
+import { inputModule } from './input';
+import { addModule, concatModule } from './merge';
+import { avgPool2dModule, maxPool2dModule } from './pool2d';
+import { softmaxModule } from './softmax';
+import type { AnyBlockModule, BlockModule } from './types';
+
+export const BLOCK_MODULES = [
+  inputModule,
+  conv2dModule,
+  activationModule,
+  maxPool2dModule,
+  avgPool2dModule,
+  batchNormModule,
+  dropoutModule,
+  addModule,
+  concatModule,
+  globalAvgPoolModule,
+  globalMaxPoolModule,
+  flattenModule,
+  denseModule,
+  softmaxModule,
+] as const;
+
+type SpecOf<M> = M extends BlockModule<infer B> ? B : never;
+
+/** The union of every registered kind's block: what ModelSpec holds. */
+export type RegisteredBlock = SpecOf<(typeof BLOCK_MODULES)[number]>;
+export type RegisteredKind = RegisteredBlock['kind'];
+
+const byKind: ReadonlyMap<string, AnyBlockModule> = new Map(BLOCK_MODULES.map((m) => [m.kind as string, m as AnyBlockModule]));
+
+/** Every kind, in registry order. */
+export const REGISTERED_KINDS: readonly RegisteredKind[] = BLOCK_MODULES.map((m) => m.kind);
+
+/** The module of a kind, or undefined for a kind nobody registered (a spec may come from a link). */
+export function blockModuleOf(kind: unknown): AnyBlockModule | undefined {
+  return typeof kind === 'string' ? byKind.get(kind) : undefined;
+}
+
+/** The module of a block the analysis has accepted (its kind is known); throws otherwise. */
+export function moduleOf(kind: string): AnyBlockModule {
+  const found = byKind.get(kind);
+  if (found === undefined) throw new Error(`no block module for kind ${kind}`);
+  return found;
+}
+
+/** Kinds with a role: the input block and the output head. */
+export const kindsWithRole = (role: 'input' | 'output'): readonly RegisteredKind[] =>
+  BLOCK_MODULES.filter((m) => (m as AnyBlockModule).role === role).map((m) => m.kind);
