@@ -13,6 +13,9 @@ import { formatStepRef, parseStepRef } from '../lessons';
 export interface LinkSlice {
   /** Problems with the link the page was opened with (or navigated to); empty when it was fine. */
   linkProblems: readonly LinkProblem[];
+  /** Whether the address the page was opened with named an experiment (a link), not a bare address
+   * (a bookmark, the installed icon, a typed address): the saved projects read it at start-up. */
+  openedByLink: boolean;
   /**
    * Opens an experiment. `initial`: at start-up, before the first render (no undo step, nothing to undo to).
    * Refused (returns false) while a run uses the network.
@@ -43,6 +46,7 @@ function presetOf(spec: ModelSpec): string | null {
 
 export const createLinkSlice: StateCreator<AppState, [], [], LinkSlice> = (set, get) => ({
   linkProblems: [],
+  openedByLink: false,
   loadExperiment: (e, opts = {}) => {
     if (isEditLocked(get())) return false;
     // The dataset first: it sets the input shape the network is checked against.

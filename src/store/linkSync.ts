@@ -61,6 +61,7 @@ function appDefaults(state: AppState): Experiment {
 export function applyLink(store: AppStore, fragment: string, opts: { initial?: boolean } = {}): boolean {
   const state = store.getState();
   const { experiment, problems } = decodeExperiment(fragment, appDefaults(state));
+  if (opts.initial) store.setState({ openedByLink: experiment !== null });
   if (experiment === null) {
     state.setLinkProblems(problems);
     return false;

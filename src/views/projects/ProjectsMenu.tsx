@@ -4,13 +4,15 @@
 import { memo, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_TARGETS, type ExportFile } from '../../exporters/bundle';
+import { storageBackup } from '../../project/leaveBackup';
 import { openProjectStore, ProjectStoreError } from '../../project/projectStore';
+import { broadcastTabs } from '../../project/tabChannel';
 import { createProjectSession, type ProjectSession, type ProjectSessionState } from '../../project/projectSession';
 import { useServices } from '../AppContext';
 import { ProjectList } from './ProjectList';
 import './projects.css';
 
-const IDLE: ProjectSessionState = { ready: false, current: null, list: [], saving: false, problem: null };
+const IDLE: ProjectSessionState = { ready: false, current: null, unsaved: false, list: [], saving: false, problem: null };
 const noSession = { subscribe: () => () => undefined, getState: () => IDLE };
 
 function download(bytes: Uint8Array, fileName: string, mimeType: string): void {
@@ -20,6 +22,27 @@ function download(bytes: Uint8Array, fileName: string, mimeType: string): void {
   a.download = fileName;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null; // storage switched off: reading the property throws in some browsers
+  }
+}
+
+/** Leaving or hiding the page: a reload, a closed tab, another tab or app in front (phones often never send pagehide). */
+function onPageLeave(listener: () => void): () => void {
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') listener();
+  };
+  window.addEventListener('pagehide', listener);
+  document.addEventListener('visibilitychange', onHidden);
+  return () => {
+    window.removeEventListener('pagehide', listener);
+    document.removeEventListener('visibilitychange', onHidden);
+  };
 }
 
 // One session per app store, for the page's lifetime: StrictMode's double effects (and a remount) must not
@@ -35,7 +58,10 @@ function useProjectSession(): { session: ProjectSession | null; failure: string 
     let cancelled = false;
     let made = sessions.get(store);
     if (made === undefined) {
-      made = openProjectStore().then((projects) => createProjectSession({ store, run, series, projects, defaultName: t('untitled') }));
+      made = openProjectStore().then((projects) => createProjectSession({
+        store, run, series, projects, defaultName: t('untitled'), conflictName: (name) => t('conflictName', { name }),
+        backup: storageBackup(localStorageOrNull()), tabs: broadcastTabs(), onLeave: onPageLeave,
+      }));
       sessions.set(store, made);
     }
     made.then((s) => {
@@ -60,7 +86,7 @@ export const ProjectsMenu = memo(function ProjectsMenu() {
   const [open, setOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const current = state.current;
-  const status = state.saving ? t('saving') : state.problem?.code === 'quota' || failure ? t('notSaved') : t('saved');
+  const status = state.saving ? t('saving') : state.problem?.code === 'quota' || failure ? t('notSaved') : state.unsaved ? t('unsaved') : t('saved');
 
   const exportTo = (target: (typeof EXPORT_TARGETS)[number]) => {
     void session?.exportTo(target).then((file: ExportFile | null) => {
@@ -73,7 +99,7 @@ export const ProjectsMenu = memo(function ProjectsMenu() {
       <button type="button" className="projects-toggle" aria-expanded={open} title={t('menuHint')} data-action="projects" onClick={() => setOpen(!open)}>
         {t('menu')}{current ? `: ${current.name}` : ''}
       </button>
-      <span className="projects-status" role="status" data-saving={state.saving}>{session || failure ? status : ''}</span>
+      <span className="projects-status" role="status" data-saving={state.saving} data-unsaved={state.unsaved} title={state.unsaved ? t('unsavedHint') : undefined}>{session || failure ? status : ''}</span>
       {open && (
         <section className="projects-panel" aria-label={t('menu')}>
           <header className="projects-panel-head">

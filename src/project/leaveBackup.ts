@@ -1,0 +1,46 @@
+// What a tab had not saved yet when it was left. A project is saved a moment after an edit, and IndexedDB
+// is asynchronous: a reload or a closed tab within that moment may end the page before the save lands.
+// localStorage is written synchronously on `pagehide`, so the edit survives; the next start applies it to
+// the project it belongs to, when it is newer than the saved version. One entry per project id.
+import { decodeExperiment, encodeExperiment, type Experiment } from '../store/linkState';
+import type { Project } from './types';
+
+export interface UnsavedEdit {
+  /** Milliseconds since 1970, when the tab was left. */
+  readonly at: number;
+  readonly experiment: Experiment;
+  readonly lessonProgress: unknown;
+}
+
+export interface LeaveBackup {
+  write(id: string, edit: UnsavedEdit): void;
+  /** The edit kept for this project, read back against the project's own experiment; null when none. */
+  read(project: Project): UnsavedEdit | null;
+  clear(id: string): void;
+}
+
+const PREFIX = 'cnn-playground.unsaved:';
+
+/** Backed by localStorage (or a fake); every call is guarded: a full or switched-off storage keeps nothing. */
+export function storageBackup(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null): LeaveBackup {
+  const guard = <T>(fn: () => T, fallback: T): T => {
+    try {
+      return storage === null ? fallback : fn();
+    } catch {
+      return fallback;
+    }
+  };
+  return {
+    write: (id, edit) => guard(() => storage?.setItem(PREFIX + id, JSON.stringify({
+      at: edit.at, experiment: encodeExperiment(edit.experiment), lessonProgress: edit.lessonProgress ?? null,
+    })), undefined),
+    read: (project) => guard(() => {
+      const raw = JSON.parse(storage?.getItem(PREFIX + project.id) ?? 'null') as { at?: unknown; experiment?: unknown; lessonProgress?: unknown } | null;
+      if (raw === null || typeof raw.at !== 'number' || typeof raw.experiment !== 'string') return null;
+      // The project's own experiment stands in for anything the kept text cannot say (own images, say).
+      const experiment = decodeExperiment(raw.experiment, project.experiment).experiment;
+      return experiment === null ? null : { at: raw.at, experiment, lessonProgress: raw.lessonProgress ?? null };
+    }, null),
+    clear: (id) => guard(() => storage?.removeItem(PREFIX + id), undefined),
+  };
+}
