@@ -1,13 +1,14 @@
 // What a tab had not saved yet when it was left. A project is saved a moment after an edit, and IndexedDB
 // is asynchronous: a reload or a closed tab within that moment may end the page before the save lands.
 // localStorage is written synchronously on `pagehide`, so the edit survives; the next start applies it to
-// the project it belongs to, when it is newer than the saved version. One entry per project id.
+// the project it belongs to while the stored version is still the one the edit was made on (a later stored
+// version already holds it, or holds another tab's work). One entry per project id.
 import { decodeExperiment, encodeExperiment, type Experiment } from '../store/linkState';
 import type { Project } from './types';
 
 export interface UnsavedEdit {
-  /** Milliseconds since 1970, when the tab was left. */
-  readonly at: number;
+  /** The updatedAt of the stored version the edit was made on. */
+  readonly basedOn: number;
   readonly experiment: Experiment;
   readonly lessonProgress: unknown;
 }
@@ -32,14 +33,14 @@ export function storageBackup(storage: Pick<Storage, 'getItem' | 'setItem' | 're
   };
   return {
     write: (id, edit) => guard(() => storage?.setItem(PREFIX + id, JSON.stringify({
-      at: edit.at, experiment: encodeExperiment(edit.experiment), lessonProgress: edit.lessonProgress ?? null,
+      basedOn: edit.basedOn, experiment: encodeExperiment(edit.experiment), lessonProgress: edit.lessonProgress ?? null,
     })), undefined),
     read: (project) => guard(() => {
-      const raw = JSON.parse(storage?.getItem(PREFIX + project.id) ?? 'null') as { at?: unknown; experiment?: unknown; lessonProgress?: unknown } | null;
-      if (raw === null || typeof raw.at !== 'number' || typeof raw.experiment !== 'string') return null;
+      const raw = JSON.parse(storage?.getItem(PREFIX + project.id) ?? 'null') as { basedOn?: unknown; experiment?: unknown; lessonProgress?: unknown } | null;
+      if (raw === null || typeof raw.basedOn !== 'number' || typeof raw.experiment !== 'string') return null;
       // The project's own experiment stands in for anything the kept text cannot say (own images, say).
       const experiment = decodeExperiment(raw.experiment, project.experiment).experiment;
-      return experiment === null ? null : { at: raw.at, experiment, lessonProgress: raw.lessonProgress ?? null };
+      return experiment === null ? null : { basedOn: raw.basedOn, experiment, lessonProgress: raw.lessonProgress ?? null };
     }, null),
     clear: (id) => guard(() => storage?.removeItem(PREFIX + id), undefined),
   };

@@ -73,6 +73,8 @@ export interface ProjectSessionDeps {
   readonly backup?: LeaveBackup;
   /** The other tabs of this browser (BroadcastChannel). */
   readonly tabs?: TabChannel | null;
+  /** The mark on this tab's history entry: the project it shows, read back after a reload. */
+  readonly address?: { readonly marked: () => string | null; mark(id: string): void };
   /** Calls back when the page is left or hidden (pagehide, visibilitychange). */
   readonly onLeave?: (listener: () => void) => () => void;
 }
@@ -125,6 +127,7 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
 
   const stored = async (project: Project, problem: SessionProblem | null) => {
     await projects.setCurrentId(project.id);
+    deps.address?.mark(project.id);
     backup?.clear(project.id);
     set({ current: project, unsaved: false, list: await projects.list(), saving: false, problem });
     tabs?.post({ type: 'saved', id: project.id, updatedAt: project.updatedAt });
@@ -218,7 +221,32 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
       resolve(null);
     }, 15_000);
   });
+  // Another link opened in this tab: the open project keeps its pending edit, and the link's experiment
+  // becomes an unsaved project of its own, as at start-up.
+  const onLinkOpened = () => {
+    const current = state.current;
+    if (timer !== null && current !== null && !state.unsaved) {
+      const edited = snapshot(current, sameNetwork(selectExperiment(store.getState()), current.experiment) ? current.weights : null);
+      clearTimeout(timer);
+      timer = null;
+      // Stored without making it the open project again (the link's is on screen now).
+      void serial(async () => {
+        await projects.save(edited, current.updatedAt).catch((err: unknown) => {
+          if (!(err instanceof ProjectStoreError && err.code === 'conflict')) throw err;
+          return projects.save({ ...edited, id: newId(), name: deps.conflictName?.(edited.name) ?? `${edited.name} (2)` });
+        });
+        backup?.clear(current.id);
+        set({ list: await projects.list() });
+      }).catch(fail);
+    }
+    quiet = true;
+    queueMicrotask(() => {
+      quiet = false;
+      set({ current: blank(deps.defaultName), unsaved: true });
+    });
+  };
   const offStore = store.subscribe((s, prev) => {
+    if (s.linkOpens !== prev.linkOpens) onLinkOpened();
     if (quiet) return;
     if (s.spec !== prev.spec || s.hyper !== prev.hyper || s.datasetId !== prev.datasetId || s.validationFraction !== prev.validationFraction ||
       s.lessonStep !== prev.lessonStep || s.lessonDone !== prev.lessonDone || s.lessonAnswers !== prev.lessonAnswers) schedule();
@@ -229,7 +257,7 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
     const current = state.current;
     if (current === null || state.unsaved || (timer === null && !state.saving)) return;
     const s = store.getState();
-    backup?.write(current.id, { at: now(), experiment: selectExperiment(s), lessonProgress: selectLessonProgress(s) });
+    backup?.write(current.id, { basedOn: current.updatedAt, experiment: selectExperiment(s), lessonProgress: selectLessonProgress(s) });
     void saveNow();
   });
 
@@ -251,13 +279,14 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
   };
   const offTabs = tabs?.subscribe(onTab);
 
-  const opened = await startProject({ store, projects, backup, show: (p, onScreen) => show(p, { onScreen, initial: true }) }).catch((err: unknown) => {
+  const opened = await startProject({ store, projects, backup, marked: deps.address?.marked() ?? null, show: (p, onScreen) => show(p, { onScreen, initial: true }) }).catch((err: unknown) => {
     fail(err);
     return null;
   });
   if (opened === null) set({ ready: true });
   else if (opened.kind === 'reopened') {
     set({ ready: true, current: opened.project, list: opened.list });
+    deps.address?.mark(opened.project.id);
     // An edit kept on leaving is on screen: it is saved over the stored version it was made from.
     if (opened.restoredEdit) schedule();
   } else {
@@ -269,6 +298,7 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
     if (project === null) return;
     if (show(project)) {
       await projects.setCurrentId(project.id);
+      deps.address?.mark(project.id);
       set({ current: project, unsaved: false, list: await projects.list() });
     }
   };

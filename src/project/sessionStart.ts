@@ -1,8 +1,10 @@
 // What the app opens at start-up, wherever the user came in: the project they last had open, with an edit
-// kept on leaving (leaveBackup.ts) put back when it is newer than the stored version. A bare address (a
-// bookmark, the installed icon, a typed address) always reopens it; a link reopens it when it names the same
-// experiment, and otherwise opens its own experiment without saving it (nothing new was made yet). Only a
-// browser with no project at all starts a fresh one.
+// kept on leaving (leaveBackup.ts) put back when it is newer than the stored version. A reload reopens the
+// project this tab showed (the history entry is marked with its id: a reload keeps the entry's state, while
+// its address may be older than the last edit). A bare address (a bookmark, the installed icon, a typed
+// address) reopens the project last open; a link reopens it when it names the same experiment, and otherwise
+// opens its own experiment without saving it (nothing new was made yet). Only a browser with no project at
+// all starts a fresh one.
 import type { AppStore } from '../store/appStore';
 import { selectExperiment } from '../store/linkSlice';
 import { decodeExperiment, encodeExperiment, type Experiment } from '../store/linkState';
@@ -35,6 +37,8 @@ export interface StartDeps {
   readonly store: AppStore;
   readonly projects: ProjectStore;
   readonly backup?: LeaveBackup | undefined;
+  /** The project this history entry showed before a reload; null for a new visit. */
+  readonly marked?: string | null;
   /** Puts the project on screen (`onScreen`: the page already shows its experiment). */
   readonly show: (project: Project, onScreen: boolean) => boolean;
 }
@@ -46,11 +50,11 @@ async function lastOpened(projects: ProjectStore, list: readonly ProjectSummary[
   return last ?? (list[0] ? projects.load(list[0].id) : null);
 }
 
-/** The stored project with the edit kept on leaving, when that edit is newer. */
+/** The stored project with the edit kept on leaving, when the edit was made on this very version. */
 function withKeptEdit(project: Project, backup: LeaveBackup | undefined): Project | null {
   const edit = backup?.read(project) ?? null;
   if (edit === null) return null;
-  if (edit.at <= project.updatedAt) {
+  if (edit.basedOn !== project.updatedAt) {
     backup?.clear(project.id);
     return null;
   }
@@ -63,13 +67,14 @@ function withKeptEdit(project: Project, backup: LeaveBackup | undefined): Projec
 export async function startProject(deps: StartDeps): Promise<StartChoice> {
   const { store, projects } = deps;
   const list = await projects.list();
-  const last = await lastOpened(projects, list);
+  const marked = deps.marked ? await projects.load(deps.marked) : null;
+  const last = marked ?? await lastOpened(projects, list);
   const byLink = store.getState().openedByLink;
   if (last === null) return { kind: byLink ? 'link' : 'fresh', list };
   const edited = withKeptEdit(last, deps.backup);
   const target = edited ?? last;
   const onScreen = experimentKey(target.experiment) === experimentKey(selectExperiment(store.getState()));
-  if (byLink && !onScreen) return { kind: 'link', list };
+  if (byLink && !onScreen && marked === null) return { kind: 'link', list };
   if (!deps.show(target, onScreen)) return { kind: 'link', list };
   return { kind: 'reopened', project: last, list, restoredEdit: edited !== null };
 }

@@ -16,6 +16,8 @@ export interface LinkSlice {
   /** Whether the address the page was opened with named an experiment (a link), not a bare address
    * (a bookmark, the installed icon, a typed address): the saved projects read it at start-up. */
   openedByLink: boolean;
+  /** Counts links opened in this page after start-up (another link pasted into the same tab). */
+  linkOpens: number;
   /**
    * Opens an experiment. `initial`: at start-up, before the first render (no undo step, nothing to undo to).
    * Refused (returns false) while a run uses the network.
@@ -47,6 +49,7 @@ function presetOf(spec: ModelSpec): string | null {
 export const createLinkSlice: StateCreator<AppState, [], [], LinkSlice> = (set, get) => ({
   linkProblems: [],
   openedByLink: false,
+  linkOpens: 0,
   loadExperiment: (e, opts = {}) => {
     if (isEditLocked(get())) return false;
     // The dataset first: it sets the input shape the network is checked against.

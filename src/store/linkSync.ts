@@ -62,6 +62,8 @@ export function applyLink(store: AppStore, fragment: string, opts: { initial?: b
   const state = store.getState();
   const { experiment, problems } = decodeExperiment(fragment, appDefaults(state));
   if (opts.initial) store.setState({ openedByLink: experiment !== null });
+  // Said before the experiment changes: the open project must not take the link's experiment as an edit.
+  else if (experiment !== null) store.setState({ linkOpens: state.linkOpens + 1 });
   if (experiment === null) {
     state.setLinkProblems(problems);
     return false;

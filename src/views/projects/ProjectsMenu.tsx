@@ -45,6 +45,18 @@ function onPageLeave(listener: () => void): () => void {
   };
 }
 
+/** The open project's id on this tab's history entry: a reload keeps it (and the address may lag the last edit). */
+const historyMark = {
+  marked: (): string | null => {
+    const id = (window.history.state as { cnnpProject?: unknown } | null)?.cnnpProject;
+    return typeof id === 'string' ? id : null;
+  },
+  mark: (id: string) => {
+    const state: unknown = window.history.state;
+    window.history.replaceState({ ...(typeof state === 'object' ? state : {}), cnnpProject: id }, '');
+  },
+};
+
 // One session per app store, for the page's lifetime: StrictMode's double effects (and a remount) must not
 // open a second one, which would save a second "untitled" project.
 const sessions = new WeakMap<object, Promise<ProjectSession>>();
@@ -60,7 +72,7 @@ function useProjectSession(): { session: ProjectSession | null; failure: string 
     if (made === undefined) {
       made = openProjectStore().then((projects) => createProjectSession({
         store, run, series, projects, defaultName: t('untitled'), conflictName: (name) => t('conflictName', { name }),
-        backup: storageBackup(localStorageOrNull()), tabs: broadcastTabs(), onLeave: onPageLeave,
+        backup: storageBackup(localStorageOrNull()), tabs: broadcastTabs(), onLeave: onPageLeave, address: historyMark,
       }));
       sessions.set(store, made);
     }
