@@ -31,7 +31,7 @@ export const selectExperiment = (s: AppState): Experiment =>
     lessonStep: s.lessonStep ? formatStepRef(s.lessonStep) : null });
 
 /** Key order of objects does not matter (the schema rebuilds them in its own order). */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));

@@ -20,6 +20,8 @@ export interface RunSlice {
   phaseDetail: string | null;
   backend: BackendInfo | null;
   examples: { train: number; test: number } | null;
+  /** The epochs the current run was started for (hyper.epochs may have changed since); null before a run. */
+  runEpochs: number | null;
   /** Where the run is, updated with each metrics batch (a few times a second, never per step). */
   progress: { epoch: number; step: number } | null;
   /** The learning rate in effect at the latest reported step (the schedule applied), or null. */
@@ -47,6 +49,9 @@ export interface RunSlice {
   setError(message: string): void;
 }
 
+/** The run's own number of epochs for the counter ("epoch 3 / 3"), not a number typed since. */
+export const selectRunEpochs = (s: Pick<RunSlice, 'runEpochs' | 'hyper'>): number => s.runEpochs ?? s.hyper.epochs;
+
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) => ({
   hyper: DEFAULT_HYPER,
   backendChoice: 'auto',
@@ -56,6 +61,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   phaseDetail: null,
   backend: null,
   examples: null,
+  runEpochs: null,
   progress: null,
   liveLearningRate: null,
   epochs: [],
@@ -66,14 +72,14 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   setBackendChoice: (backendChoice) => set({ backendChoice }),
   setWorkersChoice: (workersChoice) => set({ workersChoice }),
   runStarted: (runId, trainedOn) =>
-    set({ runId, phase: 'loading-data', phaseDetail: null, epochs: [], error: null, examples: null, progress: null,
-      liveLearningRate: null, divergence: null, trainedOn: trainedOn ?? null }),
+    set((s) => ({ runId, phase: 'loading-data', phaseDetail: null, epochs: [], error: null, examples: null, progress: null,
+      liveLearningRate: null, divergence: null, trainedOn: trainedOn ?? null, runEpochs: s.hyper.epochs })),
   runRestored: (runId, epochs, trainedOn, step) =>
-    set({ runId, phase: 'idle', phaseDetail: null, epochs: [...epochs], error: null, examples: null,
+    set((s) => ({ runId, runEpochs: Math.max(s.hyper.epochs, epochs.at(-1)?.epoch ?? 0), phase: 'idle', phaseDetail: null, epochs: [...epochs], error: null, examples: null,
       progress: epochs.length > 0 ? { epoch: epochs[epochs.length - 1]!.epoch, step } : null,
-      liveLearningRate: null, divergence: null, trainedOn }),
+      liveLearningRate: null, divergence: null, trainedOn })),
   clearResults: () =>
-    set({ phase: 'idle', phaseDetail: null, epochs: [], error: null, examples: null, progress: null,
+    set({ phase: 'idle', phaseDetail: null, epochs: [], error: null, examples: null, progress: null, runEpochs: null,
       liveLearningRate: null, divergence: null, trainedOn: null }),
   setPhase: (phase, detail = null) => set({ phase, phaseDetail: detail }),
   setBackend: (backend) => set({ backend }),
