@@ -52,4 +52,18 @@ describe('results of an earlier run or network', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 240_000);
+
+  it('holds Train back while the validation share shows 100% (the field refuses it), and lets it go once fixed', async () => {
+    const { page, errors } = await openPage(browser, '/', '[data-action=train]');
+    await openPanel(page, 'data');
+    const field = page.getByLabel('Validation (% of training images)', { exact: true });
+    await field.fill('100');
+    await field.blur();
+    await page.waitForSelector('[data-action=train]:disabled', { timeout: 5_000 });
+    await field.fill('20');
+    await field.blur();
+    await page.waitForSelector('[data-action=train]:enabled', { timeout: 5_000 });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
 });
