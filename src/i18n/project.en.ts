@@ -9,6 +9,8 @@ export default {
   unsaved: 'Not saved yet',
   unsavedHint: 'Opened from a link: it is kept as a new project as soon as you change or train it. Your own projects are unchanged.',
   conflictName: '{{name}} (from another tab)',
+  savedWithoutImages: 'Saved, without your images',
+  ownImagesNote: 'Your own images are not saved with the project or its file (they stay in this page only). Reopened, the project brings back its network, trained weights, curves and predictions on images you draw or upload; to train again or see the test-set views, choose the images again.',
   close: 'Close',
   name: 'Name',
   rename: 'Project name',

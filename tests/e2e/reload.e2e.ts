@@ -1,7 +1,10 @@
 // Work is never lost on reload, bookmark or a second tab (issue 23, section 1): an edit followed by a reload
 // after 50 ms, 500 ms and 2 s comes back in the same project; the bare address (a bookmark, the installed
 // icon) opened three times reopens that project with the edit, and the browser's list never grows; two tabs
-// on one project follow each other's edits, and a new tab shows both.
+// on one project follow each other's edits, and a new tab shows both. A project on the student's own images
+// says, while it is saved, that the images are not kept with it.
+import { zipSync } from 'fflate';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, watchErrors } from './browser';
@@ -124,6 +127,36 @@ describe('reload, bookmark and a second tab', () => {
     await b.click('[data-action=projects]');
     await b.waitForSelector('.projects-list tr[aria-current=true]');
     expect(await b.locator('.projects-list tbody tr').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('says, before the project is saved, that own images are not kept with it', async () => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl()}/`);
+    await ready(page);
+    expect(await page.locator('.projects-status').innerText()).toBe('Saved');
+    const flat = (rgb: number[]) => {
+      const image = new PNG({ width: 8, height: 8 });
+      for (let i = 0; i < 64; i++) image.data.set([...rgb, 255], i * 4);
+      return new Uint8Array(PNG.sync.write(image));
+    };
+    const files: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 6; i++) {
+      files[`mine/red/${i}.png`] = flat([200 + i, 20, 30]);
+      files[`mine/blue/${i}.png`] = flat([20, 30, 200 + i]);
+    }
+    await page.click('[data-panel-tab="data"]');
+    await page.click('.byo summary');
+    await page.setInputFiles('[data-testid=byo-zip]', { name: 'mine.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(files)) });
+    await page.waitForSelector('[data-testid=byo-plan]');
+    await page.click('[data-action=byo-build]');
+    await page.waitForSelector('[data-testid=byo-result]', { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('.projects-status')?.textContent === 'Saved, without your images');
+    await page.click('[data-action=projects]');
+    expect(await page.getByTestId('project-own-images').innerText()).toContain('not saved with the project or its file');
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

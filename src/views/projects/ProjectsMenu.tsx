@@ -8,7 +8,7 @@ import { storageBackup } from '../../project/leaveBackup';
 import { openProjectStore, ProjectStoreError } from '../../project/projectStore';
 import { broadcastTabs } from '../../project/tabChannel';
 import { createProjectSession, type ProjectSession, type ProjectSessionState } from '../../project/projectSession';
-import { useServices } from '../AppContext';
+import { useApp, useServices } from '../AppContext';
 import { ProjectList } from './ProjectList';
 import './projects.css';
 
@@ -98,7 +98,10 @@ export const ProjectsMenu = memo(function ProjectsMenu() {
   const [open, setOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const current = state.current;
-  const status = state.saving ? t('saving') : state.problem?.code === 'quota' || failure ? t('notSaved') : state.unsaved ? t('unsaved') : t('saved');
+  // Own images stay in the page (neither the project nor its file holds them): said before it is saved, not after.
+  const ownImages = useApp((s) => s.datasetId === 'custom');
+  const saved = ownImages ? t('savedWithoutImages') : t('saved');
+  const status = state.saving ? t('saving') : state.problem?.code === 'quota' || failure ? t('notSaved') : state.unsaved ? t('unsaved') : saved;
 
   const exportTo = (target: (typeof EXPORT_TARGETS)[number]) => {
     void session?.exportTo(target).then((file: ExportFile | null) => {
@@ -111,7 +114,8 @@ export const ProjectsMenu = memo(function ProjectsMenu() {
       <button type="button" className="projects-toggle" aria-expanded={open} title={t('menuHint')} data-action="projects" onClick={() => setOpen(!open)}>
         {t('menu')}{current ? `: ${current.name}` : ''}
       </button>
-      <span className="projects-status" role="status" data-saving={state.saving} data-unsaved={state.unsaved} title={state.unsaved ? t('unsavedHint') : undefined}>{session || failure ? status : ''}</span>
+      <span className="projects-status" role="status" data-saving={state.saving} data-unsaved={state.unsaved} data-own-images={ownImages}
+        title={state.unsaved ? t('unsavedHint') : ownImages ? t('ownImagesNote') : undefined}>{session || failure ? status : ''}</span>
       {open && (
         <section className="projects-panel" aria-label={t('menu')}>
           <header className="projects-panel-head">
@@ -143,6 +147,7 @@ export const ProjectsMenu = memo(function ProjectsMenu() {
               {state.problem && <button type="button" className="link-button" onClick={() => session?.dismissProblem()}>{t('dismiss')}</button>}
             </p>
           )}
+          {ownImages && <p className="muted" data-testid="project-own-images">{t('ownImagesNote')}</p>}
           <ProjectList state={state} session={session} />
           <div className="projects-actions">
             <div>
