@@ -3,13 +3,13 @@
 // started. Every code has its sentence in English and Korean, and the Korean one carries no English words.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import en from '../../i18n/run.en';
-import ko from '../../i18n/run.ko';
-import { errorOf, harness, start } from '../engineHarness';
-import { analyzeModel } from '../../model/analyze';
-import { chain, conv2d, dense, flatten, input, softmax } from '../../model/presets';
-import { estimateRun, refusalFailure } from './estimate';
-import { FAILURE_CODES } from './failure';
+import en from '../i18n/run.en';
+import ko from '../i18n/run.ko';
+import { errorOf, harness, start } from './engineHarness';
+import { analyzeModel } from '../model/analyze';
+import { chain, conv2d, dense, flatten, input, softmax } from '../model/presets';
+import { estimateRun, refusalFailure } from './api/estimate';
+import { FAILURE_CODES } from './api/failure';
 
 const MNIST = { inputShape: [28, 28, 1], numClasses: 10 } as const;
 
