@@ -8,76 +8,20 @@
 // stored yet is kept synchronously (leaveBackup.ts). A bare address reopens the project last open; a link
 // naming another experiment opens it unsaved (it becomes a project when changed). Tabs on one project stay
 // in step (tabChannel.ts), and a save made from an older version is kept as a copy, never written over.
-import type { ExportFile, ExportTarget } from '../exporters/bundle';
 import type { WeightList } from '../exporters/weights';
-import type { AppStore } from '../store/appStore';
 import { selectLessonProgress } from '../store/lessonsSlice';
 import { selectExperiment } from '../store/linkSlice';
-import type { RunController, RunSeries } from '../store/runController';
 import type { FromWorker } from '../train/api/protocol';
 import { decodeProjectFile, encodeProjectFile } from './projectFile';
-import type { LeaveBackup } from './leaveBackup';
-import { ProjectStoreError, type ProjectStore } from './projectStore';
+import { ProjectStoreError } from './projectStore';
 import { experimentKey, sameNetwork, startProject } from './sessionStart';
-import type { TabChannel, TabMessage } from './tabChannel';
+import type { TabMessage } from './tabChannel';
+import type { ProjectSession, ProjectSessionDeps, ProjectSessionState, SessionProblem } from './sessionTypes';
 import { exportNetwork, type WeightsReply } from './sessionExport';
 import { createRunHistory } from './sessionRuns';
-import { ProjectFileError, type Project, type ProjectSummary } from './types';
+import { ProjectFileError, type Project } from './types';
 
-export interface SessionProblem {
-  /** 'quota' | 'unavailable' | 'notFound' from the store, 'file.<code>' for a refused file, 'busy', 'untrained'. */
-  readonly code: string;
-  readonly values: Readonly<Record<string, string | number>>;
-}
-
-export interface ProjectSessionState {
-  readonly ready: boolean;
-  readonly current: Project | null;
-  /** The open project is not stored: a link opened it, and it is saved as a new project once changed. */
-  readonly unsaved: boolean;
-  readonly list: readonly ProjectSummary[];
-  readonly saving: boolean;
-  readonly problem: SessionProblem | null;
-}
-
-export interface ProjectSession {
-  getState(): ProjectSessionState;
-  subscribe(listener: () => void): () => void;
-  saveNow(): Promise<void>;
-  open(id: string): Promise<void>;
-  newProject(name: string): Promise<void>;
-  rename(id: string, name: string): Promise<void>;
-  duplicate(id: string, name: string): Promise<void>;
-  remove(id: string): Promise<void>;
-  /** Reads a project file into a new project and opens it; what was open stays when the file is refused. */
-  importFile(bytes: Uint8Array): Promise<boolean>;
-  exportProject(): Uint8Array | null;
-  /** The file for an Export-menu target; trained weights come from the worker (they are what predictions use). */
-  exportTo(target: ExportTarget): Promise<ExportFile | null>;
-  dismissProblem(): void;
-  dispose(): void;
-}
-
-export interface ProjectSessionDeps {
-  readonly store: AppStore;
-  readonly run: Pick<RunController, 'weights' | 'restore'>;
-  readonly series: RunSeries;
-  readonly projects: ProjectStore;
-  readonly now?: () => number;
-  readonly newId?: () => string;
-  readonly saveDelayMs?: number;
-  readonly defaultName: string;
-  /** The name of the copy that keeps this tab's changes when another tab saved the project meanwhile. */
-  readonly conflictName?: (name: string) => string;
-  /** Keeps an unsaved edit over a reload (localStorage in the browser). */
-  readonly backup?: LeaveBackup;
-  /** The other tabs of this browser (BroadcastChannel). */
-  readonly tabs?: TabChannel | null;
-  /** The mark on this tab's history entry: the project it shows, read back after a reload. */
-  readonly address?: { readonly marked: () => string | null; mark(id: string): void };
-  /** Calls back when the page is left or hidden (pagehide, visibilitychange). */
-  readonly onLeave?: (listener: () => void) => () => void;
-}
+export type { ProjectSession, ProjectSessionDeps, ProjectSessionState, SessionProblem } from './sessionTypes';
 
 
 export { experimentKey, sameNetwork };
