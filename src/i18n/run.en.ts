@@ -1,5 +1,16 @@
 // Messages of the 'run' namespace (English): the training knobs, controls, estimates and divergence notice.
 export default {
+  failure: {
+    tooLarge: 'This network needs about {{memory}} at batch size {{batch}}, more than the {{limit}} that is safe on {{backend}}. Use a smaller batch or a smaller network.',
+    hyperParams: 'A training setting is out of range ({{detail}}). Fix it in the training panel, then train again.',
+    dataset: 'The dataset could not be loaded ({{detail}}). Check the connection and train again.',
+    validationSplit: 'The validation share could not be held out ({{detail}}). Choose a smaller share.',
+    backend: 'No way to compute (tfjs backend) could start in this browser ({{detail}}).',
+    buildModel: 'The network could not be built ({{detail}}). Check the blocks marked in the editor.',
+    workerFailed: 'The training worker failed to start ({{detail}}). Reload the page and train again.',
+    workerSilent: 'The training worker stopped responding after an error; it may have run out of memory. Your network and settings are kept: try a smaller network or batch size, then train again.',
+    unknown: 'Training stopped with an error: {{detail}}',
+  },
   groups: {
     optimizer: 'How the weights move',
     schedule: 'Learning-rate schedule',

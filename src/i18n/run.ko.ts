@@ -2,6 +2,17 @@ import type en from './run.en';
 
 // Messages of the 'run' namespace (Korean): the same keys as run.en.ts.
 const ko: typeof en = {
+  failure: {
+    tooLarge: '이 네트워크는 배치 크기 {{batch}}에서 약 {{memory}}가 필요해 {{backend}}에서 안전한 {{limit}}을 넘습니다. 배치나 네트워크를 줄이세요.',
+    hyperParams: '학습 설정 하나가 범위를 벗어났습니다({{detail}}). 학습 패널에서 고친 뒤 다시 학습하세요.',
+    dataset: '데이터셋을 불러오지 못했습니다({{detail}}). 연결을 확인하고 다시 학습하세요.',
+    validationSplit: '검증용 몫을 떼어 두지 못했습니다({{detail}}). 더 작은 몫을 고르세요.',
+    backend: '이 브라우저에서 계산 방식(tfjs 백엔드)을 하나도 시작하지 못했습니다({{detail}}).',
+    buildModel: '네트워크를 만들지 못했습니다({{detail}}). 편집기에 표시된 블록을 확인하세요.',
+    workerFailed: '학습 워커가 시작하지 못했습니다({{detail}}). 페이지를 새로 고친 뒤 다시 학습하세요.',
+    workerSilent: '학습 워커가 오류 뒤에 응답을 멈췄습니다. 메모리가 모자랐을 수 있습니다. 네트워크와 설정은 그대로이니 더 작은 네트워크나 배치로 다시 학습하세요.',
+    unknown: '오류로 학습이 멈췄습니다: {{detail}}',
+  },
   groups: {
     optimizer: '가중치를 움직이는 방법',
     schedule: '학습률 스케줄',

@@ -10,6 +10,7 @@ export default {
   counterIdle: 'Epoch – · step –',
   dataset: 'Dataset',
   preset: 'Preset',
+  presetEdited: '(edited network)',
   backend: 'Backend',
   presenter: 'Presenter',
   presenterHelp: 'Presenter mode: large type and only the essential controls (P)',

@@ -12,6 +12,7 @@ const ko: typeof en = {
   counterIdle: '에포크 – · 단계 –',
   dataset: '데이터셋',
   preset: '프리셋',
+  presetEdited: '(고친 네트워크)',
   backend: '백엔드',
   presenter: '발표 모드',
   presenterHelp: '발표 모드: 큰 글씨와 꼭 필요한 조작만 (P)',

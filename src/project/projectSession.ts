@@ -4,81 +4,35 @@
 // weights go back into the worker (predictions work at once, no retraining) and its loss curve into the
 // chart. A save that fails is never dropped silently: the state carries the problem (a full quota names
 // the largest other projects) until a later save succeeds. No React, no tfjs: views subscribe to it.
-import { NEEDS_WEIGHTS, type ExportFile, type ExportTarget } from '../exporters/bundle';
-import { exportAnyFile } from '../exporters/exportAny';
+// Nothing is lost on leaving: the project is also saved on pagehide / visibilitychange, and what is not
+// stored yet is kept synchronously (leaveBackup.ts). A bare address reopens the project last open; a link
+// naming another experiment opens it unsaved (it becomes a project when changed). Tabs on one project stay
+// in step (tabChannel.ts), and a save made from an older version is kept as a copy, never written over.
 import type { WeightList } from '../exporters/weights';
-import type { AppStore } from '../store/appStore';
 import { selectLessonProgress } from '../store/lessonsSlice';
 import { selectExperiment } from '../store/linkSlice';
-import { decodeExperiment, encodeExperiment, type Experiment } from '../store/linkState';
-import type { RunController, RunSeries } from '../store/runController';
 import type { FromWorker } from '../train/api/protocol';
-import { expectedWeights, weightsMismatch } from './expectedWeights';
 import { decodeProjectFile, encodeProjectFile } from './projectFile';
-import { ProjectStoreError, type ProjectStore } from './projectStore';
-import { boundRuns, downsampleCurve, toEpochResult, toRunEpoch } from './runCurves';
-import { ProjectFileError, type Project, type ProjectSummary, type RunCurve } from './types';
+import { ProjectStoreError } from './projectStore';
+import { experimentKey, sameNetwork, startProject } from './sessionStart';
+import type { TabMessage } from './tabChannel';
+import type { ProjectSession, ProjectSessionDeps, ProjectSessionState, SessionProblem } from './sessionTypes';
+import { exportNetwork, type WeightsReply } from './sessionExport';
+import { createRunHistory } from './sessionRuns';
+import { ProjectFileError, type Project } from './types';
 
-export interface SessionProblem {
-  /** 'quota' | 'unavailable' | 'notFound' from the store, 'file.<code>' for a refused file, 'busy', 'untrained'. */
-  readonly code: string;
-  readonly values: Readonly<Record<string, string | number>>;
-}
+export type { ProjectSession, ProjectSessionDeps, ProjectSessionState, SessionProblem } from './sessionTypes';
 
-export interface ProjectSessionState {
-  readonly ready: boolean;
-  readonly current: Project | null;
-  readonly list: readonly ProjectSummary[];
-  readonly saving: boolean;
-  readonly problem: SessionProblem | null;
-}
 
-export interface ProjectSession {
-  getState(): ProjectSessionState;
-  subscribe(listener: () => void): () => void;
-  saveNow(): Promise<void>;
-  open(id: string): Promise<void>;
-  newProject(name: string): Promise<void>;
-  rename(id: string, name: string): Promise<void>;
-  duplicate(id: string, name: string): Promise<void>;
-  remove(id: string): Promise<void>;
-  /** Reads a project file into a new project and opens it; what was open stays when the file is refused. */
-  importFile(bytes: Uint8Array): Promise<boolean>;
-  exportProject(): Uint8Array | null;
-  /** The file for an Export-menu target; trained weights come from the worker (they are what predictions use). */
-  exportTo(target: ExportTarget): Promise<ExportFile | null>;
-  dismissProblem(): void;
-  dispose(): void;
-}
-
-export interface ProjectSessionDeps {
-  readonly store: AppStore;
-  readonly run: Pick<RunController, 'weights' | 'restore'>;
-  readonly series: RunSeries;
-  readonly projects: ProjectStore;
-  readonly now?: () => number;
-  readonly newId?: () => string;
-  readonly saveDelayMs?: number;
-  readonly defaultName: string;
-}
-
-/**
- * The same experiment gives the same key: once through the link codec, so that key order (a network read
- * from a link is rebuilt in the schema's order) does not make two equal networks differ.
- */
-export function experimentKey(e: Experiment): string {
-  const text = encodeExperiment(e);
-  const back = decodeExperiment(text, e).experiment;
-  return back === null ? text : encodeExperiment(back);
-}
+export { experimentKey, sameNetwork };
 
 const randomId = () => (globalThis.crypto?.randomUUID?.() ?? `p${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`);
 
 export async function createProjectSession(deps: ProjectSessionDeps): Promise<ProjectSession> {
-  const { store, run, series, projects } = deps;
+  const { store, run, series, projects, backup, tabs } = deps;
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? randomId;
-  let state: ProjectSessionState = { ready: false, current: null, list: [], saving: false, problem: null };
+  let state: ProjectSessionState = { ready: false, current: null, unsaved: false, list: [], saving: false, problem: null };
   const listeners = new Set<() => void>();
   const set = (patch: Partial<ProjectSessionState>) => {
     state = { ...state, ...patch };
@@ -87,44 +41,24 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
   let timer: ReturnType<typeof setTimeout> | null = null;
   let weightsRequest = 0;
   let autosaveRequest = 0;
-  const waiting = new Map<number, (msg: Extract<FromWorker, { type: 'weights' }> | null) => void>();
+  const waiting = new Map<number, (msg: WeightsReply | null) => void>();
   let disposed = false;
+  // While the session itself puts a project on screen, the store's changes are not edits to save.
+  let quiet = false;
+  // Saves run one after another: each is made from the version the one before stored.
+  let queue: Promise<void> = Promise.resolve();
+  const serial = (job: () => Promise<void>): Promise<void> => (queue = queue.then(job, job));
 
-  // The project's runs before the latest one (oldest first), and the latest as the project brought it back:
-  // it stays the latest until a run starts (the store's runId moves on from `shown.runId`).
-  let past: RunCurve[] = [];
-  let restoredLatest: RunCurve | null = null;
-  let shown: { readonly runId: number | null } | null = null;
-  let replacing = false;
-
-  const latestCurve = (): RunCurve | null => {
-    if (shown !== null && store.getState().runId === shown.runId) return restoredLatest;
-    const loss = series.loss.points();
-    const accuracy = series.accuracy.points();
-    const epochs = store.getState().epochs.map(toRunEpoch);
-    if (loss.length === 0 && epochs.length === 0) return null;
-    return downsampleCurve({ label: 'latest', step: loss.map((p) => p.x), loss: loss.map((p) => p.y), accuracy: loss.map((_, i) => accuracy[i]?.y ?? Number.NaN), epochs });
-  };
-  const curves = (): readonly RunCurve[] => {
-    const latest = latestCurve();
-    return boundRuns(latest === null ? past : [...past, latest]);
-  };
-  // A new run clears the chart's series: the run that was on screen joins the past runs first.
-  const offClear = series.loss.onBeforeClear(() => {
-    if (replacing) return;
-    const latest = latestCurve();
-    if (latest !== null) past = boundRuns([...past, latest]);
-    restoredLatest = null;
-    shown = null;
-  });
+  const history = createRunHistory(store, series, run);
 
   const snapshot = (base: Project, weights: WeightList | null): Project => {
     const s = store.getState();
-    const runs = curves();
+    const runs = history.curves();
     const last = runs.at(-1);
     const lastEpoch = last?.epochs[last.epochs.length - 1];
+    // Strictly later than the version it was made from, so a save from that version is told apart.
     return {
-      ...base, updatedAt: now(), experiment: selectExperiment(s), dataShape: s.dataShape, weights,
+      ...base, updatedAt: Math.max(now(), base.updatedAt + 1), experiment: selectExperiment(s), dataShape: s.dataShape, weights,
       runs, testAccuracy: lastEpoch?.testAccuracy ?? base.testAccuracy, lessonProgress: selectLessonProgress(s),
     };
   };
@@ -135,26 +69,47 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
     else set({ problem: { code: 'unavailable', values: { detail: String((err as Error)?.message ?? err).slice(0, 120) } }, saving: false });
   };
 
-  const persist = async (project: Project) => {
+  const stored = async (project: Project, problem: SessionProblem | null) => {
+    await projects.setCurrentId(project.id);
+    deps.address?.mark(project.id);
+    backup?.clear(project.id);
+    set({ current: project, unsaved: false, list: await projects.list(), saving: false, problem });
+    tabs?.post({ type: 'saved', id: project.id, updatedAt: project.updatedAt });
+  };
+
+  /** Another tab saved this project since this tab's version: this tab's changes become a copy of their own. */
+  const keepAsCopy = async (project: Project) => {
+    const t = now();
+    const copy = { ...project, id: newId(), name: deps.conflictName?.(project.name) ?? `${project.name} (2)`, createdAt: t, updatedAt: t };
+    await projects.save(copy);
+    await stored(copy, { code: 'conflict', values: { name: copy.name } });
+  };
+
+  /** Saves what `build` makes at its turn; a project already stored is saved only over the version it came from. */
+  const persist = (build: () => Project | null) => serial(async () => {
+    const project = build();
+    if (project === null || disposed) return;
+    const current = state.current;
+    const basedOn = current !== null && !state.unsaved && current.id === project.id ? current.updatedAt : undefined;
     set({ saving: true });
     try {
-      await projects.save(project);
-      await projects.setCurrentId(project.id);
-      set({ current: project, list: await projects.list(), saving: false, problem: state.problem?.code === 'quota' ? null : state.problem });
+      await projects.save(project, basedOn);
+      await stored(project, state.problem?.code === 'quota' ? null : state.problem);
     } catch (err) {
-      fail(err);
+      if (err instanceof ProjectStoreError && err.code === 'conflict') await keepAsCopy(project).catch(fail);
+      else fail(err);
     }
-  };
+  });
 
   const saveNow = async () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    const current = state.current;
-    if (current === null || disposed) return;
-    // An edited network no longer fits the saved weights: they go (the worker's model is of the old one).
-    const sameNetwork = experimentKey({ ...selectExperiment(store.getState()), hyper: current.experiment.hyper })
-      === experimentKey(current.experiment);
-    await persist(snapshot(current, sameNetwork ? current.weights : null));
+    if (state.current === null || disposed) return;
+    await persist(() => {
+      const current = state.current;
+      // An edited network no longer fits the saved weights: they go (the worker's model is of the old one).
+      return current && snapshot(current, sameNetwork(selectExperiment(store.getState()), current.experiment) ? current.weights : null);
+    });
   };
   const schedule = () => {
     if (timer === null && !disposed) timer = setTimeout(() => void saveNow(), deps.saveDelayMs ?? 800);
@@ -167,38 +122,21 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
   };
 
   /** Puts a project on screen: its experiment into the store, its weights into the worker, its curve into the chart. */
-  const show = (project: Project, onScreen = false): boolean => {
-    const opened = onScreen || store.getState().loadExperiment(project.experiment);
+  const show = (project: Project, opts: { onScreen?: boolean; initial?: boolean } = {}): boolean => {
+    quiet = true;
+    try {
+      return showProject(project, opts);
+    } finally {
+      quiet = false;
+    }
+  };
+  const showProject = (project: Project, { onScreen = false, initial = false }: { onScreen?: boolean; initial?: boolean }): boolean => {
+    const opened = onScreen || store.getState().loadExperiment(project.experiment, { initial });
     if (!opened) {
       set({ problem: { code: 'busy', values: {} } });
       return false;
     }
-    replacing = true;
-    try {
-      series.loss.clear();
-      series.accuracy.clear();
-    } finally {
-      replacing = false;
-    }
-    const curve = project.runs.at(-1) ?? null;
-    past = project.runs.slice(0, -1);
-    // The earlier runs go back into the chart's overlay of past runs.
-    series.saved?.set(past.map((r) => ({
-      loss: r.step.map((x, i) => ({ x, y: r.loss[i] as number })),
-      accuracy: r.step.map((x, i) => ({ x, y: r.accuracy[i] as number })).filter((p) => Number.isFinite(p.y)),
-    })));
-    if (curve) {
-      series.loss.append(curve.step, curve.loss);
-      series.accuracy.append(curve.step, curve.accuracy);
-    }
-    // The trained network comes back as the current run, ended: its epoch table, and in the worker its
-    // confusion matrix, feature maps, filters, saliency and understanding views (runController.restore).
-    if (project.weights !== null) {
-      run.restore({ spec: project.experiment.spec, dataShape: project.dataShape, weights: project.weights,
-        epochs: (curve?.epochs ?? []).map(toEpochResult), step: curve?.step.at(-1) ?? 0 });
-    }
-    restoredLatest = curve;
-    shown = { runId: store.getState().runId };
+    history.show(project);
     // Lesson progress is the project's (a project saved before it kept any leaves the current one).
     if (project.lessonProgress !== null && project.lessonProgress !== undefined) store.getState().setLessonProgress(project.lessonProgress);
     return true;
@@ -212,40 +150,105 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
     } else if (msg.type === 'weights') {
       waiting.get(msg.requestId)?.(msg);
       waiting.delete(msg.requestId);
-      if (msg.requestId === autosaveRequest && msg.weights !== null && state.current !== null) void persist(snapshot(state.current, msg.weights));
+      const weights = msg.weights;
+      if (msg.requestId === autosaveRequest && weights !== null) void persist(() => state.current && snapshot(state.current, weights));
     } else if (msg.type === 'weights-loaded' && msg.problem !== null) {
       set({ problem: { code: 'file.weightsMismatch', values: { detail: msg.problem } } });
     }
   });
+  const askWeights = () => new Promise<WeightsReply | null>((resolve) => {
+    const id = ++weightsRequest;
+    if (!run.weights.requestWeights(id)) return resolve(null);
+    waiting.set(id, resolve);
+    setTimeout(() => {
+      waiting.delete(id);
+      resolve(null);
+    }, 15_000);
+  });
+  // Another link opened in this tab: the open project keeps its pending edit, and the link's experiment
+  // becomes an unsaved project of its own, as at start-up.
+  const onLinkOpened = () => {
+    const current = state.current;
+    if (timer !== null && current !== null && !state.unsaved) {
+      const edited = snapshot(current, sameNetwork(selectExperiment(store.getState()), current.experiment) ? current.weights : null);
+      clearTimeout(timer);
+      timer = null;
+      // Stored without making it the open project again (the link's is on screen now).
+      void serial(async () => {
+        await projects.save(edited, current.updatedAt).catch((err: unknown) => {
+          if (!(err instanceof ProjectStoreError && err.code === 'conflict')) throw err;
+          return projects.save({ ...edited, id: newId(), name: deps.conflictName?.(edited.name) ?? `${edited.name} (2)` });
+        });
+        backup?.clear(current.id);
+        set({ list: await projects.list() });
+      }).catch(fail);
+    }
+    quiet = true;
+    queueMicrotask(() => {
+      quiet = false;
+      set({ current: blank(deps.defaultName), unsaved: true });
+    });
+  };
   const offStore = store.subscribe((s, prev) => {
+    if (s.linkOpens !== prev.linkOpens) onLinkOpened();
+    if (quiet) return;
     if (s.spec !== prev.spec || s.hyper !== prev.hyper || s.datasetId !== prev.datasetId || s.validationFraction !== prev.validationFraction ||
-      s.lessonDone !== prev.lessonDone || s.lessonAnswers !== prev.lessonAnswers) schedule();
+      s.lessonStep !== prev.lessonStep || s.lessonDone !== prev.lessonDone || s.lessonAnswers !== prev.lessonAnswers) schedule();
   });
 
-  // Start-up: reopen the project that was open, when the page still shows its experiment.
-  try {
-    const [list, currentId] = await Promise.all([projects.list(), projects.currentId()]);
-    const saved = currentId === null ? null : await projects.load(currentId);
-    if (saved !== null && experimentKey(saved.experiment) === experimentKey(selectExperiment(store.getState()))) {
-      show(saved, true);
-      set({ ready: true, current: saved, list });
-    } else {
-      // A shared link (or a first visit) opened something else: that becomes a new project; the old one stays.
-      const fresh = blank(deps.defaultName);
-      set({ ready: true, current: fresh, list });
-      await persist(fresh);
-    }
-  } catch (err) {
-    set({ ready: true });
+  // Leaving (reload, closed tab, another app in front): what is not stored yet is kept at once, and saved.
+  const offLeave = deps.onLeave?.(() => {
+    const current = state.current;
+    if (current === null || state.unsaved || (timer === null && !state.saving)) return;
+    const s = store.getState();
+    backup?.write(current.id, { basedOn: current.updatedAt, experiment: selectExperiment(s), lessonProgress: selectLessonProgress(s) });
+    void saveNow();
+  });
+
+  // Another tab saved: the list follows; the open project follows too unless this tab has changes of its own.
+  const onTab = (msg: TabMessage) => {
+    void projects.list().then((list) => set({ list }), () => undefined);
+    const current = state.current;
+    if (msg.type !== 'saved' || current === null || state.unsaved || msg.id !== current.id || msg.updatedAt <= current.updatedAt) return;
+    if (timer !== null) return; // this tab's pending save will be kept as a copy (persist)
+    void serial(async () => {
+      const project = await projects.load(msg.id);
+      const mine = state.current;
+      if (project === null || mine?.id !== project.id || project.updatedAt <= mine.updatedAt) return;
+      const same = experimentKey(project.experiment) === experimentKey(mine.experiment) && project.runs.length === mine.runs.length
+        && project.testAccuracy === mine.testAccuracy;
+      if (same || show(project)) set({ current: project, problem: null });
+      else set({ problem: { code: 'otherTab', values: {} } });
+    }).catch(fail);
+  };
+  const offTabs = tabs?.subscribe(onTab);
+
+  const opened = await startProject({ store, projects, backup, marked: deps.address?.marked() ?? null, show: (p, onScreen) => show(p, { onScreen, initial: true }) }).catch((err: unknown) => {
     fail(err);
+    return null;
+  });
+  if (opened === null) set({ ready: true });
+  else if (opened.kind === 'reopened') {
+    set({ ready: true, current: opened.project, list: opened.list });
+    deps.address?.mark(opened.project.id);
+    // An edit kept on leaving is on screen: it is saved over the stored version it was made from.
+    if (opened.restoredEdit) schedule();
+  } else {
+    set({ ready: true, current: blank(deps.defaultName), unsaved: opened.kind === 'link', list: opened.list });
+    if (opened.kind === 'fresh') await persist(() => state.current);
   }
 
   const withCurrent = async (project: Project | null) => {
     if (project === null) return;
     if (show(project)) {
       await projects.setCurrentId(project.id);
-      set({ current: project, list: await projects.list() });
+      deps.address?.mark(project.id);
+      set({ current: project, unsaved: false, list: await projects.list() });
     }
+  };
+  const listChanged = async () => {
+    set({ list: await projects.list() });
+    tabs?.post({ type: 'listChanged' });
   };
 
   return {
@@ -261,13 +264,17 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
     },
     async newProject(name) {
       await saveNow();
-      await persist(blank(name));
+      await persist(() => blank(name));
     },
     async rename(id, name) {
+      await saveNow();
       try {
-        await projects.rename(id, name, now());
-        const current = state.current?.id === id ? { ...state.current, name } : state.current;
-        set({ current, list: await projects.list() });
+        const t = Math.max(now(), (state.current?.updatedAt ?? 0) + 1);
+        await projects.rename(id, name, t);
+        const current = state.current?.id === id ? { ...state.current, name, updatedAt: t } : state.current;
+        set({ current });
+        await listChanged();
+        if (current?.id === id) tabs?.post({ type: 'saved', id, updatedAt: t });
       } catch (err) {
         fail(err);
       }
@@ -276,7 +283,7 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
       await saveNow();
       try {
         await projects.duplicate(id, newId(), name, now());
-        set({ list: await projects.list() });
+        await listChanged();
       } catch (err) {
         fail(err);
       }
@@ -284,9 +291,11 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
     async remove(id) {
       try {
         await projects.remove(id);
-        const list = await projects.list();
-        set({ list, current: state.current?.id === id ? null : state.current });
-        if (state.current === null) await persist(blank(deps.defaultName));
+        await listChanged();
+        if (state.current?.id === id) {
+          set({ current: null });
+          await persist(() => blank(deps.defaultName));
+        }
       } catch (err) {
         fail(err);
       }
@@ -301,40 +310,16 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
       }
       await saveNow();
       if (!show(project)) return false;
-      await persist(project);
+      await persist(() => project);
       return true;
     },
     exportProject: () => (state.current === null ? null : encodeProjectFile(snapshot(state.current, state.current.weights))),
     async exportTo(target) {
       const current = state.current;
-      const s = store.getState();
-      if (current === null || !s.analysis.valid) {
-        set({ problem: { code: 'invalidNetwork', values: {} } });
-        return null;
-      }
-      let trained: { weights: WeightList; topology: unknown } | null = null;
-      if (NEEDS_WEIGHTS.has(target)) {
-        const id = ++weightsRequest;
-        const reply = await new Promise<Extract<FromWorker, { type: 'weights' }> | null>((resolve) => {
-          if (!run.weights.requestWeights(id)) return resolve(null);
-          waiting.set(id, resolve);
-          setTimeout(() => resolve(null), 15_000);
-        });
-        waiting.delete(id);
-        // The worker's model must be of the network on screen (an edit since training makes it stale).
-        const fits = reply?.weights != null && weightsMismatch(expectedWeights(s.spec, s.analysis, s.dataShape.numClasses), reply.weights) === null;
-        if (!fits || reply === null || reply.weights === null) {
-          set({ problem: { code: 'untrained', values: {} } });
-          return null;
-        }
-        trained = { weights: reply.weights, topology: reply.topology };
-      }
       try {
-        return await exportAnyFile(target, {
-          name: current.name, spec: s.spec, analysis: s.analysis, data: s.dataShape, datasetId: s.datasetId, hyper: s.hyper, trained,
-          course: { run: latestCurve(), language: s.language, classNames: s.datasetId === 'custom' ? s.customDataset?.data.meta.classNames : undefined },
-          validationFraction: s.validationFraction, ...(s.customDataset ? { classNames: s.customDataset.data.meta.classNames } : {}),
-        });
+        const made = current === null ? { problem: 'invalidNetwork' } : await exportNetwork(target, current.name, store.getState(), askWeights, history.latest);
+        if ('problem' in made) set({ problem: { code: made.problem, values: {} } });
+        return 'problem' in made ? null : made;
       } catch (err) {
         fail(err);
         return null;
@@ -346,7 +331,9 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
       if (timer !== null) clearTimeout(timer);
       offWorker();
       offStore();
-      offClear();
+      history.dispose();
+      offLeave?.();
+      offTabs?.();
     },
   };
 }

@@ -2,7 +2,8 @@
 // but the weights (the list reads only this), 'weights' the trained weights by project id, written in the
 // same transaction so a project and its weights never disagree. 'state' remembers the open project, so a
 // reload reopens it. A full disk or quota is never swallowed: it becomes a ProjectStoreError('quota')
-// naming the largest other projects, the ones whose deletion frees the most.
+// naming the largest other projects, the ones whose deletion frees the most. A save may name the version it
+// was made from: when another tab saved the project since, it is refused ('conflict') instead of overwriting.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { WeightList } from '../exporters/weights';
 import { summarize, type Project, type ProjectSummary } from './types';
@@ -20,7 +21,7 @@ const DB_VERSION = 1;
 const CURRENT = 'current';
 
 export class ProjectStoreError extends Error {
-  constructor(readonly code: 'quota' | 'notFound' | 'unavailable', readonly values: Readonly<Record<string, string | number>> = {}) {
+  constructor(readonly code: 'quota' | 'notFound' | 'unavailable' | 'conflict', readonly values: Readonly<Record<string, string | number>> = {}) {
     super(`Project storage: ${code} ${JSON.stringify(values)}`);
     this.name = 'ProjectStoreError';
   }
@@ -30,7 +31,8 @@ export interface ProjectStore {
   /** Newest first. */
   list(): Promise<ProjectSummary[]>;
   load(id: string): Promise<Project | null>;
-  save(project: Project): Promise<void>;
+  /** `basedOn`: the updatedAt of the stored version this one was made from; another one stored refuses it. */
+  save(project: Project, basedOn?: number): Promise<void>;
   rename(id: string, name: string, now: number): Promise<void>;
   /** A copy under a new id and name, weights and curves included. */
   duplicate(id: string, newId: string, name: string, now: number): Promise<Project>;
@@ -73,13 +75,23 @@ export async function openProjectStore(name = DB_NAME): Promise<ProjectStore> {
     return new ProjectStoreError('quota', { names: others.slice(0, 3).map((p) => p.name).join(', '), count: others.length });
   };
 
-  const write = async (project: Project): Promise<void> => {
+  const write = async (project: Project, basedOn?: number): Promise<void> => {
     const { weights, ...rest } = project;
     const stored: StoredProject = { ...rest, weightBytes: summarize(project).weightBytes };
+    let conflict = false;
     try {
+      // Read and write in one transaction: two tabs' transactions on these stores never interleave.
       const tx = db.transaction(['projects', 'weights'], 'readwrite');
-      await Promise.all([tx.objectStore('projects').put(stored), tx.objectStore('weights').put({ id: project.id, weights }), tx.done]);
+      const before = basedOn === undefined ? undefined : await tx.objectStore('projects').get(project.id);
+      if (before !== undefined && before.updatedAt !== basedOn) {
+        conflict = true;
+        tx.abort();
+      } else {
+        await Promise.all([tx.objectStore('projects').put(stored), tx.objectStore('weights').put({ id: project.id, weights })]);
+      }
+      await tx.done;
     } catch (err) {
+      if (conflict) throw new ProjectStoreError('conflict', { id: project.id });
       if (isQuotaError(err)) throw await quotaError(project.id);
       throw err;
     }

@@ -13,6 +13,11 @@ import { formatStepRef, parseStepRef } from '../lessons';
 export interface LinkSlice {
   /** Problems with the link the page was opened with (or navigated to); empty when it was fine. */
   linkProblems: readonly LinkProblem[];
+  /** Whether the address the page was opened with named an experiment (a link), not a bare address
+   * (a bookmark, the installed icon, a typed address): the saved projects read it at start-up. */
+  openedByLink: boolean;
+  /** Counts links opened in this page after start-up (another link pasted into the same tab). */
+  linkOpens: number;
   /**
    * Opens an experiment. `initial`: at start-up, before the first render (no undo step, nothing to undo to).
    * Refused (returns false) while a run uses the network.
@@ -26,7 +31,7 @@ export const selectExperiment = (s: AppState): Experiment =>
     lessonStep: s.lessonStep ? formatStepRef(s.lessonStep) : null });
 
 /** Key order of objects does not matter (the schema rebuilds them in its own order). */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
@@ -43,6 +48,8 @@ function presetOf(spec: ModelSpec): string | null {
 
 export const createLinkSlice: StateCreator<AppState, [], [], LinkSlice> = (set, get) => ({
   linkProblems: [],
+  openedByLink: false,
+  linkOpens: 0,
   loadExperiment: (e, opts = {}) => {
     if (isEditLocked(get())) return false;
     // The dataset first: it sets the input shape the network is checked against.

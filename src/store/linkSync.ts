@@ -61,6 +61,9 @@ function appDefaults(state: AppState): Experiment {
 export function applyLink(store: AppStore, fragment: string, opts: { initial?: boolean } = {}): boolean {
   const state = store.getState();
   const { experiment, problems } = decodeExperiment(fragment, appDefaults(state));
+  if (opts.initial) store.setState({ openedByLink: experiment !== null });
+  // Said before the experiment changes: the open project must not take the link's experiment as an edit.
+  else if (experiment !== null) store.setState({ linkOpens: state.linkOpens + 1 });
   if (experiment === null) {
     state.setLinkProblems(problems);
     return false;

@@ -91,7 +91,7 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
         s.setDivergence(msg.divergence);
         break;
       case 'error':
-        s.setError(msg.message);
+        s.setError(msg.message, msg.failure ?? null);
         break;
       case 'probes':
         probes.push(msg.probes);

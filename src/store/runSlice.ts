@@ -4,6 +4,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { BackendChoice, BackendInfo, Divergence, EpochResult, HyperParams, RunPhase, WorkersChoice } from '../train/api/protocol';
 import { DEFAULT_HYPER_PARAMS } from '../train/api/hyper';
 import type { AppState } from './appStore';
+import type { RunFailure } from '../train/api/failure';
 import type { TrainedOn } from './results';
 
 export type UiPhase = RunPhase | 'idle';
@@ -20,12 +21,16 @@ export interface RunSlice {
   phaseDetail: string | null;
   backend: BackendInfo | null;
   examples: { train: number; test: number } | null;
+  /** The epochs the current run was started for (hyper.epochs may have changed since); null before a run. */
+  runEpochs: number | null;
   /** Where the run is, updated with each metrics batch (a few times a second, never per step). */
   progress: { epoch: number; step: number } | null;
   /** The learning rate in effect at the latest reported step (the schedule applied), or null. */
   liveLearningRate: number | null;
   epochs: EpochResult[];
   error: string | null;
+  /** Why the run failed, as a code the UI translates (train/api/failure.ts); null when none was given. */
+  failure: RunFailure | null;
   /** Set when the run stopped itself because the loss blew up. */
   divergence: Divergence | null;
   /** What the current run trained (dataset, network), for telling stale results (results.ts); null when none. */
@@ -44,8 +49,11 @@ export interface RunSlice {
   setProgress(epoch: number, step: number, learningRate?: number): void;
   setDivergence(divergence: Divergence): void;
   addEpoch(result: EpochResult): void;
-  setError(message: string): void;
+  setError(message: string, failure?: RunFailure | null): void;
 }
+
+/** The run's own number of epochs for the counter ("epoch 3 / 3"), not a number typed since. */
+export const selectRunEpochs = (s: Pick<RunSlice, 'runEpochs' | 'hyper'>): number => s.runEpochs ?? s.hyper.epochs;
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) => ({
   hyper: DEFAULT_HYPER,
@@ -56,24 +64,26 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   phaseDetail: null,
   backend: null,
   examples: null,
+  runEpochs: null,
   progress: null,
   liveLearningRate: null,
   epochs: [],
   error: null,
+  failure: null,
   divergence: null,
   trainedOn: null,
   setHyper: (patch) => set((s) => ({ hyper: { ...s.hyper, ...patch } })),
   setBackendChoice: (backendChoice) => set({ backendChoice }),
   setWorkersChoice: (workersChoice) => set({ workersChoice }),
   runStarted: (runId, trainedOn) =>
-    set({ runId, phase: 'loading-data', phaseDetail: null, epochs: [], error: null, examples: null, progress: null,
-      liveLearningRate: null, divergence: null, trainedOn: trainedOn ?? null }),
+    set((s) => ({ runId, phase: 'loading-data', phaseDetail: null, epochs: [], error: null, failure: null, examples: null, progress: null,
+      liveLearningRate: null, divergence: null, trainedOn: trainedOn ?? null, runEpochs: s.hyper.epochs })),
   runRestored: (runId, epochs, trainedOn, step) =>
-    set({ runId, phase: 'idle', phaseDetail: null, epochs: [...epochs], error: null, examples: null,
+    set((s) => ({ runId, runEpochs: Math.max(s.hyper.epochs, epochs.at(-1)?.epoch ?? 0), phase: 'idle', phaseDetail: null, epochs: [...epochs], error: null, failure: null, examples: null,
       progress: epochs.length > 0 ? { epoch: epochs[epochs.length - 1]!.epoch, step } : null,
-      liveLearningRate: null, divergence: null, trainedOn }),
+      liveLearningRate: null, divergence: null, trainedOn })),
   clearResults: () =>
-    set({ phase: 'idle', phaseDetail: null, epochs: [], error: null, examples: null, progress: null,
+    set({ phase: 'idle', phaseDetail: null, epochs: [], error: null, failure: null, examples: null, progress: null, runEpochs: null,
       liveLearningRate: null, divergence: null, trainedOn: null }),
   setPhase: (phase, detail = null) => set({ phase, phaseDetail: detail }),
   setBackend: (backend) => set({ backend }),
@@ -82,5 +92,5 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
     set(learningRate === undefined ? { progress: { epoch, step } } : { progress: { epoch, step }, liveLearningRate: learningRate }),
   setDivergence: (divergence) => set({ divergence }),
   addEpoch: (result) => set((s) => ({ epochs: [...s.epochs, result] })),
-  setError: (error) => set({ error, phase: 'error' }),
+  setError: (error, failure = null) => set({ error, failure, phase: 'error' }),
 });

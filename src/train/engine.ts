@@ -11,7 +11,8 @@ import { DivergenceError } from './divergence';
 import { analyzeModel } from '../model/analyze';
 import { formatBytes } from '../model/units';
 import { createContextLossGuard, watchWebGLContext, type ContextWatch } from './contextLoss';
-import { estimateRun, refusalReason, trainingMacsPerSecond } from './api/estimate';
+import { estimateRun, refusalFailure, refusalReason, trainingMacsPerSecond } from './api/estimate';
+import { FailureError, failureOf, type FailureCode, type RunFailure } from './api/failure';
 import { hyperParamProblems } from './api/hyper';
 import type { BackendChoice, BackendInfo, BackendName, DatasetRef, Divergence, HyperParams, ToWorker } from './api/protocol';
 import { nextMacrotask, RunControl, RunStopped } from './runControl';
@@ -161,14 +162,17 @@ function understandSource(ctx: RunContext, session: Session): UnderstandSource {
 /** Runs one start message to its end; never rejects, and disposes what it created before the last phase. */
 async function executeRun(ctx: RunContext, deps: EngineDeps, loadData: DatasetSource,
   beforeDispose?: (ctx: RunContext, session: Session) => void): Promise<void> {
-  let outcome: { phase: 'done' | 'stopped' } | { phase: 'error'; message: string; divergence?: Divergence };
+  let outcome: { phase: 'done' | 'stopped' } | { phase: 'error'; message: string; failure?: RunFailure; divergence?: Divergence };
   try {
     await runStages(ctx, deps, loadData);
     outcome = { phase: 'done' };
   } catch (err) {
     if (err instanceof RunStopped) outcome = { phase: 'stopped' };
     else if (err instanceof DivergenceError) outcome = { phase: 'error', message: err.message, divergence: err.divergence };
-    else outcome = { phase: 'error', message: errorText(err) };
+    else {
+      const failure = err instanceof InvalidModelError ? { code: 'buildModel' as const, values: { detail: errorText(err) } } : failureOf(err);
+      outcome = { phase: 'error', message: errorText(err), failure };
+    }
   }
   if (ctx.session) beforeDispose?.(ctx, ctx.session);
   ctx.parallel?.dispose();
@@ -176,7 +180,9 @@ async function executeRun(ctx: RunContext, deps: EngineDeps, loadData: DatasetSo
   if (outcome.phase === 'error' && outcome.divergence) {
     ctx.post({ type: 'diverged', runId: ctx.msg.runId, divergence: outcome.divergence });
   }
-  if (outcome.phase === 'error') ctx.post({ type: 'error', runId: ctx.msg.runId, message: outcome.message });
+  if (outcome.phase === 'error') {
+    ctx.post({ type: 'error', runId: ctx.msg.runId, message: outcome.message, ...(outcome.failure ? { failure: outcome.failure } : {}) });
+  }
   setPhase(ctx, outcome.phase);
 }
 
@@ -187,18 +193,18 @@ async function runStages(ctx: RunContext, deps: EngineDeps, loadData: DatasetSou
   setPhase(ctx, 'loading-data');
   // A download cannot be cancelled, but a stop need not wait for it: the next run may want the backend.
   const loading = loadData(msg.dataset, loadProgress(ctx));
-  const loaded = await stage('Could not load the dataset', () => control.unlessStopped(loading));
-  const feed = await stage('Could not hold out a validation split',
+  const loaded = await stage('Could not load the dataset', 'dataset', () => control.unlessStopped(loading));
+  const feed = await stage('Could not hold out a validation split', 'validationSplit',
     () => createDataFeed(loaded, msg.dataset.validationFraction, msg.hyper.seed));
   const data = feed.data;
   ctx.post({ type: 'dataset', runId: msg.runId, trainCount: data.train.count, testCount: data.test.count });
   await checkpoint(ctx);
   setPhase(ctx, 'preparing');
-  const backend = await stage('Could not start a tfjs backend', () => deps.selectBackend(msg.backend));
+  const backend = await stage('Could not start a tfjs backend', 'backend', () => deps.selectBackend(msg.backend));
   ctx.post({ type: 'backend', runId: msg.runId, backend });
   const forwardMacs = checkFits(msg, data, backend.name);
   await checkpoint(ctx);
-  const session = await stage('Could not build the model', () => createSession(ctx, data));
+  const session = await stage('Could not build the model', 'buildModel', () => createSession(ctx, data));
   await startRunWorkers(ctx, deps, backend, data);
   await guardContext(ctx, deps, session);
   let validationView = data.validation ? evaluationOn(session, data.validation) : null;
@@ -269,7 +275,8 @@ function checkFits(msg: Extract<ToWorker, { type: 'start' }>, data: LoadedDatase
   const estimate = estimateRun({ spec: msg.spec, data: shape, analysis: analyzeModel(msg.spec, shape), hyper,
     trainCount: data.train.count, backend });
   const reason = refusalReason(estimate, hyper.batchSize);
-  if (reason) throw new Error(reason);
+  const failure = refusalFailure(estimate, hyper.batchSize);
+  if (reason && failure) throw new FailureError(failure, reason);
   return estimate.forwardMacs;
 }
 
@@ -278,18 +285,20 @@ function errorText(err: unknown): string {
 }
 
 /** Runs `work`, prefixing a failure with what was being done (unless its message already says it). */
-async function stage<T>(label: string, work: () => T | Promise<T>): Promise<T> {
+async function stage<T>(label: string, code: FailureCode, work: () => T | Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
     if (err instanceof RunStopped || err instanceof DivergenceError || err instanceof InvalidModelError) throw err;
-    throw new Error(`${label}: ${errorText(err)}`, { cause: err });
+    throw new FailureError({ code, values: { detail: errorText(err) } }, `${label}: ${errorText(err)}`, { cause: err });
   }
 }
 
 function checkHyperParams(hyper: HyperParams): void {
   const problems = hyperParamProblems(hyper);
-  if (problems.length > 0) throw new Error(`Invalid hyper-parameters: ${problems.join('; ')}`);
+  if (problems.length > 0) {
+    throw new FailureError({ code: 'hyperParams', values: { detail: problems.join('; ') } }, `Invalid hyper-parameters: ${problems.join('; ')}`);
+  }
 }
 
 /** Progress as a language-neutral phase detail ("3.2 MiB / 10.5 MiB"), at most once per flush interval. */

@@ -3,7 +3,7 @@
 // of the loaded weights on the test set, feature maps and filters of the loaded model, and the understanding
 // views answer on it. A start cancels a restore under way; nothing leaks.
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WeightList } from '../exporters/weights';
 import { dataset, errorOf, harness, meta, spec, start } from './engineHarness';
 import { PROBES_OFF } from './api/probeTypes';
@@ -33,6 +33,15 @@ const load = (runId: number, weights: WeightList, views = true): ToWorker => ({
   type: 'load-weights', runId, spec, dataShape: shape, weights, epoch: 3,
   ...(views ? { views: { dataset: { url: '/data/quadrants/' }, backend: 'cpu', step: 24 } } : {}),
 });
+
+/** The class probabilities of `image` under these weights, computed apart from the worker (a model of its own). */
+async function expectedProbabilities(weights: WeightList, image: Float32Array): Promise<number[]> {
+  const h = harness();
+  h.engine.handle(load(77, weights, false));
+  await h.engine.idle();
+  h.engine.handle({ type: 'predict', runId: 77, requestId: 1, input: image });
+  return [...(of(h.messages, 'prediction', 77)[0]?.probabilities ?? [])];
+}
 
 const of = <T extends FromWorker['type']>(messages: FromWorker[], type: T, runId: number) =>
   messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type && m.runId === runId);
@@ -75,9 +84,16 @@ describe('a reopened project in the worker', () => {
     expect(answer?.problem).toBeUndefined();
     expect(answer?.result?.view).toBe('stats');
 
-    // Predictions use the loaded weights.
-    h.engine.handle({ type: 'predict', runId: 5, requestId: 2, input: Float32Array.from(dataset.test.images.subarray(0, 64), (b) => b / 255) });
-    expect(of(h.messages, 'prediction', 5)[0]?.probabilities?.length).toBe(4);
+    // Predictions use the loaded weights: the same probabilities as the trained network's own model, and
+    // not those of other weights of the same network.
+    const image = Float32Array.from(dataset.test.images.subarray(0, 64), (b) => b / 255);
+    h.engine.handle({ type: 'predict', runId: 5, requestId: 2, input: image });
+    const got = of(h.messages, 'prediction', 5)[0]?.probabilities;
+    expect(got?.length).toBe(4);
+    const want = await expectedProbabilities(trained.weights, image);
+    [...got!].forEach((p, i) => expect(p).toBeCloseTo(want[i]!, 5));
+    const other = await expectedProbabilities(trained.weights.map((w) => ({ ...w, values: w.values.map((v) => v * -0.5) })), image);
+    expect(Math.max(...[...got!].map((p, i) => Math.abs(p - other[i]!)))).toBeGreaterThan(1e-3);
   });
 
   it('without views loads predictions only, and a start cancels a restore under way; no tensor leaks', async () => {
@@ -112,5 +128,28 @@ describe('a reopened project in the worker', () => {
     await h2.engine.idle();
     expect(tf.memory().numTensors).toBe(afterOne);
     expect(afterOne).toBeGreaterThan(before);
+  });
+
+  it('probes the newly opened project, never the model a second project file replaced (no "already disposed")', async () => {
+    const trained = await trainedWeights();
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      const h = harness();
+      h.engine.handle({ type: 'probe-config', runId: 0, config: { ...PROBES_OFF, activations: true } });
+      h.engine.handle(load(5, trained.weights));
+      await h.engine.idle();
+      await h.until((m) => m.type === 'probes' && m.runId === 5);
+      // Another project is opened: its weights replace the first model; then the views ask for filters too.
+      h.engine.handle(load(6, trained.weights, false));
+      await h.engine.idle();
+      h.engine.handle({ type: 'probe-config', runId: 0, config: { ...PROBES_OFF, activations: true, filters: true } });
+      await new Promise((resolve) => setTimeout(resolve, 600)); // past the hub's idle refresh (300 ms)
+      await h.engine.idle();
+      const disabled = warn.mock.calls.filter((c) => String(c[0]).includes('Probes disabled'));
+      expect(disabled.map((c) => String(c[1]))).toEqual([]);
+      expect(of(h.messages, 'probes', 5).every((m) => m.probes.filters.length === 0)).toBe(true); // nothing from the replaced model
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

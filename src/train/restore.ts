@@ -56,6 +56,9 @@ export function createRestorer(r: RestoreDeps): Restorer {
       if (!current()) return;
       if (backend) r.post({ type: 'backend', runId: msg.runId, backend });
     }
+    // The probes may still look through the model these weights replace (the last run's or project's): it is
+    // disposed now, and a probe of it would fail ("Layer 'conv1' is already disposed") and stop the probes.
+    r.probes?.endRun();
     r.predictor.weights(msg, r.post, r.deps.buildModel);
     const network = r.predictor.modelOf(msg.runId);
     if (!views || !network) return;

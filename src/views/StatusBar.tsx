@@ -19,6 +19,8 @@ export const StatusBar = memo(function StatusBar() {
   const backend = useApp((s) => s.backend);
   const examples = useApp((s) => s.examples);
   const error = useApp((s) => s.error);
+  const failure = useApp((s) => s.failure);
+  const { t: tr } = useTranslation('run');
   const progress = useApp((s) => s.progress);
   const epochs = useApp((s) => s.hyper.epochs);
   const stepsPerEpoch = useApp(selectStepsPerEpoch);
@@ -46,7 +48,7 @@ export const StatusBar = memo(function StatusBar() {
         </span>
       )}
       {examples && <span className="examples">{t('train.examples', { train: n(examples.train), test: n(examples.test) })}</span>}
-      {error && <span className="error-text" role="alert">{diverged ? tw('diverged.status') : error}</span>}
+      {error && <span className="error-text" role="alert">{diverged ? tw('diverged.status') : failure ? tr(`failure.${failure.code}`, failure.values) : error}</span>}
     </div>
   );
 });

@@ -149,7 +149,8 @@ describe('createTrainingClient', () => {
     client.start(spec, dataset, hyper, 'auto');
     workers[0]!.fail('Failed to fetch worker script');
     expect(received).toEqual([
-      { type: 'error', runId: 1, message: 'The training worker failed: Failed to fetch worker script' },
+      { type: 'error', runId: 1, message: 'The training worker failed: Failed to fetch worker script',
+        failure: { code: 'workerFailed', values: { detail: 'Failed to fetch worker script' } } },
       { type: 'phase', runId: 1, phase: 'error' },
     ]);
   });
@@ -183,7 +184,8 @@ describe('createTrainingClient', () => {
     expect(timers).toHaveLength(2);
     timers[1]!.run();
     expect(received.slice(2)).toEqual([
-      { type: 'error', runId: 1, message: expect.stringMatching(/stopped responding.*out of memory.*network and settings are kept/) },
+      { type: 'error', runId: 1, message: expect.stringMatching(/stopped responding.*out of memory.*network and settings are kept/),
+        failure: { code: 'workerSilent', values: {} } },
       { type: 'phase', runId: 1, phase: 'error' },
     ]);
     expect(workers[0]!.terminated).toBe(true);

@@ -1,6 +1,7 @@
 // The UI's handle on the training worker: typed commands out, typed messages in. It numbers runs and
 // drops every message that belongs to an earlier run, so a late 'metrics' or 'stopped' from a run the
 // user already replaced can never reach the charts or the store.
+import type { RunFailure } from './failure';
 import type { WeightList } from '../../exporters/weights';
 import type { DataShape, ModelSpec } from '../../model/spec';
 import type { BackendChoice, DatasetRef, FromWorker, HyperParams, RunPhase, ToWorker, WorkersChoice } from './protocol';
@@ -225,7 +226,7 @@ class WorkerTrainingClient implements TrainingClient {
     const text = (event as Partial<ErrorEvent>).message;
     const detail = typeof text === 'string' && text !== '' ? `: ${text}` : '';
     if (!this.heard) {
-      this.endWorker(`The training worker failed${detail}`);
+      this.endWorker(`The training worker failed${detail}`, { code: 'workerFailed', values: { detail: typeof text === 'string' ? text : '' } });
       return;
     }
     console.warn(`Training worker error${detail}`);
@@ -240,7 +241,7 @@ class WorkerTrainingClient implements TrainingClient {
       this.watchdog = null;
       if (!this.disposed && this.phase !== null && QUIET_PHASES.has(this.phase)) return;
       this.endWorker('The training worker stopped responding after an error; it may have run out of memory. ' +
-        'Your network and settings are kept: try a smaller network or batch size, then train again.');
+        'Your network and settings are kept: try a smaller network or batch size, then train again.', { code: 'workerSilent', values: {} });
     }, this.options.silenceMs ?? SILENCE_MS) };
   }
 
@@ -252,7 +253,7 @@ class WorkerTrainingClient implements TrainingClient {
   }
 
   /** The worker is gone: the run ends with `message`, and the next start creates a fresh worker. */
-  private endWorker(message: string): void {
+  private endWorker(message: string, failure: RunFailure): void {
     if (this.disposed || this.currentRunId === 0) return;
     this.disarm();
     this.suspect = false;
@@ -260,7 +261,7 @@ class WorkerTrainingClient implements TrainingClient {
     this.worker = null;
     const runId = this.currentRunId;
     this.phase = 'error';
-    this.emit({ type: 'error', runId, message });
+    this.emit({ type: 'error', runId, message, failure });
     this.emit({ type: 'phase', runId, phase: 'error' });
   }
 

@@ -1,6 +1,7 @@
 // Before training: how much memory a run needs and how long an epoch takes, from the model core's
 // analysis alone (no tfjs, so the UI can call it on every edit). A network that would not fit the backend
 // is refused with the reason, instead of crashing the tab halfway through the first batch.
+import type { RunFailure } from './failure';
 import type { ModelAnalysis } from '../../model/analysis';
 import { measureModel } from '../../model/cost';
 import type { DataShape, ModelSpec } from '../../model/spec';
@@ -90,6 +91,12 @@ export function refusalReason(estimate: RunEstimate, batchSize: number): string 
   if (!estimate.refused) return null;
   return `This network needs about ${formatBytes(estimate.memoryBytes)} at batch size ${batchSize}, more than the ` +
     `${formatBytes(estimate.limitBytes)} that is safe on ${estimate.backend}. Use a smaller batch or a smaller network.`;
+}
+
+/** The same refusal as a code and values, for the UI to say in its language (failure.ts). */
+export function refusalFailure(estimate: RunEstimate, batchSize: number): RunFailure | null {
+  if (!estimate.refused) return null;
+  return { code: 'tooLarge', values: { memory: formatBytes(estimate.memoryBytes), batch: batchSize, limit: formatBytes(estimate.limitBytes), backend: estimate.backend } };
 }
 
 /** Multiply-adds per second of training (forward and backward, about three forward passes) at a measured speed. */

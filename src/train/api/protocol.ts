@@ -1,5 +1,6 @@
 // The typed message protocol between the UI and the training worker. Every run-scoped message carries
 // the runId; the client drops messages of a stale run. Metrics arrive in batches of typed arrays.
+import type { RunFailure } from './failure';
 import type { WeightList } from '../../exporters/weights';
 import type { DataShape, ModelSpec } from '../../model/spec';
 import type { ProbeConfig, ProbeSnapshot } from './probeTypes';
@@ -171,7 +172,8 @@ export type FromWorker =
   | { readonly type: 'dataset'; readonly runId: number; readonly trainCount: number; readonly testCount: number }
   | { readonly type: 'metrics'; readonly runId: number; readonly batch: MetricsBatch }
   | { readonly type: 'epoch'; readonly runId: number; readonly result: EpochResult }
-  | { readonly type: 'error'; readonly runId: number; readonly message: string }
+  /** `failure`: the code the UI translates (failure.ts); `message` is the English text for the console. */
+  | { readonly type: 'error'; readonly runId: number; readonly message: string; readonly failure?: RunFailure }
   /** Posted just before the 'error' of a run that stopped itself because the loss blew up. */
   | { readonly type: 'diverged'; readonly runId: number; readonly divergence: Divergence }
   /** Activations, filters, gradients and saliency for the chosen input; typed arrays transferred. */

@@ -8,6 +8,7 @@ import { ErrorBoundary } from '../ErrorBoundary';
 import { formatCount } from '../format';
 import { NumberField } from '../NumberField';
 import { useClassNames } from '../predict/hooks';
+import { useValidity } from '../training/fields';
 import { ByoPanel } from './ByoPanel';
 import './data.css';
 
@@ -20,6 +21,8 @@ export const DatasetPicker = memo(function DatasetPicker() {
   const fraction = useApp((s) => s.validationFraction);
   const setFraction = useApp((s) => s.setValidationFraction);
   const busy = useApp(selectRunActive);
+  // A share the field refuses (100%) holds Train back and is named, as every other field's bad text is.
+  const checked = useValidity();
   const n = (v: number) => formatCount(v, i18n.language);
 
   const info = datasetId === 'custom' && custom
@@ -45,7 +48,7 @@ export const DatasetPicker = memo(function DatasetPicker() {
             {custom && <option value="custom">{t('custom', { name: custom.data.meta.name })}</option>}
           </select>
         </div>
-        <NumberField label={t('validation')} value={Math.round(fraction * 100)} min={0} max={50} integer disabled={busy}
+        <NumberField onValidity={checked('data:validation', t('validation'))} label={t('validation')} value={Math.round(fraction * 100)} min={0} max={50} integer disabled={busy}
           onChange={(percent) => setFraction(percent / 100)} />
       </div>
       <p className="dataset-summary">

@@ -16,6 +16,7 @@ import { datasetEntry } from '../../data/registry';
 import { useApp, useServices } from '../AppContext';
 import { ThumbnailsContext } from '../viz/BlockThumb';
 import { useOnScreen, useWantBlocks } from '../viz/hooks';
+import { selectResultsStale } from '../../store/results';
 import { createThumbnails, type Thumbnails } from '../viz/thumbnails';
 import { formatShape } from '../format';
 import { BlockNode } from './BlockNode';
@@ -253,6 +254,11 @@ function useLiveThumbnails(): { host: (el: HTMLDivElement | null) => void; el: H
       setController(null);
     };
   }, [el, channel]);
+  // Probes of an earlier network or dataset are not pictures of this one.
+  const stale = useApp((s) => selectResultsStale(s) !== null);
+  useEffect(() => {
+    controller?.setStale(stale);
+  }, [controller, stale]);
   useEffect(() => {
     controller?.setCaption((k, percent) => t('thumb.top', { label: names?.[k] ?? String(k), percent }));
   }, [controller, names, t]);

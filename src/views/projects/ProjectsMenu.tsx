@@ -5,13 +5,15 @@ import { memo, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_TARGETS, type ExportFile } from '../../exporters/bundle';
 import { COURSE_TARGETS } from '../../exporters/courseTargets';
+import { storageBackup } from '../../project/leaveBackup';
 import { openProjectStore, ProjectStoreError } from '../../project/projectStore';
+import { broadcastTabs } from '../../project/tabChannel';
 import { createProjectSession, type ProjectSession, type ProjectSessionState } from '../../project/projectSession';
-import { useServices } from '../AppContext';
+import { useApp, useServices } from '../AppContext';
 import { ProjectList } from './ProjectList';
 import './projects.css';
 
-const IDLE: ProjectSessionState = { ready: false, current: null, list: [], saving: false, problem: null };
+const IDLE: ProjectSessionState = { ready: false, current: null, unsaved: false, list: [], saving: false, problem: null };
 const noSession = { subscribe: () => () => undefined, getState: () => IDLE };
 
 function download(bytes: Uint8Array, fileName: string, mimeType: string): void {
@@ -22,6 +24,39 @@ function download(bytes: Uint8Array, fileName: string, mimeType: string): void {
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null; // storage switched off: reading the property throws in some browsers
+  }
+}
+
+/** Leaving or hiding the page: a reload, a closed tab, another tab or app in front (phones often never send pagehide). */
+function onPageLeave(listener: () => void): () => void {
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') listener();
+  };
+  window.addEventListener('pagehide', listener);
+  document.addEventListener('visibilitychange', onHidden);
+  return () => {
+    window.removeEventListener('pagehide', listener);
+    document.removeEventListener('visibilitychange', onHidden);
+  };
+}
+
+/** The open project's id on this tab's history entry: a reload keeps it (and the address may lag the last edit). */
+const historyMark = {
+  marked: (): string | null => {
+    const id = (window.history.state as { cnnpProject?: unknown } | null)?.cnnpProject;
+    return typeof id === 'string' ? id : null;
+  },
+  mark: (id: string) => {
+    const state: unknown = window.history.state;
+    window.history.replaceState({ ...(typeof state === 'object' ? state : {}), cnnpProject: id }, '');
+  },
+};
 
 // One session per app store, for the page's lifetime: StrictMode's double effects (and a remount) must not
 // open a second one, which would save a second "untitled" project.
@@ -36,7 +71,10 @@ function useProjectSession(): { session: ProjectSession | null; failure: string 
     let cancelled = false;
     let made = sessions.get(store);
     if (made === undefined) {
-      made = openProjectStore().then((projects) => createProjectSession({ store, run, series, projects, defaultName: t('untitled') }));
+      made = openProjectStore().then((projects) => createProjectSession({
+        store, run, series, projects, defaultName: t('untitled'), conflictName: (name) => t('conflictName', { name }),
+        backup: storageBackup(localStorageOrNull()), tabs: broadcastTabs(), onLeave: onPageLeave, address: historyMark,
+      }));
       sessions.set(store, made);
     }
     made.then((s) => {
@@ -61,7 +99,10 @@ export const ProjectsMenu = memo(function ProjectsMenu() {
   const [open, setOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const current = state.current;
-  const status = state.saving ? t('saving') : state.problem?.code === 'quota' || failure ? t('notSaved') : t('saved');
+  // Own images stay in the page (neither the project nor its file holds them): said before it is saved, not after.
+  const ownImages = useApp((s) => s.datasetId === 'custom');
+  const saved = ownImages ? t('savedWithoutImages') : t('saved');
+  const status = state.saving ? t('saving') : state.problem?.code === 'quota' || failure ? t('notSaved') : state.unsaved ? t('unsaved') : saved;
 
   const exportTo = (target: (typeof EXPORT_TARGETS)[number]) => {
     void session?.exportTo(target).then((file: ExportFile | null) => {
@@ -74,7 +115,8 @@ export const ProjectsMenu = memo(function ProjectsMenu() {
       <button type="button" className="projects-toggle" aria-expanded={open} title={t('menuHint')} data-action="projects" onClick={() => setOpen(!open)}>
         {t('menu')}{current ? `: ${current.name}` : ''}
       </button>
-      <span className="projects-status" role="status" data-saving={state.saving}>{session || failure ? status : ''}</span>
+      <span className="projects-status" role="status" data-saving={state.saving} data-unsaved={state.unsaved} data-own-images={ownImages}
+        title={state.unsaved ? t('unsavedHint') : ownImages ? t('ownImagesNote') : undefined}>{session || failure ? status : ''}</span>
       {open && (
         <section className="projects-panel" aria-label={t('menu')}>
           <header className="projects-panel-head">
@@ -106,6 +148,7 @@ export const ProjectsMenu = memo(function ProjectsMenu() {
               {state.problem && <button type="button" className="link-button" onClick={() => session?.dismissProblem()}>{t('dismiss')}</button>}
             </p>
           )}
+          {ownImages && <p className="muted" data-testid="project-own-images">{t('ownImagesNote')}</p>}
           <ProjectList state={state} session={session} />
           <div className="projects-actions">
             <div>

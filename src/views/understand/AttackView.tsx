@@ -79,7 +79,8 @@ export function AttackView() {
         <>
           <canvas ref={canvas} width={3 * SIZE + 24} height={SIZE} data-testid="understand-attack" role="img" aria-label={t('attack.aria')} />
           <div className="understand-captions muted"><span>{t('attack.original')}</span><span>{t('attack.perturbation')}</span><span>{t('attack.result')}</span></div>
-          <p role="status" data-testid="understand-attack-verdict">{guess(result.after) === guess(result.before)
+          <p role="status" data-testid="understand-attack-verdict" data-flipped={guess(result.after) !== guess(result.before)}
+            data-before-correct={guess(result.before) === result.label}>{guess(result.after) === guess(result.before)
             ? t('attack.held', { name: names[guess(result.after)] ?? '' })
             : t('attack.flipped', { from: names[guess(result.before)] ?? '', to: names[guess(result.after)] ?? '' })}</p>
           <div className="understand-row">

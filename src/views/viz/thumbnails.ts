@@ -25,6 +25,11 @@ const MAX_BARS = 64;
 export interface Thumbnails {
   /** Starts drawing `id`'s output into `canvas`; returns the detach. */
   attach(id: string, kind: ThumbKind, canvas: HTMLCanvasElement, caption?: HTMLElement | null): () => void;
+  /**
+   * Whether the probes on hand belong to an earlier network or dataset than the one on screen: then every
+   * thumbnail is blank (an MNIST "7" must not stand in a CIFAR-10 network's input block).
+   */
+  setStale(stale: boolean): void;
   /** The caption under the class probabilities: "7 98%". */
   setCaption(text: (classIndex: number, percent: string) => string): void;
   destroy(): void;
@@ -114,14 +119,25 @@ export function topClass(p: ArrayLike<number>): { index: number; p: number } | n
   return best < 0 ? null : { index: best, p: p[best] as number };
 }
 
+/** Nothing to show (no probes, or probes of another network): an empty thumbnail, never an old picture. */
+function blank(e: Entry): void {
+  e.drawn = null;
+  e.canvas.width = 1;
+  e.canvas.height = 1;
+  context(e.canvas)?.clearRect(0, 0, 1, 1);
+  e.canvas.dataset.step = '0';
+  if (e.caption) setText(e.caption, '');
+}
+
 export function createThumbnails(host: Element, channel: ProbeChannel): Thumbnails {
   let captionText = (k: number, percent: string) => `${k} ${percent}%`;
   const entries = new Set<Entry>();
   const byCanvas = new Map<Element, Entry>();
 
+  let stale = false;
   const dataFor = (e: Entry): unknown => {
     const snap = channel.latest;
-    if (!snap) return null;
+    if (!snap || stale) return null;
     if (e.kind === 'image') return snap.input;
     if (e.kind === 'classes') return snap.probabilities;
     return snap.activations.find((s) => s.id === e.id) ?? null;
@@ -133,7 +149,11 @@ export function createThumbnails(host: Element, channel: ProbeChannel): Thumbnai
     for (const e of entries) {
       if (!e.visible) continue;
       const data = dataFor(e);
-      if (data === null || data === e.drawn) continue;
+      if (data === e.drawn) continue;
+      if (data === null) {
+        blank(e);
+        continue;
+      }
       // A frame's share spent: the thumbnails not yet painted (still behind the probe) go next frame.
       if (painted > 0 && performance.now() - start >= FRAME_BUDGET_MS) {
         frames.schedule();
@@ -164,6 +184,12 @@ export function createThumbnails(host: Element, channel: ProbeChannel): Thumbnai
   }, { root: host, rootMargin: '40px' });
 
   return {
+    setStale(next) {
+      if (next === stale) return;
+      stale = next;
+      for (const e of entries) e.drawn = undefined;
+      frames.schedule();
+    },
     attach(id, kind, canvas, caption = null) {
       const entry: Entry = { id, kind, canvas, caption, visible: observer === null, drawn: null };
       entries.add(entry);

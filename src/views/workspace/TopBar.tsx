@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { DATASETS, type DatasetId } from '../../data/registry';
 import { PRESETS, REFERENCE_PRESETS } from '../../model/presets';
 import { selectCanTrain, selectFirstError, selectIsPaused, selectIsRunning, selectRunActive, selectStepsPerEpoch } from '../../store/appStore';
+import { selectPresetOnScreen } from '../../store/presetShown';
+import { selectRunEpochs } from '../../store/runSlice';
 import type { BackendChoice } from '../../train/api/protocol';
 import { useApp, useServices } from '../AppContext';
 import { ErrorBoundary } from '../ErrorBoundary';
@@ -66,7 +68,7 @@ const RunControls = memo(function RunControls() {
 const Counter = memo(function Counter() {
   const { t, i18n } = useTranslation('workspace');
   const progress = useApp((s) => s.progress);
-  const epochs = useApp((s) => s.hyper.epochs);
+  const epochs = useApp(selectRunEpochs);
   const perEpoch = useApp(selectStepsPerEpoch);
   const text = progress
     ? t('counter', { epoch: progress.epoch, epochs, step: formatCount(progress.step, i18n.language) })
@@ -81,7 +83,7 @@ const Pickers = memo(function Pickers() {
   const datasetId = useApp((s) => s.datasetId);
   const custom = useApp((s) => s.customDataset);
   const selectDataset = useApp((s) => s.selectDataset);
-  const presetId = useApp((s) => s.presetId);
+  const presetId = useApp(selectPresetOnScreen);
   const loadPreset = useApp((s) => s.loadPreset);
   const backendChoice = useApp((s) => s.backendChoice);
   const setBackendChoice = useApp((s) => s.setBackendChoice);
@@ -97,7 +99,8 @@ const Pickers = memo(function Pickers() {
       </label>
       <label>
         <span>{t('preset')}</span>
-        <select data-testid="top-preset" value={presetId} disabled={busy} onChange={(e) => loadPreset(e.target.value)}>
+        <select data-testid="top-preset" value={presetId ?? ''} disabled={busy} onChange={(e) => loadPreset(e.target.value)}>
+          {presetId === null && <option value="" disabled>{t('presetEdited')}</option>}
           <optgroup label={tApp('model.trainablePresets')}>
             {PRESETS.map((p) => <option key={p.id} value={p.id}>{presetName(p.id)}</option>)}
           </optgroup>
