@@ -13,7 +13,7 @@ import { StatusBar } from '../StatusBar';
 import { exposeCounters } from '../viz/counters';
 import { useActionContext, TopBar } from './TopBar';
 import { WorkspaceContext } from './context';
-import { Overlays } from './Overlays';
+import { Overlays, WorkspaceFoot } from './Overlays';
 import { SidePanel } from './SidePanel';
 import { useWorkspaceKeys } from './useWorkspaceKeys';
 import './workspace.css';
@@ -68,6 +68,7 @@ export function Workspace({ ignoredParams }: { ignoredParams: readonly string[] 
             <SidePanel />
           </aside>
         </main>
+        <WorkspaceFoot />
         <Overlays />
       </div>
     </WorkspaceContext.Provider>

@@ -38,6 +38,15 @@ describe('workspace keys', () => {
     expect(press('b', button)?.id).toBe('blank');
   });
 
+  it('in presenter mode leaves only typing to fields: Space on a clicked block, tab or button plays', () => {
+    const presenting = (key: string, target: EventTarget) =>
+      actionForKey({ key, ctrlKey: false, metaKey: false, altKey: false, defaultPrevented: false, target }, true);
+    expect(presenting(' ', button)?.id).toBe('play-pause');
+    expect(presenting('ArrowRight', plain)?.id).toBe('step');
+    expect(presenting(' ', field)).toBeNull();
+    expect(presenting('ArrowRight', field)).toBeNull();
+  });
+
   it('does what the buttons do', () => {
     const ctx = context();
     const s = () => ctx.store.getState();

@@ -101,18 +101,19 @@ export interface KeyEventLike {
 /**
  * Whether a key press belongs to what has focus rather than to the workspace: typing in a field, and Space
  * on a button or link (it presses it). The network editor's own keys (arrows, Space on a block, Delete, C)
- * arrive here already handled (default prevented).
+ * arrive here already handled (default prevented). In presenter mode only fields keep their keys: an
+ * instructor who last clicked a block, a tab or a button still gets Space and → (reveal.js does the same).
  */
-export function ownedByFocus(key: string, target: EventTarget | null): boolean {
+export function ownedByFocus(key: string, target: EventTarget | null, presenter = false): boolean {
   const el = target as { closest?: (s: string) => unknown } | null;
   if (!el || typeof el.closest !== 'function') return false;
   if (el.closest('input, select, textarea, [contenteditable=""], [contenteditable="true"]') !== null) return true;
-  return key === ' ' && el.closest('button, a, summary, [role=tab]') !== null;
+  return !presenter && key === ' ' && el.closest('button, a, summary, [role=tab]') !== null;
 }
 
 /** The action a key press asks for, or null (modifiers, a key the focused element owns, handled already). */
-export function actionForKey(e: KeyEventLike): WorkspaceAction | null {
+export function actionForKey(e: KeyEventLike, presenter = false): WorkspaceAction | null {
   if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return null;
-  if (ownedByFocus(e.key, e.target)) return null;
+  if (ownedByFocus(e.key, e.target, presenter)) return null;
   return ACTION_LIST.find((a) => a.keys.includes(e.key)) ?? null;
 }
