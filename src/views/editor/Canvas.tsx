@@ -219,7 +219,7 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
 
   const minimap = spec.blocks.length > MINIMAP_BLOCKS;
   return (
-    <div ref={thumbs.host} className={minimap ? 'editor-canvas has-minimap' : 'editor-canvas'} aria-label={t('canvasLabel')} role="region" tabIndex={-1}
+    <div ref={thumbs.host} className="editor-canvas has-side" aria-label={t('canvasLabel')} role="region" tabIndex={-1}
       onDragOver={(e) => { if (e.dataTransfer.types.includes(PALETTE_MIME)) e.preventDefault(); }} onDrop={onDrop}>
       <ThumbnailsContext.Provider value={thumbs.controller}>
       <ReactFlow<BlockNodeType, Edge>
@@ -230,18 +230,17 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
         deleteKeyCode={null} panActivationKeyCode={null} disableKeyboardA11y multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
         fitView fitViewOptions={fit} minZoom={0.2} maxZoom={2} proOptions={{ hideAttribution: true }}>
         <Background gap={24} />
-        {!minimap && <Controls showInteractive={false} />}
       </ReactFlow>
       </ThumbnailsContext.Provider>
-      {/* Beside the strip, not over it: a minimap inside the pane covered the blocks at its lower right. */}
-      {minimap && (
-        <div className="editor-side">
-          {/* The zoom buttons too: at the lower left they covered the input block of a tall network. */}
-          <Controls showInteractive={false} orientation="horizontal" />
+      {/* Beside the strip, not over it: a minimap inside the pane covered the blocks at its lower right, and the
+          zoom buttons at the lower left covered the input block (on a tablet, at 44 px, half of it). */}
+      <div className="editor-side">
+        <Controls showInteractive={false} orientation={minimap ? 'horizontal' : 'vertical'} />
+        {minimap && (
           <MiniMap className="editor-minimap" position="top-right" style={MINIMAP_SIZE} pannable zoomable
             bgColor="#fff" maskColor="rgba(31, 78, 121, 0.12)" nodeColor="#c9d3de" ariaLabel={t('minimap', { ns: 'workspace' })} />
-        </div>
-      )}
+        )}
+      </div>
     </div>
   );
 }

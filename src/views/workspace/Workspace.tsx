@@ -17,6 +17,7 @@ import { Overlays, WorkspaceFoot } from './Overlays';
 import { SidePanel } from './SidePanel';
 import { useWorkspaceKeys } from './useWorkspaceKeys';
 import './workspace.css';
+import './screens.css';
 
 /** The open lesson step's task above the other panels (its code loads after the first paint). */
 const LessonCompanion = lazy(async () => ({ default: (await import('../lessons/LessonCompanion')).LessonCompanion }));
