@@ -33,7 +33,7 @@ export const LossChartView = memo(function LossChartView() {
     return {
       loss: t('chart.loss'), accuracy: t('chart.accuracy'), step: t('chart.step'),
       testAccuracy: tp('curves.testAccuracy'), validation: tp('curves.validation'),
-      learningRate: tp('curves.learningRate'),
+      learningRate: tp('curves.learningRate'), exploded: tc('exploded'),
       shortMarks: { loss: tc('marks.loss'), accuracy: tc('marks.accuracy'), testAccuracy: tc('marks.test'), validation: tc('marks.validation') },
       runNames: (runs) => {
         // A reopened project's saved runs are numbered -1, -2, ... (runHistory.setSaved).
