@@ -151,3 +151,25 @@ describe('presenter mode at 1280x720 in Korean', () => {
     await page.context().close();
   });
 });
+
+describe('a long project name (issue 23)', () => {
+  it('is shortened in the top bar and the Projects panel, whole in their tooltips, and pushes no button off', async () => {
+    const { page, errors } = await openPage(browser, '/', '.react-flow__node[data-id=output]', { viewport: LECTURE });
+    const name = `Lecture-${'x'.repeat(142)}`; // 150 characters and no space to break at
+    await page.click('[data-action=projects]');
+    await page.fill('[data-field=project-name]', name);
+    await page.press('[data-field=project-name]', 'Enter');
+    await page.waitForFunction((n) => document.querySelector('[data-action=projects]')?.getAttribute('title')?.includes(n), name);
+    const off = await page.locator('.top-bar button, .projects-panel button').evaluateAll((els) => els.flatMap((el) => {
+      const r = el.getBoundingClientRect();
+      const panel = el.closest('.projects-panel')?.getBoundingClientRect();
+      const outside = r.right > innerWidth + 0.5 || r.left < 0 || (panel !== undefined && r.right > panel.right + 0.5);
+      return r.width > 0 && outside ? [(el.textContent ?? '').slice(0, 30)] : [];
+    }));
+    expect(off).toEqual([]);
+    expect(await page.locator('.projects-list td.project-name').first().getAttribute('title')).toBe(name);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(LECTURE.width);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
