@@ -50,6 +50,22 @@ const COLLECT = `() => { if (window.__engineErrors) return; window.__engineError
   addEventListener('error', (e) => window.__engineErrors.push('error: ' + e.message));
   addEventListener('unhandledrejection', (e) => window.__engineErrors.push('rejection: ' + String(e.reason))); }`;
 
+/** The mouse of playwright-core and of puppeteer-core: the same calls. */
+interface Mouse {
+  move(x: number, y: number, opts?: { steps?: number }): Promise<void>;
+  down(): Promise<void>;
+  up(): Promise<void>;
+}
+
+async function mouseStroke(mouse: Mouse, points: readonly (readonly [number, number])[]): Promise<void> {
+  const [first, ...rest] = points;
+  if (!first) return;
+  await mouse.move(first[0], first[1]);
+  await mouse.down();
+  for (const [x, y] of rest) await mouse.move(x, y, { steps: 6 });
+  await mouse.up();
+}
+
 async function chromium(): Promise<EngineSession> {
   const browser = await launchChromium();
   const page = await (await browser.newContext({ locale: 'en-US', viewport: WINDOW })).newPage();
@@ -59,13 +75,7 @@ async function chromium(): Promise<EngineSession> {
     engine: 'chromium',
     open: async (url) => { await page.goto(url); },
     run: (fn, arg) => page.evaluate(call(fn, arg)),
-    stroke: async (points) => {
-      const [first, ...rest] = points;
-      await page.mouse.move(first![0], first![1]);
-      await page.mouse.down();
-      for (const [x, y] of rest) await page.mouse.move(x, y, { steps: 6 });
-      await page.mouse.up();
-    },
+    stroke: (points) => mouseStroke(page.mouse, points),
     screenshot: async (path) => { await page.screenshot({ path }); },
     errors: async () => errors,
     close: () => browser.close(),
@@ -85,13 +95,7 @@ async function firefox(): Promise<EngineSession> {
     engine: 'firefox',
     open: async (url) => { await page.goto(url); },
     run: (fn, arg) => page.evaluate(call(fn, arg)) as Promise<never>,
-    stroke: async (points) => {
-      const [first, ...rest] = points;
-      await page.mouse.move(first![0], first![1]);
-      await page.mouse.down();
-      for (const [x, y] of rest) await page.mouse.move(x, y, { steps: 6 });
-      await page.mouse.up();
-    },
+    stroke: (points) => mouseStroke(page.mouse, points),
     screenshot: async (path) => { await page.screenshot({ path: path as `${string}.png` }); },
     errors: async () => errors,
     close: () => browser.close(),
