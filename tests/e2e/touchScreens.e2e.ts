@@ -118,12 +118,12 @@ describe.each([['on its side', { width: 1024, height: 768 }], ['upright', { widt
     const from = (await flatten.boundingBox())!;
     const at = { x: from.x + from.width / 2, y: from.y + 12 };
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
-    for (let i = 1; i <= 6; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: at.x, y: at.y + 10 * i }] });
+    for (let i = 1; i <= 10; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: at.x, y: at.y + 12 * i }] });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await settle(page);
-    expect((await flatten.boundingBox())!.y).toBeGreaterThan(from.y + 30);
-    // Delete: tap the block, Delete.
-    await page.tap('.react-flow__node[data-id=flatten1]');
+    expect((await flatten.boundingBox())!.y).toBeGreaterThan(from.y + 40); // 120 px dragged, some lost to the drag threshold
+    // Delete: the touched block is selected (a tap selects, as connecting showed); Delete removes it.
+    await page.waitForSelector('.react-flow__node[data-id=flatten1].selected');
     await page.tap('[data-action=delete]');
     await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length === 6);
     // Pinch to zoom in: two fingers moving apart on the canvas's background (a finger on a block drags it).
