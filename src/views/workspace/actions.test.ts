@@ -104,8 +104,11 @@ describe('workspace keys', () => {
     expect(ctx.run.start).not.toHaveBeenCalled();
     expect(ctx.run.step).not.toHaveBeenCalled();
     expect(ctx.store.getState().panel).toBe(before);
+    // Not enabled, so the page leaves the key to the focused element (a lesson button in presenter mode).
+    expect(ACTIONS.playPause.enabled?.(ctx)).toBe(false);
     // Back to the lesson list: the keys work again.
     ctx.store.getState().openLessonStep(null);
+    expect(ACTIONS.playPause.enabled?.(ctx)).toBe(true);
     ACTIONS.playPause.perform(ctx);
     expect(ctx.run.start).toHaveBeenCalledTimes(1);
   });

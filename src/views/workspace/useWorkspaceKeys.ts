@@ -21,7 +21,9 @@ export function useWorkspaceKeys(ctx: ActionContext): void {
       const presenter = ctx.store.getState().presenter;
       if (presenter !== first) return;
       const action = actionForKey(e, presenter);
-      if (!action) return;
+      // A key whose action cannot act (a lesson step hides the run) stays with what has focus: Space still
+      // presses the lesson's focused button in presenter mode.
+      if (!action || action.enabled?.(ctx) === false) return;
       e.preventDefault();
       if (presenter) e.stopPropagation();
       action.perform({ ...ctx, focusedView }, e.key);
