@@ -70,6 +70,10 @@ describe('presenter mode at 1280x720 in Korean', () => {
     const panel = await share(page, '.ws-side');
     expect(panel.width).toBeGreaterThan(0.95);
     expect(panel.height).toBeGreaterThan(0.8);
+    // The maps are drawn larger: each of the canvas's pixels takes more than one of the screen's.
+    const scale = await page.locator('[data-panel-body=maps] .viz-canvas-host canvas').first()
+      .evaluate((c) => c.getBoundingClientRect().width / (c as HTMLCanvasElement).width);
+    expect(scale).toBeGreaterThan(1.5);
     // Nothing is cut: the open panel scrolls to its end, above the exit button.
     const body = '[data-panel-body]:not([hidden])';
     expect(boxesOverlap([await box(page, body)], [await box(page, '.exit-full')])).toBe(false);
