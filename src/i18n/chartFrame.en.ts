@@ -1,6 +1,7 @@
 // Messages of the 'chartFrame' namespace (English): the loss chart's compact header and legend words.
 export default {
   savedRun: 'saved run {{n}}',
+  exploded: 'diverged, cut at the top',
   marks: { loss: 'loss', accuracy: 'accuracy', test: 'test', validation: 'validation' },
   logShort: 'log',
   smoothingShort: 'smooth',

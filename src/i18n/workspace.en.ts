@@ -64,4 +64,6 @@ export default {
   blank: 'Screen blanked: press B to come back.',
   laserOn: 'Laser pointer on (L to turn off)',
   exitFull: 'Leave full view',
+  paletteOpen: '+ Add a block',
+  paletteClose: 'Close',
 };

@@ -66,6 +66,8 @@ const ko: typeof en = {
   blank: '화면을 가렸습니다. B를 누르면 돌아옵니다.',
   laserOn: '레이저 포인터 켜짐 (L로 끄기)',
   exitFull: '전체 화면 나가기',
+  paletteOpen: '+ 블록 추가',
+  paletteClose: '닫기',
 };
 
 export default ko;

@@ -6,7 +6,7 @@ import { epochEndStep } from './charts/chartMath';
 import { useServices } from './AppContext';
 import { SaveButtons } from './export';
 import { ChartLatest, ChartTable, ChartTableButton, useChartTable } from './charts/ChartText';
-import { CUSTOM_DATASET, runNames, type RunSettings } from './charts/runLabels';
+import { createRunNumbers, CUSTOM_DATASET, runNames, type RunSettings } from './charts/runLabels';
 import { runWords } from './charts/runWords';
 import { datasetEntry } from '../data/registry';
 
@@ -24,6 +24,8 @@ export const LossChartView = memo(function LossChartView() {
   const chart = useRef<LossChart | null>(null);
   // What each run trained with, taken when it started: the legend names runs by how they differ.
   const settings = useRef(new Map<number, RunSettings>());
+  // The number each run shows, counted on from a reopened project's runs (they are kept in the project).
+  const numbers = useRef(createRunNumbers());
   const [logScale, setLogScale] = useState(false);
   const [smoothing, setSmoothing] = useState(0.6);
   const { table, toggle } = useChartTable(series.loss, series.accuracy);
@@ -33,11 +35,12 @@ export const LossChartView = memo(function LossChartView() {
     return {
       loss: t('chart.loss'), accuracy: t('chart.accuracy'), step: t('chart.step'),
       testAccuracy: tp('curves.testAccuracy'), validation: tp('curves.validation'),
-      learningRate: tp('curves.learningRate'),
+      learningRate: tp('curves.learningRate'), exploded: tc('exploded'),
       shortMarks: { loss: tc('marks.loss'), accuracy: tc('marks.accuracy'), testAccuracy: tc('marks.test'), validation: tc('marks.validation') },
       runNames: (runs) => {
         // A reopened project's saved runs are numbered -1, -2, ... (runHistory.setSaved).
-        const live = runNames(runs.filter((run) => run > 0).map((run) => ({ run, settings: settings.current.get(run) ?? null })), words);
+        const live = runNames(runs.filter((run) => run > 0)
+          .map((run) => ({ run: numbers.current.of(run), settings: settings.current.get(run) ?? null })), words);
         const saved = runs.filter((run) => run < 0);
         let next = 0;
         return runs.map((run) => {
@@ -66,6 +69,7 @@ export const LossChartView = memo(function LossChartView() {
       if (s.runId !== null && s.runId !== prev?.runId) {
         const dataset = s.datasetId === 'custom' ? CUSTOM_DATASET : datasetEntry(s.datasetId).name;
         settings.current.set(s.runId, { hyper: s.hyper, spec: s.spec, dataset });
+        numbers.current.started(s.runId);
         c.startRun(s.runId);
       }
       if (s.epochs !== prev?.epochs || s.examples !== prev?.examples) {
@@ -76,9 +80,14 @@ export const LossChartView = memo(function LossChartView() {
         c.addLearningRate(s.progress.step, s.liveLearningRate);
       }
     };
+    const saved = series.saved;
+    const countSaved = () => numbers.current.saved(saved?.get().length ?? 0);
+    countSaved();
+    const offSaved = saved?.subscribe(countSaved);
     sync(store.getState());
     const off = store.subscribe(sync);
     return () => {
+      offSaved?.();
       off();
       c.destroy();
       chart.current = null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawable, epochEndStep, lossDomain, nearestIndex, runColour, RUN_COLOURS } from './chartMath';
+import { drawable, epochEndStep, firstAbove, hasExploded, lossDomain, nearestIndex, runColour, RUN_COLOURS } from './chartMath';
 
 const pts = (ys: number[]) => ys.map((y, i) => ({ x: i + 1, y }));
 
@@ -11,6 +11,17 @@ describe('lossDomain', () => {
   it('spans positive values on a log axis, at least a decade, skipping 0, NaN and Infinity', () => {
     expect(lossDomain([pts([2, 0.05, 0, Number.NaN, Infinity])], true)).toEqual([0.05, 2]);
     expect(lossDomain([pts([0.5, 0.6])], true)).toEqual([0.5, 5]);
+  });
+
+  it('follows the runs that did not explode: one diverged to 100,000 leaves the others readable', () => {
+    const exploded = pts([2.3, 40, 1e5, 1e5]);
+    expect(hasExploded(exploded)).toBe(true);
+    expect(hasExploded(pts([2.3, 1.2, 0.4]))).toBe(false);
+    expect(lossDomain([exploded, pts([2.3, 1.2, 0.4])], false)).toEqual([0, 2.3]);
+    expect(lossDomain([exploded, pts([2.3, 1.2, 0.4])], true)).toEqual([0.4, 4]);
+    // Alone, it is drawn up to ten times where it started, and leaves the plot at its second batch.
+    expect(lossDomain([exploded], false)).toEqual([0, 23]);
+    expect(firstAbove(exploded, 23)).toEqual({ x: 2, y: 40 });
   });
 
   it('has a sensible default when there is nothing to show', () => {

@@ -1,7 +1,7 @@
 // Pieces of the training-curves chart drawn with D3: the legend (runs and what each mark means) and the
 // hover read-out. Kept apart from lossChart.ts so each file stays small.
 import type * as d3 from 'd3';
-import { GLYPH, legendRow, shownRunName, SWATCH } from './legendLayout';
+import { GLYPH, legendRow, shownRunNames, SWATCH } from './legendLayout';
 import { textWidth } from './runLabels';
 
 export type Group = d3.Selection<SVGGElement, unknown, null, undefined>;
@@ -42,7 +42,8 @@ export function drawLegend(g: Group, runs: readonly LegendRun[], marks: LegendMa
   });
   runItems.attr('transform', (_d, i) => `translate(${row.runX[i] ?? 0},0)`).attr('opacity', (d) => (d.current ? 1 : 0.7));
   runItems.select('rect').attr('fill', (d) => d.colour);
-  runItems.select('text').text((d) => shownRunName(d.label, row));
+  const shown = shownRunNames(runs.map((r) => r.label), row);
+  runItems.select('text').text((_d, i) => shown[i] ?? '');
   runItems.select('title').text((d) => d.title || d.label);
 
   const styleItems = g.selectAll<SVGGElement, (typeof styles)[number]>('g.style').data(styles).join((enter) => {

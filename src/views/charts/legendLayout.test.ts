@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GLYPH, legendRow, shownRunName, SWATCH } from './legendLayout';
+import { GLYPH, legendRow, shownRunName, shownRunNames, SWATCH } from './legendLayout';
 import { textWidth } from './runLabels';
 
 const MARKS_EN = ['loss', 'accuracy', 'test', 'validation'];
@@ -42,5 +42,25 @@ describe('legendRow', () => {
     const row = legendRow(['Run 1'], MARKS_EN, 600);
     expect(row.runX[0]).toBe(0);
     expect(row.markX[0]).toBeGreaterThan(300);
+  });
+});
+
+describe('names told apart', () => {
+  it('never cuts names that differ to the same text: the part that differs is what shows', () => {
+    const ko = ['신경망 A', '신경망 B', '신경망 C', '신경망 D'];
+    const row = legendRow(ko, MARKS_KO, 300);
+    const shown = shownRunNames(ko, row);
+    expect(new Set(shown).size).toBe(4);
+    expect(shown[1]).toContain('B');
+    const en = ['CIFAR-10 · network A', 'CIFAR-10 · network B', 'MNIST · network A'];
+    const narrow = legendRow(en, MARKS_EN, 330);
+    const cut = shownRunNames(en, narrow);
+    expect(new Set(cut).size).toBe(3);
+    for (const name of cut) expect(textWidth(name)).toBeLessThanOrEqual(narrow.runText + 0.01);
+  });
+
+  it('leaves names that fit, or that are the same, as they are', () => {
+    const row = legendRow(['lr 0.1', 'lr 0.01'], MARKS_EN, 600);
+    expect(shownRunNames(['lr 0.1', 'lr 0.01'], row)).toEqual(['lr 0.1', 'lr 0.01']);
   });
 });

@@ -5,7 +5,7 @@
 // causes a React render per batch.
 import * as d3 from 'd3';
 import { columnsOf, smoothColumn, smoothEma, type Columns, type Series, type SeriesPoint } from '../../metrics/series';
-import { drawable, lossDomain, nearestIndex, runColour } from './chartMath';
+import { drawable, firstAbove, hasExploded, lossDomain, nearestIndex, runColour } from './chartMath';
 import { chartFrame, LR_GAP } from './chartFrame';
 import { createReadout, drawLegend, drawReadout, type Group, type LegendMarks } from './chartParts';
 import { downsample, downsampleColumns, stepChanges } from './downsample';
@@ -22,6 +22,8 @@ export interface LossChartLabels extends LegendMarks {
   readonly shortMarks: LegendMarks;
   /** Legend names of the runs on the chart (in the order given), e.g. by the settings in which they differ. */
   readonly runNames: (runs: readonly number[]) => readonly RunName[];
+  /** Beside the mark where an exploded run leaves the plot ("diverged"). */
+  readonly exploded?: string;
   /** Hover lines, e.g. "Batch 120", "Loss 0.412 (smoothed 0.398)". */
   readonly readout: (v: Readout) => string[];
 }
@@ -62,6 +64,9 @@ export interface LossChart {
 }
 
 
+/** Each chart's clip path needs an id of its own on the page. */
+let charts = 0;
+
 export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossChart {
   let labels = opts.labels;
   let smoothing = opts.smoothing ?? 0.6;
@@ -84,6 +89,11 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
   const lrLabel = root.append('text').attr('class', 'axis-label lr-label');
   const xLabel = root.append('text').attr('class', 'axis-label');
   const legend = root.append('g').attr('class', 'legend') as Group;
+  // The loss curves stay inside the plot: an exploded run is cut at the top and marked where it leaves.
+  const clipId = `loss-plot-${(charts += 1)}`;
+  const clip = svg.insert('defs', ':first-child').append('clipPath').attr('id', clipId).append('rect').attr('y', -2);
+  for (const layer of [pastLayer, rawLoss, lossLine, accLine]) layer.attr('clip-path', `url(#${clipId})`);
+  const explodedLayer = root.append('g').attr('class', 'exploded-marks');
   const readout = createReadout(root);
   const hover = root.append('rect').attr('class', 'hover-target').attr('fill', 'transparent');
 
@@ -134,6 +144,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
       svg.attr('width', frame.svgWidth).attr('height', frame.svgHeight);
       root.attr('transform', `translate(${margin.left},${margin.top})`);
       hover.attr('width', width).attr('height', fullHeight);
+      clip.attr('width', width).attr('height', height + 4);
       // The axis name sits in the corner under the loss axis's labels, beside the first batch tick.
       xLabel.attr('x', -14).attr('y', fullHeight + 15).attr('text-anchor', 'end');
     });
@@ -155,6 +166,7 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     const [lo, hi] = lossDomain(shown.map((s) => s.loss), logScale);
     const yLoss = (logScale ? d3.scaleLog() : d3.scaleLinear()).domain([lo, hi]).range([height, 0]).nice();
     const yAcc = d3.scaleLinear().domain([0, 1]).range([height, 0]);
+    drawExploded(shown.map((s) => ({ run: s.r.run, loss: s.loss })), x, yLoss.domain()[1] ?? hi);
     when('x', `${x.domain().join()} ${width} ${fullHeight} ${frame.xTicks}`, () => {
       xAxis.attr('transform', `translate(0,${fullHeight})`).call(d3.axisBottom(x).ticks(frame.xTicks).tickSizeOuter(0));
     });
@@ -200,6 +212,20 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
         colour: runColour(r.run), current: r === current })), labels, labels.shortMarks, frame.svgWidth - 8);
     });
     drawHover(x, width, fullHeight, now?.smooth ?? []);
+  };
+
+  /** A mark at the top of the plot where each exploded run leaves it, in the run's colour. */
+  const drawExploded = (runsShown: readonly { run: number; loss: readonly SeriesPoint[] }[], x: d3.ScaleLinear<number, number>, top: number) => {
+    const marks = runsShown.flatMap((r) => {
+      const out = hasExploded(r.loss) ? firstAbove(r.loss, top) : null;
+      return out ? [{ run: r.run, x: Math.round(x(out.x)) }] : [];
+    });
+    svg.attr('data-exploded', marks.length);
+    when('exploded', `${marks.map((m) => `${m.run}@${m.x}`).join()} ${labelsVersion}`, () => {
+      explodedLayer.selectAll<SVGTextElement, (typeof marks)[number]>('text').data(marks).join('text')
+        .attr('class', 'exploded-mark').attr('x', (d) => d.x).attr('y', 10).attr('text-anchor', 'start')
+        .style('fill', (d) => runColour(d.run)).text(`▲ ${labels.exploded ?? ''}`.trim());
+    });
   };
 
   const drawEpochs = (x: d3.ScaleLinear<number, number>, yAcc: d3.ScaleLinear<number, number>, colour: string) => {

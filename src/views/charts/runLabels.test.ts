@@ -6,7 +6,7 @@ import { lenet5Mnist, mlp } from '../../model/presets';
 import type { ModelSpec } from '../../model/spec';
 import { DEFAULT_HYPER_PARAMS } from '../../train/api/hyper';
 import type { HyperParams } from '../../train/api/protocol';
-import { CUSTOM_DATASET, runNames, textWidth, truncateLabel, type RunSettings } from './runLabels';
+import { createRunNumbers, CUSTOM_DATASET, runNames, textWidth, truncateLabel, type RunSettings } from './runLabels';
 import { runWords } from './runWords';
 
 const words = (lng: 'en' | 'ko') => runWords(i18n.getFixedT(lng, 'runLabels'), i18n.getFixedT(lng, 'run'));
@@ -98,5 +98,18 @@ describe('cutting a legend name to its share of the row', () => {
     expect(textWidth('학습률')).toBeGreaterThan(textWidth('lr 0'));
     expect(truncateLabel('학습률 0.01 · 배치 32', 50).length).toBeLessThan('학습률 0.01 · 배치 32'.length);
     expect(truncateLabel('conv1 12 filters', 1)).toBe('c…');
+  });
+});
+
+describe('run numbers', () => {
+  it('count on from a reopened project: its restored run is the last saved, the next one after it', () => {
+    const numbers = createRunNumbers();
+    numbers.saved(3); // a project with four runs: three overlaid, the fourth restored as the current run
+    numbers.started(1);
+    numbers.started(2);
+    expect([numbers.of(1), numbers.of(2)]).toEqual([4, 5]);
+    numbers.started(2); // the same run seen again keeps its number
+    expect(numbers.of(2)).toBe(5);
+    expect(createRunNumbers().of(7)).toBe(7);
   });
 });

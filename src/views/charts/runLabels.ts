@@ -152,3 +152,31 @@ export function truncateLabel(text: string, maxPx: number): string {
   while (end > 1 && textWidth(`${chars.slice(0, end).join('').trimEnd()}…`) > maxPx) end -= 1;
   return `${chars.slice(0, end).join('').trimEnd()}…`;
 }
+
+export interface RunNumbers {
+  /** A project was opened with this many earlier runs: the next run counts on from them. */
+  saved(count: number): void;
+  started(runId: number): void;
+  /** The number a run shows ("Run 4"); a run never started here keeps its id. */
+  of(runId: number): number;
+}
+
+/**
+ * The number each run shows, counted on from a reopened project's earlier runs: the worker's run ids start
+ * again at 1 on every page, the project's runs do not (after a reload, "Run 1" again was the fourth run).
+ */
+export function createRunNumbers(): RunNumbers {
+  let base = 0;
+  let live = 0;
+  const numbers = new Map<number, number>();
+  return {
+    saved(count) {
+      base = count;
+      live = 0;
+    },
+    started(runId) {
+      if (!numbers.has(runId)) numbers.set(runId, base + (live += 1));
+    },
+    of: (runId) => numbers.get(runId) ?? runId,
+  };
+}

@@ -31,6 +31,16 @@ import type { EditorActions } from './useEditorActions';
 // At module scope: a new object per render would make xyflow re-mount every node.
 const NODE_TYPES = { block: BlockNode };
 const FIT = { padding: 0.04, minZoom: 0.45, maxZoom: 1 };
+/**
+ * On the projector a block's text (21 px in presenter mode, editor.css) is drawn at 16 px or more: the view
+ * never fits below this zoom, and a network too wide for it opens from its input (pan for the rest). Full
+ * view may zoom in to fill the screen.
+ */
+const PRESENTER_MIN_ZOOM = 16 / 21;
+type Fit = typeof FIT;
+const fitFor = (presenter: boolean, full: boolean): Fit => ({
+  padding: FIT.padding, minZoom: presenter ? PRESENTER_MIN_ZOOM : FIT.minZoom, maxZoom: full ? 1.6 : FIT.maxZoom,
+});
 /** A network with more blocks than this gets a minimap to find its way along the strip. */
 const MINIMAP_BLOCKS = 16;
 /** Wide and low, as a network drawn along one lane is. */
@@ -40,10 +50,10 @@ const MINIMAP_SIZE = { width: 150, height: 72 };
  * Fits the network in view; one too large to fit at a readable zoom (a ResNet) is shown from its input, with
  * the lanes of that first screen in view (startView.ts), rather than from its middle.
  */
-async function fitOrShowStart(flow: ReactFlowInstance, pane: () => { width: number; height: number }): Promise<void> {
-  await flow.fitView(FIT);
+async function fitOrShowStart(flow: ReactFlowInstance, pane: () => { width: number; height: number }, fit: Fit = FIT): Promise<void> {
+  await flow.fitView(fit);
   const { zoom } = flow.getViewport();
-  if (zoom > FIT.minZoom + 1e-3) return;
+  if (zoom > fit.minZoom + 1e-3) return;
   const boxes = flow.getNodes().map((n) => ({
     x: n.position.x, y: n.position.y, width: n.measured?.width ?? 0, height: n.measured?.height ?? 0,
   }));
@@ -77,6 +87,10 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
     const { width, height } = flowStore.getState();
     return { width, height };
   }, [flowStore]);
+  const presenter = useApp((s) => s.presenter);
+  const full = useApp((s) => s.fullView === 'network');
+  // Every fit below uses the zoom limits of the mode the strip is in.
+  const fit = useMemo(() => fitFor(presenter, full), [presenter, full]);
   const thumbs = useLiveThumbnails();
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
   const [dragging, setDragging] = useState<Readonly<Record<string, Point>>>({});
@@ -116,13 +130,26 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
     // Fit once the new nodes have been measured (two frames): fitting at once framed the previous network's
     // size, so a larger preset opened partly out of view.
     let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => void fitOrShowStart(flow, pane));
+      frame = requestAnimationFrame(() => void fitOrShowStart(flow, pane, fit));
     });
     return () => cancelAnimationFrame(frame);
-  }, [flow, pane, autoLayout, blocks]);
+  }, [flow, pane, fit, autoLayout, blocks]);
   useEffect(() => {
-    if (fitSignal > 0) void fitOrShowStart(flow, pane);
-  }, [flow, pane, fitSignal]);
+    if (fitSignal > 0) void fitOrShowStart(flow, pane, fit);
+  }, [flow, pane, fit, fitSignal]);
+  // Presenter mode and full view change how large blocks must be drawn: the view is fitted again, hand-placed
+  // or not, once the strip has its new size (two frames).
+  const modeChanged = useRef(false);
+  useEffect(() => {
+    if (!modeChanged.current) {
+      modeChanged.current = true;
+      return undefined;
+    }
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => void fitOrShowStart(flow, pane, fit));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [flow, pane, fit]);
   // The strip changes size with the window, presenter mode and full view: an automatic layout is re-fitted.
   const box = thumbs.el;
   useEffect(() => {
@@ -136,14 +163,14 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
       last = size;
       if (first) return; // the first report is the size the network was just fitted to
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => void fitOrShowStart(flow, pane));
+      frame = requestAnimationFrame(() => void fitOrShowStart(flow, pane, fit));
     });
     resize.observe(box);
     return () => {
       resize.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, [box, autoLayout, flow, pane]);
+  }, [box, autoLayout, flow, pane, fit]);
 
   const onNodesChange = useCallback((changes: NodeChange<BlockNodeType>[]) => {
     const measured = new Map<string, Size>();
@@ -193,7 +220,7 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
 
   const minimap = spec.blocks.length > MINIMAP_BLOCKS;
   return (
-    <div ref={thumbs.host} className={minimap ? 'editor-canvas has-minimap' : 'editor-canvas'} aria-label={t('canvasLabel')} role="region" tabIndex={-1}
+    <div ref={thumbs.host} className="editor-canvas has-side" aria-label={t('canvasLabel')} role="region" tabIndex={-1}
       onDragOver={(e) => { if (e.dataTransfer.types.includes(PALETTE_MIME)) e.preventDefault(); }} onDrop={onDrop}>
       <ThumbnailsContext.Provider value={thumbs.controller}>
       <ReactFlow<BlockNodeType, Edge>
@@ -202,20 +229,19 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
         onConnect={onConnect}
         nodesDraggable={!locked} nodesConnectable={!locked} elementsSelectable
         deleteKeyCode={null} panActivationKeyCode={null} disableKeyboardA11y multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
-        fitView fitViewOptions={FIT} minZoom={0.2} maxZoom={2} proOptions={{ hideAttribution: true }}>
+        fitView fitViewOptions={fit} minZoom={0.2} maxZoom={2} proOptions={{ hideAttribution: true }}>
         <Background gap={24} />
-        {!minimap && <Controls showInteractive={false} />}
       </ReactFlow>
       </ThumbnailsContext.Provider>
-      {/* Beside the strip, not over it: a minimap inside the pane covered the blocks at its lower right. */}
-      {minimap && (
-        <div className="editor-side">
-          {/* The zoom buttons too: at the lower left they covered the input block of a tall network. */}
-          <Controls showInteractive={false} orientation="horizontal" />
+      {/* Beside the strip, not over it: a minimap inside the pane covered the blocks at its lower right, and the
+          zoom buttons at the lower left covered the input block (on a tablet, at 44 px, half of it). */}
+      <div className="editor-side">
+        <Controls showInteractive={false} orientation={minimap ? 'horizontal' : 'vertical'} />
+        {minimap && (
           <MiniMap className="editor-minimap" position="top-right" style={MINIMAP_SIZE} pannable zoomable
             bgColor="#fff" maskColor="rgba(31, 78, 121, 0.12)" nodeColor="#c9d3de" ariaLabel={t('minimap', { ns: 'workspace' })} />
-        </div>
-      )}
+        )}
+      </div>
     </div>
   );
 }

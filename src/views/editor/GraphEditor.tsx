@@ -14,7 +14,7 @@ import './editor.css';
 import { IssueLine } from './BlockNode';
 import { EditorStatus } from './EditorStatus';
 import { Inspector } from './Inspector';
-import { Palette } from './Palette';
+import { PaletteSheet } from './PaletteSheet';
 import { useEditorActions, type EditorActions } from './useEditorActions';
 
 function Toolbar({ actions, onConnect, showCost, setShowCost, onDelete, onTidy, edgesSelected }: {
@@ -154,7 +154,7 @@ export function GraphEditor({ sideSlot }: { sideSlot?: HTMLElement | null } = {}
         <Toolbar actions={actions} onConnect={() => selection[0] !== undefined && setConnectFrom(selection[0])}
           showCost={showCost} setShowCost={setShowCost} onDelete={deleteAll} edgesSelected={selectedEdges.size > 0}
           onTidy={() => { actions.tidy(); setFitSignal((n) => n + 1); }} />
-        <Palette disabled={locked} onAdd={actions.add} />
+        <PaletteSheet disabled={locked} onAdd={actions.add} />
       </div>
       <NetworkIssues />
       <EditorStatus />

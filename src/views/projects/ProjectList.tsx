@@ -24,7 +24,7 @@ export function ProjectList({ state, session }: { state: ProjectSessionState; se
               const isOpen = p.id === state.current?.id;
               return (
                 <tr key={p.id} data-project={p.name} aria-current={isOpen ? 'true' : undefined}>
-                  <td>{p.name}{isOpen && <span className="muted"> ({t('openNow')})</span>}</td>
+                  <td className="project-name" title={p.name}>{p.name}{isOpen && <span className="muted"> ({t('openNow')})</span>}</td>
                   <td>{date.format(p.updatedAt)}</td>
                   <td>{p.testAccuracy === null ? <span className="muted">{t('noAccuracy')}</span> : percent.format(p.testAccuracy)}</td>
                   <td>{formatBytes(p.weightBytes, lang)}</td>

@@ -112,7 +112,7 @@ export const ProjectsMenu = memo(function ProjectsMenu() {
 
   return (
     <div className="projects-menu">
-      <button type="button" className="projects-toggle" aria-expanded={open} title={t('menuHint')} data-action="projects" onClick={() => setOpen(!open)}>
+      <button type="button" className="projects-toggle" aria-expanded={open} title={current ? `${current.name}\n${t('menuHint')}` : t('menuHint')} data-action="projects" onClick={() => setOpen(!open)}>
         {t('menu')}{current ? `: ${current.name}` : ''}
       </button>
       <span className="projects-status" role="status" data-saving={state.saving} data-unsaved={state.unsaved} data-own-images={ownImages}

@@ -1,4 +1,6 @@
-// Presenter overlays: the key map (?), a blank screen (B) and a laser pointer (L) that follows the mouse.
+// Presenter overlays: the key map (?), a blank screen (B) and a laser pointer (L) that follows the mouse. The
+// laser's note and the full view's exit button sit in a row of their own below the regions (WorkspaceFoot),
+// never over a chart's axis or a block.
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../AppContext';
@@ -23,7 +25,6 @@ const KeyMap = memo(function KeyMap({ onClose }: { onClose: () => void }) {
 });
 
 const Laser = memo(function Laser() {
-  const { t } = useTranslation('workspace');
   const dot = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // Moved straight in the DOM: a pointer that follows the mouse must not re-render React.
@@ -33,11 +34,25 @@ const Laser = memo(function Laser() {
     window.addEventListener('pointermove', move);
     return () => window.removeEventListener('pointermove', move);
   }, []);
+  return <div ref={dot} className="laser-dot" data-testid="laser" aria-hidden="true" />;
+});
+
+/** The row below the regions: the laser's note and the way out of full view, when there are any. */
+export const WorkspaceFoot = memo(function WorkspaceFoot() {
+  const { t } = useTranslation('workspace');
+  const laser = useApp((s) => s.laser);
+  const fullView = useApp((s) => s.fullView);
+  const setOverlay = useApp((s) => s.setOverlay);
+  if (!laser && fullView === null) return null;
   return (
-    <>
-      <div ref={dot} className="laser-dot" data-testid="laser" aria-hidden="true" />
-      <p className="laser-note" role="status">{t('laserOn')}</p>
-    </>
+    <div className="ws-foot">
+      {laser && <p className="laser-note" role="status">{t('laserOn')}</p>}
+      {fullView !== null && (
+        <button type="button" className="exit-full" data-action="exit-full" onClick={() => setOverlay({ fullView: null })}>
+          {t('exitFull')}
+        </button>
+      )}
+    </div>
   );
 });
 
@@ -46,16 +61,10 @@ export const Overlays = memo(function Overlays() {
   const blank = useApp((s) => s.blank);
   const keyMap = useApp((s) => s.keyMap);
   const laser = useApp((s) => s.laser);
-  const fullView = useApp((s) => s.fullView);
   const setOverlay = useApp((s) => s.setOverlay);
   return (
     <>
       {laser && <Laser />}
-      {fullView !== null && (
-        <button type="button" className="exit-full" data-action="exit-full" onClick={() => setOverlay({ fullView: null })}>
-          {t('exitFull')}
-        </button>
-      )}
       {keyMap && <KeyMap onClose={() => setOverlay({ keyMap: false })} />}
       {blank && (
         <div className="blank-screen" data-testid="blank" role="status" onClick={() => setOverlay({ blank: false })}>

@@ -13,10 +13,11 @@ import { StatusBar } from '../StatusBar';
 import { exposeCounters } from '../viz/counters';
 import { useActionContext, TopBar } from './TopBar';
 import { WorkspaceContext } from './context';
-import { Overlays } from './Overlays';
+import { Overlays, WorkspaceFoot } from './Overlays';
 import { SidePanel } from './SidePanel';
 import { useWorkspaceKeys } from './useWorkspaceKeys';
 import './workspace.css';
+import './screens.css';
 
 /** The open lesson step's task above the other panels (its code loads after the first paint). */
 const LessonCompanion = lazy(async () => ({ default: (await import('../lessons/LessonCompanion')).LessonCompanion }));
@@ -68,6 +69,7 @@ export function Workspace({ ignoredParams }: { ignoredParams: readonly string[] 
             <SidePanel />
           </aside>
         </main>
+        <WorkspaceFoot />
         <Overlays />
       </div>
     </WorkspaceContext.Provider>

@@ -38,6 +38,15 @@ describe('workspace keys', () => {
     expect(press('b', button)?.id).toBe('blank');
   });
 
+  it('in presenter mode leaves only typing to fields: Space on a clicked block, tab or button plays', () => {
+    const presenting = (key: string, target: EventTarget) =>
+      actionForKey({ key, ctrlKey: false, metaKey: false, altKey: false, defaultPrevented: false, target }, true);
+    expect(presenting(' ', button)?.id).toBe('play-pause');
+    expect(presenting('ArrowRight', plain)?.id).toBe('step');
+    expect(presenting(' ', field)).toBeNull();
+    expect(presenting('ArrowRight', field)).toBeNull();
+  });
+
   it('does what the buttons do', () => {
     const ctx = context();
     const s = () => ctx.store.getState();
@@ -95,8 +104,11 @@ describe('workspace keys', () => {
     expect(ctx.run.start).not.toHaveBeenCalled();
     expect(ctx.run.step).not.toHaveBeenCalled();
     expect(ctx.store.getState().panel).toBe(before);
+    // Not enabled, so the page leaves the key to the focused element (a lesson button in presenter mode).
+    expect(ACTIONS.playPause.enabled?.(ctx)).toBe(false);
     // Back to the lesson list: the keys work again.
     ctx.store.getState().openLessonStep(null);
+    expect(ACTIONS.playPause.enabled?.(ctx)).toBe(true);
     ACTIONS.playPause.perform(ctx);
     expect(ctx.run.start).toHaveBeenCalledTimes(1);
   });

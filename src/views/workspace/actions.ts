@@ -23,11 +23,16 @@ export interface WorkspaceAction {
   readonly labelKey: string;
   /** The key as the key map shows it. */
   readonly keyLabel: string;
+  /** Whether the action can act now; a key for one that cannot is left to the focused element. */
+  enabled?(ctx: ActionContext): boolean;
   perform(ctx: ActionContext, key?: string): void;
 }
 
 /** Whether the open lesson step hides this part of the workspace: its keys then do nothing either. */
 const hidden = (ctx: ActionContext, part: HiddenPart) => selectLessonHidden(ctx.store.getState()).split(' ').includes(part);
+
+/** The run's keys act only while the open lesson step shows the run controls. */
+const runShown = (ctx: ActionContext) => !hidden(ctx, 'runControls');
 
 const toggle = (ctx: ActionContext, name: 'blank' | 'keyMap' | 'laser') => {
   const s = ctx.store.getState();
@@ -43,9 +48,9 @@ export const ACTIONS = {
     },
   },
   playPause: {
-    id: 'play-pause', keys: [' '], labelKey: 'keys.playPause', keyLabel: 'Space',
+    id: 'play-pause', keys: [' '], labelKey: 'keys.playPause', keyLabel: 'Space', enabled: runShown,
     perform: (ctx) => {
-      if (hidden(ctx, 'runControls')) return;
+      if (!runShown(ctx)) return;
       const s = ctx.store.getState();
       if (selectIsRunning(s)) ctx.run.pause();
       else if (selectIsPaused(s)) ctx.run.resume();
@@ -53,17 +58,17 @@ export const ACTIONS = {
     },
   },
   step: {
-    id: 'step', keys: ['ArrowRight'], labelKey: 'keys.step', keyLabel: '→',
+    id: 'step', keys: ['ArrowRight'], labelKey: 'keys.step', keyLabel: '→', enabled: runShown,
     perform: (ctx) => {
-      if (hidden(ctx, 'runControls')) return;
+      if (!runShown(ctx)) return;
       const s = ctx.store.getState();
       if (selectIsPaused(s) || selectCanTrain(s)) ctx.run.step();
     },
   },
   reset: {
-    id: 'reset', keys: ['r', 'R'], labelKey: 'keys.reset', keyLabel: 'R',
+    id: 'reset', keys: ['r', 'R'], labelKey: 'keys.reset', keyLabel: 'R', enabled: runShown,
     perform: (ctx) => {
-      if (hidden(ctx, 'runControls')) return;
+      if (!runShown(ctx)) return;
       const s = ctx.store.getState();
       if (selectRunActive(s)) ctx.run.stop();
     },
@@ -101,18 +106,19 @@ export interface KeyEventLike {
 /**
  * Whether a key press belongs to what has focus rather than to the workspace: typing in a field, and Space
  * on a button or link (it presses it). The network editor's own keys (arrows, Space on a block, Delete, C)
- * arrive here already handled (default prevented).
+ * arrive here already handled (default prevented). In presenter mode only fields keep their keys: an
+ * instructor who last clicked a block, a tab or a button still gets Space and → (reveal.js does the same).
  */
-export function ownedByFocus(key: string, target: EventTarget | null): boolean {
+export function ownedByFocus(key: string, target: EventTarget | null, presenter = false): boolean {
   const el = target as { closest?: (s: string) => unknown } | null;
   if (!el || typeof el.closest !== 'function') return false;
   if (el.closest('input, select, textarea, [contenteditable=""], [contenteditable="true"]') !== null) return true;
-  return key === ' ' && el.closest('button, a, summary, [role=tab]') !== null;
+  return !presenter && key === ' ' && el.closest('button, a, summary, [role=tab]') !== null;
 }
 
 /** The action a key press asks for, or null (modifiers, a key the focused element owns, handled already). */
-export function actionForKey(e: KeyEventLike): WorkspaceAction | null {
+export function actionForKey(e: KeyEventLike, presenter = false): WorkspaceAction | null {
   if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return null;
-  if (ownedByFocus(e.key, e.target)) return null;
+  if (ownedByFocus(e.key, e.target, presenter)) return null;
   return ACTION_LIST.find((a) => a.keys.includes(e.key)) ?? null;
 }
