@@ -7,6 +7,7 @@ import { kerasActivationLayer, torchActivationModule, torchModule } from './comm
 import { KEEP_FIELD } from './common/receptive';
 import { activationFn, base } from './common/schema';
 import type { BlockBase, BlockModule } from './types';
+import { onnxActivate } from './common/onnx';
 
 export interface ActivationBlock extends BlockBase {
   readonly kind: 'activation';
@@ -28,6 +29,7 @@ export const activationModule: BlockModule<ActivationBlock> = {
   infer: (block, [input = []]) => checkActivation(block.id, 'fn', block.fn, block.alpha) ?? ok(input),
   receptive: KEEP_FIELD,
   describe: (block) => (block.alpha === undefined ? block.fn : `${block.fn} α=${block.alpha}`),
+  onnx: (c) => onnxActivate(c.graph, c.block.fn, c.block.alpha, c.inputs[0] as string, c.out),
   pytorch: { emit: ({ block, name, xs }) => torchModule(name, xs[0] as string, torchActivationModule(block.fn, block.alpha)) },
   keras: { lines: ({ block, name, xs }) => [{ variable: name, layer: kerasActivationLayer(block.fn, block.alpha, block.id), input: xs[0] as string }] },
   // tfjs 4.22's ELU refuses alpha != 1, so the playground trains with a layer of its own.

@@ -8,6 +8,8 @@ import { ok } from './common/options';
 import { pyFloat, pyString, roundFloat, torchModule } from './common/python';
 import { KEEP_FIELD } from './common/receptive';
 import type { BlockBase, BlockModule } from './types';
+import { floatAttr } from '../exporters/onnx/graph';
+import { onnxConstant } from './common/onnx';
 
 export interface BatchNormBlock extends BlockBase {
   readonly kind: 'batchnorm';
@@ -48,6 +50,10 @@ export const batchNormModule: BlockModule<BatchNormBlock> = {
   weights: (_block, input) => {
     const c = input[input.length - 1] as number;
     return ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((part) => ({ part, shape: [c] }));
+  },
+  onnx(c) {
+    const inputs = [c.inputs[0] as string, ...['gamma', 'beta', 'moving_mean', 'moving_variance'].map((part) => onnxConstant(c, part))];
+    return c.graph.node('BatchNormalization', inputs, [floatAttr('epsilon', c.block.epsilon ?? 1e-3)], c.out);
   },
   pytorch: {
     emit({ block, name, xs, inShape }) {

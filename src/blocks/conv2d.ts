@@ -10,6 +10,8 @@ import {
   torchTuple,
 } from './common/python';
 import { WINDOW_FIELD } from './common/receptive';
+import { hasActivation, onnxActivate, onnxConstant, onnxPads } from './common/onnx';
+import { intsAttr } from '../exporters/onnx/graph';
 import { base, count, denseOptions, padding, size2 } from './common/schema';
 import { describeWindow } from './common/describe';
 import type { BlockBase, BlockModule, LayerJson } from './types';
@@ -86,6 +88,18 @@ export const conv2dModule: BlockModule<Conv2DBlock> = {
     const [kh, kw] = pair(block.kernel);
     const kernel = { part: 'kernel', shape: [kh, kw, input[input.length - 1] as number, block.filters] };
     return block.useBias === false ? [kernel] : [kernel, { part: 'bias', shape: [block.filters] }];
+  },
+  onnx(c) {
+    const { block, graph } = c;
+    const inputs = [c.inputs[0] as string, onnxConstant(c, 'kernel', [3, 2, 0, 1])];
+    if (block.useBias !== false) inputs.push(onnxConstant(c, 'bias'));
+    const attrs = [
+      intsAttr('kernel_shape', pair(block.kernel)), intsAttr('strides', pair(block.stride)),
+      intsAttr('dilations', pair(block.dilation ?? 1)), intsAttr('pads', onnxPads(c.analysis.arithmetic)),
+    ];
+    const fused = hasActivation(block.activation);
+    const conv = graph.node('Conv', inputs, attrs, fused ? undefined : c.out);
+    return fused ? onnxActivate(graph, block.activation, undefined, conv, c.out) : conv;
   },
   pytorch: {
     emit({ block, analysis, name, xs, inShape }) {

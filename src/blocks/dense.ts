@@ -7,6 +7,7 @@ import { kerasFused, kerasInit, kerasLeaky, pyString, torchActivationCall } from
 import { WHOLE_FIELD } from './common/receptive';
 import { base, count, denseOptions } from './common/schema';
 import type { BlockBase, BlockModule } from './types';
+import { hasActivation, onnxActivate, onnxAffine } from './common/onnx';
 
 export interface DenseBlock extends BlockBase {
   readonly kind: 'dense';
@@ -33,6 +34,11 @@ export const denseModule: BlockModule<DenseBlock> = {
   weights(block, input) {
     const kernel = { part: 'kernel', shape: [input[input.length - 1] as number, block.units] };
     return block.useBias === false ? [kernel] : [kernel, { part: 'bias', shape: [block.units] }];
+  },
+  onnx(c) {
+    const fused = hasActivation(c.block.activation);
+    const y = onnxAffine(c, c.block.useBias !== false, fused ? undefined : c.out);
+    return fused ? onnxActivate(c.graph, c.block.activation, undefined, y, c.out) : y;
   },
   pytorch: {
     emit({ block, name, xs, inShape }) {

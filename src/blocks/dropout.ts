@@ -26,6 +26,11 @@ export const dropoutModule: BlockModule<DropoutBlock> = {
   infer: (block, [input = []]) => (isRate(block.rate) ? ok(input) : failed([invalid(block.id, 'rate', block.rate)])),
   receptive: KEEP_FIELD,
   describe: (block) => `${block.rate}`,
+  onnx(c) {
+    // Inference: Dropout passes its input through (training_mode defaults to false); the rate is kept for readers.
+    const ratio = c.graph.floats(`${c.out}/ratio`, [], Float32Array.of(c.block.rate));
+    return c.graph.node('Dropout', [c.inputs[0] as string, ratio], [], c.out);
+  },
   pytorch: { emit: ({ block, name, xs }) => torchModule(name, xs[0] as string, `nn.Dropout(${pyFloat(block.rate)})`) },
   keras: { lines: ({ block, name, xs }) => [{ variable: name, layer: `layers.Dropout(${pyFloat(block.rate)}, name=${pyString(block.id)})`, input: xs[0] as string }] },
   // The playground's seeded dropout (masks reproducible from the run seed) is an ordinary Dropout at inference.

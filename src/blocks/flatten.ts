@@ -5,6 +5,7 @@ import { kerasLayer, pyString } from './common/python';
 import { FLATTEN_FIELD } from './common/receptive';
 import { plain } from './common/schema';
 import type { BlockBase, BlockModule } from './types';
+import { intAttr, intsAttr } from '../exporters/onnx/graph';
 
 export interface FlattenBlock extends BlockBase {
   readonly kind: 'flatten';
@@ -23,6 +24,13 @@ export const flattenModule: BlockModule<FlattenBlock> = {
   },
   receptive: FLATTEN_FIELD,
   describe: () => '',
+  onnx(c) {
+    const x = c.inputs[0] as string;
+    if (c.inShape.length <= 1) return c.graph.node('Identity', [x], [], c.out);
+    // Channels last first, so the dense layer after it sees the app's (H, W, C) order.
+    const channelsLast = c.graph.node('Transpose', [x], [intsAttr('perm', [0, 2, 3, 1])]);
+    return c.graph.node('Flatten', [channelsLast], [intAttr('axis', 1)], c.out);
+  },
   pytorch: {
     emit({ name, xs, inShape }) {
       const x = xs[0] as string;

@@ -6,6 +6,7 @@ import { kerasLayer, pyString } from './common/python';
 import { WHOLE_FIELD } from './common/receptive';
 import { plain } from './common/schema';
 import type { BlockBase, BlockModule } from './types';
+import { intAttr, intsAttr } from '../exporters/onnx/graph';
 
 export interface GlobalPoolBlock extends BlockBase {
   readonly kind: 'globalavgpool' | 'globalmaxpool';
@@ -33,6 +34,7 @@ function globalPoolModule<B extends GlobalPoolBlock>(
     describe: () => '',
     pytorch: { emit: ({ name, xs }) => ({ modules: [], forward: [`${name} = ${xs[0] as string}.${reduce}(dim=(2, 3))`] }) },
     keras: { lines: ({ block, name, xs }) => kerasLayer(name, `layers.${kerasClass}(name=${pyString(block.id)})`, xs[0] as string) },
+    onnx: (c) => c.graph.node(reduce === 'mean' ? 'ReduceMean' : 'ReduceMax', [c.inputs[0] as string], [intsAttr('axes', [2, 3]), intAttr('keepdims', 0)], c.out),
   };
 }
 

@@ -28,6 +28,8 @@ export const inputModule: BlockModule<InputBlock> = {
   },
   receptive: START_FIELD,
   describe: () => '',
+  // The input block is the graph's input: nothing to add.
+  onnx: (c) => c.inputs[0] as string,
   pytorch: { emit: ({ name }) => ({ modules: [], forward: [`${name} = x`] }) },
   keras: {
     lines: ({ block, name, data }) => [{

@@ -8,6 +8,7 @@ import { pyString } from './common/python';
 import { MERGE_FIELD } from './common/receptive';
 import { plain } from './common/schema';
 import type { BlockBase, BlockModule } from './types';
+import { intAttr } from '../exporters/onnx/graph';
 
 /** Element-wise sum of two or more inputs of identical shape (residual connections). */
 export interface AddBlock extends BlockBase {
@@ -39,6 +40,7 @@ export const addModule: BlockModule<AddBlock> = {
   receptive: MERGE_FIELD,
   describe: () => '',
   pytorch: { emit: ({ name, xs }) => ({ modules: [], forward: [`${name} = ${xs.join(' + ')}`] }) },
+  onnx: (c) => c.graph.node('Sum', c.inputs, [], c.out),
   keras: { lines: ({ block, name, xs }) => [{ variable: name, layer: `layers.Add(name=${pyString(block.id)})`, input: `[${xs.join(', ')}]` }] },
 };
 
@@ -61,7 +63,8 @@ export const concatModule: BlockModule<ConcatBlock> = {
   },
   receptive: MERGE_FIELD,
   describe: () => '',
-  // PyTorch is channels first: the channels are dim 1.
+  // PyTorch and ONNX are channels first: the channels are dim 1.
+  onnx: (c) => c.graph.node('Concat', c.inputs, [intAttr('axis', 1)], c.out),
   pytorch: { emit: ({ name, xs }) => ({ modules: [], forward: [`${name} = torch.cat([${xs.join(', ')}], dim=1)  # channels`] }) },
   keras: { lines: ({ block, name, xs }) => [{ variable: name, layer: `layers.Concatenate(axis=-1, name=${pyString(block.id)})`, input: `[${xs.join(', ')}]` }] },
 };

@@ -8,6 +8,9 @@ import { describeWindow } from './common/describe';
 import { paddingField, windowField } from './common/options';
 import { kerasPad, kerasPadding, kerasTuple, pads, pair, pyString, symmetric, torchTuple } from './common/python';
 import { WINDOW_FIELD } from './common/receptive';
+import { onnxPads, type OnnxBlockContext } from './common/onnx';
+import { intAttr, intsAttr } from '../exporters/onnx/graph';
+import type { AxisArithmetic } from '../model/analysis';
 import { base, padding, size2 } from './common/schema';
 import type { BlockBase, BlockModule, ExportContext, PytorchCode } from './types';
 
@@ -61,6 +64,37 @@ function emitPool(c: ExportContext<Pool2DBlock>): PytorchCode {
   return { modules: [`self.${name} = SameAvgPool2d(${size}, ${stride}, ${order})  # TensorFlow 'same'`], forward: call, helpers: [SAME_AVG_POOL] };
 }
 
+/**
+ * Where a pooling window with explicit zero padding P reaches into the padding, the app's max includes a
+ * zero: 0 there, -inf elsewhere, as a [1, 1, out height, out width] tensor for Max(MaxPool(x), mask).
+ * (Pad followed by MaxPool would say the same, but onnxruntime's optimizer fuses the two into one MaxPool
+ * whose padding is ignored, as if it were -inf: other predictions than the file states.)
+ */
+function zeroPaddingMask(c: OnnxBlockContext<Pool2DBlock>): string {
+  const [h, w] = [c.analysis.arithmetic.find((a) => a.axis === 'height'), c.analysis.arithmetic.find((a) => a.axis === 'width')];
+  if (h === undefined || w === undefined) throw new Error(`ONNX export: pooling block ${c.block.id} has no arithmetic`);
+  const touches = (a: AxisArithmetic, i: number) => i * a.stride - a.padBefore < 0 || i * a.stride - a.padBefore + a.kernel > a.input;
+  const mask = new Float32Array(h.output * w.output);
+  for (let i = 0; i < h.output; i++) {
+    for (let j = 0; j < w.output; j++) mask[i * w.output + j] = touches(h, i) || touches(w, j) ? 0 : -Infinity;
+  }
+  return c.graph.floats(`${c.out}/zero_padding`, [1, 1, h.output, w.output], mask);
+}
+
+function emitOnnxPool(c: OnnxBlockContext<Pool2DBlock>): string {
+  const { block, graph } = c;
+  const attrs = [intsAttr('kernel_shape', pair(block.size)), intsAttr('strides', pair(block.stride)), intsAttr('pads', onnxPads(c.analysis.arithmetic))];
+  const x = c.inputs[0] as string;
+  const explicit = typeof block.padding === 'number' && block.padding > 0;
+  if (block.kind === 'avgpool2d') {
+    // 'same' leaves padded cells out of the average, as TensorFlow does; explicit zero padding counts them.
+    return graph.node('AveragePool', [x], [...attrs, intAttr('count_include_pad', explicit ? 1 : 0)], c.out);
+  }
+  if (!explicit) return graph.node('MaxPool', [x], attrs, c.out);
+  const pooled = graph.node('MaxPool', [x], attrs);
+  return graph.node('Max', [pooled, zeroPaddingMask(c)], [], c.out);
+}
+
 function poolModule<B extends Pool2DBlock>(kind: B['kind'], idPrefix: string, kerasClass: string): BlockModule<B> {
   return {
     kind,
@@ -73,6 +107,7 @@ function poolModule<B extends Pool2DBlock>(kind: B['kind'], idPrefix: string, ke
     receptive: WINDOW_FIELD,
     describe: (block) => describeWindow(block.size, block.stride, block.padding),
     pytorch: { emit: emitPool },
+    onnx: emitOnnxPool,
     keras: {
       lines({ block, name: v, xs }) {
         const { lines, input } = kerasPad(block.id, v, block.padding, xs[0] as string);

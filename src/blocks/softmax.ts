@@ -7,6 +7,8 @@ import { kerasInit, kerasLayerName, pyString } from './common/python';
 import { WHOLE_FIELD } from './common/receptive';
 import { base, init } from './common/schema';
 import type { BlockBase, BlockModule } from './types';
+import { intAttr } from '../exporters/onnx/graph';
+import { onnxAffine } from './common/onnx';
 
 export interface SoftmaxOutputBlock extends BlockBase {
   readonly kind: 'softmax';
@@ -29,6 +31,7 @@ export const softmaxModule: BlockModule<SoftmaxOutputBlock> = {
   weights: (_block, input, data) => [
     { part: 'kernel', shape: [input[input.length - 1] as number, data.numClasses] }, { part: 'bias', shape: [data.numClasses] },
   ],
+  onnx: (c) => c.graph.node('Softmax', [onnxAffine(c, true)], [intAttr('axis', 1)], c.out),
   pytorch: {
     emit: ({ name, xs, inShape, data }) => ({
       modules: [`self.${name} = nn.Linear(${inShape[inShape.length - 1] as number}, ${data.numClasses})  # softmax is in the loss; see predict_proba`],

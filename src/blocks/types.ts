@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { AxisArithmetic, BlockAnalysis, ModelIssue, ParamCount } from '../model/analysis';
 import type { DataShape, Shape } from '../model/spec';
+import type { OnnxEmitter } from './common/onnx';
 
 /** The fields every block has, whatever its kind. */
 export interface BlockBase {
@@ -159,6 +160,8 @@ export interface BlockModule<B extends BlockBase & { readonly kind: string }> {
   readonly keras: KerasExport<B>;
   /** TensorFlow.js model.json: the playground's own layer classes (by class name) as standard Keras layers. */
   readonly tfjsLayers?: Readonly<Record<string, (layer: LayerJson) => LayerJson>>;
+  /** ONNX (src/exporters/onnx/): the block's nodes and initializers; returns its output tensor's name. */
+  readonly onnx: OnnxEmitter<B>;
 }
 
 /** Any module of the registry, as the generic code reads it. */

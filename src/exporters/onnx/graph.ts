@@ -2,7 +2,7 @@
 // the order they are added (ONNX wants a topological order, which the core's block order already is),
 // initializers for weights and constant inputs, and names made unique (block ids are free text; two may
 // clash with each other or with the graph's own input and output names).
-import { ATTR, ONNX_FLOAT, ONNX_INT64 } from './onnxSchema';
+import { ATTR, ONNX_FLOAT, ONNX_INT64 } from './onnxEnums';
 
 export interface OnnxAttribute {
   readonly name: string;

@@ -38,12 +38,7 @@ const MESSAGES: Readonly<Record<string, readonly FieldDef[]>> = {
   ],
 };
 
-/** TensorProto.DataType values. */
-export const ONNX_FLOAT = 1;
-export const ONNX_INT64 = 7;
-
-/** AttributeProto.AttributeType values. */
-export const ATTR = { FLOAT: 1, INT: 2, STRING: 3, TENSOR: 4, FLOATS: 6, INTS: 7 } as const;
+export { ATTR, ONNX_FLOAT, ONNX_INT64 } from './onnxEnums';
 
 /**
  * The ONNX message types. (Proto's nested TensorShapeProto.Dimension and TypeProto.Tensor are top-level
