@@ -144,3 +144,24 @@ describe('the engine with data still arriving and a validation split', () => {
     for (const e of epochs) expect(e.validationAccuracy).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('a one-epoch run on data still arriving', () => {
+  it('waits for the whole split before its last epoch: the epoch sees every training example', async () => {
+    let finish: (d: LoadedDataset) => void = () => undefined;
+    const complete = new Promise<LoadedDataset>((r) => (finish = r));
+    let current: Split = { count: 64, labels: dataset.train.labels.subarray(0, 64), images: dataset.train.images.subarray(0, 64 * 64) };
+    const early: LoadedDataset = { ...dataset, train: current, pending: { trainCount: 128, current: () => current, complete } };
+    // The rest lands a little after the model is built, as MNIST's last shards do on a fresh load.
+    const h = harness({ loadDataset: async () => early }, (m) => {
+      if (m.type === 'backend') setTimeout(() => { current = dataset.train; finish(dataset); }, 30);
+    });
+    const msg = start(1, { epochs: 1 });
+    if (msg.type !== 'start') throw new Error('start() made no start message');
+    h.engine.handle({ ...msg, dataset: { url: '/data/quadrants/', validationFraction: 0.25 } });
+    await h.engine.idle();
+    expect(errorOf(h.messages)).toBeUndefined();
+    const counts = h.messages.flatMap((m) => (m.type === 'dataset' ? [m.trainCount] : []));
+    expect(counts.at(-1)).toBe(96);
+    expect(h.steps().length).toBe(Math.ceil(96 / 16));
+  });
+});
