@@ -20,14 +20,22 @@ export const LessonsPanel = memo(function LessonsPanel() {
   const lang = useApp((s) => s.language);
   const ref = useApp((s) => s.lessonStep);
   const done = useApp((s) => s.lessonDone);
+  const place = useApp((s) => s.lessonPlace);
+  const notice = useApp((s) => s.lessonSetupNotice);
   const busy = useApp((s) => selectRunActive(s) || s.compareProgress !== null);
   const [hints, setHints] = useState(0);
   const [setupRefused, setSetupRefused] = useState(false);
   // The step's check and the runs it reads are watched by the lesson strip (LessonCompanion), always mounted.
 
-  const open = (next: StepRef | null) => {
+  const open = (next: StepRef | null, apply = true) => {
     setHints(0);
-    setSetupRefused(!openStep(store, next));
+    setSetupRefused(!openStep(store, next, apply));
+  };
+  // A lesson opened again resumes at the step last open, with the student's network as they left it.
+  const resume = (id: number) => {
+    const at = place[id];
+    if (at !== undefined && findLesson(id)?.steps[at - 1]) open({ lesson: id, step: at }, false);
+    else open({ lesson: id, step: 1 });
   };
   const lesson = ref ? findLesson(ref.lesson) : undefined;
   const step = lesson && ref ? lesson.steps[ref.step - 1] : undefined;
@@ -48,8 +56,9 @@ export const LessonsPanel = memo(function LessonsPanel() {
               const n = l.steps.filter((s) => done[stepKey(l.id, s)]).length;
               return (
                 <li key={l.id}>
-                  <button type="button" data-lesson={l.id} onClick={() => open({ lesson: l.id, step: 1 })}>{l.title[lang]}</button>
+                  <button type="button" data-lesson={l.id} onClick={() => resume(l.id)}>{l.title[lang]}</button>
                   <span className="muted"> {l.source[lang]} · {n}/{l.steps.length}</span>
+                  {place[l.id] !== undefined && place[l.id]! > 1 && <span className="muted" data-testid="lesson-resume"> · {t('resume', { n: place[l.id] })}</span>}
                 </li>
               );
             })}
@@ -62,6 +71,12 @@ export const LessonsPanel = memo(function LessonsPanel() {
             <button type="button" data-action="lessons-close" onClick={() => open(null)}>{t('close')}</button>
             <span className="muted">{t('lesson')} {lesson.id}. {lesson.title[lang]} · {t('stepOf', { n: ref.step, total: lesson.steps.length })}</span>
           </nav>
+          {notice && (
+            <p className="lesson-notice" role="status" data-testid="lesson-setup-notice">
+              {t('replaced', { blocks: notice.replacedBlocks })}{' '}
+              <button type="button" data-action="undo-setup" onClick={() => store.getState().undoLessonSetup()}>{t('undoSetUp')}</button>
+            </p>
+          )}
           <h3>{step.title[lang]}</h3>
           <p className="lesson-body">{step.body[lang]}</p>
           {step.formula && <Formula tex={step.formula} />}
