@@ -26,8 +26,8 @@ export const lesson2: Lesson = {
       id: 'stride',
       title: { en: 'The output-size arithmetic', ko: '출력 크기 계산' },
       body: {
-        en: 'A K x K kernel with padding P and stride S turns a W-wide input into an O-wide output. The stride is how far the kernel jumps between positions: stride 2 roughly halves the size.',
-        ko: '패딩이 P, 스트라이드가 S인 K x K 커널은 너비 W인 입력을 너비 O인 출력으로 바꿉니다. 스트라이드는 커널이 한 번에 건너뛰는 거리로, 스트라이드 2면 크기가 대략 절반이 됩니다.',
+        en: 'A K x K kernel with padding P and stride S turns a W-wide input into an O-wide output. The stride is how far the kernel jumps between positions: a stride of S divides the size by about S.',
+        ko: '패딩이 P, 스트라이드가 S인 K x K 커널은 너비 W인 입력을 너비 O인 출력으로 바꿉니다. 스트라이드는 커널이 한 번에 건너뛰는 거리로, 스트라이드가 S면 크기가 대략 S분의 1이 됩니다.',
       },
       formula: 'O = \\left\\lfloor \\frac{W - K + 2P}{S} \\right\\rfloor + 1',
       task: {

@@ -35,15 +35,15 @@ export const lesson5: Lesson = {
   steps: [
     {
       id: 'batchNorm',
-      title: { en: 'Batch norm lets a deep network learn', ko: '배치 정규화로 깊은 네트워크가 배운다' },
+      title: { en: 'Batch norm in a deep sigmoid network', ko: '깊은 시그모이드 네트워크와 배치 정규화' },
       body: {
         en: 'Lesson 4\'s six sigmoid layers barely learned: their inputs drift out of the sigmoid\'s steep middle and the gradient fades on the way back. Batch norm rescales each unit to zero mean and unit variance over the batch, then applies a learned scale γ and shift β. Every layer then sees inputs of a steady size, and each sigmoid stays where it has a slope.',
         ko: '4강의 시그모이드 층 여섯 개는 거의 배우지 못했습니다. 층의 입력이 시그모이드의 가파른 가운데를 벗어나, 거꾸로 전해지는 그래디언트가 사라지기 때문입니다. 배치 정규화는 유닛마다 배치 평균 0, 분산 1로 맞춘 뒤 학습되는 배율 γ와 이동 β를 적용합니다. 그러면 모든 층이 일정한 크기의 입력을 받고, 시그모이드마다 기울기가 있는 곳에 머뭅니다.',
       },
       formula: '\\hat{x} = \\frac{x - \\mu_B}{\\sqrt{\\sigma_B^2 + \\epsilon}}, \\qquad y = \\gamma\\,\\hat{x} + \\beta',
       task: {
-        en: `Run the six-layer sigmoid network side by side without and with batch norm (plain SGD, learning rate ${BN_RATE}, one epoch), then read the test accuracy of each in the table.`,
-        ko: `시그모이드 층 여섯 개인 네트워크를 배치 정규화 없이, 그리고 있게 나란히 실행하고(기본 SGD, 학습률 ${BN_RATE}, 1 에포크) 표에서 각각의 테스트 정확도를 읽어 보세요.`,
+        en: `Run the six-layer sigmoid network side by side, once plain and once with a batch-norm block before each sigmoid (plain SGD, learning rate ${BN_RATE}, one epoch), then read the test accuracy of each in the table.`,
+        ko: `시그모이드 층 여섯 개인 네트워크를 그대로 한 번, 시그모이드마다 앞에 배치 정규화 블록을 넣어 한 번 나란히 실행하고(기본 SGD, 학습률 ${BN_RATE}, 1 에포크) 표에서 각각의 테스트 정확도를 읽어 보세요.`,
       },
       // Both of the step's own networks trained to the end at the step's own rate: the table then holds the result.
       check: ({ results }) => [false, true].every((bn) => results.compare.some((r) =>

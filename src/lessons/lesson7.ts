@@ -55,7 +55,7 @@ export const lesson7: Lesson = {
       setup: { spec: vggStyle, dataset: 'cifar10', panel: 'editor' },
       predict: {
         question: { en: 'Which has fewer weights (C channels in and out): two 3 x 3 convolutions or one 5 x 5?', ko: '입출력 채널이 C개일 때 어느 쪽 가중치가 적을까요: 3 x 3 합성곱 두 개, 아니면 5 x 5 하나?' },
-        options: [{ en: 'Two 3 x 3', ko: '3 x 3 두 개' }, { en: 'One 5 x 5', ko: '5 x 5 하나' }, { en: 'The same', ko: '같다' }],
+        options: [{ en: 'Two 3 x 3 have fewer', ko: '3 x 3 두 개가 더 적다' }, { en: 'One 5 x 5 has fewer', ko: '5 x 5 하나가 더 적다' }, { en: 'The same', ko: '같다' }],
         answer: 0,
         reveal: { en: '2 · (3 · 3 · C²) = 18C² against 5 · 5 · C² = 25C²: 28% fewer, for the same 5 x 5 view.', ko: '2 · (3 · 3 · C²) = 18C² 대 5 · 5 · C² = 25C²로, 같은 5 x 5 시야에 28% 적습니다.' },
       },
