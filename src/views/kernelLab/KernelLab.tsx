@@ -28,9 +28,14 @@ export const KernelLab = memo(function KernelLab() {
   const named = kernelIdOf(kernel);
   const lab = () => store.getState().lessonResults.kernelLab;
 
+  // The padding on screen counts as seen, also after the next step has started its results afresh.
   useEffect(() => {
-    const seen = lab().paddingsSeen;
-    if (!seen.includes(padding)) store.getState().recordKernelLab({ paddingsSeen: [...seen, padding] });
+    const note = () => {
+      const seen = lab().paddingsSeen;
+      if (!seen.includes(padding)) store.getState().recordKernelLab({ paddingsSeen: [...seen, padding] });
+    };
+    note();
+    return store.subscribe(note);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [padding, store]);
   useEffect(() => {

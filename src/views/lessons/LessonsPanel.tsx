@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findLesson, formatStepRef, LESSONS, stepKey, type StepRef } from '../../lessons';
 import { selectRunActive } from '../../store/appStore';
@@ -39,10 +39,16 @@ export const LessonsPanel = memo(function LessonsPanel() {
   };
   const lesson = ref ? findLesson(ref.lesson) : undefined;
   const step = lesson && ref ? lesson.steps[ref.step - 1] : undefined;
+  // A step opens at its top: the panel kept the scroll of the step before, whose Next button was lower down.
+  const top = useRef<HTMLElement>(null);
+  const stepName = ref ? formatStepRef(ref) : '';
+  useLayoutEffect(() => {
+    for (let el = top.current?.parentElement; el; el = el.parentElement) if (el.scrollTop > 0) el.scrollTop = 0;
+  }, [stepName]);
   const doneCount = Object.keys(done).length;
 
   return (
-    <section className="panel lessons-panel" aria-labelledby="lessons-heading" data-testid="lessons" lang={lang}
+    <section ref={top} className="panel lessons-panel" aria-labelledby="lessons-heading" data-testid="lessons" lang={lang}
       data-step={ref ? formatStepRef(ref) : ''}>
       <header className="panel-header">
         <h2 id="lessons-heading">{t('heading')}</h2>
@@ -70,6 +76,11 @@ export const LessonsPanel = memo(function LessonsPanel() {
           <nav className="lesson-nav">
             <button type="button" data-action="lessons-close" onClick={() => open(null)}>{t('close')}</button>
             <span className="muted">{t('lesson')} {lesson.id}. {lesson.title[lang]} · {t('stepOf', { n: ref.step, total: lesson.steps.length })}</span>
+            <div className="controls lesson-pager">
+              <button type="button" data-action="prev" disabled={ref.step === 1 && lesson.id === 1} onClick={() => open(prevRef(ref))}>{t('prev')}</button>
+              <button type="button" className="primary" data-action="next" disabled={nextRef(ref) === null}
+                onClick={() => open(nextRef(ref))}>{t('next')}</button>
+            </div>
           </nav>
           {notice && (
             <p className="lesson-notice" role="status" data-testid="lesson-setup-notice">
@@ -100,11 +111,6 @@ export const LessonsPanel = memo(function LessonsPanel() {
           </div>
           {setupRefused && <p className="disabled-reason" role="status">{t('setUpBusy')}</p>}
           <ErrorBoundary><StepTool step={step} lang={lang} /></ErrorBoundary>
-          <div className="controls lesson-pager">
-            <button type="button" data-action="prev" disabled={ref.step === 1 && lesson.id === 1} onClick={() => open(prevRef(ref))}>{t('prev')}</button>
-            <button type="button" className="primary" data-action="next" disabled={nextRef(ref) === null}
-              onClick={() => open(nextRef(ref))}>{t('next')}</button>
-          </div>
         </article>
       )}
     </section>
