@@ -88,17 +88,7 @@ export const LessonsPanel = memo(function LessonsPanel() {
               <button type="button" data-action="undo-setup" onClick={() => store.getState().undoLessonSetup()}>{t('undoSetUp')}</button>
             </p>
           )}
-          <h3>{step.title[lang]}</h3>
-          <p className="lesson-body">{step.body[lang]}</p>
-          {step.formula && <Formula tex={step.formula} />}
-          {step.predict && <Prediction data={step.predict} stepKey={stepKey(lesson.id, step)} lang={lang} />}
-          <div className={`lesson-task${done[stepKey(lesson.id, step)] ? ' done' : ''}`} data-testid="lesson-task"
-            data-done={done[stepKey(lesson.id, step)] ? 'true' : 'false'}>
-            <strong>{t('task')}: </strong>{step.task[lang]}
-            <span className="lesson-status" role="status">{done[stepKey(lesson.id, step)] ? `✓ ${t('done')}` : t('notYet')}</span>
-          </div>
-          {step.hints.slice(0, hints).map((h, i) => <p key={i} className="lesson-hint">{h[lang]}</p>)}
-          <div className="controls">
+          <div className="controls lesson-actions">
             {hints < step.hints.length && (
               <button type="button" data-action="hint" onClick={() => setHints(hints + 1)}>{hints === 0 ? t('hint') : t('nextHint')}</button>
             )}
@@ -109,6 +99,16 @@ export const LessonsPanel = memo(function LessonsPanel() {
             )}
             <button type="button" data-action="setup" disabled={busy} onClick={() => open(ref)}>{t('setUp')}</button>
           </div>
+          <h3>{step.title[lang]}</h3>
+          <p className="lesson-body">{step.body[lang]}</p>
+          {step.formula && <Formula tex={step.formula} />}
+          {step.predict && <Prediction data={step.predict} stepKey={stepKey(lesson.id, step)} lang={lang} />}
+          <div className={`lesson-task${done[stepKey(lesson.id, step)] ? ' done' : ''}`} data-testid="lesson-task"
+            data-done={done[stepKey(lesson.id, step)] ? 'true' : 'false'}>
+            <strong>{t('task')}: </strong>{step.task[lang]}
+            <span className="lesson-status" role="status">{done[stepKey(lesson.id, step)] ? `✓ ${t('done')}` : t('notYet')}</span>
+          </div>
+          {step.hints.slice(0, hints).map((h, i) => <p key={i} className="lesson-hint">{h[lang]}</p>)}
           {setupRefused && <p className="disabled-reason" role="status">{t('setUpBusy')}</p>}
           <ErrorBoundary><StepTool step={step} lang={lang} /></ErrorBoundary>
         </article>
