@@ -12,6 +12,8 @@ export interface DataFeed {
   readonly growing: boolean;
   /** Takes in what has arrived since; true when `data` changed. Throws if a shard failed to load. */
   refresh(): boolean;
+  /** Resolves once every training shard has arrived (at once when nothing is pending); rejects if one failed. */
+  whenComplete(): Promise<void>;
 }
 
 export function createDataFeed(loaded: LoadedDataset, fraction: number | undefined, seed: number): DataFeed {
@@ -36,6 +38,9 @@ export function createDataFeed(loaded: LoadedDataset, fraction: number | undefin
       seen = now;
       feed.data = make(now);
       return true;
+    },
+    whenComplete: async () => {
+      await pending?.complete;
     },
   };
   return feed;

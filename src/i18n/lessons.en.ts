@@ -14,6 +14,9 @@ export default {
   next: 'Next step',
   setUp: 'Set up this step again',
   setUpBusy: 'Stop the run to set up this step.',
+  replaced: 'This step opened its own network in place of yours ({{blocks}} blocks).',
+  undoSetUp: 'Bring my network back',
+  resume: 'Continue at step {{n}}',
   show: 'Go to: {{panel}}',
   reset: 'Forget my progress',
   close: 'Close lessons',
@@ -63,6 +66,7 @@ export default {
   learn: {
     heading: 'Learn a kernel',
     hidden: 'Hidden kernel',
+    mystery: 'Hidden kernel {{n}}',
     step: 'One step',
     run: 'Run 200 steps',
     restart: 'Start again from a blank grid',

@@ -16,6 +16,9 @@ const ko: typeof en = {
   next: '다음 단계',
   setUp: '이 단계를 다시 준비하기',
   setUpBusy: '이 단계를 준비하려면 실행을 멈추세요.',
+  replaced: '이 단계가 내 네트워크(블록 {{blocks}}개) 대신 자기 네트워크를 열었습니다.',
+  undoSetUp: '내 네트워크 되돌리기',
+  resume: '{{n}}단계부터 이어서',
   show: '이동: {{panel}}',
   reset: '진행 기록 지우기',
   close: '레슨 닫기',
@@ -29,12 +32,12 @@ const ko: typeof en = {
   linkStep: '이 단계 링크',
   panels: {
     kernelLab: '커널 실험실', learnKernel: '커널 학습', initLab: '초기화 시점의 활성값', editor: '네트워크 편집기',
-    summary: '모델 요약', arith: '합성곱 계산', training: '학습', curves: '곡선', gradients: '기울기 흐름',
+    summary: '모델 요약', arith: '합성곱 계산', training: '학습', curves: '곡선', gradients: '그래디언트 흐름',
     featureMaps: '특징 맵', filters: '필터', saliency: '돌출 맵', results: '결과', understand: '무엇을 배웠을까?', compare: '나란히 실행',
   },
   gradients: {
-    waiting: '학습을 시작하면 기울기 흐름을 잽니다.',
-    reading: '{{step}}단계의 기울기 노름: 첫 층 {{first}}, 마지막 층 {{last}}. 첫 층이 {{times}}배 작습니다.',
+    waiting: '학습을 시작하면 그래디언트 흐름을 잽니다.',
+    reading: '{{step}}단계의 그래디언트 노름: 첫 층 {{first}}, 마지막 층 {{last}}. 첫 층이 {{times}}배 작습니다.',
   },
   kernel: {
     heading: '커널 실험실',
@@ -65,6 +68,7 @@ const ko: typeof en = {
   learn: {
     heading: '커널 학습하기',
     hidden: '숨은 커널',
+    mystery: '숨은 커널 {{n}}',
     step: '한 단계',
     run: '200단계 실행',
     restart: '빈 격자에서 다시 시작',
@@ -99,7 +103,7 @@ const ko: typeof en = {
     step: '단계',
     loss: '손실',
     settings: {
-      optimizer: '옵티마이저', learningRate: '학습률', momentum: '모멘텀', batchSize: '배치 크기', epochs: '에폭',
+      optimizer: '옵티마이저', learningRate: '학습률', momentum: '모멘텀', batchSize: '배치 크기', epochs: '에포크',
       seed: '시드', weightDecay: '가중치 감쇠', network: '네트워크',
     },
   },

@@ -16,7 +16,7 @@ const ko: typeof en = {
   groups: {
     optimizer: '가중치를 움직이는 방법',
     schedule: '학습률 스케줄',
-    data: '배치, 에폭, 데이터',
+    data: '배치, 에포크, 데이터',
   },
   optimizer: {
     label: '옵티마이저',
@@ -45,10 +45,10 @@ const ko: typeof en = {
     kinds: { constant: '고정', step: '계단식 감소', cosine: '코사인' },
     help: {
       constant: '학습 내내 같은 학습률을 씁니다.',
-      step: '몇 에폭마다 학습률에 일정한 비율을 곱합니다.',
+      step: '몇 에포크마다 학습률에 일정한 비율을 곱합니다.',
       cosine: '학습이 진행되는 동안 학습률을 반주기 코사인 곡선을 따라 최솟값까지 부드럽게 낮춥니다.',
     },
-    everyEpochs: 'N 에폭마다',
+    everyEpochs: 'N 에포크마다',
     factor: '곱할 비율',
     minFactor: '마지막 비율(학습률 대비)',
   },
@@ -62,7 +62,7 @@ const ko: typeof en = {
   step: '한 배치',
   stepHelp: '배치 하나만 학습하고 일시 정지합니다.',
   estimate: {
-    line: '메모리 약 {{memory}} · {{backend}}에서 에폭당 약 {{time}}',
+    line: '메모리 약 {{memory}} · {{backend}}에서 에포크당 약 {{time}}',
     auto: '자동 선택 백엔드',
     refused: '이 신경망은 배치 크기 {{batch}}에서 메모리가 약 {{memory}} 필요해서, {{backend}}에서 안전한 {{limit}}를 넘습니다. 배치나 신경망을 줄이세요.',
     seconds: '{{n}}초',
@@ -71,9 +71,9 @@ const ko: typeof en = {
   },
   diverged: {
     title: '손실이 폭발해서 학습이 스스로 멈췄습니다.',
-    nan: '{{step}}번째 배치({{epoch}} 에폭)에서 손실이 NaN 또는 무한대가 되었습니다. 가중치가 넘쳐흘렀습니다.',
-    exploding: '{{step}}번째 배치({{epoch}} 에폭)까지 손실이 처음의 {{start}}에서 {{loss}}(으)로 올라가 내려오지 않았습니다.',
-    spiked: '{{peakStep}}번째 배치에서 손실이 처음의 {{start}}에서 {{peak}}(으)로 튀었습니다. {{step}}번째 배치({{epoch}} 에폭)까지 {{recent}}(으)로 다시 내려왔지만, 그동안 이동 평균이 처음보다 훨씬 높게 머물렀습니다.',
+    nan: '{{step}}번째 배치({{epoch}} 에포크)에서 손실이 NaN 또는 무한대가 되었습니다. 가중치가 넘쳐흘렀습니다.',
+    exploding: '{{step}}번째 배치({{epoch}} 에포크)까지 손실이 처음의 {{start}}에서 {{loss}}(으)로 올라가 내려오지 않았습니다.',
+    spiked: '{{peakStep}}번째 배치에서 손실이 처음의 {{start}}에서 {{peak}}(으)로 튀었습니다. {{step}}번째 배치({{epoch}} 에포크)까지 {{recent}}(으)로 다시 내려왔지만, 그동안 이동 평균이 처음보다 훨씬 높게 머물렀습니다.',
     advice: '이 신경망에는 학습률({{rate}})이 너무 큰 것 같습니다. {{suggested}}(으)로 해 보세요.',
     apply: '{{suggested}} 적용',
   },

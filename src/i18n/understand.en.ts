@@ -24,15 +24,15 @@ export default {
     valuesOf: 'Histogram of the outputs of {{block}}', gradsOf: 'Histogram of the gradients at {{block}}',
   },
   top: {
-    intro: 'The test images (the first {{count}}) that make one channel fire hardest, each cropped to the receptive field of its strongest unit. Checkered grey is padding outside the image.',
+    intro: 'The test images (up to {{count}}; the caption says how many were searched) that make one channel fire hardest, each cropped to the receptive field of its strongest unit. Checkered grey is padding outside the image.',
     find: 'Find top images',
     caption: 'Channel {{channel}} of {{block}}, searched {{searched}} images; each crop is the unit\'s {{h}}×{{w}} receptive field. Under each: activation · image number.',
     aria: 'Crops of the images that activate the chosen channel most',
   },
   occlusion: {
     intro: 'A patch filled with the dataset\'s mean colour slides over the image; red shows where hiding the pixels lowers the probability of the true class most.',
-    patch: 'Patch size', stride: 'Stride', run: 'Slide the patch',
-    caption: 'True class {{label}}: probability {{p}}% unoccluded; the largest drop is {{max}} points, over {{n}} patch positions.',
+    patch: 'Patch size (pixels)', stride: 'Stride (pixels)', run: 'Slide the patch',
+    caption: 'True class {{label}}: probability {{p}}% unoccluded; the largest drop is {{max}} points, over {{n}} patch positions. The map is scaled to that drop: full red is {{max}} points here, not a fixed amount.',
     aria: 'The image, and the image with the occlusion heat map',
   },
   classviz: {

@@ -27,10 +27,11 @@ function atStep(lesson: number, id: string) {
 }
 
 describe('lesson 1: the kernel lab', () => {
-  it('slide: done once both Sobel kernels were applied', () => {
+  it('slide: done once both Sobel kernels were applied and an output pixel\'s multiply-adds read', () => {
     const s = createAppStore({ language: 'en' }).getState();
-    expect(check(1, 'slide', s, withLab({ kernelsApplied: ['sobelX'] }))).toBe(false);
-    expect(check(1, 'slide', s, withLab({ kernelsApplied: ['sobelX', 'boxBlur', 'sobelY'] }))).toBe(true);
+    expect(check(1, 'slide', s, withLab({ kernelsApplied: ['sobelX'], inspected: true }))).toBe(false);
+    expect(check(1, 'slide', s, withLab({ kernelsApplied: ['sobelX', 'boxBlur', 'sobelY'] }))).toBe(false);
+    expect(check(1, 'slide', s, withLab({ kernelsApplied: ['sobelX', 'boxBlur', 'sobelY'], inspected: true }))).toBe(true);
   });
 
   it('table: done once every kernel of the course table was applied', () => {
@@ -197,16 +198,28 @@ describe('lesson 4: initialisation (cs231n lecture 6\'s figure, computed)', () =
 });
 
 describe('lesson 7: architectures', () => {
-  it('vgg: two 3 x 3 convolutions in a row (through activations), not in LeNet-5', () => {
+  it('vgg: not done by the set-up; done once the second of two 3 x 3 convolutions in a row is selected', () => {
     const store = atStep(7, 'vgg');
+    expect(check(7, 'vgg', store.getState())).toBe(false);
+    const convs = store.getState().spec.blocks.filter((b) => b.kind === 'conv2d');
+    store.getState().select([convs[0]!.id]); // the first has no convolution before it
+    expect(check(7, 'vgg', store.getState())).toBe(false);
+    store.getState().select([convs[1]!.id]);
     expect(check(7, 'vgg', store.getState())).toBe(true);
     store.getState().loadPreset('lenet5');
+    store.getState().select(['conv2']);
     expect(check(7, 'vgg', store.getState())).toBe(false);
   });
 
-  it('where / googlenet / resnet: the reference network open for study', () => {
+  it('where / googlenet / resnet: not done by the set-up; done once the block the task names is selected', () => {
+    const pick = { googlenet: 'concat', resnet: 'add' } as const;
     for (const [id, other] of [['where', 'googlenet'], ['googlenet', 'resnet18'], ['resnet', 'vgg16']] as const) {
       const store = atStep(7, id);
+      expect(check(7, id, store.getState()), `${id} on arrival`).toBe(false);
+      const blocks = store.getState().spec.blocks;
+      const largest = store.getState().analysis.blocks.reduce((a, b) => (b.params.trainable > a.params.trainable ? b : a));
+      const target = id === 'where' ? blocks.find((b) => b.id === largest.id) : blocks.find((b) => b.kind === pick[id]);
+      store.getState().select([target!.id]);
       expect(check(7, id, store.getState()), id).toBe(true);
       store.getState().loadPreset(other);
       expect(check(7, id, store.getState()), `${id} with ${other}`).toBe(false);

@@ -22,7 +22,7 @@ export const lesson1: Lesson = {
         en: 'Apply Sobel x, then Sobel y, and hover over an output pixel to read its multiply-adds.',
         ko: '소벨 x를 적용한 뒤 소벨 y를 적용하고, 출력 픽셀 위에 마우스를 올려 곱셈과 덧셈을 읽어 보세요.',
       },
-      check: ({ results }) => ['sobelX', 'sobelY'].every((id) => results.kernelLab.kernelsApplied.includes(id)),
+      check: ({ results }) => ['sobelX', 'sobelY'].every((id) => results.kernelLab.kernelsApplied.includes(id)) && results.kernelLab.inspected,
       hints: [
         { en: 'The kernel buttons sit above the grid; the output image is on the right.', ko: '커널 버튼은 격자 위에 있고, 출력 이미지는 오른쪽에 있습니다.' },
       ],
@@ -55,7 +55,7 @@ export const lesson1: Lesson = {
       },
       check: ({ results }) => TABLE.every((id) => results.kernelLab.kernelsApplied.includes(id)),
       hints: [
-        { en: 'Blur kernels add up to 1, so brightness stays; edge kernels add up to 0, so flat areas turn black.', ko: '블러 커널의 합은 1이라 밝기가 유지되고, 경계 커널의 합은 0이라 평평한 곳이 검게 됩니다.' },
+        { en: 'Blur kernels add up to 1, so brightness stays; edge kernels add up to 0, so flat areas come out as 0, drawn mid-grey (negative values darker, positive brighter).', ko: '블러 커널의 합은 1이라 밝기가 유지되고, 경계 커널의 합은 0이라 평평한 곳은 0이 되어 중간 회색으로 그려집니다(음수는 더 어둡게, 양수는 더 밝게).' },
       ],
       setup: { panel: 'kernelLab', hide: LAB_HIDE },
     },

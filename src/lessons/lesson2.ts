@@ -26,8 +26,8 @@ export const lesson2: Lesson = {
       id: 'stride',
       title: { en: 'The output-size arithmetic', ko: '출력 크기 계산' },
       body: {
-        en: 'A K x K kernel with padding P and stride S turns a W-wide input into an O-wide output. The stride is how far the kernel jumps between positions: stride 2 roughly halves the size.',
-        ko: '패딩이 P, 스트라이드가 S인 K x K 커널은 너비 W인 입력을 너비 O인 출력으로 바꿉니다. 스트라이드는 커널이 한 번에 건너뛰는 거리로, 스트라이드 2면 크기가 대략 절반이 됩니다.',
+        en: 'A K x K kernel with padding P and stride S turns a W-wide input into an O-wide output. The stride is how far the kernel jumps between positions: a stride of S divides the size by about S.',
+        ko: '패딩이 P, 스트라이드가 S인 K x K 커널은 너비 W인 입력을 너비 O인 출력으로 바꿉니다. 스트라이드는 커널이 한 번에 건너뛰는 거리로, 스트라이드가 S면 크기가 대략 S분의 1이 됩니다.',
       },
       formula: 'O = \\left\\lfloor \\frac{W - K + 2P}{S} \\right\\rfloor + 1',
       task: {
@@ -40,14 +40,14 @@ export const lesson2: Lesson = {
           hw(outputShapeOf(state, 'conv1')) === '14x14';
       },
       hints: [
-        { en: 'Select conv1 in the editor and change its stride in the inspector.', ko: '편집기에서 conv1을 선택하고 속성 창에서 스트라이드를 바꾸세요.' },
+        { en: 'Select conv1 in the network and change its stride in the block panel.', ko: '네트워크에서 conv1을 선택하고 블록 패널에서 스트라이드를 바꾸세요.' },
         { en: '(28 - 5 + 2·2) / 2 = 13.5, rounded down 13, plus 1 = 14.', ko: '(28 - 5 + 2·2) / 2 = 13.5, 내림하면 13, 더하기 1은 14입니다.' },
       ],
       setup: { spec: lenet5Mnist, dataset: 'mnist', panel: 'editor', block: 'conv1', hide: SHAPES_HIDE },
       predict: {
-        question: { en: 'With stride 2, how wide is conv1\'s output?', ko: '스트라이드가 2이면 conv1의 출력 너비는 얼마일까요?' },
-        options: [{ en: '14', ko: '14' }, { en: '13', ko: '13' }, { en: '12', ko: '12' }],
-        answer: 0,
+        question: { en: 'Which stride gives conv1 a 14 x 14 output?', ko: '스트라이드가 얼마면 conv1의 출력이 14 x 14가 될까요?' },
+        options: [{ en: 'Stride 1', ko: '스트라이드 1' }, { en: 'Stride 2', ko: '스트라이드 2' }, { en: 'Stride 4', ko: '스트라이드 4' }],
+        answer: 1,
         reveal: { en: 'floor((28 - 5 + 4) / 2) + 1 = floor(13.5) + 1 = 14.', ko: 'floor((28 - 5 + 4) / 2) + 1 = floor(13.5) + 1 = 14입니다.' },
       },
     },
@@ -101,13 +101,13 @@ export const lesson2: Lesson = {
         en: 'Every position of the image shares the same kernel, so a convolution\'s parameters do not depend on the image size: K·K·C_in weights per filter plus one bias, times the number of filters.',
         ko: '이미지의 모든 위치가 같은 커널을 공유하므로, 합성곱의 파라미터 수는 이미지 크기와 상관없습니다. 필터마다 K·K·C_in개의 가중치와 편향 하나가 있고, 여기에 필터 수를 곱합니다.',
       },
-      formula: '(K \\cdot K \\cdot C_{in} + 1) \\cdot C_{out} = (7 \\cdot 7 \\cdot 3 + 1) \\cdot 64 = 9{,}472',
+      formula: '(K \\cdot K \\cdot C_{in} + 1) \\cdot C_{out}',
       task: {
         en: 'Make conv1 a 7 x 7 convolution with 64 filters on the colour CIFAR-10 images, as ResNet\'s first layer, and read its parameter count.',
         ko: '컬러 CIFAR-10 이미지에서 conv1을 ResNet의 첫 층처럼 필터 64개의 7 x 7 합성곱으로 바꾸고 파라미터 수를 읽어 보세요.',
       },
       check: ({ state }) => state.datasetId === 'cifar10' && paramsOf(state, 'conv1') === 9472,
-      hints: [{ en: 'Set filters to 64 and kernel to 7 in the inspector.', ko: '속성 창에서 필터를 64로, 커널을 7로 바꾸세요.' }],
+      hints: [{ en: 'Set filters to 64 and kernel to 7 in the block panel.', ko: '블록 패널에서 필터를 64로, 커널을 7로 바꾸세요.' }],
       setup: { spec: firstConvNet, dataset: 'cifar10', panel: 'editor', block: 'conv1', hide: SHAPES_HIDE },
       predict: {
         question: { en: 'How many parameters has a 7 x 7 convolution with 64 filters on an RGB image?', ko: 'RGB 이미지에 필터 64개인 7 x 7 합성곱의 파라미터는 몇 개일까요?' },

@@ -27,8 +27,8 @@ export const lesson4: Lesson = {
       id: 'initTanh',
       title: { en: 'Activations at initialisation', ko: '초기화 시점의 활성값' },
       body: {
-        en: 'Eight tanh layers of 100 units, fed random data, before any training. Each histogram is one layer. With tiny weights the signal shrinks layer by layer to nothing; with large ones every unit is pinned at -1 or +1, where tanh is flat and no gradient passes.',
-        ko: '100개 유닛의 tanh 층 8개에 무작위 데이터를 넣었습니다. 학습 전입니다. 히스토그램 하나가 층 하나입니다. 가중치가 아주 작으면 신호가 층마다 줄어 사라지고, 크면 모든 유닛이 -1이나 +1에 붙어 tanh가 평평해지고 기울기가 흐르지 않습니다.',
+        en: 'Eight tanh layers of 100 units, fed random data, before any training. Each histogram is one layer: how its units\' activations spread between -1 and +1. The scale of the initial weights decides whether the signal survives the trip through the layers.',
+        ko: '100개 유닛의 tanh 층 8개에 무작위 데이터를 넣었습니다. 학습 전입니다. 히스토그램 하나가 층 하나로, 그 층 유닛의 활성값이 -1과 +1 사이에 어떻게 퍼지는지 보여 줍니다. 초기 가중치의 크기가 신호가 층들을 지나 살아남을지를 정합니다.',
       },
       formula: '\\mathrm{Var}(y) = n_{in}\\,\\mathrm{Var}(w)\\,\\mathrm{Var}(x) \\;\\Rightarrow\\; \\mathrm{Var}(w) = \\frac{1}{n_{in}}\\;\\text{(Xavier)}',
       task: {
@@ -75,13 +75,13 @@ export const lesson4: Lesson = {
       id: 'sigmoid',
       title: { en: 'A deep sigmoid network that does not learn', ko: '학습하지 못하는 깊은 시그모이드 네트워크' },
       body: {
-        en: 'Backpropagation multiplies by the activation\'s slope at every layer, and sigmoid\'s slope is at most 0.25. Six sigmoid layers deep, the first layer\'s gradient is hundreds of times smaller than the last one\'s: the first layers barely move.',
-        ko: '역전파는 층마다 활성화 함수의 기울기를 곱하는데, 시그모이드의 기울기는 최대 0.25입니다. 시그모이드 층이 6개쯤 쌓이면 첫 층의 기울기가 마지막 층보다 수백 배 작아져, 앞쪽 층이 거의 움직이지 않습니다.',
+        en: 'Backpropagation multiplies by the activation\'s slope at every layer on the way back, and sigmoid\'s slope is at most 0.25. Here six sigmoid layers are stacked: the gradient-flow reading shows how much of the last layer\'s gradient reaches the first.',
+        ko: '역전파는 거꾸로 가며 층마다 활성화 함수의 기울기를 곱하는데, 시그모이드의 기울기는 최대 0.25입니다. 여기서는 시그모이드 층 6개를 쌓았습니다. 그래디언트 흐름 측정값은 마지막 층의 그래디언트가 첫 층까지 얼마나 도달하는지 보여 줍니다.',
       },
       formula: '\\sigma\'(z) = \\sigma(z)\\,(1 - \\sigma(z)) \\le \\tfrac{1}{4}',
       task: {
-        en: 'Train the deep sigmoid network and read the gradient flow: its first layer\'s gradient norm should be at least 100 times smaller than its last layer\'s.',
-        ko: '깊은 시그모이드 네트워크를 학습시키고 기울기 흐름을 읽으세요. 첫 층의 기울기 노름이 마지막 층보다 100배 이상 작아야 합니다.',
+        en: 'Train the deep sigmoid network and read the gradient flow: compare the first layer\'s gradient norm with the last layer\'s.',
+        ko: '깊은 시그모이드 네트워크를 학습시키고 그래디언트 흐름을 읽으세요. 첫 층의 그래디언트 노름을 마지막 층과 비교해 보세요.',
       },
       check: ({ results }) => {
         const ratio = firstToLastGradient(results.gradients);

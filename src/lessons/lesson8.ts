@@ -21,7 +21,7 @@ export const lesson8: Lesson = {
         en: 'Train LeNet-5, then open the feature maps panel and look at conv1\'s filters and feature maps.',
         ko: 'LeNet-5를 학습시킨 뒤 특징 맵 패널을 열어 conv1의 필터와 특징 맵을 살펴보세요.',
       },
-      check: (ctx) => runFinished(ctx.state) && openedPanel(ctx, 'maps'),
+      check: (ctx) => runFinished(ctx.state) && ctx.results.run !== null && openedPanel(ctx, 'maps'),
       hints: [{ en: 'The Feature maps tab holds both; "Go to" opens it at the filters.', ko: '특징 맵 탭에 둘 다 있습니다. "이동" 버튼을 누르면 필터가 있는 곳이 열립니다.' }],
       setup: { spec: lenet5Mnist, dataset: 'mnist', hyper: LENET_HYPER, panel: 'filters' },
     },
@@ -32,8 +32,10 @@ export const lesson8: Lesson = {
         en: 'The confusion matrix counts which digit was taken for which; the gallery shows the most confident mistakes. Many are digits a person would hesitate over too.',
         ko: '혼동 행렬은 어떤 숫자를 어떤 숫자로 착각했는지 셉니다. 갤러리는 가장 자신 있게 틀린 예를 보여 줍니다. 대부분 사람도 망설일 만한 숫자입니다.',
       },
-      task: { en: 'After training, open the results and find a mistake you would have made too.', ko: '학습 후 결과를 열고 나라도 틀렸을 예를 찾아보세요.' },
-      check: (ctx) => runFinished(ctx.state) && (ctx.state.epochs.at(-1)?.testAccuracy ?? 1) < 1 && openedPanel(ctx, 'results'),
+      task: { en: 'With the trained network, open the results, find a mistake you would have made too, and click it.', ko: '학습된 네트워크로 결과를 열고, 나라도 틀렸을 예를 찾아 누르세요.' },
+      // Clicking a mistake points the views at that test image while the results are in front.
+      check: (ctx) => runFinished(ctx.state) && (ctx.state.epochs.at(-1)?.testAccuracy ?? 1) < 1 && openedPanel(ctx, 'results') &&
+        ctx.results.imagesViewed.some((v) => v.panel === 'results'),
       hints: [{ en: 'Click a mistake to look inside the network at it.', ko: '틀린 예를 누르면 그 이미지로 네트워크 내부를 볼 수 있습니다.' }],
       setup: { panel: 'results' },
     },
@@ -45,9 +47,10 @@ export const lesson8: Lesson = {
         ko: '돌출 맵은 픽셀마다 클래스 점수의 기울기입니다. 어느 픽셀이 답을 가장 많이 바꿀지 보여 줍니다. Grad-CAM은 마지막 합성곱의 맵을 기울기로 가중해서 판단이 어느 영역에 기대는지 보여 줍니다.',
       },
       formula: 'M_{ij} = \\max_c \\left| \\frac{\\partial S_y}{\\partial I_{ijc}} \\right|',
-      task: { en: 'With a trained network, look at the saliency map and Grad-CAM of a few test images.', ko: '학습된 네트워크로 테스트 이미지 몇 장의 돌출 맵과 Grad-CAM을 살펴보세요.' },
-      check: (ctx) => runFinished(ctx.state) && openedPanel(ctx, 'saliency'),
-      hints: [{ en: 'Choose another test image above the feature maps.', ko: '특징 맵 위에서 다른 테스트 이미지를 고르세요.' }],
+      task: { en: 'With a trained network, look at the saliency map and Grad-CAM of at least two test images.', ko: '학습된 네트워크로 테스트 이미지 두 장 이상의 돌출 맵과 Grad-CAM을 살펴보세요.' },
+      check: (ctx) => runFinished(ctx.state) && openedPanel(ctx, 'saliency') &&
+        new Set(ctx.results.imagesViewed.map((v) => v.index)).size >= 2,
+      hints: [{ en: 'Choose test images in the feature maps panel (Next, Random), then come back to the saliency panel.', ko: '특징 맵 패널에서 테스트 이미지를 고른 뒤(다음, 무작위) 돌출 맵 패널로 돌아오세요.' }],
       setup: { panel: 'saliency' },
     },
     {
@@ -61,7 +64,8 @@ export const lesson8: Lesson = {
         en: 'With a trained network, open "What did it learn?" and look through its views: top images, occlusion, feature space.',
         ko: '학습된 네트워크로 "무엇을 배웠을까?"를 열고 그 화면들을 살펴보세요: 가장 크게 반응한 이미지, 가리기 실험, 특징 공간.',
       },
-      check: (ctx) => runFinished(ctx.state) && openedPanel(ctx, 'understand'),
+      // Each of the three views the task names computed on the trained network, not only the panel opened.
+      check: (ctx) => runFinished(ctx.state) && ['top', 'occlusion', 'features'].every((v) => ctx.results.viewsComputed.includes(v)),
       hints: [{ en: 'Feature space takes a few seconds: it embeds the test set in 2-D with UMAP.', ko: '특징 공간은 몇 초 걸립니다. 테스트 세트를 UMAP으로 2차원에 펼치기 때문입니다.' }],
       setup: { panel: 'understand' },
     },

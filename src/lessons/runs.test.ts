@@ -3,7 +3,7 @@
 // through the same compare runner as the page.
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { activation, chain, conv2d, dense, flatten, input, maxPool2d, softmax } from '../model/presets';
+import { activation, chain, conv2d, dense, flatten, input, maxPool2d, softmax, tinyCnn } from '../model/presets';
 import type { ModelSpec } from '../model/spec';
 import { DEFAULT_HYPER_PARAMS } from '../train/api/hyper';
 import type { HyperParams } from '../train/api/protocol';
@@ -11,6 +11,7 @@ import { createCompareRunner, differingSettings } from '../views/compare/compare
 import { firstToLastGradient } from './checks';
 import { LESSONS } from './index';
 import { deepRelu, deepSigmoid } from './lesson4';
+import { BN_RATE, deepSigmoidNet } from './lesson5';
 import { createRig } from './testRig';
 import type { LessonResults } from './types';
 import type { AppState } from '../store/appStore';
@@ -106,17 +107,17 @@ describe('checks on real runs', () => {
   });
 
   it('5.batchNorm and 6.optimizers: comparisons of the settings they name', async () => {
-    const r = setup(mlp(), { optimizer: 'sgd', learningRate: 0.5 });
+    const r = setup(deepSigmoidNet(false), { optimizer: 'sgd', learningRate: BN_RATE });
     const runner = createCompareRunner(r.store, r.run, r.series);
     const base = r.store.getState().hyper;
     await runner.run([
-      { label: 'plain', spec: mlp(), hyper: base },
-      { label: 'bn', spec: mlpBn(), hyper: base },
+      { label: 'plain', spec: deepSigmoidNet(false), hyper: base },
+      { label: 'bn', spec: deepSigmoidNet(true), hyper: base },
     ]);
     expect(check(5, 'batchNorm', r.store.getState())).toBe(true);
     expect(check(6, 'optimizers', r.store.getState())).toBe(false);
     const runs = await runner.run((['sgd', 'momentum', 'adam'] as const).map((optimizer) =>
-      ({ label: optimizer, spec: mlp(), hyper: { ...base, optimizer, learningRate: optimizer === 'adam' ? 0.001 : 0.01 } })));
+      ({ label: optimizer, spec: mlpBn(), hyper: { ...base, optimizer, learningRate: optimizer === 'adam' ? 0.001 : 0.01 } })));
     expect(differingSettings(runs)).toEqual(['optimizer', 'learningRate']);
     expect(check(6, 'optimizers', r.store.getState())).toBe(true);
     expect(check(5, 'batchNorm', r.store.getState())).toBe(false);
@@ -132,7 +133,7 @@ describe('checks on real runs', () => {
   });
 
   it('6.tooHigh and 6.tooLow: a rate that diverges stops the run; a tiny one finishes having learned little', async () => {
-    const r = setup(mlp(), { optimizer: 'sgd', learningRate: 0.05 });
+    const r = setup(tinyCnn(), { optimizer: 'sgd', learningRate: 0.05 });
     const fine = await r.train();
     expect(check(6, 'tooHigh', fine)).toBe(false);
     expect(check(6, 'tooLow', fine)).toBe(false);
@@ -145,42 +146,5 @@ describe('checks on real runs', () => {
     const low = await r.train();
     expect(check(6, 'tooLow', low)).toBe(true);
     expect(low.epochs.at(-1)!.testAccuracy).toBeLessThan(fine.epochs.at(-1)!.testAccuracy);
-  });
-
-  it('8: each step is done once a run has finished and the student opened its view while the step was open', async () => {
-    const r = setup(mlp(), { learningRate: 1e-4 }); // a rate this low leaves mistakes for the 'mistakes' step
-    const steps = LESSONS.find((l) => l.id === 8)!.steps;
-    const views: Record<string, string> = { filters: 'maps', mistakes: 'results', saliency: 'saliency', understand: 'understand' };
-    expect(steps.map((st) => st.id)).toEqual(Object.keys(views));
-    // A view opened before the run, then the run: the maps panel was opened while 8.1 was open, so 8.1 counts.
-    r.store.getState().openLessonStep({ lesson: 8, step: 1 });
-    r.store.getState().openPanel('maps');
-    r.store.getState().openPanel('lessons');
-    expect(check(8, 'filters', r.store.getState())).toBe(false); // no run yet
-    const s = await r.train();
-    expect(s.phase).toBe('done');
-    expect(check(8, 'filters', r.store.getState())).toBe(true);
-    expect(check(8, 'filters', { ...r.store.getState(), phase: 'stopped' })).toBe(false);
-    expect(s.epochs.at(-1)!.testAccuracy).toBeLessThan(1);
-    for (const [n, step] of steps.entries()) {
-      // Opening a step (as the lesson panel does) starts its list afresh: what the last step opened does not count.
-      r.store.getState().openLessonStep({ lesson: 8, step: n + 1 });
-      r.store.getState().openPanel('lessons');
-      expect(check(8, step.id, r.store.getState()), `${step.id} before its view`).toBe(false);
-      // Another view is not this one.
-      r.store.getState().openPanel(n === 0 ? 'results' : 'maps');
-      r.store.getState().openPanel('lessons');
-      expect(check(8, step.id, r.store.getState()), `${step.id} after another view`).toBe(false);
-      r.store.getState().openPanel(views[step.id]!);
-      r.store.getState().openPanel('lessons'); // back to the lesson text: the view still counts as seen
-      expect(r.store.getState().lessonResults.panelsOpened).toContain(views[step.id]);
-      expect(check(8, step.id, r.store.getState()), step.id).toBe(true);
-    }
-    // 'mistakes' also needs the network to have made one.
-    r.store.getState().openLessonStep({ lesson: 8, step: 2 });
-    r.store.getState().openPanel('results');
-    expect(check(8, 'mistakes', r.store.getState())).toBe(true);
-    const perfect = { ...r.store.getState(), epochs: s.epochs.map((e) => ({ ...e, testAccuracy: 1 })) };
-    expect(check(8, 'mistakes', perfect)).toBe(false);
   });
 });

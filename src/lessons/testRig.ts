@@ -11,6 +11,10 @@ import { createRunController } from '../store/runController';
 import { createTrainingClient, type WorkerLike } from '../train/api/client';
 import { createTrainingEngine } from '../train/engine';
 import type { FromWorker, ToWorker } from '../train/api/protocol';
+import { createCompareRunner } from '../views/compare/compareRunner';
+import { openStep } from '../views/lessons/stepNav';
+import type { StepRef } from './index';
+import type { LessonStep } from './types';
 
 const SIZE = 12;
 
@@ -31,26 +35,31 @@ function quadrants(count: number, seed: number): Split {
   return { count, labels, images };
 }
 
-export const QUADRANTS: LoadedDataset = {
-  meta: {
-    format: 'cnnp-dataset', version: 1, id: 'quadrants12', name: 'Quadrants 12', inputShape: [SIZE, SIZE, 1],
-    classNames: ['top-left', 'top-right', 'bottom-left', 'bottom-right'],
-    train: { count: 128, shards: [{ file: 'train-0.bin.gz', count: 128 }] },
-    test: { count: 32, shards: [{ file: 'test-0.bin.gz', count: 32 }] },
-  },
-  train: quadrants(128, 1),
-  test: quadrants(32, 2),
-};
+/** The quadrant task with this many training and test images. */
+export function quadrantSet(trainCount: number, testCount: number): LoadedDataset {
+  return {
+    meta: {
+      format: 'cnnp-dataset', version: 1, id: 'quadrants12', name: 'Quadrants 12', inputShape: [SIZE, SIZE, 1],
+      classNames: ['top-left', 'top-right', 'bottom-left', 'bottom-right'],
+      train: { count: trainCount, shards: [{ file: 'train-0.bin.gz', count: trainCount }] },
+      test: { count: testCount, shards: [{ file: 'test-0.bin.gz', count: testCount }] },
+    },
+    train: quadrants(trainCount, 1),
+    test: quadrants(testCount, 2),
+  };
+}
+
+export const QUADRANTS: LoadedDataset = quadrantSet(128, 32);
 
 /** A Worker stand-in that hands messages to an in-process engine. */
-function inProcessWorker(dataset: LoadedDataset): WorkerLike {
+function inProcessWorker(dataset: LoadedDataset, backend: RigBackend): WorkerLike {
   let clock = 0;
   const listeners: ((event: MessageEvent<FromWorker>) => void)[] = [];
   const engine = createTrainingEngine((msg) => listeners.forEach((l) => l({ data: msg } as MessageEvent<FromWorker>)), {
     loadDataset: async () => dataset,
     selectBackend: async () => {
-      await tf.setBackend('cpu');
-      return { name: 'cpu', reason: 'test' };
+      await tf.setBackend(backend);
+      return { name: backend, reason: 'test' };
     },
     // Probe at every chance: a short run in a test must still see its gradients. The clock moves 50 ms per
     // reading, so the probes' once-a-second cadence comes round every few steps however fast the machine.
@@ -66,10 +75,13 @@ function inProcessWorker(dataset: LoadedDataset): WorkerLike {
   } as WorkerLike;
 }
 
-export function createRig(dataset: LoadedDataset = QUADRANTS) {
+/** cpu for the CI's small runs; wasm (with the app's gradient kernels) for full-data measurements. */
+export type RigBackend = 'cpu' | 'wasm';
+
+export function createRig(dataset: LoadedDataset = QUADRANTS, backend: RigBackend = 'cpu') {
   const store = createAppStore({ language: 'en' });
   const series = { loss: createSeries('loss'), accuracy: createSeries('accuracy') };
-  const run = createRunController(store, createTrainingClient(() => inProcessWorker(dataset)), series,
+  const run = createRunController(store, createTrainingClient(() => inProcessWorker(dataset, backend)), series,
     () => ({ url: '/data/quadrants12/', validationFraction: store.getState().validationFraction }));
   const stopWatch = watchLessonRuns(store, run.probes);
   // As the lesson panel does on its gradient-flow steps.
@@ -85,10 +97,24 @@ export function createRig(dataset: LoadedDataset = QUADRANTS) {
       }
     });
   });
+  /** Opens a step as the lesson panel does (its set-up applied through the store). */
+  const open = (ref: StepRef) => openStep(store, ref);
+  /**
+   * The run a step asks for, with the step's own settings as the page makes them: its side-by-side runs when it
+   * has some (each entry over the current settings, as the compare panel builds them), else one run.
+   */
+  const runStep = async (step: LessonStep): Promise<AppState> => {
+    const entries = step.setup.compare;
+    if (!entries) return train();
+    const s = store.getState();
+    await createCompareRunner(store, run, series).run(entries.map((e) =>
+      ({ label: e.label.en, spec: e.spec ? e.spec() : s.spec, hyper: { ...s.hyper, ...e.hyper } })));
+    return store.getState();
+  };
   const dispose = () => {
     releaseGradients();
     stopWatch();
     run.dispose();
   };
-  return { store, series, run, train, dispose };
+  return { store, series, run, train, open, runStep, dispose };
 }

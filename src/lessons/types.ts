@@ -39,6 +39,8 @@ export interface LessonAppState {
   readonly divergence: Divergence | null;
   /** The workspace's side panel in front (panels.ts id). */
   readonly panel: string;
+  /** The blocks selected in the editor or the summary. */
+  readonly selection: readonly string[];
 }
 
 /** What the student did in the kernel lab. */
@@ -48,6 +50,8 @@ export interface KernelLabResults {
   readonly paddingsSeen: readonly PaddingMode[];
   /** The grid as last edited by hand, or null when only named kernels were used. */
   readonly customKernel: Kernel | null;
+  /** The pointer rested on an output pixel, so its multiply-adds were shown. */
+  readonly inspected: boolean;
   /** A colour image was looked at channel by channel. */
   readonly channelsViewed: boolean;
   /** The learn-a-kernel loss after the latest step, and how far the learned kernel is from the hidden one. */
@@ -94,6 +98,10 @@ export interface LessonResults {
   readonly compare: readonly ComparedRun[];
   /** The workspace's side panels (ids of src/views/workspace/panels.ts) opened since the step was opened, in order. */
   readonly panelsOpened: readonly string[];
+  /** Test images the views were pointed at since the step was opened, with the panel in front at the time. */
+  readonly imagesViewed: readonly { readonly panel: string; readonly index: number }[];
+  /** Views of "What did it learn?" computed since the step was opened (understandProtocol view ids). */
+  readonly viewsComputed: readonly string[];
 }
 
 export interface CheckContext {
@@ -155,10 +163,12 @@ export interface Lesson {
 }
 
 export const NO_RESULTS: LessonResults = {
-  kernelLab: { kernelsApplied: [], paddingsSeen: [], customKernel: null, channelsViewed: false, learnedLoss: null, learnedDistance: null },
+  kernelLab: { kernelsApplied: [], paddingsSeen: [], customKernel: null, inspected: false, channelsViewed: false, learnedLoss: null, learnedDistance: null },
   run: null,
   gradients: null,
   initLab: null,
   compare: [],
   panelsOpened: [],
+  imagesViewed: [],
+  viewsComputed: [],
 };

@@ -5,6 +5,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { findStep, type StepRef } from '../lessons';
 import type { ComparedRun, GradientReading, InitLabResults, KernelLabResults, LessonResults, LessonStep } from '../lessons/types';
+import { sameData } from '../lessons/checks';
 import { NO_RESULTS } from '../lessons/types';
 import type { AppState, AppStore } from './appStore';
 import { isEditLocked } from './modelSlice';
@@ -24,6 +25,12 @@ export interface LessonsSlice {
   /** The option picked in a step's "predict, then reveal", by stepKey. */
   lessonAnswers: Readonly<Record<string, number>>;
   lessonResults: LessonResults;
+  /** The step last open in each lesson (by lesson id), so reopening a lesson resumes there. */
+  lessonPlace: Readonly<Record<string, number>>;
+  /** Set when the open step's set-up replaced a different network: how many blocks it had (undo brings it back). */
+  lessonSetupNotice: { readonly replacedBlocks: number } | null;
+  /** Undoes the set-up's replacement of the network and clears the notice. */
+  undoLessonSetup(): void;
   compareProgress: CompareProgress | null;
   openLessonStep(ref: StepRef | null): void;
   markStepDone(key: string): void;
@@ -39,6 +46,10 @@ export interface LessonsSlice {
   setComparedRuns(runs: readonly ComparedRun[]): void;
   /** A side panel came to the front (watchLessonRuns calls it); the open step's checks read the list. */
   recordPanelOpened(panel: string): void;
+  /** The views were pointed at a test image (watchLessonRuns calls it). */
+  recordImageViewed(index: number): void;
+  /** A view of "What did it learn?" was computed. */
+  recordViewComputed(view: string): void;
   /**
    * Sets the app up as the step says (dataset, network, hyper-parameters, selected block). Refused (false)
    * while a run uses the network.
@@ -49,6 +60,31 @@ export interface LessonsSlice {
 interface Saved {
   readonly done: Record<string, true>;
   readonly answers: Record<string, number>;
+}
+
+const PLACE_KEY = 'cnnp.lessons.place.v1';
+
+/** Lesson id -> step number, whole numbers only, whatever else a saved value holds. */
+export function readLessonPlace(value: unknown): Record<string, number> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => /^\d+$/.test(k) && Number.isInteger(v) && (v as number) >= 1));
+}
+
+function loadPlace(): Record<string, number> {
+  try {
+    const text = globalThis.localStorage?.getItem(PLACE_KEY);
+    return text ? readLessonPlace(JSON.parse(text)) : {};
+  } catch {
+    return {};
+  }
+}
+
+function savePlace(place: Readonly<Record<string, number>>): void {
+  try {
+    globalThis.localStorage?.setItem(PLACE_KEY, JSON.stringify(place));
+  } catch {
+    // full or unavailable storage: the place is kept for this visit only
+  }
 }
 
 /** Only step keys (`lesson:stepId`) and whole answers are kept of a saved progress, whatever else it holds. */
@@ -90,9 +126,23 @@ export const createLessonsSlice: StateCreator<AppState, [], [], LessonsSlice> = 
     lessonDone: saved.done,
     lessonAnswers: saved.answers,
     lessonResults: NO_RESULTS,
+    lessonPlace: loadPlace(),
+    lessonSetupNotice: null,
+    undoLessonSetup: () => {
+      if (get().lessonSetupNotice === null) return;
+      get().undo();
+      set({ lessonSetupNotice: null });
+    },
     compareProgress: null,
-    // A step asks for views opened while it is open: the list starts afresh with each step.
-    openLessonStep: (ref) => set((s) => ({ lessonStep: ref && findStep(ref) ? ref : null, lessonResults: { ...s.lessonResults, panelsOpened: [] } })),
+    // A step's task is earned while it is open: what the student did for another step (runs, lab results, views
+    // opened) does not count, so the results start afresh when another step opens (the same one keeps them).
+    openLessonStep: (ref) => set((s) => {
+      const next = ref && findStep(ref) ? ref : null;
+      const same = next !== null && s.lessonStep !== null && next.lesson === s.lessonStep.lesson && next.step === s.lessonStep.step;
+      const place = next ? { ...s.lessonPlace, [next.lesson]: next.step } : s.lessonPlace;
+      if (next) savePlace(place);
+      return { lessonStep: next, lessonResults: same ? s.lessonResults : NO_RESULTS, lessonPlace: place, lessonSetupNotice: null };
+    }),
     markStepDone: (key) => {
       if (get().lessonDone[key]) return;
       set((s) => ({ lessonDone: { ...s.lessonDone, [key]: true } }));
@@ -121,15 +171,24 @@ export const createLessonsSlice: StateCreator<AppState, [], [], LessonsSlice> = 
       const opened = get().lessonResults.panelsOpened;
       if (!opened.includes(panel)) results({ panelsOpened: [...opened, panel] });
     },
+    recordImageViewed: (index) => results({ imagesViewed: [...get().lessonResults.imagesViewed, { panel: get().panel, index }] }),
+    recordViewComputed: (view) => {
+      const computed = get().lessonResults.viewsComputed;
+      if (!computed.includes(view)) results({ viewsComputed: [...computed, view] });
+    },
     applyStepSetup: (step) => {
       const s = get();
       if (isEditLocked(s) || s.compareProgress !== null) return false;
       const { setup } = step;
+      const before = s.spec;
       if (setup.dataset && setup.dataset !== s.datasetId) s.selectDataset(setup.dataset);
       if (setup.preset) get().loadPreset(setup.preset);
       else if (setup.spec) get().setSpec(setup.spec());
       if (setup.hyper) get().setHyper(setup.hyper);
       if (setup.block) get().select([setup.block]);
+      // The network the student had is one undo away; the panel says so, with the button.
+      const after = get().spec;
+      if (after !== before && !sameData(after, before)) set({ lessonSetupNotice: { replacedBlocks: before.blocks.length } });
       return true;
     },
   };
@@ -148,6 +207,9 @@ export const selectLessonHidden = (s: AppState): string => {
 export interface GradientSource {
   readonly latest: { readonly step: number; readonly gradients: { readonly ids: readonly string[]; readonly gradNorm: ArrayLike<number> } | null } | null;
   subscribe(listener: () => void): () => void;
+  /** The probes' settings now and as they change: the input image the views look at. */
+  readonly config?: { readonly input: { readonly kind: string; readonly index?: number } };
+  onConfig?(listener: (config: { readonly input: { readonly kind: string; readonly index?: number } }) => void): () => void;
 }
 
 /** Starts recording; returns the function that stops it. */
@@ -163,8 +225,16 @@ export function watchLessonRuns(store: AppStore, gradients: GradientSource): () 
     const current = store.getState().lessonResults.gradients;
     if (reading?.step !== current?.step || (reading === null) !== (current === null)) store.getState().recordGradients(reading);
   });
+  // Only a newly chosen image counts: the probes re-send the same input whenever a view opens or closes.
+  let lastInput: unknown = gradients.config?.input;
+  const offConfig = gradients.onConfig?.(({ input }) => {
+    if (input === lastInput) return;
+    lastInput = input;
+    if (input.kind === 'test' && input.index !== undefined) store.getState().recordImageViewed(input.index);
+  }) ?? (() => undefined);
   return () => {
     offStore();
     offProbes();
+    offConfig();
   };
 }

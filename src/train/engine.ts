@@ -209,6 +209,9 @@ async function runStages(ctx: RunContext, deps: EngineDeps, loadData: DatasetSou
   await guardContext(ctx, deps, session);
   let validationView = data.validation ? evaluationOn(session, data.validation) : null;
   for (let epoch = 1; epoch <= msg.hyper.epochs; epoch++) {
+    // The last epoch trains on the whole split: a one-epoch run on a fresh load would otherwise see only the
+    // shards in by then (17,962 of MNIST's 54,000 in a lesson), against what its epoch count promises.
+    if (epoch === msg.hyper.epochs && feed.growing) await control.unlessStopped(feed.whenComplete().catch(() => undefined));
     // Also before epoch 1: shards keep arriving while the backend and model are being prepared.
     if (feed.growing && takeArrivals(ctx, session, feed)) {
       validationView = feed.data.validation ? evaluationOn(session, feed.data.validation) : null;

@@ -28,9 +28,14 @@ export const KernelLab = memo(function KernelLab() {
   const named = kernelIdOf(kernel);
   const lab = () => store.getState().lessonResults.kernelLab;
 
+  // The padding on screen counts as seen, also after the next step has started its results afresh.
   useEffect(() => {
-    const seen = lab().paddingsSeen;
-    if (!seen.includes(padding)) store.getState().recordKernelLab({ paddingsSeen: [...seen, padding] });
+    const note = () => {
+      const seen = lab().paddingsSeen;
+      if (!seen.includes(padding)) store.getState().recordKernelLab({ paddingsSeen: [...seen, padding] });
+    };
+    note();
+    return store.subscribe(note);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [padding, store]);
   useEffect(() => {
@@ -69,6 +74,11 @@ export const KernelLab = memo(function KernelLab() {
       setSource('pattern');
       setStatus(t('kernel.loadFailed', { message: err instanceof Error ? err.message : String(err) }));
     });
+  };
+  // Reading an output pixel's multiply-adds is what step 1.1 asks for; the lab records that it happened.
+  const inspect = (at: { x: number; y: number } | null) => {
+    setHover(at);
+    if (at && !lab().inspected) store.getState().recordKernelLab({ inspected: true });
   };
   const names = t('kernel.channelNames', { returnObjects: true }) as string[];
   const perChannel = channels && image.channels === 3;
@@ -119,14 +129,14 @@ export const KernelLab = memo(function KernelLab() {
             {[0, 1, 2].map((c) => (
               <div key={c} className="lab-pair">
                 <LabCanvas image={channelOf(image, c)} label={`${t('kernel.input')} · ${names[c]}`} />
-                <LabCanvas image={channelOf(output, c)} label={`${t('kernel.output')} · ${names[c]}`} onHover={setHover} />
+                <LabCanvas image={channelOf(output, c)} label={`${t('kernel.output')} · ${names[c]}`} onHover={inspect} />
               </div>
             ))}
           </div>
         ) : (
           <div className="lab-pair">
             <LabCanvas image={image} label={t('kernel.input')} testId="lab-input" />
-            <LabCanvas image={output} label={t('kernel.output')} onHover={setHover} testId="lab-output" />
+            <LabCanvas image={output} label={t('kernel.output')} onHover={inspect} testId="lab-output" />
           </div>
         )}
       </div>

@@ -64,7 +64,8 @@ export const LearnKernel = memo(function LearnKernel() {
       <div className="lab-controls">
         <label className="field">{t('learn.hidden')}
           <select value={hiddenId} data-testid="learn-hidden" onChange={(e) => restart(e.target.value as KernelId)}>
-            {HIDDEN.map((id) => <option key={id} value={id}>{t(`kernel.names.${id}`)}</option>)}
+            {/* Numbered, not named: the name would give away what the student is to find. */}
+            {HIDDEN.map((id, i) => <option key={id} value={id}>{t('learn.mystery', { n: i + 1 })}</option>)}
           </select>
         </label>
         <button type="button" data-action="learn-step" onClick={() => { stop(); setState(advance(state, 1)); }}>{t('learn.step')}</button>

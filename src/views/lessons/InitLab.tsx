@@ -5,6 +5,7 @@ import { useServices } from '../AppContext';
 
 const SCALES: readonly InitScale[] = ['small', 'xavier', 'he', 'large'];
 const BINS = 30;
+const axisLabel = (x: number) => (x === 0 || Math.abs(x) === 1 ? String(x) : x.toPrecision(2));
 
 /** cs231n lecture 6's figure, live: one histogram of activations per layer at initialisation. */
 export const InitLab = memo(function InitLab() {
@@ -16,7 +17,14 @@ export const InitLab = memo(function InitLab() {
   useEffect(() => {
     store.getState().recordInitLab({ scale, activation: fn, layerStd: layers.map((l) => l.std) });
   }, [store, scale, fn, layers]);
-  const [lo, hi] = fn === 'tanh' ? [-1, 1] : [0, 3];
+  // tanh lives in [-1, 1]; ReLU has no top, so each layer's axis runs to its own largest value (a fixed top
+  // piled large-weight activations into the last bin, where they looked like tanh's saturation at +1).
+  const rangeOf = (values: Float32Array): [number, number] => {
+    if (fn === 'tanh') return [-1, 1];
+    let top = 0;
+    for (const v of values) if (v > top) top = v;
+    return [0, top > 0 ? top : 1];
+  };
   return (
     <section className="init-lab" aria-labelledby="init-heading" data-panel="init-lab">
       <h3 id="init-heading">{t('init.heading')}</h3>
@@ -35,6 +43,7 @@ export const InitLab = memo(function InitLab() {
       </div>
       <div className="init-hists" data-testid="init-hists">
         {layers.map((layer, i) => {
+          const [lo, hi] = rangeOf(layer.values);
           const counts = histogram(layer.values, lo, hi, BINS);
           const top = Math.max(...counts, 1);
           return (
@@ -42,6 +51,7 @@ export const InitLab = memo(function InitLab() {
               <svg viewBox={`0 0 ${BINS * 3} 40`} role="img" aria-label={t('init.layer', { n: i + 1 })}>
                 {counts.map((c, b) => <rect key={b} x={b * 3} y={40 - (c / top) * 38} width={2.6} height={(c / top) * 38} />)}
               </svg>
+              <div className="init-axis" aria-hidden="true"><span>{axisLabel(lo)}</span><span>{axisLabel(hi)}</span></div>
               <figcaption>{t('init.layer', { n: i + 1 })}<br />{t('init.std', { std: layer.std.toPrecision(2) })}</figcaption>
             </figure>
           );

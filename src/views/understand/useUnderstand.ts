@@ -13,7 +13,8 @@ export interface ViewLink {
 }
 
 export function useUnderstand(view: UnderstandView): ViewLink {
-  const { understanding } = useServices().run;
+  const { store, run } = useServices();
+  const { understanding } = run;
   const [answer, setAnswer] = useState<UnderstandFromWorker | null>(() => understanding.latest(view));
   const [busy, setBusy] = useState(false);
   const [noRun, setNoRun] = useState(false);
@@ -26,6 +27,7 @@ export function useUnderstand(view: UnderstandView): ViewLink {
     const sent = understanding.request(request);
     setNoRun(!sent);
     setBusy(sent);
-  }, [understanding]);
+    if (sent) store.getState().recordViewComputed(request.view); // a lesson step asks for views computed, not only opened
+  }, [understanding, store]);
   return { answer, busy, noRun, ask };
 }
