@@ -18,6 +18,8 @@ const offline = VitePWA({
   minify: false,
   // Registered by src/main.tsx (serviceWorker.ts) once the page has loaded, with the update notice's hooks.
   injectRegister: false,
+  // The icons and the manifest are in the glob below already; listed again they were precached twice.
+  includeManifestIcons: false,
   manifest: {
     name: 'CNN Playground',
     short_name: 'CNN Playground',
@@ -32,7 +34,8 @@ const offline = VitePWA({
     ],
   },
   workbox: {
-    globPatterns: ['**/*.{js,css,html,wasm,svg,png,webmanifest}'],
+    // The plugin adds the web manifest itself.
+    globPatterns: ['**/*.{js,css,html,wasm,svg,png}'],
     globIgnores: ['data/**', 'bench/**'],
     // Only what the app reaches from its page: the benchmark's workers and chunks ship in the same folder.
     // Each file once (the icons came both from the glob and from the manifest), and not the threaded wasm
