@@ -43,9 +43,13 @@ const updates = createUpdates();
 // Once the page has loaded (so none of this delays its first paint): the training worker starts and loads
 // tfjs, its backend and the dataset shown, so the first Train waits for none of them (issue 29); and the
 // service worker registers, keeping this page on the files it was built with until the user reloads.
+const prepare = () => client.prepare(datasetRef(), store.getState().backendChoice);
 function afterLoad(): void {
-  client.prepare(datasetRef(), store.getState().backendChoice);
+  prepare();
   if ('serviceWorker' in navigator) {
+    // On a first visit the worker starts before the service worker controls the page, so its fetches would
+    // not be cached for offline use: once it does, a fresh worker (before any run) loads through it.
+    if (navigator.serviceWorker.controller === null) navigator.serviceWorker.addEventListener('controllerchange', prepare, { once: true });
     import('virtual:pwa-register').then(({ registerSW }) => updates.start(registerSW))
       .catch((err: unknown) => console.warn('Service worker not registered', err));
   }

@@ -217,6 +217,15 @@ describe('prepare: the worker started before the first Train', () => {
     expect(workers[0]!.sent.map((m) => m.type)).toEqual(['prepare', 'start']);
   });
 
+  it('asked again before any run, replaces the worker with a fresh one', () => {
+    const { client, workers } = setup();
+    client.prepare(dataset, 'auto');
+    client.prepare(dataset, 'wasm');
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(workers[1]!.sent).toEqual([{ type: 'prepare', dataset, backend: 'wasm' }]);
+  });
+
   it('replaces a worker that failed before any run, so the first Train does not wait on a dead one', () => {
     const { client, workers, received } = setup();
     client.prepare(dataset, 'auto');

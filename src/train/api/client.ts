@@ -60,7 +60,8 @@ export interface TrainingClient {
 export interface PreparableTrainingClient extends TrainingClient {
   /**
    * Starts the worker before any run and has it load the backend and `dataset`, so the first Train waits
-   * for neither (the page calls it once it has loaded). Does nothing once a run has started.
+   * for neither (the page calls it once it has loaded). Called again before any run, it replaces that worker
+   * with a fresh one. Does nothing once a run has started.
    */
   prepare(dataset: DatasetRef, backend: BackendChoice): void;
 }
@@ -104,6 +105,10 @@ class WorkerTrainingClient implements PreparableTrainingClient {
 
   prepare(dataset: DatasetRef, backend: BackendChoice): void {
     if (this.disposed || this.currentRunId !== 0) return;
+    // Asked again before any run (the service worker took control of the page): a fresh worker, whose
+    // fetches go through the service worker and so are kept for offline use.
+    this.worker?.terminate();
+    this.worker = null;
     this.ensureWorker().postMessage({ type: 'prepare', dataset, backend });
   }
 
