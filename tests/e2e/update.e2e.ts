@@ -27,6 +27,7 @@ let ownV2 = false;
 let deployed = V1;
 /** What the server could not find (an old version's file asked of the new deployment). */
 const missing: string[] = [];
+const served: string[] = [];
 
 function serve(): Promise<string> {
   server = createServer((req, res) => {
@@ -41,6 +42,7 @@ function serve(): Promise<string> {
     }
     // The app's files are asked of the server every time (so an old version's file is really gone); the
     // icon, which the browser fetches past the service worker, may be kept a while, as hosts do.
+    served.push(path);
     const cache = /^\/(favicon\.svg|icons\/)/.test(name) ? 'max-age=3600' : 'no-cache';
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': cache });
     createReadStream(file).pipe(res);
@@ -98,8 +100,11 @@ describe('an update deployed while a page is open', () => {
     deployed = v2;
     const other = await context.newPage();
     await other.goto(url);
-    await page.waitForSelector('[data-update=ready]', { timeout: 60_000 });
+    // The new service worker has fetched the new files and finished installing.
+    await expect.poll(() => served.includes(`/${mainScript(v2)}`), { timeout: 60_000 }).toBe(true);
+    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.installing === null, null, { timeout: 60_000 });
     await trainToEnd(page);
+    await page.waitForSelector('[data-update=ready]', { timeout: 30_000 });
     expect(await page.$eval('[data-update] span', (el) => el.textContent)).toBe('A new version of CNN Playground is ready.');
 
     // A reload keeps the version the page was built with (its files stay in the old service worker's cache).
