@@ -5,6 +5,7 @@ import { lenet5Mnist } from '../src/model/presets';
 import { loadDataset } from '../src/data/loader';
 import { fillBatch, shuffledIndices } from '../src/data/batches';
 import { selectBackend } from '../src/train/backend';
+import { loadWebGpuBackend } from '../src/train/backendMeasure';
 import { wasmPaths } from '../src/train/wasmUrls';
 import { buildModel } from '../src/train/buildModel';
 import { crossEntropyFromLogits } from '../src/train/steps';
@@ -20,7 +21,7 @@ interface BareRequest {
 self.onmessage = async (e: MessageEvent<BareRequest>) => {
   try {
     const req = e.data;
-    const backend = await selectBackend(req.backend, { wasmPaths: wasmPaths() });
+    const backend = await selectBackend(req.backend, { wasmPaths: wasmPaths(), loadWebGpu: loadWebGpuBackend });
     const data = await loadDataset({ url: req.url });
     const [h, w, c] = data.meta.inputShape as [number, number, number];
     const numClasses = data.meta.classNames.length;

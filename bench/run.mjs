@@ -1,18 +1,19 @@
 // npm run bench: serves the production build, opens the benchmark page in headless Debian Chromium and
 // prints its result as one JSON object. Pass --backend=wasm|webgl|cpu to force a backend, and
 // --suite=baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand,views to run only some parts (default: all; see bench/benchPage.ts and
-// bench/viewsRun.mjs). --compositing=software (the default: as Chrome composites on a machine with no GPU) or
+// bench/viewsRun.mjs). --suite=firstvisit (not in the default): a class's first visit (bench/firstVisit.mjs). --compositing=software (the default: as Chrome composites on a machine with no GPU) or
 // --compositing=swiftshader (as the browser tests run: the page composited through SwiftShader; see
 // bench/chromium.mjs).
 import { preview } from 'vite';
 import { launchChromium, SOFTWARE_COMPOSITING_ARGS } from './chromium.mjs';
 import { runViewsSuite } from './viewsRun.mjs';
 import { runParallelViewsSuite } from './parallelViewsRun.mjs';
+import { runFirstVisitSuite } from './firstVisit.mjs';
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const backend = arg('backend', 'auto');
 const suite = arg('suite', 'baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand,views');
-const pageSuites = suite.split(',').filter((s) => s !== 'views').join(',');
+const pageSuites = suite.split(',').filter((s) => s !== 'views' && s !== 'firstvisit').join(',');
 const compositing = arg('compositing', 'software');
 if (!['software', 'swiftshader'].includes(compositing)) throw new Error(`--compositing=${compositing}: software or swiftshader`);
 
@@ -41,6 +42,10 @@ try {
     // The views suite measures its own bare loop between the app's epochs (see viewsRun.mjs).
     const panelsClosed = arg('panels', 'open') === 'closed';
     result = { ...result, [panelsClosed ? 'withViewsClosed' : 'withAllViews']: await runViewsSuite(browser, base, backend, { panelsClosed }) };
+  }
+  if (suite.split(',').includes('firstvisit') && !('error' in result)) {
+    // Its own browsers: fresh profiles, every target throttled (firstVisit.mjs). --runs=N, --lighthouse=no.
+    result = { ...result, firstVisit: await runFirstVisitSuite(base, { runs: Number(arg('runs', '3')), lighthouse: arg('lighthouse', 'yes') !== 'no' }) };
   }
   const cpus = (await import('node:os')).cpus();
   console.log(JSON.stringify({ ...result, machine: `${cpus.length} x ${cpus[0]?.model ?? 'cpu'}`,

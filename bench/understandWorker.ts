@@ -3,6 +3,7 @@
 // result once the run is done.
 import { createTrainingEngine } from '../src/train/engine';
 import { selectBackend } from '../src/train/backend';
+import { loadWebGpuBackend } from '../src/train/backendMeasure';
 import { unbatch } from '../src/train/api/outbox';
 import type { BackendChoice, EpochResult, HyperParams } from '../src/train/api/protocol';
 import type { LoadedDataset } from '../src/data/types';
@@ -28,6 +29,6 @@ self.onmessage = (event: MessageEvent<Request>) => {
       if (msg.type === 'error') self.postMessage({ ok: false, error: msg.message });
       if (msg.type === 'phase' && msg.phase === 'done') self.postMessage({ ok: true, result: { backend: backendName, epochs } });
     }
-  }, { selectBackend: (choice) => selectBackend(choice, { wasmPaths: wasmPaths() }), understanding: withService });
+  }, { selectBackend: (choice) => selectBackend(choice, { wasmPaths: wasmPaths(), loadWebGpu: loadWebGpuBackend }), understanding: withService });
   engine.handle({ type: 'start', runId: 1, spec, dataset: { kind: 'inline', data }, hyper, backend });
 };

@@ -13,6 +13,8 @@ import { createTrainingClient } from './train/api/client';
 import { App } from './views/App';
 import { AppContext } from './views/AppContext';
 import { ErrorBoundary } from './views/ErrorBoundary';
+import { UpdateNotice } from './views/UpdateNotice';
+import { createUpdates } from './views/updates';
 import './styles.css';
 
 const launch = readLaunchOptions(window.location.search);
@@ -29,11 +31,31 @@ startLinkSync(store, window);
 
 const series = { loss: createSeries('loss'), accuracy: createSeries('accuracy'), saved: createSavedRuns() };
 // Asked at every start: the dataset chosen in the picker then, sliced by ?trainLimit / ?testLimit.
-const run = createRunController(store, createTrainingClient(), series, () => selectDatasetRef(store.getState(), {
+const datasetRef = () => selectDatasetRef(store.getState(), {
   baseUrl: import.meta.env.BASE_URL,
   ...(launch.trainLimit ? { trainLimit: launch.trainLimit } : {}),
   ...(launch.testLimit ? { testLimit: launch.testLimit } : {}),
-}));
+});
+const client = createTrainingClient();
+const run = createRunController(store, client, series, datasetRef);
+const updates = createUpdates();
+
+// Once the page has loaded (so none of this delays its first paint): the training worker starts and loads
+// tfjs, its backend and the dataset shown, so the first Train waits for none of them (issue 29); and the
+// service worker registers, keeping this page on the files it was built with until the user reloads.
+const prepare = () => client.prepare(datasetRef(), store.getState().backendChoice);
+function afterLoad(): void {
+  prepare();
+  if ('serviceWorker' in navigator) {
+    // On a first visit the worker starts before the service worker controls the page, so its fetches would
+    // not be cached for offline use: once it does, a fresh worker (before any run) loads through it.
+    if (navigator.serviceWorker.controller === null) navigator.serviceWorker.addEventListener('controllerchange', prepare, { once: true });
+    import('virtual:pwa-register').then(({ registerSW }) => updates.start(registerSW))
+      .catch((err: unknown) => console.warn('Service worker not registered', err));
+  }
+}
+if (document.readyState === 'complete') setTimeout(afterLoad, 0);
+else window.addEventListener('load', () => setTimeout(afterLoad, 0), { once: true });
 
 const rootEl = document.getElementById('root');
 if (!rootEl) throw new Error('#root is missing from index.html');
@@ -45,6 +67,7 @@ createRoot(rootEl).render(
         <ErrorBoundary>
           <App ignoredParams={launch.ignored} />
         </ErrorBoundary>
+        <UpdateNotice updates={updates} />
       </AppContext.Provider>
     </I18nextProvider>
   </StrictMode>,

@@ -156,6 +156,19 @@ describe('loadDataset', () => {
     expect(seen[0]?.[1]).toBeUndefined(); // meta.json itself arrives before any total is known
   });
 
+  it('asks for each shard by its content hash when meta.json gives one, so a rebuilt shard has a new address', async () => {
+    const files = tinyFiles();
+    const base = makeMeta();
+    const hashed = { ...base.test, shards: [{ file: 'test-00.bin.gz', count: 2, sha: '0123456789abcdef' }] };
+    const { fetchFn, requested } = fakeServer({ ...files, '/d/meta.json': JSON.stringify(makeMeta({ test: hashed })),
+      '/d/test-00.bin.gz?v=0123456789abcdef': files['/d/test-00.bin.gz'] });
+    const data = await loadDataset({ url: '/d', trainLimit: 3 }, undefined, fetchFn);
+    expect(data.test.count).toBe(2);
+    expect(requested).toContain('/d/test-00.bin.gz?v=0123456789abcdef');
+    expect(requested).toContain('/d/train-00.bin.gz'); // a meta.json without hashes still loads (the dev server's)
+    expect(() => parseMeta(makeMeta({ test: { ...hashed, shards: [{ ...hashed.shards[0], sha: '../x' }] } }))).toThrow('content hash');
+  });
+
   it('names the file on an HTTP failure', async () => {
     const files: Record<string, Uint8Array | string> = tinyFiles();
     delete files['/d/train-01.bin.gz'];

@@ -27,6 +27,8 @@ const shardSchema = z.object({
   file: z.string().regex(/^[\w-][\w.-]*$/, 'must be a bare file name'),
   count: positiveInt,
   bytes: z.number().int().nonnegative().optional(),
+  // The shard's content hash, written by the build (scripts/app-files.mjs): its address carries it.
+  sha: z.string().regex(/^[0-9a-f]{8,64}$/, 'must be a hex content hash').optional(),
 });
 const splitSchema = z
   .object({ count: z.number().int().nonnegative(), shards: z.array(shardSchema) })
@@ -179,7 +181,7 @@ async function loadSplit(job: SplitJob, onPrefix?: (arrived: Split) => void): Pr
     const at = offset;
     ends.push(at + take);
     pending.push(
-      slot(() => fetchShard(job, shard.file, shard.count)).then((decoded) => {
+      slot(() => fetchShard(job, shard)).then((decoded) => {
         labels.set(decoded.labels.subarray(0, take), at);
         images.set(decoded.images.subarray(0, take * exampleSize), at * exampleSize);
         checkLabels(labels.subarray(at, at + take), job.meta, at);
@@ -203,8 +205,9 @@ async function loadSplit(job: SplitJob, onPrefix?: (arrived: Split) => void): Pr
 // start on them) instead of all of them sharing the bandwidth and landing together at the end.
 const SHARDS_AT_ONCE = 2;
 
-async function fetchShard(job: SplitJob, file: string, count: number) {
-  const url = `${job.base}/${file}`;
+async function fetchShard(job: SplitJob, { file, count, sha }: SplitMeta['shards'][number]) {
+  // Versioned by content: a rebuilt shard has a new address, so no cache can serve the old bytes.
+  const url = `${job.base}/${file}${sha === undefined ? '' : `?v=${sha}`}`;
   const raw = await fetchBytes(job.fetchFn, url, job.onChunk);
   const expected = count * (1 + job.exampleSize);
   // A server may send the .gz with Content-Encoding: gzip, and then fetch has already inflated it.

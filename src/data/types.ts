@@ -18,7 +18,7 @@ export interface DatasetMeta {
 export interface SplitMeta {
   readonly count: number;
   /** Shards in order; each is a gzip file holding `count` label bytes, then count*H*W*C pixel bytes (HWC, row-major). */
-  readonly shards: readonly { readonly file: string; readonly count: number; readonly bytes?: number }[];
+  readonly shards: readonly { readonly file: string; readonly count: number; readonly bytes?: number; readonly sha?: string }[];
 }
 
 export interface Split {

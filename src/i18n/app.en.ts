@@ -69,6 +69,12 @@ export default {
     none: 'No epoch finished yet.',
   },
   ignoredParams: 'Some link parameters were malformed and were ignored: {{names}}',
+  update: {
+    ready: 'A new version of CNN Playground is ready.',
+    active: 'A new version of CNN Playground was opened in another tab. Reload this page to use it.',
+    reload: 'Reload now',
+    afterRun: 'You can reload once this run is stopped or done.',
+  },
   errors: {
     title: 'Something went wrong',
     worker: 'The training worker failed: {{message}}',

@@ -71,6 +71,12 @@ const ko: typeof en = {
     none: '아직 끝난 에포크가 없습니다.',
   },
   ignoredParams: '링크의 일부 값이 올바르지 않아 무시했습니다: {{names}}',
+  update: {
+    ready: 'CNN Playground의 새 버전이 준비되었습니다.',
+    active: '다른 탭에서 CNN Playground의 새 버전이 열렸습니다. 이 페이지를 새로고침하면 새 버전을 씁니다.',
+    reload: '지금 새로고침',
+    afterRun: '이번 학습을 멈추거나 끝낸 뒤에 새로고침할 수 있습니다.',
+  },
   errors: {
     title: '문제가 생겼습니다',
     worker: '학습 워커가 실패했습니다: {{message}}',

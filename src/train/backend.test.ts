@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs';
-import { autoPlan, isSoftwareRenderer, selectBackend } from './backend';
+import { autoPlan, isSoftwareRenderer, rememberSelection, selectBackend } from './backend';
+import type { BackendChoice, BackendInfo, BackendName } from './api/protocol';
 import { wasmGradientKernelNames } from './kernels';
 
 const SWIFTSHADER = 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)';
@@ -126,5 +127,40 @@ describe('WebGPU in the measured choice', () => {
     const info = await selectBackend('webgpu', { probeWebGpu: async () => ({ error: 'no navigator.gpu here' }) });
     expect(info.name).toBe('wasm');
     expect(info.reason).toMatch(/^chosen by user; webgpu unavailable: no navigator.gpu here; .*fell back to wasm$/);
+  });
+});
+
+describe('rememberSelection', () => {
+  const info = (name: BackendName): BackendInfo => ({ name, reason: `picked ${name}` });
+
+  it('selects once per choice, also for calls made while the first is still going', async () => {
+    const calls: BackendChoice[] = [];
+    const select = rememberSelection(async (choice) => {
+      calls.push(choice);
+      return info('wasm');
+    }, () => 'wasm');
+    const [a, b] = await Promise.all([select('auto'), select('auto')]);
+    await select('auto');
+    expect(calls).toEqual(['auto']);
+    expect(a).toBe(b);
+    await select('cpu');
+    expect(calls).toEqual(['auto', 'cpu']);
+  });
+
+  it('selects again when the active backend moved away (a lost GPU context) or the selection failed', async () => {
+    let active = 'webgl';
+    let fail = true;
+    const calls: BackendChoice[] = [];
+    const select = rememberSelection(async (choice) => {
+      calls.push(choice);
+      if (fail) throw new Error('no backend');
+      return info('webgl');
+    }, () => active);
+    await expect(select('auto')).rejects.toThrow('no backend');
+    fail = false;
+    expect((await select('auto')).name).toBe('webgl');
+    active = 'wasm';
+    await select('auto');
+    expect(calls).toEqual(['auto', 'auto', 'auto']);
   });
 });

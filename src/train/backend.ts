@@ -9,15 +9,20 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerWasmGradientKernels } from './kernels';
-import { loadWebGpuBackend, probeWebGpu, timeTrainingProbe, type WebGpuProbe } from './backendMeasure';
+import { probeWebGpu, timeTrainingProbe, type WebGpuProbe } from './backendMeasure';
 import type { BackendChoice, BackendInfo, BackendName } from './api/protocol';
 
 export interface SelectBackendOptions {
   /** Where the wasm binaries are: a folder prefix, or a URL per binary name (see wasmUrls.ts). */
   readonly wasmPaths?: Record<string, string> | string;
-  /** Stand-ins for tests: the WebGPU adapter probe, loading the webgpu backend, the timed probe. */
-  readonly probeWebGpu?: () => Promise<WebGpuProbe>;
+  /**
+   * Loads tfjs's webgpu backend (backendMeasure.ts: loadWebGpuBackend). Passed in by the training worker only,
+   * so that its 460 kB chunk is bundled once, not into every worker that selects a backend (the helpers never
+   * use a GPU). Without it an adapter is noted and left unused.
+   */
   readonly loadWebGpu?: () => Promise<void>;
+  /** Stand-ins for tests: the WebGPU adapter probe, the timed probe. */
+  readonly probeWebGpu?: () => Promise<WebGpuProbe>;
   readonly timeProbe?: (name: BackendName) => Promise<number>;
 }
 
@@ -160,6 +165,10 @@ async function fastestOf(candidates: ReadonlyArray<BackendName>, notes: string[]
 const describeTimes = (ms: Measured['ms']) =>
   (Object.entries(ms) as Array<[BackendName, number]>).map(([n, t]) => `${n} ${t} ms`).join(', ');
 
+async function noWebGpu(): Promise<void> {
+  throw new Error('not bundled in this worker');
+}
+
 /**
  * Starts the backend for `choice` and says why it ended where it did. 'auto' goes by the GPU renderer
  * and the WebGPU adapter, timing the candidates where a real GPU is offered; an explicit choice that
@@ -177,7 +186,7 @@ export async function selectBackend(
   const gpu = choice === 'auto' || choice === 'webgpu' ? await (opts.probeWebGpu ?? probeWebGpu)() : {};
   if (gpu.adapter !== undefined) {
     try {
-      await (opts.loadWebGpu ?? loadWebGpuBackend)();
+      await (opts.loadWebGpu ?? noWebGpu)();
     } catch (err) {
       notes.push(`webgpu backend failed to load: ${message(err)}`);
     }
@@ -205,5 +214,29 @@ export async function selectBackend(
     name, reason,
     ...(plan.renderer === undefined ? {} : { renderer: plan.renderer }),
     ...(measured === null ? {} : { measuredMs: measured.ms }),
+  };
+}
+
+/**
+ * Remembers what each choice selected, so a worker started before Train (engine 'prepare') has its backend
+ * ready when the run asks, and later runs skip the probes. Selected again when the active backend is no
+ * longer the remembered one (a lost GPU context moved a run to wasm) or when the selection failed.
+ */
+export function rememberSelection(select: (choice: BackendChoice) => Promise<BackendInfo>,
+  active: () => string = () => tf.getBackend()): (choice: BackendChoice) => Promise<BackendInfo> {
+  const known = new Map<BackendChoice, Promise<BackendInfo>>();
+  const fresh = (choice: BackendChoice) => {
+    const selection = select(choice);
+    known.set(choice, selection);
+    selection.catch(() => {
+      if (known.get(choice) === selection) known.delete(choice);
+    });
+    return selection;
+  };
+  return async (choice) => {
+    const earlier = known.get(choice);
+    if (earlier === undefined) return fresh(choice);
+    const info = await earlier.catch(() => null);
+    return info !== null && info.name === active() ? info : fresh(choice);
   };
 }

@@ -74,19 +74,32 @@ type DatasetSource = (ref: DatasetRef, onProgress: LoadBytes) => Promise<LoadedD
 type LoadBytes = (loadedBytes: number, totalBytes?: number) => void;
 
 function cachedLoader(load: EngineDeps['loadDataset']): DatasetSource {
-  let last: { key: string; data: Promise<LoadedDataset> } | null = null;
+  let last: { key: string; data: Promise<LoadedDataset>; progress: { to: LoadBytes } } | null = null;
   return (ref, onProgress) => {
     if (ref.kind === 'inline') return load(ref, onProgress); // already in memory: nothing to cache
     const key = JSON.stringify([ref.url, ref.trainLimit ?? null, ref.testLimit ?? null]);
-    if (last?.key === key) return last.data;
+    if (last?.key === key) {
+      // A run joining a load begun earlier ('prepare') reports its progress from here on.
+      last.progress.to = onProgress;
+      return last.data;
+    }
     // One entry only: a worker holding several full datasets could use hundreds of MB.
-    const entry = { key, data: load(ref, onProgress) };
+    const progress = { to: onProgress };
+    const entry = { key, progress, data: load(ref, (loaded, total) => progress.to(loaded, total)) };
     last = entry;
     entry.data.catch(() => {
       if (last === entry) last = null; // a failed load is not remembered, so a retry fetches again
     });
     return entry.data;
   };
+}
+
+/** Before the first run: the dataset and the backend load while the page waits for Train. */
+function prepare(msg: Extract<ToWorker, { type: 'prepare' }>, deps: EngineDeps, loadData: DatasetSource): void {
+  const quiet = () => undefined;
+  // Failures are not remembered (cachedLoader, rememberSelection): the run tries again and reports them.
+  if (msg.dataset.kind !== 'inline') loadData(msg.dataset, quiet).catch(quiet);
+  deps.selectBackend(msg.backend).catch(quiet);
 }
 
 export function createTrainingEngine(post: PostFn, overrides: Partial<EngineDeps> = {}): TrainingEngine {
@@ -122,6 +135,7 @@ export function createTrainingEngine(post: PostFn, overrides: Partial<EngineDeps
         finished = finished.then(run).catch((err: unknown) => console.error('Training engine failure', err));
         return;
       }
+      if (msg.type === 'prepare') return current === null ? prepare(msg, deps, loadData) : undefined;
       if (msg.type === 'probe-config') return probes.configure(msg.config);
       if (msg.type === 'predict') return predictor.handle(msg, post);
       if (msg.type === 'get-weights') return predictor.weights(msg, post, deps.buildModel);

@@ -35,9 +35,13 @@ describe('offline after one visit', () => {
     await page.waitForSelector('[data-phase=done]', { timeout: 120_000 });
 
     // The shards trained on are in the service worker's dataset cache (not only the browser's HTTP cache).
-    const cached = await page.evaluate(async () => (await (await caches.open('datasets')).keys()).map((r) => new URL(r.url).pathname));
-    expect(cached.some((p) => p.endsWith('meta.json'))).toBe(true);
-    expect(cached.filter((p) => p.includes('/data/mnist/')).length).toBeGreaterThan(1);
+    // Shards under their content-hashed addresses; meta.json (asked of the network first) in a cache of its own.
+    const cached = await page.evaluate(async () => {
+      const urls = async (name: string) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url));
+      return { shards: (await urls('datasets')).map((u) => u.pathname + u.search), meta: (await urls('dataset-meta')).map((u) => u.pathname) };
+    });
+    expect(cached.meta.some((p) => p.endsWith('/data/mnist/meta.json'))).toBe(true);
+    expect(cached.shards.filter((p) => /\/data\/mnist\/\w+-\d+\.bin\.gz\?v=[0-9a-f]{16}$/.test(p)).length).toBeGreaterThan(1);
     await context.setOffline(true);
     await page.reload();
     await page.waitForSelector('[data-action=train]', { timeout: 30_000 });

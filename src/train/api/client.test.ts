@@ -57,7 +57,7 @@ describe('createTrainingClient', () => {
     expect(client.start(spec, dataset, hyper, 'cpu')).toBe(2);
     expect(workers).toHaveLength(1);
     const sent = workers[0]!.sent;
-    expect(sent.map((m) => [m.type, m.runId])).toEqual([['start', 1], ['start', 2]]);
+    expect(sent.map((m) => [m.type, 'runId' in m ? m.runId : null])).toEqual([['start', 1], ['start', 2]]);
     expect(sent[1]).toMatchObject({ type: 'start', spec, dataset, hyper, backend: 'cpu' });
   });
 
@@ -204,5 +204,38 @@ describe('createTrainingClient', () => {
     workers[0]!.reply(phase(1, 'done'));
     expect(received).toEqual([]);
     expect(() => client.start(spec, dataset, hyper, 'auto')).toThrow(/disposed/);
+  });
+});
+
+describe('prepare: the worker started before the first Train', () => {
+  it('starts the worker and asks it to load the dataset and backend, and the first run uses that worker', () => {
+    const { client, workers } = setup();
+    client.prepare(dataset, 'auto');
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.sent).toEqual([{ type: 'prepare', dataset, backend: 'auto' }]);
+    client.start(spec, dataset, hyper, 'auto');
+    client.prepare(dataset, 'auto'); // a run has started: nothing more to prepare
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.sent.map((m) => m.type)).toEqual(['prepare', 'start']);
+  });
+
+  it('asked again before any run, replaces the worker with a fresh one', () => {
+    const { client, workers } = setup();
+    client.prepare(dataset, 'auto');
+    client.prepare(dataset, 'wasm');
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(workers[1]!.sent).toEqual([{ type: 'prepare', dataset, backend: 'wasm' }]);
+  });
+
+  it('replaces a worker that failed before any run, so the first Train does not wait on a dead one', () => {
+    const { client, workers, received } = setup();
+    client.prepare(dataset, 'auto');
+    workers[0]!.fail('Failed to fetch a dynamically imported module');
+    expect(workers[0]!.terminated).toBe(true);
+    expect(received).toEqual([]);
+    client.start(spec, dataset, hyper, 'auto');
+    expect(workers).toHaveLength(2);
+    expect(workers[1]!.sent.map((m) => m.type)).toEqual(['start']);
   });
 });

@@ -57,6 +57,16 @@ export interface TrainingClient {
   dispose(): void;
 }
 
+/** The client the page makes: it can also start its worker ahead of the first run. */
+export interface PreparableTrainingClient extends TrainingClient {
+  /**
+   * Starts the worker before any run and has it load the backend and `dataset`, so the first Train waits
+   * for neither (the page calls it once it has loaded). Called again before any run, it replaces that worker
+   * with a fresh one. Does nothing once a run has started.
+   */
+  prepare(dataset: DatasetRef, backend: BackendChoice): void;
+}
+
 export type WorkerFactory = () => WorkerLike;
 
 export interface ClientOptions {
@@ -75,11 +85,11 @@ const QUIET_PHASES: ReadonlySet<RunPhase> = new Set(['paused', 'done', 'stopped'
 const defaultWorkerFactory: WorkerFactory = () =>
   new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' }) as WorkerLike;
 
-export function createTrainingClient(workerFactory: WorkerFactory = defaultWorkerFactory, options: ClientOptions = {}): TrainingClient {
+export function createTrainingClient(workerFactory: WorkerFactory = defaultWorkerFactory, options: ClientOptions = {}): PreparableTrainingClient {
   return new WorkerTrainingClient(workerFactory, options);
 }
 
-class WorkerTrainingClient implements TrainingClient {
+class WorkerTrainingClient implements PreparableTrainingClient {
   private readonly listeners = new Set<TrainingListener>();
   private worker: WorkerLike | null = null;
   private currentRunId = 0;
@@ -93,6 +103,15 @@ class WorkerTrainingClient implements TrainingClient {
   private suspect = false;
 
   constructor(private readonly workerFactory: WorkerFactory, private readonly options: ClientOptions = {}) {}
+
+  prepare(dataset: DatasetRef, backend: BackendChoice): void {
+    if (this.disposed || this.currentRunId !== 0) return;
+    // Asked again before any run (the service worker took control of the page): a fresh worker, whose
+    // fetches go through the service worker and so are kept for offline use.
+    this.worker?.terminate();
+    this.worker = null;
+    this.ensureWorker().postMessage({ type: 'prepare', dataset, backend });
+  }
 
   start(spec: ModelSpec, dataset: DatasetRef, hyper: HyperParams, backend: BackendChoice, options: StartOptions = {}): number {
     if (this.disposed) throw new Error('The training client has been disposed.');
@@ -181,7 +200,7 @@ class WorkerTrainingClient implements TrainingClient {
     this.worker = null;
   }
 
-  // Created on the first start, so that merely opening the page does not load tfjs.
+  // Created by prepare() once the page has loaded, or else by the first start.
   private ensureWorker(): WorkerLike {
     if (this.worker) return this.worker;
     const worker = this.workerFactory();
@@ -221,7 +240,13 @@ class WorkerTrainingClient implements TrainingClient {
    * goes on. Only if the run then falls silent does the worker count as dead (a crash or out of memory).
    */
   private onWorkerFailure(event: Event): void {
-    if (this.disposed || this.currentRunId === 0) return;
+    if (this.disposed) return;
+    if (this.currentRunId === 0) {
+      // A worker started early (prepare) that failed before any run: the first start makes a fresh one.
+      this.worker?.terminate();
+      this.worker = null;
+      return;
+    }
     // Duck-typed: ErrorEvent is not a global everywhere (Node has none), and the message is all we need.
     const text = (event as Partial<ErrorEvent>).message;
     const detail = typeof text === 'string' && text !== '' ? `: ${text}` : '';

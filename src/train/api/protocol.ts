@@ -56,6 +56,11 @@ export type ToWorker =
       readonly startPaused?: boolean;
       /** 'one' keeps training in a single worker; absent or 'auto': data-parallel where it helps (parallel/plan.ts). */
       readonly workers?: WorkersChoice }
+  /**
+   * Before any run (the page has just opened): load tfjs's backend and the dataset the page shows now, so the
+   * first Train starts at once. No runId: it belongs to no run, and is dropped while one goes on.
+   */
+  | { readonly type: 'prepare'; readonly dataset: DatasetRef; readonly backend: BackendChoice }
   | { readonly type: 'pause'; readonly runId: number }
   /** Changes the base learning rate; it takes effect at the next batch (the schedule still applies). */
   | { readonly type: 'set-lr'; readonly runId: number; readonly learningRate: number }
