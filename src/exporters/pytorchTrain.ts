@@ -66,6 +66,7 @@ import json
 import math
 import os
 import struct
+import sys
 
 import torch
 import torch.distributed as dist
@@ -217,10 +218,13 @@ def main(argv=None):
         torch.save(plain.state_dict(), args.out)
         print(f"saved {args.out} after {step} steps")
     if distributed:
-        # Every process leaves together: without it a process that finished first could hang in the teardown
-        # while process 0 was still saving (seen with torch 1.13's gloo under load).
+        # Every process leaves together, once process 0 has saved. Then it leaves at once: torch 1.13 can
+        # deadlock tearing down a gloo process group (its destructor joins a thread that waits for the
+        # interpreter lock the destructor holds), which left torchrun waiting forever about one run in five.
         dist.barrier()
-        dist.destroy_process_group()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
 
 
 @torch.no_grad()
