@@ -8,7 +8,7 @@ import { ok } from './common/options';
 import { pyFloat, pyString, roundFloat, torchModule } from './common/python';
 import { KEEP_FIELD } from './common/receptive';
 import type { BlockBase, BlockModule } from './types';
-import { floatAttr } from '../exporters/onnx/graph';
+import { floatAttr } from '../codegen/onnx/graph';
 import { onnxConstant } from './common/onnx';
 
 export interface BatchNormBlock extends BlockBase {

@@ -11,7 +11,7 @@ import {
 } from './common/python';
 import { WINDOW_FIELD } from './common/receptive';
 import { hasActivation, onnxActivate, onnxConstant, onnxPads } from './common/onnx';
-import { intsAttr } from '../exporters/onnx/graph';
+import { intsAttr } from '../codegen/onnx/graph';
 import { base, count, denseOptions, padding, size2 } from './common/schema';
 import { describeWindow } from './common/describe';
 import type { BlockBase, BlockModule, LayerJson } from './types';

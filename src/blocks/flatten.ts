@@ -5,7 +5,7 @@ import { kerasLayer, pyString } from './common/python';
 import { FLATTEN_FIELD } from './common/receptive';
 import { plain } from './common/schema';
 import type { BlockBase, BlockModule } from './types';
-import { intAttr, intsAttr } from '../exporters/onnx/graph';
+import { intAttr, intsAttr } from '../codegen/onnx/graph';
 
 export interface FlattenBlock extends BlockBase {
   readonly kind: 'flatten';

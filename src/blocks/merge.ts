@@ -8,7 +8,7 @@ import { pyString } from './common/python';
 import { MERGE_FIELD } from './common/receptive';
 import { plain } from './common/schema';
 import type { BlockBase, BlockModule } from './types';
-import { intAttr } from '../exporters/onnx/graph';
+import { intAttr } from '../codegen/onnx/graph';
 
 /** Element-wise sum of two or more inputs of identical shape (residual connections). */
 export interface AddBlock extends BlockBase {

@@ -9,7 +9,7 @@ import { paddingField, windowField } from './common/options';
 import { kerasPad, kerasPadding, kerasTuple, pads, pair, pyString, symmetric, torchTuple } from './common/python';
 import { WINDOW_FIELD } from './common/receptive';
 import { onnxPads, type OnnxBlockContext } from './common/onnx';
-import { intAttr, intsAttr } from '../exporters/onnx/graph';
+import { intAttr, intsAttr } from '../codegen/onnx/graph';
 import type { AxisArithmetic } from '../model/analysis';
 import { base, padding, size2 } from './common/schema';
 import type { BlockBase, BlockModule, ExportContext, PytorchCode } from './types';

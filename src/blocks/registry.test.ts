@@ -7,8 +7,8 @@ import { defaultBlock, validateField } from '../model/blockFields';
 import { measureModel } from '../model/cost';
 import { decodeSpec, encodeSpec, validateSpec } from '../model/link';
 import { expectedWeights } from '../project/expectedWeights';
-import { kerasModelPy } from '../exporters/kerasModel';
-import { pytorchModelPy } from '../exporters/pytorchModel';
+import { kerasModelPy } from '../codegen/kerasModel';
+import { pytorchModelPy } from '../codegen/pytorchModel';
 import { BLOCK_MODULES, REGISTERED_KINDS } from './registry';
 import { kindNetworks, TABLE_DATA, UNDER_TEST } from './testNetworks';
 

@@ -7,7 +7,7 @@ import { kerasInit, kerasLayerName, pyString } from './common/python';
 import { WHOLE_FIELD } from './common/receptive';
 import { base, init } from './common/schema';
 import type { BlockBase, BlockModule } from './types';
-import { intAttr } from '../exporters/onnx/graph';
+import { intAttr } from '../codegen/onnx/graph';
 import { onnxAffine } from './common/onnx';
 
 export interface SoftmaxOutputBlock extends BlockBase {

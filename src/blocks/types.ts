@@ -160,7 +160,7 @@ export interface BlockModule<B extends BlockBase & { readonly kind: string }> {
   readonly keras: KerasExport<B>;
   /** TensorFlow.js model.json: the playground's own layer classes (by class name) as standard Keras layers. */
   readonly tfjsLayers?: Readonly<Record<string, (layer: LayerJson) => LayerJson>>;
-  /** ONNX (src/exporters/onnx/): the block's nodes and initializers; returns its output tensor's name. */
+  /** ONNX (src/codegen/onnx/): the block's nodes and initializers; returns its output tensor's name. */
   readonly onnx: OnnxEmitter<B>;
 }
 

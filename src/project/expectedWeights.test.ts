@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel } from '../model/analyze';
 import { buildModel } from '../train/buildModel';
-import { exportCases } from '../train/export/exportFixtures';
+import { exportCases } from '../train/exportChecks/exportFixtures';
 import { expectedWeights, weightsMismatch } from './expectedWeights';
 
 beforeAll(async () => {

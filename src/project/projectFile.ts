@@ -6,8 +6,8 @@
 // decoder and the model core, and the weights must be exactly the ones that network has.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { z } from 'zod';
-import type { WeightList } from '../exporters/weights';
-import { countValues } from '../exporters/weights';
+import type { WeightList } from '../codegen/weights';
+import { countValues } from '../codegen/weights';
 import { analyzeModel } from '../model/analyze';
 import type { DataShape } from '../model/spec';
 import { decodeExperiment, encodeExperiment, type Experiment } from '../store/linkState';

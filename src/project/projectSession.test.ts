@@ -7,7 +7,7 @@ import { createSeries } from '../metrics/series';
 import { createSavedRuns } from '../metrics/savedRuns';
 import { createAppStore } from '../store/appStore';
 import type { FromWorker } from '../train/api/protocol';
-import type { WeightList } from '../exporters/weights';
+import type { WeightList } from '../codegen/weights';
 import type { RestoredRun } from '../store/runController';
 import { expectedWeights } from './expectedWeights';
 import { openProjectStore, type ProjectStore } from './projectStore';

@@ -8,7 +8,7 @@
 // stored yet is kept synchronously (leaveBackup.ts). A bare address reopens the project last open; a link
 // naming another experiment opens it unsaved (it becomes a project when changed). Tabs on one project stay
 // in step (tabChannel.ts), and a save made from an older version is kept as a copy, never written over.
-import type { WeightList } from '../exporters/weights';
+import type { WeightList } from '../codegen/weights';
 import { selectLessonProgress } from '../store/lessonsSlice';
 import { selectExperiment } from '../store/linkSlice';
 import type { FromWorker } from '../train/api/protocol';

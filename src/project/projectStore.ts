@@ -5,7 +5,7 @@
 // naming the largest other projects, the ones whose deletion frees the most. A save may name the version it
 // was made from: when another tab saved the project since, it is refused ('conflict') instead of overwriting.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { WeightList } from '../exporters/weights';
+import type { WeightList } from '../codegen/weights';
 import { summarize, type Project, type ProjectSummary } from './types';
 
 type StoredProject = Omit<Project, 'weights'> & { readonly weightBytes: number };

@@ -1,9 +1,9 @@
 // The Export menu's files for the network on screen. Targets that carry trained weights take them from the
 // worker (they are what predictions use), and only when they are of this network: an edit since training
 // makes the worker's model stale, and that export is refused rather than written with other weights.
-import { NEEDS_WEIGHTS, type ExportFile, type ExportTarget } from '../exporters/bundle';
-import { exportAnyFile } from '../exporters/exportAny';
-import type { WeightList } from '../exporters/weights';
+import { NEEDS_WEIGHTS, type ExportFile, type ExportTarget } from '../codegen/bundle';
+import { exportAnyFile } from '../codegen/exportAny';
+import type { WeightList } from '../codegen/weights';
 import type { AppState } from '../store/appStore';
 import type { FromWorker } from '../train/api/protocol';
 import { expectedWeights, weightsMismatch } from './expectedWeights';

@@ -1,6 +1,6 @@
 // The open project's session as views and tests see it: its state, its actions and what it is made from
 // (projectSession.ts builds it).
-import type { ExportFile, ExportTarget } from '../exporters/bundle';
+import type { ExportFile, ExportTarget } from '../codegen/bundle';
 import type { AppStore } from '../store/appStore';
 import type { RunController, RunSeries } from '../store/runController';
 import type { LeaveBackup } from './leaveBackup';

@@ -1,6 +1,6 @@
 // A saved project: the experiment (network, dataset, hyper-parameters), the trained weights, the curves of
 // its runs and lesson progress. Plain data, stored as is in IndexedDB and as one zip file on disk.
-import type { WeightList } from '../exporters/weights';
+import type { WeightList } from '../codegen/weights';
 import type { DataShape } from '../model/spec';
 import type { Experiment } from '../store/linkState';
 
@@ -37,7 +37,7 @@ export interface Project {
   readonly experiment: Experiment;
   /** The input shape and classes the weights were trained for (own image sets differ from the built-in ones). */
   readonly dataShape: DataShape;
-  /** TensorFlow.js names and layouts (src/exporters/weights.ts); null before training. */
+  /** TensorFlow.js names and layouts (src/codegen/weights.ts); null before training. */
   readonly weights: WeightList | null;
   /** Every run of the project, oldest first: the latest is the one whose weights these are. */
   readonly runs: readonly RunCurve[];

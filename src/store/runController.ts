@@ -1,5 +1,5 @@
 // Wires the training client to the store and the metric series: the only place that knows both.
-import type { WeightList } from '../exporters/weights';
+import type { WeightList } from '../codegen/weights';
 import type { DataShape, ModelSpec } from '../model/spec';
 import type { DatasetRef, EpochResult } from '../train/api/protocol';
 import type { TrainingClient } from '../train/api/client';

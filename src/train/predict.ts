@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createConfusion, type ConfusionAccumulator } from './api/confusion';
 import type { ConfusionReport, FromWorker, ToWorker } from './api/protocol';
 import type { BuiltModel } from './builtModel';
-import { loadWeightsModel, weightsMessage } from './export/weightsPort';
+import { loadWeightsModel, weightsMessage } from './weights/weightsPort';
 import { checkpoint, type PostFn, type PredictionObserver, type RunContext, type Session, type SessionDeps } from './session';
 
 /** How many mistakes travel with each report (their images included). */

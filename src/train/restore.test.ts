@@ -4,7 +4,7 @@
 // views answer on it. A start cancels a restore under way; nothing leaks.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { WeightList } from '../exporters/weights';
+import type { WeightList } from '../codegen/weights';
 import { dataset, errorOf, harness, meta, spec, start } from './engineHarness';
 import { PROBES_OFF } from './api/probeTypes';
 import type { FromWorker, ToWorker } from './api/protocol';

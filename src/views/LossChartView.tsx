@@ -4,7 +4,7 @@ import { selectStepsPerEpoch } from '../store/appStore';
 import { createLossChart, type LossChart, type LossChartLabels } from './charts/lossChart';
 import { epochEndStep } from './charts/chartMath';
 import { useServices } from './AppContext';
-import { SaveButtons } from './export';
+import { SaveButtons } from './saveImage';
 import { ChartLatest, ChartTable, ChartTableButton, useChartTable } from './charts/ChartText';
 import { createRunNumbers, CUSTOM_DATASET, runNames, type RunSettings } from './charts/runLabels';
 import { runWords } from './charts/runWords';

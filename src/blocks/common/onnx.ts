@@ -1,10 +1,10 @@
-// What the block modules share for their ONNX emitters (src/exporters/onnx/ builds the graph around them).
+// What the block modules share for their ONNX emitters (src/codegen/onnx/ builds the graph around them).
 // Tensors are NCHW inside the ONNX graph (ONNX's Conv and pooling layout, as in the PyTorch export), while
 // the app's shapes and weights are channels-last; each emitter turns the one into the other. TensorFlow's
 // 'same' padding may put one more row after than before, which ONNX's explicit [top, left, bottom, right]
 // pads state directly.
-import { floatAttr, type OnnxGraphBuilder } from '../../exporters/onnx/graph';
-import { countValues, transpose, type NamedTensor } from '../../exporters/weights';
+import { floatAttr, type OnnxGraphBuilder } from '../../codegen/onnx/graph';
+import { countValues, transpose, type NamedTensor } from '../../codegen/weights';
 import type { AxisArithmetic, BlockAnalysis } from '../../model/analysis';
 import type { ActivationFn, DataShape, Shape } from '../../model/spec';
 import type { BlockBase } from '../types';

@@ -3,7 +3,7 @@
 // ids reach Python as identifiers only through pythonBlockNames.
 import type { AxisArithmetic } from '../../model/analysis';
 import type { ActivationFn, InitName, Padding, Size2 } from '../../model/spec';
-import { pyFloat, pyString } from '../../exporters/pythonNames';
+import { pyFloat, pyString } from '../../codegen/pythonNames';
 import { DEFAULT_ALPHA } from './options';
 import type { KerasLine } from '../types';
 

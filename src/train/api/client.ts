@@ -2,7 +2,7 @@
 // drops every message that belongs to an earlier run, so a late 'metrics' or 'stopped' from a run the
 // user already replaced can never reach the charts or the store.
 import type { RunFailure } from './failure';
-import type { WeightList } from '../../exporters/weights';
+import type { WeightList } from '../../codegen/weights';
 import type { DataShape, ModelSpec } from '../../model/spec';
 import type { BackendChoice, DatasetRef, FromWorker, HyperParams, RunPhase, ToWorker, WorkersChoice } from './protocol';
 import type { ProbeConfig } from './probeTypes';

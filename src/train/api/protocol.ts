@@ -1,7 +1,7 @@
 // The typed message protocol between the UI and the training worker. Every run-scoped message carries
 // the runId; the client drops messages of a stale run. Metrics arrive in batches of typed arrays.
 import type { RunFailure } from './failure';
-import type { WeightList } from '../../exporters/weights';
+import type { WeightList } from '../../codegen/weights';
 import type { DataShape, ModelSpec } from '../../model/spec';
 import type { ProbeConfig, ProbeSnapshot } from './probeTypes';
 import type { UnderstandFromWorker, UnderstandToWorker } from './understandProtocol';

@@ -8,7 +8,7 @@ import type { ModelSpec } from '../../model/spec';
 import { buildModel } from '../buildModel';
 import { errorOf, harness, isMetrics, isPhase, spec, start } from '../engineHarness';
 import type { FromWorker, HyperParams, ToWorker, WorkersInfo } from '../api/protocol';
-import type { WeightList } from '../../exporters/weights';
+import type { WeightList } from '../../codegen/weights';
 import { createBatchBuffers, fillBatch, shuffledIndices } from '../../data/batches';
 import { dataset } from '../engineHarness';
 import { inProcessHelpers } from './inProcess';

@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../AppContext';
-import { SaveButtons } from '../export';
+import { SaveButtons } from '../saveImage';
 import { createArithDiagram, type ArithDiagram, type ArithLabels } from './arithDiagram';
 import { DEFAULT_FREE_PLAY, outputSize, paddedSize, reach, type FreePlay } from './frames';
 import { FreePlayControls } from './FreePlayControls';

@@ -3,7 +3,7 @@ import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { perClassAccuracy } from '../../train/api/confusion';
 import type { ConfusionReport } from '../../train/api/protocol';
-import { SaveButtons } from '../export';
+import { SaveButtons } from '../saveImage';
 import { confusionCells, confusionCellSize } from './confusionLayout';
 
 const LEFT = 90;

@@ -1,6 +1,6 @@
 import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SaveButtons } from '../export';
+import { SaveButtons } from '../saveImage';
 
 const ROW = 20;
 const LABEL = 90;

@@ -3,8 +3,8 @@
 // in and out, and the Export menu. Self-contained: it opens the project store and session itself.
 import { memo, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXPORT_TARGETS, type ExportFile } from '../../exporters/bundle';
-import { COURSE_TARGETS } from '../../exporters/courseTargets';
+import { EXPORT_TARGETS, type ExportFile } from '../../codegen/bundle';
+import { COURSE_TARGETS } from '../../codegen/courseTargets';
 import { storageBackup } from '../../project/leaveBackup';
 import { openProjectStore, ProjectStoreError } from '../../project/projectStore';
 import { broadcastTabs } from '../../project/tabChannel';

@@ -2,7 +2,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapStack } from '../../train/api/probeTypes';
 import { globalScale, NORM_MODES, type NormMode } from '../../paint/normalise';
-import { SaveButtons } from '../export';
+import { SaveButtons } from '../saveImage';
 import { createFeatureMaps, type FeatureMaps, type MapSelection } from './featureMaps';
 import { useProbeChannel, useOnScreen, useWantProbe } from './hooks';
 import { createMapDetail, type MapDetail } from './mapDetail';

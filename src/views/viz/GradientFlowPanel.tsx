@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { selectRunActive } from '../../store/appStore';
 import { useApp } from '../AppContext';
-import { SaveButtons } from '../export';
+import { SaveButtons } from '../saveImage';
 import { createGradientChart, type GradientChart, type GradientChartLabels } from './gradientChart';
 import { useProbeChannel, useWantProbe } from './hooks';
 // Its own styles, whichever panel is opened first.

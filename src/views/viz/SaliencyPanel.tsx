@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { SaveButtons } from '../export';
+import { SaveButtons } from '../saveImage';
 import { useClassNames } from '../predict/hooks';
 import { useProbeChannel, useProbeValue, useOnScreen, useWantProbe } from './hooks';
 import { createSaliencyView, type SaliencyLabels, type SaliencyView } from './saliencyView';

@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel } from '../../model/analyze';
-import { pytorchModelPy } from '../../exporters/pytorchModel';
-import { pytorchWeightsFile } from '../../exporters/pytorchWeights';
-import { writeSafetensors } from '../../exporters/safetensors';
+import { pytorchModelPy } from '../../codegen/pytorchModel';
+import { pytorchWeightsFile } from '../../codegen/pytorchWeights';
+import { writeSafetensors } from '../../codegen/safetensors';
 import { selectBackend } from '../backend';
 import { buildModel } from '../buildModel';
 import { exportCases, randomizeWeights, testImages } from './exportFixtures';
 import { runPython, tempDir } from './pythonHarness';
-import { readWeights } from './readWeights';
+import { readWeights } from '../weights/readWeights';
 
 const IMAGES = 100;
 

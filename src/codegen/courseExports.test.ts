@@ -1,6 +1,6 @@
 // The notebook and ONNX targets of the Export menu: what each zip holds, the notebook's language, class
 // order and escaping of user text in Markdown; the model files themselves are run in
-// src/train/export/{notebook,onnx}Export.test.ts.
+// src/train/exportChecks/{notebook,onnx}Export.test.ts.
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { analyzeModel } from '../model/analyze';

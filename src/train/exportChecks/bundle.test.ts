@@ -3,12 +3,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportFile, safeFileName, type ExportInput } from '../../exporters/bundle';
+import { exportFile, safeFileName, type ExportInput } from '../../codegen/bundle';
 import { analyzeModel } from '../../model/analyze';
 import { chain, conv2d, flatten, input, lenet5Mnist, softmax } from '../../model/presets';
 import { buildModel } from '../buildModel';
 import { CIFAR, MNIST } from './exportFixtures';
-import { readWeights, topologyOf } from './readWeights';
+import { readWeights, topologyOf } from '../weights/readWeights';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

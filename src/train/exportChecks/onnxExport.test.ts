@@ -9,16 +9,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel } from '../../model/analyze';
 import { BLOCK_FIELDS } from '../../model/blockFields';
 import type { DataShape, ModelSpec } from '../../model/spec';
-import { transpose } from '../../exporters/weights';
-import { ONNX_INPUT, ONNX_OPSET, ONNX_OUTPUT, onnxInputShape, onnxModelFile, onnxModelProto } from '../../exporters/onnx/onnxModel';
-import { onnxRoot } from '../../exporters/onnx/onnxSchema';
-import { encodeMessage } from '../../exporters/onnx/protoWriter';
+import { transpose } from '../../codegen/weights';
+import { ONNX_INPUT, ONNX_OPSET, ONNX_OUTPUT, onnxInputShape, onnxModelFile, onnxModelProto } from '../../codegen/onnx/onnxModel';
+import { onnxRoot } from '../../codegen/onnx/onnxSchema';
+import { encodeMessage } from '../../codegen/onnx/protoWriter';
 import { selectBackend } from '../backend';
 import { buildModel } from '../buildModel';
 import { exportCases, randomizeWeights, testImages } from './exportFixtures';
 import { clashingIdsNetwork, EVERY_KIND_DATA, everyKindNetwork } from './everyKind';
 import { runPython, tempDir } from './pythonHarness';
-import { readWeights } from './readWeights';
+import { readWeights } from '../weights/readWeights';
 
 const IMAGES = 100;
 

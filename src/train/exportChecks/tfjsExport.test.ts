@@ -3,11 +3,11 @@
 // with each of the playground's own layers (dilated conv, ELU with alpha 0.5, seeded dropout).
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TFJS_ELU_LOADER, tfjsLayersModel } from '../../exporters/tfjsModel';
+import { TFJS_ELU_LOADER, tfjsLayersModel } from '../../codegen/tfjsModel';
 import { selectBackend } from '../backend';
 import { buildModel } from '../buildModel';
 import { exportCases, randomizeWeights, testImages } from './exportFixtures';
-import { readWeights, topologyOf } from './readWeights';
+import { readWeights, topologyOf } from '../weights/readWeights';
 
 beforeAll(async () => {
   // wasm, as most students train on: several times faster than cpu for the larger CIFAR presets.

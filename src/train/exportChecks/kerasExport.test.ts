@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel } from '../../model/analyze';
-import { kerasLayerName, kerasModelPy } from '../../exporters/kerasModel';
+import { kerasLayerName, kerasModelPy } from '../../codegen/kerasModel';
 import { buildModel } from '../buildModel';
 import { exportCases } from './exportFixtures';
 import { runPython, tempDir } from './pythonHarness';

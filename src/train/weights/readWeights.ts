@@ -1,7 +1,7 @@
-// The trained weights of a tfjs model as plain data (src/exporters/weights.ts), named by each weight's
+// The trained weights of a tfjs model as plain data (src/codegen/weights.ts), named by each weight's
 // original name ("conv1/kernel"; tfjs may add "_1" to the unique name when a model is built twice).
 import type * as tf from '@tensorflow/tfjs';
-import type { WeightList } from '../../exporters/weights';
+import type { WeightList } from '../../codegen/weights';
 
 export function readWeights(model: tf.LayersModel): WeightList {
   return model.weights.map((w) => {

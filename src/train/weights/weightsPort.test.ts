@@ -7,7 +7,7 @@ import { lenet5Mnist, tinyCnn } from '../../model/presets';
 import { buildModel } from '../buildModel';
 import { createPredictor } from '../predict';
 import type { FromWorker } from '../api/protocol';
-import { MNIST, mnistTestImages, randomizeWeights } from './exportFixtures';
+import { MNIST, mnistTestImages, randomizeWeights } from '../exportChecks/exportFixtures';
 import { readWeights } from './readWeights';
 
 beforeAll(async () => {

@@ -8,9 +8,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel } from '../../model/analyze';
 import { lenet5Mnist, tinyCnn } from '../../model/presets';
-import { notebookJson } from '../../exporters/notebook';
-import { trainingCode } from '../../exporters/notebookCode';
-import { pytorchWeightsFile } from '../../exporters/pytorchWeights';
+import { notebookJson } from '../../codegen/notebook';
+import { trainingCode } from '../../codegen/notebookCode';
+import { pytorchWeightsFile } from '../../codegen/pytorchWeights';
 import type { RunCurve } from '../../project/types';
 import { OPTIMIZER_NAMES, type HyperParams } from '../api/protocol';
 import { selectBackend } from '../backend';
@@ -18,7 +18,7 @@ import { buildModel } from '../buildModel';
 import { MNIST, mnistTestImages, randomizeWeights } from './exportFixtures';
 import { runNotebook, writeMnistSlice } from './notebookHarness';
 import { runPython, tempDir } from './pythonHarness';
-import { readWeights } from './readWeights';
+import { readWeights } from '../weights/readWeights';
 
 const HOSTILE = 'Evil"""\nopen("pwned", "w")  # \'\'\' \\" \u2028<img src=x onerror=alert(1)> $x$ {trainable} | `code` ## 이름';
 
