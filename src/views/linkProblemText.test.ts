@@ -9,7 +9,7 @@ describe('linkProblemText', () => {
     const p = { code: 'ignoredFields', values: { names: 'data, opt, lr, bs, ep, seed' } };
     expect(linkProblemText(p, ...en)).toBe(
       'Some training settings were not valid and were set to their defaults: Dataset, Optimizer, Learning rate, Batch size, Epochs, Random seed.');
-    expect(linkProblemText(p, ...ko)).toContain('데이터셋, 옵티마이저, 학습률, 배치 크기, 에폭 수, 난수 시드');
+    expect(linkProblemText(p, ...ko)).toContain('데이터셋, 옵티마이저, 학습률, 배치 크기, 에포크 수, 난수 시드');
   });
   it('tells a link with no format mark from one of another version', () => {
     expect(linkProblemText({ code: 'unknownVersion', values: { version: '' } }, ...en)).toContain('no link format mark (v=)');
