@@ -75,6 +75,7 @@ export const conv2dModule: BlockModule<Conv2DBlock> = {
     initField,
   ],
   arity: 'one',
+  kernelView: true,
   idPrefix: 'conv',
   kerasClass: 'Conv2D',
   infer: (block, [input]) => withOptions(block.id, block, inferConv(block, input ?? [])),

@@ -25,6 +25,8 @@ export const denseModule: BlockModule<DenseBlock> = {
   schema: z.strictObject({ kind: z.literal('dense'), ...base, units: count, ...denseOptions }),
   fields: [{ name: 'units', type: 'int', min: 1, max: 4096, default: 64 }, useBiasField, activationField('activation', 'linear'), initField],
   arity: 'one',
+  flat: true,
+  kernelView: true,
   idPrefix: 'dense',
   kerasClass: 'Dense',
   infer: (block, [input = []]) => withOptions(block.id, block, inferDense(block.id, input, block.units, 'units', block.useBias !== false)),

@@ -16,6 +16,7 @@ export const flattenModule: BlockModule<FlattenBlock> = {
   schema: plain('flatten'),
   fields: [],
   arity: 'one',
+  flat: true,
   idPrefix: 'flatten',
   kerasClass: 'Flatten',
   infer(_block, [input = []]) {

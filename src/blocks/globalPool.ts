@@ -23,6 +23,7 @@ function globalPoolModule<B extends GlobalPoolBlock>(
     schema: plain(kind),
     fields: [],
     arity: 'one',
+    flat: true,
     idPrefix,
     kerasClass,
     infer(block, [input = []]) {

@@ -54,6 +54,9 @@ export function moduleOf(kind: string): AnyBlockModule {
   return found;
 }
 
+/** The role of a kind in the graph rules (the input block, the output head), or none. */
+export const roleOf = (kind: string): 'input' | 'output' | undefined => byKind.get(kind)?.role;
+
 /** Kinds with a role: the input block and the output head. */
 export const kindsWithRole = (role: 'input' | 'output'): readonly RegisteredKind[] =>
   BLOCK_MODULES.filter((m) => (m as AnyBlockModule).role === role).map((m) => m.kind);

@@ -145,6 +145,10 @@ export interface BlockModule<B extends BlockBase & { readonly kind: string }> {
   readonly idPrefix: string;
   /** Keras's class name, in the summary table. */
   readonly kerasClass: string;
+  /** Its output is always a vector (dense, flatten, global pooling): its thumbnail draws bars, not maps. */
+  readonly flat?: boolean;
+  /** Its kernel is a weight the block panel shows (filters of a convolution, the weights of a dense layer). */
+  readonly kernelView?: boolean;
   /** Batch norm subtracts its input's mean: a bias right before it is wasted. */
   readonly cancelsBias?: boolean;
   /** `inputs` are the shapes flowing in, in input order (empty for the input block); never throws. */

@@ -2,15 +2,18 @@
 // the model analysis), or the free-play values. Pure derivations from the store, memoised.
 import { useMemo } from 'react';
 import type { AxisArithmetic, BlockAnalysis, ModelAnalysis } from '../../model/analysis';
+import { blockModuleOf, roleOf } from '../../blocks/registry';
+import { WINDOW_FIELD } from '../../blocks/common/receptive';
 import type { ModelSpec } from '../../model/spec';
 import { freePlayArithmetic, geometryFromArithmetic, strideMisfits, type FreePlay, type StrideFit, type WindowGeometry } from './frames';
 import { receptiveField, type ReceptiveField } from './receptiveField';
 
-export const WINDOW_KINDS = new Set(['conv2d', 'maxpool2d', 'avgpool2d']);
+/** A kind that slides a window over its input (convolution, pooling): the arithmetic view animates it. */
+export const hasWindow = (kind: string): boolean => blockModuleOf(kind)?.receptive === WINDOW_FIELD;
 
 /** Conv and pool blocks whose arithmetic is known: the ones the view can animate. */
 export function windowBlocks(analysis: ModelAnalysis): BlockAnalysis[] {
-  return analysis.blocks.filter((b) => WINDOW_KINDS.has(b.kind) && b.arithmetic.length === 2);
+  return analysis.blocks.filter((b) => hasWindow(b.kind) && b.arithmetic.length === 2);
 }
 
 export interface ArithSceneData {
@@ -32,7 +35,7 @@ export function useArithScene(mode: 'block' | 'free', blockId: string | null, fr
     }
     const block = windowBlocks(analysis).find((b) => b.id === blockId);
     if (!block) return { axes: [], geometry: null, misfits: [], imageSize: null, blockOutput: null };
-    const input = analysis.blocks.find((b) => b.kind === 'input')?.outputShape;
+    const input = analysis.blocks.find((b) => roleOf(b.kind) === 'input')?.outputShape;
     const imageSize = input && input.length === 3 ? [input[0] as number, input[1] as number] as const : null;
     const out = block.outputShape;
     return {

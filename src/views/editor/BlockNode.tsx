@@ -4,6 +4,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AxisArithmetic, BlockAnalysis, ModelIssue } from '../../model/analysis';
+import { roleOf } from '../../blocks/registry';
 import { connectMessageKey } from '../../model/connect';
 import { describeBlock } from '../describeBlock';
 import { formatCount, formatShape } from '../format';
@@ -68,7 +69,7 @@ function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
   return (
     <div className={`block-node state-${state}${selected ? ' selected' : ''}${data.connectSource ? ' connect-source' : ''}`}
       data-block={block.id} data-kind={block.kind} data-state={state}>
-      {block.kind !== 'input' && <Handle type="target" position={Position.Left} />}
+      {roleOf(block.kind) !== 'input' && <Handle type="target" position={Position.Left} />}
       <header>
         <span className="kind">{t(`kind.${block.kind}`, { ns: 'model', defaultValue: block.kind })}</span>
         <span className="id">{block.id}</span>
@@ -97,7 +98,7 @@ function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
           {issues.map((issue, i) => <IssueLine key={i} issue={issue} />)}
         </div>
       )}
-      {block.kind !== 'softmax' && <Handle type="source" position={Position.Right} />}
+      {roleOf(block.kind) !== 'output' && <Handle type="source" position={Position.Right} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // The editor's user actions, one function each, shared by the toolbar, the palette, the keyboard and the
 // inspector (excalidraw's pattern): whichever way a student asks, the same thing happens.
 import { useMemo } from 'react';
+import { roleOf } from '../../blocks/registry';
 import type { BlockKind, ModelSpec } from '../../model/spec';
 import type { Layout, Point } from '../../store/editOps';
 import { useServices } from '../AppContext';
@@ -9,8 +10,8 @@ import { fillLayout, spotAfter, tidyLayout } from './layout';
 /** Where a block added without an explicit target goes: after the selection, else just before the output. */
 export function defaultAfter(spec: ModelSpec, selection: readonly string[]): string | undefined {
   if (selection[0] !== undefined) return selection[0];
-  const output = spec.blocks.find((b) => b.kind === 'softmax');
-  return output?.inputs[0] ?? spec.blocks.find((b) => b.kind === 'input')?.id;
+  const output = spec.blocks.find((b) => roleOf(b.kind) === 'output');
+  return output?.inputs[0] ?? spec.blocks.find((b) => roleOf(b.kind) === 'input')?.id;
 }
 
 const hasPositions = (spec: ModelSpec) => Object.keys(spec.layout ?? {}).length > 0;

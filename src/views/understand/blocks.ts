@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { roleOf } from '../../blocks/registry';
 import { useApp } from '../AppContext';
 
 export interface ChoosableBlock {
@@ -12,7 +13,7 @@ export interface ChoosableBlock {
 export function useChoosableBlocks(): ChoosableBlock[] {
   const blocks = useApp((s) => s.analysis.blocks);
   return useMemo(() => blocks.flatMap((b) => {
-    if (b.kind === 'input' || b.kind === 'softmax' || !b.outputShape) return [];
+    if (roleOf(b.kind) !== undefined || !b.outputShape) return [];
     const shape = b.outputShape;
     return [{ id: b.id, channels: Number(shape[shape.length - 1] ?? 0), spatial: shape.length === 3 }];
   }), [blocks]);

@@ -2,18 +2,18 @@
 // the strip's one thumbnails controller. React renders the elements once; the pictures are drawn outside it.
 import { createContext, memo, useContext, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { blockModuleOf, roleOf } from '../../blocks/registry';
 import type { BlockKind } from '../../model/spec';
 import type { Thumbnails, ThumbKind } from './thumbnails';
 
 /** Provided by the network strip; absent (no thumbnails) where the editor is used on its own. */
 export const ThumbnailsContext = createContext<Thumbnails | null>(null);
 
-const VECTOR_KINDS: ReadonlySet<BlockKind> = new Set<BlockKind>(['dense', 'flatten', 'globalavgpool', 'globalmaxpool']);
-
 export function thumbKind(kind: BlockKind): ThumbKind {
-  if (kind === 'input') return 'image';
-  if (kind === 'softmax') return 'classes';
-  return VECTOR_KINDS.has(kind) ? 'bars' : 'maps';
+  const role = roleOf(kind);
+  if (role === 'input') return 'image';
+  if (role === 'output') return 'classes';
+  return blockModuleOf(kind)?.flat === true ? 'bars' : 'maps';
 }
 
 export const BlockThumb = memo(function BlockThumb({ id, kind }: { id: string; kind: BlockKind }) {

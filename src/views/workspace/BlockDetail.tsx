@@ -5,7 +5,8 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BlockSpec } from '../../model/spec';
 import { ArithView } from '../arith/ArithView';
-import { WINDOW_KINDS } from '../arith/useArithScene';
+import { blockModuleOf } from '../../blocks/registry';
+import { hasWindow } from '../arith/useArithScene';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { createFeatureMaps, type FeatureMaps, type MapSelection } from '../viz/featureMaps';
 import { mapLabel, MapDetailView } from '../viz/FeatureMapsPanel';
@@ -100,11 +101,11 @@ export const BlockDetail = memo(function BlockDetail({ block }: { block: BlockSp
   return (
     <div className="block-detail" data-block={block.id}>
       <ErrorBoundary><BlockMaps id={block.id} /></ErrorBoundary>
-      {(block.kind === 'conv2d' || block.kind === 'dense') && <ErrorBoundary><BlockFilters id={block.id} /></ErrorBoundary>}
+      {blockModuleOf(block.kind)?.kernelView === true && <ErrorBoundary><BlockFilters id={block.id} /></ErrorBoundary>}
       <ErrorBoundary><BlockGradient id={block.id} /></ErrorBoundary>
       <section className="block-arith">
         <h3>{t('block.arith')}</h3>
-        {WINDOW_KINDS.has(block.kind) ? <ErrorBoundary><ArithView /></ErrorBoundary> : <p className="hint">{t('block.noArith')}</p>}
+        {hasWindow(block.kind) ? <ErrorBoundary><ArithView /></ErrorBoundary> : <p className="hint">{t('block.noArith')}</p>}
       </section>
     </div>
   );
