@@ -3,6 +3,7 @@
 // here and on the target block, and the list stays open to try another.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roleOf } from '../../blocks/registry';
 import { connectMessageKey } from '../../model/connect';
 import { useApp } from '../AppContext';
 
@@ -18,7 +19,7 @@ export function ConnectPanel({ from, onClose }: Props) {
   const connectBlocks = useApp((s) => s.connectBlocks);
   const select = useApp((s) => s.select);
   const listRef = useRef<HTMLUListElement>(null);
-  const targets = blocks.filter((b) => b.id !== from && b.kind !== 'input');
+  const targets = blocks.filter((b) => b.id !== from && roleOf(b.kind) !== 'input');
 
   useEffect(() => {
     listRef.current?.querySelector('button')?.focus();

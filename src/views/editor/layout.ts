@@ -1,6 +1,7 @@
 // Tidy layout with dagre: data flows left to right in one strip, branches (residual paths) as parallel lanes. Used for the
 // "Tidy layout" button and to place blocks that have no stored position (presets, links without a layout).
 import dagre from '@dagrejs/dagre';
+import { roleOf } from '../../blocks/registry';
 import type { ModelSpec } from '../../model/spec';
 import type { Layout, Point } from '../../store/editOps';
 import { safeInputs } from './flowModel';
@@ -24,7 +25,7 @@ export function tidyLayout(spec: ModelSpec): Record<string, Point> {
     const inputs = safeInputs(b).filter((from) => ids.has(from) && from !== b.id);
     for (const from of inputs) g.setEdge(from, b.id, { weight: 2 });
     const before = blocks[i - 1];
-    if (inputs.length === 0 && b.kind !== 'input' && before) g.setEdge(before.id, b.id, { weight: 2 });
+    if (inputs.length === 0 && roleOf(b.kind) !== 'input' && before) g.setEdge(before.id, b.id, { weight: 2 });
   });
   try {
     dagre.layout(g);
