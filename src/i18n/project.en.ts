@@ -61,6 +61,7 @@ export default {
       notAProject: 'This zip is not a CNN Playground project. Nothing was opened.',
       futureVersion: 'This project was saved by a newer version of the playground (format {{version}}). Nothing was opened.',
       badField: 'The field “{{where}}” of the project is missing or wrong. Nothing was opened.',
+      textTooLong: 'The field “{{where}}” of the project is longer than {{limit}} characters. Shorten it in project.json and open the file again. Nothing was opened.',
       badNetwork: 'The project’s network cannot be read ({{detail}}). Nothing was opened.',
       weightsMismatch: 'The weights do not match the network: {{detail}}. Nothing was loaded.',
       weightsNotFinite: 'The weight “{{name}}” holds values that are not numbers. Nothing was opened.',

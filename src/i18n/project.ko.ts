@@ -61,6 +61,7 @@ export default {
       notAProject: '이 zip은 CNN Playground 프로젝트가 아닙니다. 아무것도 열지 않았습니다.',
       futureVersion: '더 새로운 버전의 플레이그라운드에서 저장한 프로젝트입니다(형식 {{version}}). 아무것도 열지 않았습니다.',
       badField: '프로젝트의 “{{where}}” 항목이 없거나 잘못되었습니다. 아무것도 열지 않았습니다.',
+      textTooLong: '프로젝트의 “{{where}}” 항목이 {{limit}}자보다 깁니다. project.json에서 줄인 뒤 다시 여세요. 아무것도 열지 않았습니다.',
       badNetwork: '프로젝트의 네트워크를 읽을 수 없습니다({{detail}}). 아무것도 열지 않았습니다.',
       weightsMismatch: '가중치가 네트워크와 맞지 않습니다: {{detail}}. 아무것도 불러오지 않았습니다.',
       weightsNotFinite: '가중치 “{{name}}”에 숫자가 아닌 값이 있습니다. 아무것도 열지 않았습니다.',

@@ -63,6 +63,7 @@ describe('bad project files are refused with the problem named', () => {
     expect(refusal(zipJson('{"format": "cnn-playground-project", "version": 1, "__proto__": {"polluted": true}}'))).toBe('forbiddenKey');
     expect(refusal(zipJson({ ...projectJson(), lessonProgress: { constructor: { prototype: { x: 1 } } } }))).toBe('forbiddenKey');
     expect(refusal(zipJson({ ...projectJson(), name: 7 }))).toBe('badField');
+    expect(refusal(zipJson({ ...projectJson(), name: 'n'.repeat(300) }))).toBe('textTooLong');
     expect(refusal(zipJson({ ...projectJson(), experiment: 'v=1&m=AAAA' }))).toBe('badNetwork');
     expect(refusal(zipJson(projectJson(), { 'evil.sh': strToU8('rm -rf /') }))).toBe('unexpectedEntry');
     expect(refusal(zipJson('not json'))).toBe('badJson');

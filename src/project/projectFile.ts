@@ -163,8 +163,13 @@ function parseJson(data: Uint8Array): ProjectJson {
   if (typeof head.version === 'number' && head.version > PROJECT_VERSION) throw new ProjectFileError('futureVersion', { version: head.version });
   const result = fileSchema.safeParse(raw);
   if (!result.success) {
-    const where = result.error.issues[0]?.path.map(String).join('.') ?? '';
-    throw new ProjectFileError('badField', { where: where.slice(0, 80) || 'project' });
+    const first = result.error.issues[0];
+    const where = (first?.path.map(String).join('.') ?? '').slice(0, 80) || 'project';
+    // A text over its limit (a 300-character name) is named as too long, not as missing or wrong.
+    if (first?.code === 'too_big' && first.origin === 'string') {
+      throw new ProjectFileError('textTooLong', { where, limit: Number(first.maximum) });
+    }
+    throw new ProjectFileError('badField', { where });
   }
   if (JSON.stringify(result.data.lessonProgress ?? null).length > PROJECT_LIMITS.lessonBytes) {
     throw new ProjectFileError('badField', { where: 'lessonProgress' });

@@ -74,6 +74,7 @@ export const PROJECT_PROBLEMS = {
   notAProject: [],
   futureVersion: ['version'],
   badField: ['where'],
+  textTooLong: ['where', 'limit'],
   badNetwork: ['detail'],
   weightsMismatch: ['detail'],
   weightsNotFinite: ['name'],
