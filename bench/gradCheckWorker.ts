@@ -4,6 +4,7 @@
 // WebGPU (Chromium's software adapter here); on a real GPU the bench runs it the same way.
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../src/train/backend';
+import { loadWebGpuBackend } from '../src/train/backendMeasure';
 import { wasmPaths } from '../src/train/wasmUrls';
 import { buildModel } from '../src/train/buildModel';
 import { activation, batchNorm, chain, conv2d, flatten, input, maxPool2d, softmax } from '../src/model/presets';
@@ -35,7 +36,8 @@ async function lossAndGrads(): Promise<{ loss: number; grads: Float32Array[] }> 
 
 self.onmessage = async (e: MessageEvent<{ backend: BackendChoice }>) => {
   try {
-    const info = await selectBackend(e.data.backend, { wasmPaths: wasmPaths() });
+    // It checks webgpu's gradients, so it loads the webgpu backend as the training worker does.
+    const info = await selectBackend(e.data.backend, { wasmPaths: wasmPaths(), loadWebGpu: loadWebGpuBackend });
     const actual = await lossAndGrads();
     await tf.setBackend('cpu');
     const expected = await lossAndGrads();
