@@ -72,12 +72,7 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
   const stored = async (project: Project, problem: SessionProblem | null) => {
     await projects.setCurrentId(project.id);
     deps.address?.mark(project.id);
-    // A save that began before the last edit lands without it: an edit kept on leaving stays, now based on the
-    // version just stored (clearing it there lost an edit made within the save's moment before a reload).
-    const s = store.getState();
-    const screen = selectExperiment(s);
-    if (experimentKey(screen) === experimentKey(project.experiment)) backup?.clear(project.id);
-    else if (backup?.read(project) != null) backup.write(project.id, { basedOn: project.updatedAt, experiment: screen, lessonProgress: selectLessonProgress(s) });
+    backup?.clear(project.id);
     set({ current: project, unsaved: false, list: await projects.list(), saving: false, problem });
     tabs?.post({ type: 'saved', id: project.id, updatedAt: project.updatedAt });
   };
