@@ -9,6 +9,11 @@ import type { Project } from './types';
 export interface UnsavedEdit {
   /** The updatedAt of the stored version the edit was made on. */
   readonly basedOn: number;
+  /**
+   * The version a save still on its way when the page was left stores: that save was made before the edit,
+   * so the edit applies over it too (the save may land after the page is gone, with nothing left to say so).
+   */
+  readonly alsoOn?: number | null;
   readonly experiment: Experiment;
   readonly lessonProgress: unknown;
 }
@@ -33,14 +38,15 @@ export function storageBackup(storage: Pick<Storage, 'getItem' | 'setItem' | 're
   };
   return {
     write: (id, edit) => guard(() => storage?.setItem(PREFIX + id, JSON.stringify({
-      basedOn: edit.basedOn, experiment: encodeExperiment(edit.experiment), lessonProgress: edit.lessonProgress ?? null,
+      basedOn: edit.basedOn, alsoOn: edit.alsoOn ?? null, experiment: encodeExperiment(edit.experiment), lessonProgress: edit.lessonProgress ?? null,
     })), undefined),
     read: (project) => guard(() => {
-      const raw = JSON.parse(storage?.getItem(PREFIX + project.id) ?? 'null') as { basedOn?: unknown; experiment?: unknown; lessonProgress?: unknown } | null;
+      const raw = JSON.parse(storage?.getItem(PREFIX + project.id) ?? 'null') as { basedOn?: unknown; alsoOn?: unknown; experiment?: unknown; lessonProgress?: unknown } | null;
       if (raw === null || typeof raw.basedOn !== 'number' || typeof raw.experiment !== 'string') return null;
       // The project's own experiment stands in for anything the kept text cannot say (own images, say).
       const experiment = decodeExperiment(raw.experiment, project.experiment).experiment;
-      return experiment === null ? null : { basedOn: raw.basedOn, experiment, lessonProgress: raw.lessonProgress ?? null };
+      const alsoOn = typeof raw.alsoOn === 'number' ? raw.alsoOn : null;
+      return experiment === null ? null : { basedOn: raw.basedOn, alsoOn, experiment, lessonProgress: raw.lessonProgress ?? null };
     }, null),
     clear: (id) => guard(() => storage?.removeItem(PREFIX + id), undefined),
   };

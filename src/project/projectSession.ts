@@ -69,10 +69,18 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
     else set({ problem: { code: 'unavailable', values: { detail: String((err as Error)?.message ?? err).slice(0, 120) } }, saving: false });
   };
 
-  const stored = async (project: Project, problem: SessionProblem | null) => {
+  // Counts the edits a save is to hold: a save built before the last edit lands without it.
+  let edits = 0;
+  // The project a save is writing now: it may land after the page is gone.
+  let onItsWay: Project | null = null;
+
+  /** `built`: the edit count when the stored project was made (an edit after it is not in it). */
+  const stored = async (project: Project, problem: SessionProblem | null, built: number) => {
     await projects.setCurrentId(project.id);
     deps.address?.mark(project.id);
-    backup?.clear(project.id);
+    // An edit kept on leaving that this save does not hold stays (its `alsoOn` is this version) until a save
+    // that holds it lands: the page may end before that one.
+    if (built === edits) backup?.clear(project.id);
     set({ current: project, unsaved: false, list: await projects.list(), saving: false, problem });
     tabs?.post({ type: 'saved', id: project.id, updatedAt: project.updatedAt });
   };
@@ -82,22 +90,26 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
     const t = now();
     const copy = { ...project, id: newId(), name: deps.conflictName?.(project.name) ?? `${project.name} (2)`, createdAt: t, updatedAt: t };
     await projects.save(copy);
-    await stored(copy, { code: 'conflict', values: { name: copy.name } });
+    await stored(copy, { code: 'conflict', values: { name: copy.name } }, edits);
   };
 
   /** Saves what `build` makes at its turn; a project already stored is saved only over the version it came from. */
   const persist = (build: () => Project | null) => serial(async () => {
+    const built = edits;
     const project = build();
     if (project === null || disposed) return;
+    onItsWay = project;
     const current = state.current;
     const basedOn = current !== null && !state.unsaved && current.id === project.id ? current.updatedAt : undefined;
     set({ saving: true });
     try {
       await projects.save(project, basedOn);
-      await stored(project, state.problem?.code === 'quota' ? null : state.problem);
+      await stored(project, state.problem?.code === 'quota' ? null : state.problem, built);
     } catch (err) {
       if (err instanceof ProjectStoreError && err.code === 'conflict') await keepAsCopy(project).catch(fail);
       else fail(err);
+    } finally {
+      onItsWay = null;
     }
   });
 
@@ -193,7 +205,10 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
     if (s.linkOpens !== prev.linkOpens) onLinkOpened();
     if (quiet) return;
     if (s.spec !== prev.spec || s.hyper !== prev.hyper || s.datasetId !== prev.datasetId || s.validationFraction !== prev.validationFraction ||
-      s.lessonStep !== prev.lessonStep || s.lessonDone !== prev.lessonDone || s.lessonAnswers !== prev.lessonAnswers) schedule();
+      s.lessonStep !== prev.lessonStep || s.lessonDone !== prev.lessonDone || s.lessonAnswers !== prev.lessonAnswers) {
+      edits += 1;
+      schedule();
+    }
   });
 
   // Leaving (reload, closed tab, another app in front): what is not stored yet is kept at once, and saved.
@@ -201,7 +216,8 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
     const current = state.current;
     if (current === null || state.unsaved || (timer === null && !state.saving)) return;
     const s = store.getState();
-    backup?.write(current.id, { basedOn: current.updatedAt, experiment: selectExperiment(s), lessonProgress: selectLessonProgress(s) });
+    const alsoOn = onItsWay?.id === current.id ? onItsWay.updatedAt : null;
+    backup?.write(current.id, { basedOn: current.updatedAt, alsoOn, experiment: selectExperiment(s), lessonProgress: selectLessonProgress(s) });
     void saveNow();
   });
 

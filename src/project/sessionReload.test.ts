@@ -44,11 +44,12 @@ interface Page {
 interface Tab { mark: string | null }
 
 async function openPage(db: string, address: string,
-  opts: { storage: ReturnType<typeof memoryStorage>; tab?: Tab; tabs?: boolean; saveDelayMs?: number }): Promise<Page> {
+  opts: { storage: ReturnType<typeof memoryStorage>; tab?: Tab; tabs?: boolean; saveDelayMs?: number; wrap?: (p: ProjectStore) => ProjectStore }): Promise<Page> {
   const tab = opts.tab ?? { mark: null };
   const store = createAppStore({ language: 'en' });
   applyLink(store, address, { initial: true });
-  const projects = await openProjectStore(db);
+  const opened = await openProjectStore(db);
+  const projects = opts.wrap?.(opened) ?? opened;
   let leaveListener: (() => void) | null = null;
   const tabs: TabChannel | null = opts.tabs ? broadcastTabs(`tabs-${db}`) : null;
   const session = await createProjectSession({
@@ -125,6 +126,71 @@ describe('reload right after an edit', () => {
     expect(bare.session.getState().current?.id).toBe(id);
     expect(bare.store.getState().hyper.learningRate).toBe(0.0123);
     expect(bare.store.getState().lessonDone).toEqual({ '1:intro': true });
+  });
+});
+
+/**
+ * Holds saves: the next `hold` saves wait for `release`, and land even if the page has been left meanwhile
+ * (the database closes after them, as a browser finishes a transaction already begun); any after them never
+ * land (the page has ended). `heard`: the page still runs when they land (it was hidden, not unloaded), or
+ * it is gone and never hears of them.
+ */
+function heldSaves(hold: number, heard: boolean) {
+  let release = () => undefined as void;
+  const gate = new Promise<void>((resolve) => void (release = resolve));
+  let calls = 0;
+  let landed = 0;
+  let closed = false;
+  return {
+    release: () => release(),
+    landed: () => landed,
+    wrap: (p: ProjectStore): ProjectStore => Object.assign(Object.create(p) as ProjectStore, {
+      save: async (project: Parameters<ProjectStore['save']>[0], basedOn?: number) => {
+        calls += 1;
+        if (calls > hold) return new Promise<void>(() => undefined);
+        await gate;
+        await p.save(project, basedOn);
+        landed += 1;
+        if (heard) return;
+        if (closed && landed === hold) p.close();
+        await new Promise<void>(() => undefined);
+      },
+      close: () => {
+        closed = true;
+        if (heard) cleanups.push(() => p.close());
+      },
+    }),
+  };
+}
+
+describe('a save that lands after the page was left', () => {
+  it.each([
+    ['the page is gone when it lands (a reload)', false],
+    ['the page hears of it, and ends before the next save (a hidden tab closed)', true],
+  ])('keeps the edit made while it was on its way: %s', async (_name, heard) => {
+    const db = `late-${++dbCount}`;
+    const storage = memoryStorage();
+    const first = await openPage(db, '', { storage });
+    const id = first.session.getState().current!.id;
+    await vi.waitFor(async () => expect((await first.projects.list()).length).toBe(1));
+    first.leave();
+
+    // The page opens again; one save (the first edit's) is held on its way to the database.
+    const held = heldSaves(1, heard);
+    const page = await openPage(db, '', { storage, wrap: held.wrap, saveDelayMs: 10 });
+    expect(page.store.getState().addBlock('dropout')).not.toBeNull();
+    await vi.waitFor(() => expect(page.session.getState().saving).toBe(true));
+    // The second edit comes while that save is on its way, and the page is left 50 ms later.
+    expect(page.store.getState().addBlock('batchnorm')).not.toBeNull();
+    const edited = blockIds(page.store);
+    page.leave();
+    held.release();
+    await vi.waitFor(() => expect(held.landed()).toBe(1));
+    await new Promise((r) => setTimeout(r, 50));
+
+    const again = await openPage(db, '', { storage });
+    expect(again.session.getState().current?.id).toBe(id);
+    expect(blockIds(again.store)).toEqual(edited);
   });
 });
 

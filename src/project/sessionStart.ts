@@ -50,11 +50,14 @@ async function lastOpened(projects: ProjectStore, list: readonly ProjectSummary[
   return last ?? (list[0] ? projects.load(list[0].id) : null);
 }
 
-/** The stored project with the edit kept on leaving, when the edit was made on this very version. */
+/**
+ * The stored project with the edit kept on leaving, when the edit was made on this very version (or on the
+ * version a save begun before the edit stored after the page was left).
+ */
 function withKeptEdit(project: Project, backup: LeaveBackup | undefined): Project | null {
   const edit = backup?.read(project) ?? null;
   if (edit === null) return null;
-  if (edit.basedOn !== project.updatedAt) {
+  if (edit.basedOn !== project.updatedAt && edit.alsoOn !== project.updatedAt) {
     backup?.clear(project.id);
     return null;
   }
