@@ -89,8 +89,10 @@ export function templateTensor(network: BuiltModel, maxUnits: number): PendingTe
 }
 
 function templateShape(network: BuiltModel, output: BlockSpec, inUnits: number): [number, number, number] {
+  // The block before the head only reshapes when it has as many values as its own input (a flatten; the
+  // sizes decide, not its kind): then the templates take that input's height, width and channels.
   const flatten = network.blocks.get(output.inputs[0] ?? '');
-  const before = flatten?.spec.kind === 'flatten' ? network.blocks.get(flatten.spec.inputs[0] ?? '') : undefined;
+  const before = flatten?.spec.inputs.length === 1 ? network.blocks.get(flatten.spec.inputs[0] ?? '') : undefined;
   const shape = (before?.output ?? (flatten && flatten.spec.inputs[0] === network.inputId ? network.inputLayer : undefined))
     ?.outputShape as (number | null)[] | undefined;
   if (Array.isArray(shape) && shape.length === 4) {

@@ -1,6 +1,8 @@
 // One understanding request on a weight copy: checks the request against the model and data, runs the
 // matching computation and turns its result into the plain typed arrays the views draw.
 import * as tf from '@tensorflow/tfjs';
+import { analyzeModel } from '../../model/analyze';
+import { unitBox } from '../../model/receptiveField';
 import { layerOfBlock } from './adapter';
 import { activationStats } from './activationStats';
 import { attackBounds, attackStep, attackStepSize, fgsm } from './adversarial';
@@ -82,7 +84,11 @@ export async function runRequest(request: UnderstandRequest, ctx: JobContext): P
     }
     case 'top': {
       const layer = layerOfBlock(ctx.model, request.blockId) as tf.layers.Layer;
-      const found = await topActivations(ctx.model, layer, ctx.data.test, ctx.inputShape,
+      // Each block kind's own step back (the model core's), never guessed from the tfjs layer's class.
+      const data = { inputShape: ctx.inputShape, numClasses: ctx.numClasses };
+      const analysis = analyzeModel(ctx.spec, data);
+      const boxOf = (row: number, col: number) => unitBox(ctx.spec, analysis, request.blockId, row, col);
+      const found = await topActivations(ctx.model, layer, ctx.data.test, ctx.inputShape, boxOf,
         { channel: request.channel, k: request.k, maxImages: request.maxImages, size: ctx.size, pause: ctx.pause, cancelled: ctx.cancelled });
       if (!found) return null;
       const size = sizeOf(ctx);

@@ -51,6 +51,8 @@ interface Copy {
 
 export interface JobContext {
   readonly model: tf.LayersModel;
+  /** The network the model was built from (the model core reads each block's geometry from it). */
+  readonly spec: ModelSpec;
   readonly data: LoadedDataset;
   readonly inputShape: readonly [number, number, number];
   readonly numClasses: number;
@@ -130,7 +132,7 @@ export function createUnderstanding(options: { sleep?: (ms: number) => Promise<v
     };
     const pacer = createPacer({ now, sleep }, training, options.budget);
     const ctx: JobContext = {
-      model: modelOf(copy), data: copy.data, inputShape: [h, w, c], numClasses: copy.data.meta.classNames.length,
+      model: modelOf(copy), spec: copy.spec, data: copy.data, inputShape: [h, w, c], numClasses: copy.data.meta.classNames.length,
       size: (most) => pacer.size(most), pause: (items) => pacer.rest(items), cancelled, progress: (result, transfer) => answer({ result }, transfer),
     };
     const problem = validate(request, ctx);

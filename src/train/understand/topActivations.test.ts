@@ -1,5 +1,5 @@
 // The maximally activating images are truly the top k (checked against a brute-force pass over every
-// image), and the receptive fields read off the tfjs layers agree with the model core's arithmetic.
+// image), and their crops are the receptive fields the model core traces (hand-worked cases).
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel } from '../../model/analyze';
@@ -8,7 +8,7 @@ import { chain, conv2d, activation, input, flatten, softmax, lenet5Mnist } from 
 import { buildModel } from '../buildModel';
 import { dataset, spec } from '../engineHarness';
 import { layerOfBlock } from './adapter';
-import { fieldOf, unitBox } from './receptiveField';
+import { unitBox } from '../../model/receptiveField';
 import { topActivations } from './topActivations';
 
 beforeAll(async () => {
@@ -41,7 +41,9 @@ describe('maximally activating images', () => {
     const layer = layerOfBlock(model, 'relu')!;
     for (let channel = 0; channel < 4; channel++) {
       const before = tf.memory().numTensors;
-      const result = await topActivations(model, layer, dataset.test, [8, 8, 1], { channel, k: 5, maxImages: 1000, batchSize: 10 });
+      const analysis = analyzeModel(spec, { inputShape: [8, 8, 1], numClasses: 4 });
+      const boxOf = (row: number, col: number) => unitBox(spec, analysis, 'relu', row, col);
+      const result = await topActivations(model, layer, dataset.test, [8, 8, 1], boxOf, { channel, k: 5, maxImages: 1000, batchSize: 10 });
       expect(tf.memory().numTensors).toBe(before);
       const expected = await bruteForce(model, 'relu', channel, 5);
       expect(result!.top.map((t) => t.index)).toEqual(expected.map((e) => e.index));
@@ -57,27 +59,23 @@ describe('maximally activating images', () => {
     model.dispose();
   });
 
-  it('crop to receptive fields that agree with the model core, padding included', () => {
+  it('crop to the receptive fields the model core traces, padding included', () => {
     const data = { inputShape: [28, 28, 1] as const, numClasses: 10 };
     const lenet = lenet5Mnist();
-    const cost = measureModel(lenet, analyzeModel(lenet, data), data);
-    const model = buildModel(lenet, data, 1).model;
+    const analysis = analyzeModel(lenet, data);
+    const cost = measureModel(lenet, analysis, data);
+    // The traced box of unit (0, 0) has the size the forward recurrence gives, for every block on the grid.
     for (const block of cost.blocks) {
-      const layer = layerOfBlock(model, block.id);
-      const field = layer ? fieldOf(layer) : null;
-      if (!field || !block.receptiveField) continue;
-      expect([block.id, ...field.size]).toEqual([block.id, ...block.receptiveField.size]);
-      expect([block.id, ...field.jump]).toEqual([block.id, ...block.receptiveField.jump]);
+      const box = unitBox(lenet, analysis, block.id, 0, 0);
+      if (!box || !block.receptiveField) continue;
+      expect([block.id, box[2], box[3]]).toEqual([block.id, ...block.receptiveField.size]);
     }
     // conv1 pads 2 on each side: its first unit's 5x5 field starts 2 pixels before the image.
-    expect(unitBox(fieldOf(layerOfBlock(model, 'conv1')!)!, 0, 0)).toEqual([-2, -2, 5, 5]);
+    expect(unitBox(lenet, analysis, 'conv1', 0, 0)).toEqual([-2, -2, 5, 5]);
     // pool2 (after conv 5x5 same-size, pool, conv 5x5 valid, pool): unit (1, 2) covers rows 2..17, cols 6..21.
-    expect(unitBox(fieldOf(layerOfBlock(model, 'pool2')!)!, 1, 2)).toEqual([2, 6, 16, 16]);
-    model.dispose();
+    expect(unitBox(lenet, analysis, 'pool2', 1, 2)).toEqual([2, 6, 16, 16]);
     // 'same' padding with stride 2 on an even size pads less before than after, as tfjs does.
     const same = chain(input(), conv2d(2, 3, { stride: 2, padding: 'same' }), activation('relu'), flatten(), softmax());
-    const m2 = buildModel(same, { inputShape: [8, 8, 1], numClasses: 2 }, 1).model;
-    expect(unitBox(fieldOf(layerOfBlock(m2, 'conv1')!)!, 0, 0)).toEqual([0, 0, 3, 3]);
-    m2.dispose();
+    expect(unitBox(same, analyzeModel(same, { inputShape: [8, 8, 1], numClasses: 2 }), 'conv1', 0, 0)).toEqual([0, 0, 3, 3]);
   });
 });

@@ -4,7 +4,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Split } from '../../data/types';
 import { forward } from './forward';
-import { fieldOf, unitBox } from './receptiveField';
 import { mergeTop, type Ranked } from '../api/understandStats';
 
 export interface TopResult {
@@ -34,8 +33,11 @@ export function channelsOf(layer: tf.layers.Layer): number {
   return Number(shape[shape.length - 1] ?? 0);
 }
 
+/** Where unit (row, col) of the layer looks in the image, [top, left, height, width]; null for a flat output. */
+export type UnitBox = (row: number, col: number) => readonly [number, number, number, number] | null;
+
 export async function topActivations(model: tf.LayersModel, layer: tf.layers.Layer, split: Split,
-  inputShape: readonly [number, number, number], options: TopOptions): Promise<TopResult | null> {
+  inputShape: readonly [number, number, number], boxOf: UnitBox, options: TopOptions): Promise<TopResult | null> {
   const [h, w, c] = inputShape;
   const size = h * w * c;
   const total = Math.min(split.count, options.maxImages);
@@ -59,16 +61,16 @@ export async function topActivations(model: tf.LayersModel, layer: tf.layers.Lay
     start += n;
     await options.pause?.(n);
   }
-  return { top: best, boxes: boxesOf(layer, best, inputShape), channels, searched: total };
+  return { top: best, boxes: boxesOf(layer, best, inputShape, boxOf), channels, searched: total };
 }
 
-function boxesOf(layer: tf.layers.Layer, top: readonly Ranked[], inputShape: readonly [number, number, number]): Int32Array {
-  const field = fieldOf(layer);
+function boxesOf(layer: tf.layers.Layer, top: readonly Ranked[], inputShape: readonly [number, number, number], boxOf: UnitBox): Int32Array {
   const shape = layer.outputShape as number[];
-  const width = shape.length === 4 ? Number(shape[2]) : 1;
+  const grid = shape.length === 4;
+  const width = grid ? Number(shape[2]) : 1;
   const boxes = new Int32Array(top.length * 4);
   top.forEach((t, i) => {
-    const box = field ? unitBox(field, Math.floor(t.position / width), t.position % width) : [0, 0, inputShape[0], inputShape[1]];
+    const box = (grid ? boxOf(Math.floor(t.position / width), t.position % width) : null) ?? [0, 0, inputShape[0], inputShape[1]];
     boxes.set(box, i * 4);
   });
   return boxes;

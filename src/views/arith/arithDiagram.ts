@@ -5,7 +5,7 @@
 import * as d3 from 'd3';
 import { frameAt, frameCount, frameIndexOf, outputSize, paddedSize, reach, type WindowGeometry } from './frames';
 import { arithLayout, type ArithLayout, type Box } from './layout';
-import type { ReceptiveField } from './receptiveField';
+import type { ReceptiveField } from '../../model/receptiveField';
 import { createLifecycle } from '../charts/lifecycle';
 
 export interface ArithLabels {

@@ -6,7 +6,7 @@ import { blockModuleOf, roleOf } from '../../blocks/registry';
 import { WINDOW_FIELD } from '../../blocks/common/receptive';
 import type { ModelSpec } from '../../model/spec';
 import { freePlayArithmetic, geometryFromArithmetic, strideMisfits, type FreePlay, type StrideFit, type WindowGeometry } from './frames';
-import { receptiveField, type ReceptiveField } from './receptiveField';
+import { receptiveField, type ReceptiveField } from '../../model/receptiveField';
 
 /** A kind that slides a window over its input (convolution, pooling): the arithmetic view animates it. */
 export const hasWindow = (kind: string): boolean => blockModuleOf(kind)?.receptive === WINDOW_FIELD;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AxisArithmetic, BlockAnalysis, ModelAnalysis } from '../../model/analysis';
-import { axisArithmetic } from '../../model/arithmetic';
-import type { BlockKind, ModelSpec, Padding, Shape } from '../../model/spec';
+import type { AxisArithmetic, BlockAnalysis, ModelAnalysis } from './analysis';
+import { axisArithmetic } from './arithmetic';
+import type { BlockKind, ModelSpec, Padding, Shape } from './spec';
 import { receptiveField, windowBack } from './receptiveField';
 
 type Draft = { id: string; kind: BlockKind; inputs: string[]; shape: Shape; window?: [number, number, Padding, number?] };

@@ -3,13 +3,13 @@
 // keep the spatial layout (activation, batch norm, dropout, add, concat) pass the interval through.
 // Merges take the union, so a residual net gives the bounding box over all paths. One pass in reverse
 // topological order, linear in the number of blocks however many paths there are.
-import { blockModuleOf } from '../../blocks/registry';
-import type { Interval } from '../../blocks/types';
-import type { ModelAnalysis } from '../../model/analysis';
-import type { ModelSpec } from '../../model/spec';
+import { blockModuleOf } from '../blocks/registry';
+import type { Interval } from '../blocks/types';
+import type { ModelAnalysis } from './analysis';
+import type { ModelSpec } from './spec';
 
 export type { Interval };
-export { windowBack } from '../../blocks/common/receptive';
+export { windowBack } from '../blocks/common/receptive';
 
 export interface ReceptiveField {
   /** Rows and columns of the input image, before clipping to the image (may reach into padding). */
@@ -52,4 +52,10 @@ export function receptiveField(spec: ModelSpec, analysis: ModelAnalysis, blockId
     }
   }
   return null;
+}
+
+/** Unit (row, col) of `blockId` as [top, left, height, width] in image pixels, unclipped; null where it cannot be traced. */
+export function unitBox(spec: ModelSpec, analysis: ModelAnalysis, blockId: string, row: number, col: number): [number, number, number, number] | null {
+  const field = receptiveField(spec, analysis, blockId, row, col);
+  return field && [field.rows.lo, field.cols.lo, field.rows.hi - field.rows.lo + 1, field.cols.hi - field.cols.lo + 1];
 }
