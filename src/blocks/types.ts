@@ -35,8 +35,10 @@ export interface FieldDescriptor {
   readonly max?: number;
   /** True when the bound itself is not allowed (dropout rate < 1). */
   readonly maxExclusive?: boolean;
-  /** For enum: the values (labels: activation.<v> or init.<v>). */
+  /** For enum: the values. */
   readonly options?: readonly string[];
+  /** For enum: the message prefix of the values' labels (<prefix>.<value> in 'model'); the field's name when absent. */
+  readonly optionLabels?: string;
   readonly default: number | string | boolean;
   /** Shown only when another field has one of these values (alpha only for leaky ReLU and ELU). */
   readonly when?: { readonly field: string; readonly values: readonly string[] };

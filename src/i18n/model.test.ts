@@ -60,6 +60,9 @@ describe.each(Object.entries(LANGS))('model messages (%s)', (lang, messages) => 
       for (const field of fields) {
         expect(messages.field).toHaveProperty(field.name);
         expect(messages.hint).toHaveProperty(field.name);
+        // The inspector's select labels each option <optionLabels or name>.<value>, whatever the kind.
+        const labels = (messages as unknown as Record<string, Record<string, string> | undefined>)[field.optionLabels ?? field.name];
+        for (const option of field.type === 'enum' ? field.options ?? [] : []) expect([field.name, labels?.[option]]).toEqual([field.name, expect.any(String)]);
       }
     }
     expect(Object.keys(messages.activation).sort()).toEqual([...ACTIVATION_FNS].sort());

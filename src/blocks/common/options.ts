@@ -15,7 +15,7 @@ export const INIT_NAMES: readonly InitName[] = [
 export const DEFAULT_ALPHA: Readonly<Record<'leakyRelu' | 'elu', number>> = { leakyRelu: 0.01, elu: 1 };
 
 export const activationField = (name: string, fallback: string): FieldDescriptor =>
-  ({ name, type: 'enum', options: ACTIVATION_FNS, default: fallback });
+  ({ name, type: 'enum', options: ACTIVATION_FNS, optionLabels: 'activation', default: fallback });
 export const initField: FieldDescriptor = { name: 'init', type: 'enum', options: INIT_NAMES, default: 'glorotUniform' };
 export const useBiasField: FieldDescriptor = { name: 'useBias', type: 'bool', default: true };
 export const paddingField = (fallback: string): FieldDescriptor => ({ name: 'padding', type: 'padding', min: 0, max: 10, default: fallback });
