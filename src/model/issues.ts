@@ -45,11 +45,11 @@ export type IssueCode = keyof typeof ISSUE_VALUE_KEYS;
 /** Codes that warn but do not stop the network from training. */
 export const WARNING_CODES: readonly IssueCode[] = ['strideDoesNotFit', 'biasBeforeBatchNorm', 'biasBeforeBatchNormMany'];
 
-/** Every field an invalidValue issue may name (the i18n 'model' namespace has field.<name> and hint.<name>). */
-export const FIELD_NAMES = [
-  'filters', 'kernel', 'size', 'stride', 'padding', 'dilation', 'useBias', 'activation', 'init', 'units', 'fn',
-  'alpha', 'rate', 'momentum', 'epsilon', 'id', 'inputShape', 'numClasses',
-] as const;
+/**
+ * The fields an invalidValue issue may name beside the block kinds' own editable fields (those are each
+ * module's `fields`); the i18n 'model' namespace has field.<name> and hint.<name> for all of them.
+ */
+export const FIELD_NAMES = ['id', 'inputShape', 'numClasses'] as const;
 
 export type FieldName = (typeof FIELD_NAMES)[number];
 
