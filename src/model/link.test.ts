@@ -30,6 +30,10 @@ const EVERY_KIND: ModelSpec = {
     { id: 'cat', kind: 'concat', inputs: ['sum', 'a1'] },
     { id: 'mp', kind: 'maxpool2d', inputs: ['cat'], size: 2, stride: 2, padding: 'valid' },
     { id: 'ap', kind: 'avgpool2d', inputs: ['mp'], size: [2, 2], stride: 1, padding: 0 },
+    { id: 'tc', kind: 'convtranspose2d', inputs: ['mp'], filters: 4, kernel: [3, 2], stride: 2, padding: 1, outputPadding: [1, 0],
+      dilation: 1, useBias: false, activation: 'relu', init: 'heUniform' },
+    { id: 'us', kind: 'upsample2d', inputs: ['tc'], scale: [2, 1], interpolation: 'bilinear' },
+    { id: 'cr', kind: 'crop2d', inputs: ['us'], top: 1, bottom: 0, left: 2, right: 3 },
     { id: 'gap', kind: 'globalavgpool', inputs: ['ap'] },
     { id: 'gmp', kind: 'globalmaxpool', inputs: ['ap'] },
     { id: 'cat2', kind: 'concat', inputs: ['gap', 'gmp'] },
@@ -183,6 +187,7 @@ describe('link codec: malformed payloads', () => {
       input: true, conv2d: true, activation: true, maxpool2d: true, avgpool2d: true, globalavgpool: true,
       globalmaxpool: true, dropout: true, batchnorm: true, add: true, concat: true, flatten: true, dense: true,
       softmax: true,
+      convtranspose2d: true, upsample2d: true, crop2d: true,
     };
     expect([...KNOWN_KINDS].sort()).toEqual(Object.keys(kinds).sort());
   });
