@@ -10,6 +10,7 @@ import { convTranspose2dModule, transposePlans, type ConvTranspose2DBlock } from
 import { convTranspose2dWorker } from './blocks/convTranspose2d';
 import type { BuildContext } from './blocks/types';
 import { ConvTranspose2D } from './convTransposeLayer';
+import { BilinearUpSampling2D } from './bilinearLayer';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -82,6 +83,27 @@ describe('transposed convolution', () => {
       checked++;
     }), { numRuns: 60, seed: 26 });
     expect(checked).toBe(60);
+  });
+
+  it('has gradients for its kernel and its input, dilated and with output padding, as bilinear upsampling has', () => {
+    const block: ConvTranspose2DBlock = { kind: 'convtranspose2d', id: 't', inputs: ['x'], filters: 2, kernel: [3, 2], stride: 1, padding: 1, dilation: [2, 1] };
+    const padded: ConvTranspose2DBlock = { ...block, id: 'p', stride: 2, dilation: 1, outputPadding: [1, 0] };
+    const bilinear = new BilinearUpSampling2D({ name: 'b', size: [2, 3] });
+    for (const model of [buildTransposed(block, [4, 5, 2]), buildTransposed(padded, [4, 5, 2])]) {
+      const [dx, dk] = tf.tidy(() => {
+        const x = tf.randomNormal([2, 4, 5, 2], 0, 1, 'float32', 3);
+        const loss = (xx: tf.Tensor) => tf.sum(tf.square(model.apply(xx) as tf.Tensor)) as tf.Scalar;
+        const { grads } = tf.variableGrads(() => loss(x));
+        const kernel = grads[(model.trainableWeights[0]!.read() as tf.Variable).name] as tf.Tensor;
+        return [tf.grad(loss)(x), kernel].map((g) => tf.sum(tf.abs(g)).dataSync()[0] as number);
+      });
+      expect(dx).toBeGreaterThan(0);
+      expect(dk).toBeGreaterThan(0);
+      model.dispose();
+    }
+    const dUp = tf.tidy(() => tf.sum(tf.grad((x: tf.Tensor) => tf.sum(tf.mul(bilinear.apply(x) as tf.Tensor, tf.range(0, 2 * 8 * 15).reshape([1, 8, 15, 2]))))(tf.ones([1, 4, 5, 2]))).dataSync()[0]);
+    // The bilinear weights of every output pixel sum to 1, so the gradient sums the weights of the outputs.
+    expect(dUp).toBeCloseTo((239 * 240) / 2, 1);
   });
 
   it('leaves no tensors behind when it runs', () => {
