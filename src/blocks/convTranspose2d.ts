@@ -117,18 +117,13 @@ export const cropOf = ([h, w]: readonly [TransposePlan, TransposePlan]): [[numbe
   [[h.cropBefore, h.cropAfter], [w.cropBefore, w.cropAfter]];
 const anyCrop = (plans: readonly [TransposePlan, TransposePlan]) => cropOf(plans).flat().some((v) => v > 0);
 
-/** tfjs' own Conv2DTranspose ignores output_padding and dilation_rate: only some layers load as they were. */
+/**
+ * The playground's transposed convolution is Keras's Conv2DTranspose ('valid', output padding, dilation).
+ * tfjs 4's own layer of that name ignores the last two: such a model ships dense-layers.js to load it.
+ */
 function standardTranspose(layer: LayerJson): LayerJson {
   const c = layer.config;
-  const kernel = c.kernel_size as [number, number];
-  const strides = c.strides as [number, number];
-  const dilation = c.dilation_rate as [number, number];
-  const extra = c.output_padding as [number, number];
-  const exact = [0, 1].every((a) => dilation[a] === 1 && extra[a] === Math.max((strides[a] as number) - (kernel[a] as number), 0));
-  if (!exact) {
-    throw new Error(`TensorFlow.js export: the transposed convolution ${String(c.name)} has a dilation or output padding that `
-      + 'TensorFlow.js 4\'s Conv2DTranspose layer would ignore when loading; export it to PyTorch, Keras or ONNX instead.');
-  }
+  const [kernel, strides, dilation, extra] = [c.kernel_size, c.strides, c.dilation_rate, c.output_padding];
   return {
     ...layer,
     class_name: 'Conv2DTranspose',

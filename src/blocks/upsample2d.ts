@@ -62,10 +62,14 @@ function transposeMatrix(m: Float32Array, rows: number, cols: number): Float32Ar
   return t;
 }
 
-/** tfjs' own UpSampling2D reads bilinear at other pixel centres than Keras and PyTorch: it cannot load this. */
-function refuseBilinear(layer: LayerJson): LayerJson {
-  throw new Error(`TensorFlow.js export: the bilinear upsampling ${String(layer.config.name)} would load in TensorFlow.js 4 `
-    + 'with other pixel centres than it was trained with; export it to PyTorch, Keras or ONNX instead, or use nearest upsampling.');
+/** Keras's UpSampling2D; tfjs 4's own reads bilinear at the corners: such a model ships dense-layers.js. */
+function standardBilinear(layer: LayerJson): LayerJson {
+  const c = layer.config;
+  return {
+    ...layer,
+    class_name: 'UpSampling2D',
+    config: { name: c.name, trainable: c.trainable ?? true, size: c.size, data_format: 'channels_last', interpolation: 'bilinear' },
+  };
 }
 
 export const upsample2dModule: BlockModule<Upsample2DBlock> = {
@@ -104,5 +108,5 @@ export const upsample2dModule: BlockModule<Upsample2DBlock> = {
       layer: `layers.UpSampling2D(size=${kerasTuple(block.scale)}, interpolation=${pyString(block.interpolation ?? 'nearest')}, name=${pyString(block.id)})`,
     }],
   },
-  tfjsLayers: { CnnPlaygroundBilinearUpSampling2D: refuseBilinear },
+  tfjsLayers: { CnnPlaygroundBilinearUpSampling2D: standardBilinear },
 };

@@ -78,7 +78,7 @@ export function exportCases(): { id: string; spec: ModelSpec; data: DataShape }[
     { id: 'customLayers', spec: custom, data: { inputShape: [15, 13, 3], numClasses: 5 } },
     ...kindNetworks().map(({ kind, spec }) => ({ id: `kind_${kind}`, spec, data: TABLE_DATA })),
     { id: 'aliasedIds', spec: aliasedIds, data: ALIASED_DATA },
-    { id: 'denseSettings', spec: denseSettingsNetwork(), data: DENSE_DATA },
     { id: 'denseLoadable', spec: denseLoadableNetwork(), data: DENSE_DATA },
+    { id: 'denseSettings', spec: denseSettingsNetwork(), data: DENSE_DATA },
   ];
 }

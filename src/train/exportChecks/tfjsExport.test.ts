@@ -1,9 +1,11 @@
 // The TensorFlow.js export loads with tf.loadLayersModel (through tf.io.fromMemory) as standard layers
 // only, and gives the app's predictions on 100 test images to 1e-5: every trainable preset, and a network
-// with each of the playground's own layers (dilated conv, ELU with alpha 0.5, seeded dropout).
+// with each of the playground's own layers (dilated conv, ELU with alpha 0.5, seeded dropout, transposed
+// convolutions, bilinear upsampling; the loaders it ships run as shipped where a model needs them).
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TFJS_ELU_LOADER, tfjsLayersModel } from '../../codegen/tfjsModel';
+import { TFJS_DENSE_LOADER } from '../../codegen/tfjsDenseLoader';
 import { selectBackend } from '../backend';
 import { buildModel } from '../buildModel';
 import { exportCases, randomizeWeights, testImages } from './exportFixtures';
@@ -25,8 +27,8 @@ async function loadExport(modelJson: string, weightsBin: Uint8Array): Promise<tf
 
 describe('TensorFlow.js LayersModel export', () => {
   let eluLoaded = false;
-  // Refused, with a message (tested below): tfjs' own layers would load it with other predictions.
-  for (const { id, spec, data } of exportCases().filter((c) => c.id !== 'denseSettings')) {
+  let denseLoaded = false;
+  for (const { id, spec, data } of exportCases()) {
     it(`${id}: loads with standard layers and predicts as the app does`, async () => {
       const app = buildModel(spec, data, 3).model;
       randomizeWeights(app, 11);
@@ -37,6 +39,11 @@ describe('TensorFlow.js LayersModel export', () => {
         // eslint-disable-next-line no-new-func
         (new Function('tf', `${TFJS_ELU_LOADER}\nregisterEluAlpha(tf);`) as (t: typeof tf) => void)(tf);
         eluLoaded = true;
+      }
+      if (exported.needsDenseLoader && !denseLoaded) {
+        // eslint-disable-next-line no-new-func
+        (new Function('tf', `${TFJS_DENSE_LOADER}\nregisterDenseLayers(tf);`) as (t: typeof tf) => void)(tf);
+        denseLoaded = true;
       }
       const loaded = await loadExport(exported.modelJson, exported.weightsBin);
       const x = tf.tensor(testImages(IMAGES, data), [IMAGES, ...data.inputShape]);
@@ -53,7 +60,7 @@ describe('TensorFlow.js LayersModel export', () => {
   }
 
   it('marks a model with ELU alpha != 1 as needing the loader, and only that one', () => {
-    const flags = exportCases().filter((c) => c.id !== 'denseSettings').map(({ id, spec, data }) => {
+    const flags = exportCases().map(({ id, spec, data }) => {
       const app = buildModel(spec, data, 1).model;
       const flag = tfjsLayersModel(topologyOf(app), readWeights(app)).needsEluLoader;
       app.dispose();
@@ -62,14 +69,15 @@ describe('TensorFlow.js LayersModel export', () => {
     expect(flags.filter(([, f]) => f).map(([id]) => id)).toEqual(['customLayers']);
   });
 
-  it('refuses a transposed convolution or an upsampling that tfjs would load with other predictions, and says why', () => {
-    const { spec, data } = exportCases().find((c) => c.id === 'denseSettings')!;
-    const app = buildModel(spec, data, 1).model;
-    const topology = topologyOf(app) as { config: { layers: { class_name: string }[] } };
-    const only = (name: string) => ({ ...topology, config: { ...topology.config, layers: topology.config.layers.filter((l) => l.class_name !== name) } });
-    expect(() => tfjsLayersModel(only('CnnPlaygroundBilinearUpSampling2D'), [])).toThrow(/transposed convolution up1 has a dilation or output padding/);
-    expect(() => tfjsLayersModel(only('CnnPlaygroundConvTranspose2D'), [])).toThrow(/bilinear upsampling bilinear would load .* other pixel centres/);
-    app.dispose();
+  it('marks a model whose transposed convolution or upsampling tfjs computes otherwise as needing dense-layers.js, and only that one', () => {
+    const flags = exportCases().map(({ id, spec, data }) => {
+      const app = buildModel(spec, data, 1).model;
+      const flag = tfjsLayersModel(topologyOf(app), readWeights(app)).needsDenseLoader;
+      app.dispose();
+      return [id, flag];
+    });
+    // denseLoadable (TensorFlow 'same', PyTorch padding 1 with a 4×3 kernel, nearest) loads with tfjs' own layers.
+    expect(flags.filter(([, f]) => f).map(([id]) => id)).toEqual(['denseSettings']);
   });
 
   it('leaves no tensors behind', () => {
