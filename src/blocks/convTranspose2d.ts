@@ -170,7 +170,7 @@ export const convTranspose2dModule: BlockModule<ConvTranspose2DBlock> = {
     initField,
   ],
   arity: 'one',
-  kernelView: true,
+  // No filter grid yet: the probes read kernels as [kh, kw, in, out], this one is [kh, kw, out, in].
   idPrefix: 'upconv',
   kerasClass: 'Conv2DTranspose',
   infer: (block, [input]) => withOptions(block.id, block, inferTranspose(block, input ?? [])),
