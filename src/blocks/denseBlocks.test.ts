@@ -8,6 +8,7 @@ import { measureModel } from '../model/cost';
 import type { DataShape, ModelSpec } from '../model/spec';
 import { interpolationMatrix } from './common/interpolation';
 import { TRANSPOSE_FIELD } from './common/receptive';
+import { overlapCounts, overlapGrid, transposePlan } from './common/transpose';
 import { convTranspose2dModule, type ConvTranspose2DBlock } from './convTranspose2d';
 import { crop2dModule } from './crop2d';
 import { upsample2dModule } from './upsample2d';
@@ -99,5 +100,19 @@ describe('upsampling and crop', () => {
     // Down by 2 and up by 2: neighbouring outputs are one input pixel apart again.
     const cost = measureModel(unet('crop'), fixed, data);
     expect(cost.blocks.find((b) => b.id === 'up')?.receptiveField?.jump).toEqual([1, 1]);
+  });
+});
+
+describe("the transposed convolution's checkerboard", () => {
+  it('counts the patches that land on each output pixel, worked by hand', () => {
+    expect(overlapCounts(3, 3, 2)).toEqual([1, 1, 2, 1, 2, 1, 1]);
+    expect(overlapCounts(3, 4, 2)).toEqual([1, 1, 2, 2, 2, 2, 1, 1]); // a kernel the stride divides: even inside
+    expect(overlapCounts(2, 2, 1, 3)).toEqual([1, 1, 0, 1, 1]);
+    const cropped = { ...transposePlan(3, 3, 2, 1, 0, 1), counts: overlapCounts(3, 3, 2) };
+    // Padding 1 crops one row off each end: 1 2 1 2 1 per axis, multiplied.
+    expect(overlapGrid(cropped, cropped)[1]).toEqual([2, 4, 2, 4, 2]);
+    // No padding, output padding 1: the row after the full output gets no patch, only the bias.
+    const grown = { ...transposePlan(3, 3, 2, 0, 1, 1), counts: overlapCounts(3, 3, 2) };
+    expect(overlapGrid(grown, grown).map((r) => r[0])).toEqual([1, 1, 2, 1, 2, 1, 1, 0]);
   });
 });

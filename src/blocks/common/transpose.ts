@@ -54,3 +54,22 @@ export function transposeArithmetic(
     formula: formulaOf(input, kernel, stride, padding, outputPadding, dilation, plan.output),
   };
 }
+
+/**
+ * How many (input pixel, kernel tap) pairs land on each row of the full output along one axis. A kernel
+ * whose reach the stride does not divide lands unevenly (3 with stride 2: 1, 1, 2, 1, 2, ..., 1); over two
+ * axes the counts multiply into the checkerboard a transposed convolution paints before it has learnt.
+ */
+export function overlapCounts(input: number, kernel: number, stride: number, dilation = 1): number[] {
+  const counts = new Array<number>((input - 1) * stride + dilation * (kernel - 1) + 1).fill(0);
+  for (let i = 0; i < input; i++) {
+    for (let t = 0; t < kernel; t++) counts[i * stride + t * dilation]! += 1;
+  }
+  return counts;
+}
+
+/** The 2-D counts over the block's own output (the cropped rows and columns left out), row-major. */
+export function overlapGrid(h: TransposePlan & { counts: readonly number[] }, w: TransposePlan & { counts: readonly number[] }): number[][] {
+  const row = (p: typeof h, o: number) => p.counts[o + p.cropBefore] ?? 0; // the output padding rows get none
+  return Array.from({ length: h.output }, (_, r) => Array.from({ length: w.output }, (_, c) => row(h, r) * row(w, c)));
+}
