@@ -49,7 +49,6 @@ export const WARNING_CODES: readonly IssueCode[] = ['strideDoesNotFit', 'biasBef
 export const FIELD_NAMES = [
   'filters', 'kernel', 'size', 'stride', 'padding', 'dilation', 'useBias', 'activation', 'init', 'units', 'fn',
   'alpha', 'rate', 'momentum', 'epsilon', 'id', 'inputShape', 'numClasses',
-  'outputPadding', 'scale', 'interpolation', 'top', 'bottom', 'left', 'right',
 ] as const;
 
 export type FieldName = (typeof FIELD_NAMES)[number];

@@ -48,7 +48,7 @@ export const TransposeArith = memo(function TransposeArith({ id }: { id: string 
             return (
               <g key={`o${r},${c}`}>
                 <rect x={c * cell} y={r * cell} width={cell} height={cell} fill={shade(n)} stroke={inPatch ? '#d9480f' : '#c9d1da'}
-                  strokeWidth={inPatch ? 2 : 0.5} />
+                  strokeWidth={inPatch ? 2 : 0.5} data-output={`${r},${c}`} data-count={n} data-patch={inPatch || undefined} />
                 {cell >= 12 && <text x={c * cell + cell / 2} y={r * cell + cell * 0.7} fontSize={cell * 0.55} textAnchor="middle">{n}</text>}
               </g>
             );
