@@ -28,7 +28,8 @@ export default tseslint.config(
   {
     // The model core is pure: the network as data, nothing of the app, no tfjs, no React, no d3. So are the
     // block kinds' and tasks' pure sides (their tfjs sides live in src/train/blocks and src/train/tasks).
-    files: ['src/model/**/*.ts', 'src/blocks/**/*.ts', 'src/tasks/**/*.ts'],
+    files: ['src/model/**/*.ts', 'src/blocks/**/*.ts', 'src/tasks/**/*.ts',
+      'src/detection/**/*.ts'], // box geometry: IoU, non-maximum suppression, mAP
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
@@ -80,7 +81,7 @@ export default tseslint.config(
     // The rest of the app reaches training only through src/train/api (tests and the lessons' test rig may
     // drive the engine directly).
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/train/**', 'src/model/**', 'src/blocks/**', 'src/tasks/**', 'src/views/**', '**/*.test.ts', 'src/lessons/testRig.ts'],
+    ignores: ['src/train/**', 'src/model/**', 'src/blocks/**', 'src/tasks/**', 'src/detection/**', 'src/views/**', '**/*.test.ts', 'src/lessons/testRig.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ regex: workerSide, message: 'Only src/train/api may be imported outside the worker.' }],

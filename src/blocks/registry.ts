@@ -4,6 +4,7 @@
 import { activationModule } from './activation';
 import { batchNormModule } from './batchnorm';
 import { conv2dModule } from './conv2d';
+import { convTranspose2dModule } from './convTranspose2d';
 import { denseModule } from './dense';
 import { dropoutModule } from './dropout';
 import { flattenModule } from './flatten';
@@ -12,11 +13,16 @@ import { inputModule } from './input';
 import { addModule, concatModule } from './merge';
 import { avgPool2dModule, maxPool2dModule } from './pool2d';
 import { softmaxModule } from './softmax';
+import { upsample2dModule } from './upsample2d';
+import { crop2dModule } from './crop2d';
 import type { AnyBlockModule, BlockModule } from './types';
 
 export const BLOCK_MODULES = [
   inputModule,
   conv2dModule,
+  convTranspose2dModule,
+  upsample2dModule,
+  crop2dModule,
   activationModule,
   maxPool2dModule,
   avgPool2dModule,

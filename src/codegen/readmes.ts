@@ -47,6 +47,8 @@ ${classOrder(input)}
 
 Only standard Keras layer classes are used. If elu-alpha.js is in this folder, the network has an ELU with
 alpha != 1, which TensorFlow.js 4.x refuses: call registerEluAlpha(tf) from it before loading.
+If dense-layers.js is in this folder, a transposed convolution has an output padding or a dilation, or an
+upsampling is bilinear, which TensorFlow.js 4.x computes otherwise: call registerDenseLayers(tf) from it first.
 In Python, tensorflowjs_converter --input_format=tfjs_layers_model --output_format=keras_saved_model converts it.
 `;
 }

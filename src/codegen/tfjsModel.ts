@@ -8,6 +8,7 @@
 import { BLOCK_MODULES } from '../blocks/registry';
 import type { LayerJson } from '../blocks/types';
 import { countValues, type WeightList } from './weights';
+import { needsDenseLoader } from './tfjsDenseLoader';
 
 export const TFJS_WEIGHTS_FILE = 'model.weights.bin';
 
@@ -34,6 +35,8 @@ export interface TfjsExport {
   readonly weightsBin: Uint8Array;
   /** True when the model has an ELU with alpha != 1 and needs elu-alpha.js to load in tfjs. */
   readonly needsEluLoader: boolean;
+  /** True when a transposed convolution or a bilinear upsampling needs dense-layers.js (tfjsDenseLoader.ts). */
+  readonly needsDenseLoader: boolean;
 }
 
 /** `topology` is the app model's model.toJSON(null, false); `weights` its weights in model.weights order. */
@@ -58,7 +61,7 @@ export function tfjsLayersModel(topology: unknown, weights: WeightList, name = '
     format: 'layers-model', generatedBy: 'CNN Playground', convertedBy: null, modelTopology, weightsManifest,
   });
   const needsEluLoader = layers.some((l) => l.class_name === 'ELU' && l.config.alpha !== undefined && l.config.alpha !== 1);
-  return { modelJson, weightsBin: new Uint8Array(bin.buffer), needsEluLoader };
+  return { modelJson, weightsBin: new Uint8Array(bin.buffer), needsEluLoader, needsDenseLoader: layers.some(needsDenseLoader) };
 }
 
 /**

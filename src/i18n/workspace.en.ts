@@ -42,6 +42,16 @@ export default {
     formula: 'Its formulas, with its own numbers',
     arith: 'The arithmetic, animated',
     noArith: 'Only convolution and pooling blocks slide a window.',
+    transpose: {
+      spread: 'Each input pixel spreads its value, times the {{kernel}} kernel, over a patch of the output; the next input pixel’s patch starts {{stride}} pixels further on. Click an input pixel to see its patch. The numbers count the patches that land on each output pixel.',
+      input: 'Input',
+      output: 'Output (patches per pixel)',
+      label: 'Where input pixel {{row}}, {{col}} spreads over the output, and how many patches land on each output pixel',
+      checkerboard: 'The stride does not divide the kernel: neighbouring output pixels get different numbers of patches, so an untrained layer paints a checkerboard until its weights even it out.',
+      even: 'The stride divides the kernel: inside the output every pixel gets the same number of patches, so no checkerboard from the overlaps.',
+      clipped: 'Only the first {{cells}} rows and columns are drawn.',
+      none: 'The arithmetic appears once the block has a valid input.',
+    },
   },
   thumb: {
     label: 'Live output of {{id}}',

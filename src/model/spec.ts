@@ -21,6 +21,9 @@ export type InitName = 'glorotUniform' | 'glorotNormal' | 'heNormal' | 'heUnifor
 // Each kind's block type lives in its module (src/blocks/<kind>.ts); the union is whatever is registered.
 export type { InputBlock } from '../blocks/input';
 export type { Conv2DBlock } from '../blocks/conv2d';
+export type { ConvTranspose2DBlock } from '../blocks/convTranspose2d';
+export type { Upsample2DBlock } from '../blocks/upsample2d';
+export type { Crop2DBlock } from '../blocks/crop2d';
 export type { ActivationBlock } from '../blocks/activation';
 export type { Pool2DBlock } from '../blocks/pool2d';
 export type { GlobalPoolBlock } from '../blocks/globalPool';

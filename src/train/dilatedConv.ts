@@ -80,7 +80,7 @@ export class DilatedConv2D extends tf.layers.Layer {
   }
 }
 
-function activate(y: tf.Tensor, fn: Fused): tf.Tensor {
+export function activate(y: tf.Tensor, fn: Fused): tf.Tensor {
   switch (fn) {
     case 'relu': return tf.relu(y);
     case 'elu': return tf.elu(y);

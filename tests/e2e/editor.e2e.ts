@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
 import { codesOn, dragConnect, edgeIds, inputsOf, issuesOn, node, tabTo, waitForStill } from './editorHelpers';
+import { encodeSpec } from '../../src/model/link';
+import type { ModelSpec } from '../../src/model/spec';
 
 let browser: Browser;
 
@@ -23,6 +25,35 @@ const trainEnabled = (page: Page) => page.locator('[data-action=train]').isEnabl
 const shapeOf = (page: Page, id: string) => node(page, id).locator('[data-testid=shape]').innerText();
 
 describe('network builder', () => {
+  it('shows a transposed convolution with its output-size formula, and draws its patches and their checkerboard', async () => {
+    const spec: ModelSpec = { blocks: [
+      { kind: 'input', id: 'input', inputs: [] },
+      { kind: 'conv2d', id: 'down', inputs: ['input'], filters: 4, kernel: 3, stride: 2, padding: 'same' },
+      { kind: 'convtranspose2d', id: 'upconv', inputs: ['down'], filters: 4, kernel: 3, stride: 2, padding: 1, outputPadding: 1 },
+      { kind: 'crop2d', id: 'crop', inputs: ['input'], top: 0, bottom: 0, left: 0, right: 0 },
+      { kind: 'concat', id: 'cat', inputs: ['upconv', 'crop'] },
+      { kind: 'upsample2d', id: 'up', inputs: ['cat'], scale: 1, interpolation: 'bilinear' },
+      { kind: 'flatten', id: 'flat', inputs: ['up'] },
+      { kind: 'softmax', id: 'output', inputs: ['flat'] },
+    ] };
+    const { page, errors } = await openPage(browser, `/?trainLimit=256&testLimit=128#v=1&data=mnist&m=${encodeSpec(spec)}`,
+      '.react-flow__node[data-id="upconv"]', { viewport: { width: 1500, height: 1100 } });
+    expect(await shapeOf(page, 'upconv')).toBe('28 × 28 × 4');
+    expect(await node(page, 'upconv').locator('.formulas').innerText()).toContain('(14 - 1)*2 - 2*1 + (3 - 1) + 1 + 1 = 28');
+    await node(page, 'upconv').click();
+    const view = page.getByTestId('transpose-arith');
+    await view.waitFor();
+    // 3×3 kernel, stride 2: 1, 2, 1, 2 ... patches per row and column, multiplied.
+    expect(await view.locator('[data-output="1,1"]').getAttribute('data-count')).toBe('4');
+    expect(await view.locator('[data-output="0,1"]').getAttribute('data-count')).toBe('2');
+    await view.locator('[data-input="2,3"]').click();
+    // Input row 2 lands on output rows 3..5, column 3 on columns 5..7.
+    const patch = await view.locator('[data-patch]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-output')));
+    expect(patch.sort()).toEqual(['3,5', '3,6', '3,7', '4,5', '4,6', '4,7', '5,5', '5,6', '5,7']);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows output shape, parameters and the arithmetic on every block of the preset', async () => {
     const { page, errors } = await openApp();
     expect(await shapeOf(page, 'conv1')).toBe('28 × 28 × 6');

@@ -29,6 +29,8 @@ describe('import boundaries', () => {
     ['src/blocks/thing.ts', "import { x } from '../train/api/protocol';"],
     ['src/tasks/thing.ts', "import * as x from '@tensorflow/tfjs';"],
     ['src/tasks/thing.ts', "import { x } from '../store/x';"],
+    ['src/detection/thing.ts', "import * as x from '@tensorflow/tfjs';"],
+    ['src/detection/thing.ts', "import { x } from '../metrics/series';"],
     ['src/train/blocks/thing.ts', "import { x } from '../../views/viz/hooks';"],
     ['src/train/tasks/thing.ts', "import { x } from 'react';"],
     ['src/views/editor/Thing.tsx', "import { x } from '../../train/blocks/registry';"],

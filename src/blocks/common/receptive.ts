@@ -74,3 +74,52 @@ export const MERGE_FIELD: ReceptiveStep = {
   },
   back: (span: Span2) => span,
 };
+
+/**
+ * A transposed convolution: one output pixel gathers from at most ceil(k_eff / s) input pixels per axis,
+ * and neighbouring outputs lie 1/s input pixels apart. Traced back, output row o (o + crop in the full
+ * output) reads the input rows i with i*s <= o + crop <= i*s + k_eff - 1.
+ */
+export const TRANSPOSE_FIELD: ReceptiveStep = {
+  forward([f], arithmetic, _input, out) {
+    const axes = axesOf(arithmetic);
+    if (f === undefined || axes === null) return null;
+    const r = AXES.map((a) => f.r[a] + (Math.ceil(axes[a].effectiveKernel / axes[a].stride) - 1) * f.j[a]) as Pair;
+    return { r, j: AXES.map((a) => f.j[a] / axes[a].stride) as Pair, grid: gridOf(out) };
+  },
+  back(span, arithmetic) {
+    const axes = axesOf(arithmetic);
+    if (axes === null) return null;
+    const one = (iv: Interval, a: AxisArithmetic): Interval => {
+      const lo = Math.ceil((iv.lo + a.padBefore - a.effectiveKernel + 1) / a.stride);
+      return { lo, hi: Math.max(lo, Math.floor((iv.hi + a.padBefore) / a.stride)) };
+    };
+    return { rows: one(span.rows, axes[0]), cols: one(span.cols, axes[1]) };
+  },
+};
+
+/** Upsampling by an integer factor per axis (the scale in `arithmetic`'s stride; bilinear reads a neighbour). */
+export const upsampleField = (reach: 0 | 1): ReceptiveStep => ({
+  forward([f], arithmetic, _input, out) {
+    const axes = axesOf(arithmetic);
+    if (f === undefined || axes === null) return null;
+    return { r: AXES.map((a) => f.r[a] + reach * f.j[a]) as Pair, j: AXES.map((a) => f.j[a] / axes[a].stride) as Pair, grid: gridOf(out) };
+  },
+  back(span, arithmetic) {
+    const axes = axesOf(arithmetic);
+    if (axes === null) return null;
+    const one = (iv: Interval, s: number): Interval => ({ lo: Math.max(Math.floor(iv.lo / s) - reach, 0), hi: Math.floor(iv.hi / s) + reach });
+    return { rows: one(span.rows, axes[0].stride), cols: one(span.cols, axes[1].stride) };
+  },
+});
+
+/** A crop keeps the field; traced back, output row o is input row o + the rows cropped before. */
+export const CROP_FIELD: ReceptiveStep = {
+  forward: (ins, _a, input) => keep(ins, input),
+  back(span, arithmetic) {
+    const axes = axesOf(arithmetic);
+    if (axes === null) return null;
+    const shift = (iv: Interval, by: number): Interval => ({ lo: iv.lo + by, hi: iv.hi + by });
+    return { rows: shift(span.rows, axes[0].padBefore), cols: shift(span.cols, axes[1].padBefore) };
+  },
+};

@@ -2,6 +2,7 @@
 // refuses to compile while a registered kind has no worker side.
 import type { BlockSpec, BlockKind } from '../../model/spec';
 import { conv2dWorker } from './conv2d';
+import { convTranspose2dWorker } from './convTranspose2d';
 import { inputWorker } from './input';
 import { activationWorker } from './activation';
 import { batchNormWorker } from './batchnorm';
@@ -11,11 +12,15 @@ import { flattenWorker } from './flatten';
 import { addWorker, concatWorker } from './merge';
 import { avgPool2dWorker, globalAvgPoolWorker, globalMaxPoolWorker, maxPool2dWorker } from './pool2d';
 import { softmaxWorker } from './softmax';
+import { crop2dWorker, upsample2dWorker } from './resize';
 import type { AnyWorkerBlock, WorkerBlock } from './types';
 
 const WORKER_BLOCKS: { readonly [K in BlockKind]: WorkerBlock<Extract<BlockSpec, { kind: K }>> } = {
   input: inputWorker,
   conv2d: conv2dWorker,
+  convtranspose2d: convTranspose2dWorker,
+  upsample2d: upsample2dWorker,
+  crop2d: crop2dWorker,
   activation: activationWorker,
   maxpool2d: maxPool2dWorker,
   avgpool2d: avgPool2dWorker,

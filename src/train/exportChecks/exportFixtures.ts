@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { mulberry32 } from '../../data/batches';
 import { ALIASED_DATA, aliasedIds, kindNetworks, TABLE_DATA } from '../../blocks/testNetworks';
 import { PRESETS } from '../../model/presets';
+import { DENSE_DATA, denseLoadableNetwork, denseSettingsNetwork } from './denseKinds';
 import type { DataShape, ModelSpec } from '../../model/spec';
 
 export const MNIST: DataShape = { inputShape: [28, 28, 1], numClasses: 10 };
@@ -77,5 +78,7 @@ export function exportCases(): { id: string; spec: ModelSpec; data: DataShape }[
     { id: 'customLayers', spec: custom, data: { inputShape: [15, 13, 3], numClasses: 5 } },
     ...kindNetworks().map(({ kind, spec }) => ({ id: `kind_${kind}`, spec, data: TABLE_DATA })),
     { id: 'aliasedIds', spec: aliasedIds, data: ALIASED_DATA },
+    { id: 'denseLoadable', spec: denseLoadableNetwork(), data: DENSE_DATA },
+    { id: 'denseSettings', spec: denseSettingsNetwork(), data: DENSE_DATA },
   ];
 }

@@ -29,6 +29,7 @@ print(json.dumps(out))
 
 const STANDARD: Record<string, string> = {
   CnnPlaygroundDilatedConv2D: 'Conv2D', CnnPlaygroundSeededDropout: 'Dropout', CnnPlaygroundEluAlpha: 'ELU', Reshape: 'Flatten',
+  CnnPlaygroundConvTranspose2D: 'Conv2DTranspose', CnnPlaygroundBilinearUpSampling2D: 'UpSampling2D',
 };
 
 beforeAll(async () => {

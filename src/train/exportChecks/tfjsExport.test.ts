@@ -1,9 +1,11 @@
 // The TensorFlow.js export loads with tf.loadLayersModel (through tf.io.fromMemory) as standard layers
 // only, and gives the app's predictions on 100 test images to 1e-5: every trainable preset, and a network
-// with each of the playground's own layers (dilated conv, ELU with alpha 0.5, seeded dropout).
+// with each of the playground's own layers (dilated conv, ELU with alpha 0.5, seeded dropout, transposed
+// convolutions, bilinear upsampling; the loaders it ships run as shipped where a model needs them).
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TFJS_ELU_LOADER, tfjsLayersModel } from '../../codegen/tfjsModel';
+import { TFJS_DENSE_LOADER } from '../../codegen/tfjsDenseLoader';
 import { selectBackend } from '../backend';
 import { buildModel } from '../buildModel';
 import { exportCases, randomizeWeights, testImages } from './exportFixtures';
@@ -25,6 +27,7 @@ async function loadExport(modelJson: string, weightsBin: Uint8Array): Promise<tf
 
 describe('TensorFlow.js LayersModel export', () => {
   let eluLoaded = false;
+  let denseLoaded = false;
   for (const { id, spec, data } of exportCases()) {
     it(`${id}: loads with standard layers and predicts as the app does`, async () => {
       const app = buildModel(spec, data, 3).model;
@@ -36,6 +39,11 @@ describe('TensorFlow.js LayersModel export', () => {
         // eslint-disable-next-line no-new-func
         (new Function('tf', `${TFJS_ELU_LOADER}\nregisterEluAlpha(tf);`) as (t: typeof tf) => void)(tf);
         eluLoaded = true;
+      }
+      if (exported.needsDenseLoader && !denseLoaded) {
+        // eslint-disable-next-line no-new-func
+        (new Function('tf', `${TFJS_DENSE_LOADER}\nregisterDenseLayers(tf);`) as (t: typeof tf) => void)(tf);
+        denseLoaded = true;
       }
       const loaded = await loadExport(exported.modelJson, exported.weightsBin);
       const x = tf.tensor(testImages(IMAGES, data), [IMAGES, ...data.inputShape]);
@@ -59,6 +67,17 @@ describe('TensorFlow.js LayersModel export', () => {
       return [id, flag];
     });
     expect(flags.filter(([, f]) => f).map(([id]) => id)).toEqual(['customLayers']);
+  });
+
+  it('marks a model whose transposed convolution or upsampling tfjs computes otherwise as needing dense-layers.js, and only that one', () => {
+    const flags = exportCases().map(({ id, spec, data }) => {
+      const app = buildModel(spec, data, 1).model;
+      const flag = tfjsLayersModel(topologyOf(app), readWeights(app)).needsDenseLoader;
+      app.dispose();
+      return [id, flag];
+    });
+    // denseLoadable (TensorFlow 'same', PyTorch padding 1 with a 4×3 kernel, nearest) loads with tfjs' own layers.
+    expect(flags.filter(([, f]) => f).map(([id]) => id)).toEqual(['denseSettings']);
   });
 
   it('leaves no tensors behind', () => {

@@ -11,6 +11,7 @@ import {
 } from '../../model/presets';
 import type { ActivationFn, BlockSpec, DataShape, ModelSpec, Padding, Size2 } from '../../model/spec';
 import { buildModel } from '../buildModel';
+import { transposePlans } from '../../blocks/convTranspose2d';
 import type { BuiltModel } from '../builtModel';
 import type { LoadedDataset } from '../../data/types';
 import type { FromWorker } from '../api/protocol';
@@ -95,6 +96,26 @@ function reference(block: BlockSpec, xs: tf.Tensor[], weights: tf.Tensor[]): tf.
     case 'dense': {
       const y = tf.matMul(x as tf.Tensor2D, weights[0] as tf.Tensor2D);
       return act(weights[1] ? tf.add(y, weights[1]) : y, block.activation);
+    }
+    case 'convtranspose2d': {
+      // Every pixel spread over a kernel-sized patch (the full output and the rows after it), then the crop.
+      const [h, w] = transposePlans(block, x.shape.slice(1));
+      if (pair(block.dilation ?? 1).some((d) => d > 1)) throw new Error('the reference has no dilated transposed convolution');
+      const shape: [number, number, number, number] = [x.shape[0] as number, h.full + h.extra, w.full + w.extra, block.filters];
+      const full = tf.conv2dTranspose(x as tf.Tensor4D, weights[0] as tf.Tensor4D, shape, pair(block.stride), 'valid');
+      const y = tf.slice(full, [0, h.cropBefore, w.cropBefore, 0], [-1, h.output, w.output, -1]);
+      return act(weights[1] ? tf.add(y, weights[1]) : y, block.activation);
+    }
+    case 'upsample2d': {
+      // tfjs' own resize kernels: whole copies, and bilinear with half-pixel centres (forward only here).
+      const [sh, sw] = pair(block.scale);
+      const size: [number, number] = [(x.shape[1] as number) * sh, (x.shape[2] as number) * sw];
+      return block.interpolation === 'bilinear' ? tf.image.resizeBilinear(x as tf.Tensor4D, size, false, true)
+        : tf.image.resizeNearestNeighbor(x as tf.Tensor4D, size);
+    }
+    case 'crop2d': {
+      const size = [-1, (x.shape[1] as number) - block.top - block.bottom, (x.shape[2] as number) - block.left - block.right, -1];
+      return tf.slice(x, [0, block.top, block.left, 0], size);
     }
     case 'softmax': return tf.softmax(tf.add(tf.matMul(x as tf.Tensor2D, weights[0] as tf.Tensor2D), weights[1] as tf.Tensor));
     // Kinds registered later are checked by identity in the registry's table (src/train/blocks/registry.test.ts).

@@ -5,6 +5,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BlockSpec } from '../../model/spec';
 import { ArithView } from '../arith/ArithView';
+import { TransposeArith } from '../arith/TransposeArith';
 import { blockModuleOf } from '../../blocks/registry';
 import { hasWindow } from '../arith/useArithScene';
 import { ErrorBoundary } from '../ErrorBoundary';
@@ -105,7 +106,8 @@ export const BlockDetail = memo(function BlockDetail({ block }: { block: BlockSp
       <ErrorBoundary><BlockGradient id={block.id} /></ErrorBoundary>
       <section className="block-arith">
         <h3>{t('block.arith')}</h3>
-        {hasWindow(block.kind) ? <ErrorBoundary><ArithView /></ErrorBoundary> : <p className="hint">{t('block.noArith')}</p>}
+        {block.kind === 'convtranspose2d' && <ErrorBoundary><TransposeArith id={block.id} /></ErrorBoundary>}
+        {hasWindow(block.kind) ? <ErrorBoundary><ArithView /></ErrorBoundary> : block.kind !== 'convtranspose2d' && <p className="hint">{t('block.noArith')}</p>}
       </section>
     </div>
   );
