@@ -12,6 +12,12 @@ import { inputModule } from './input';
 import { addModule, concatModule } from './merge';
 import { avgPool2dModule, maxPool2dModule } from './pool2d';
 import { softmaxModule } from './softmax';
+import { attentionModule } from './attention';
+import { layerNormModule } from './layerNorm';
+import { mlpModule } from './mlp';
+import { patchEmbedModule } from './patchEmbed';
+import { classTokenModule, posEmbedModule } from './tokenEmbed';
+import { tokenPoolModule } from './tokenPool';
 import type { AnyBlockModule, BlockModule } from './types';
 
 export const BLOCK_MODULES = [
@@ -26,6 +32,13 @@ export const BLOCK_MODULES = [
   concatModule,
   globalAvgPoolModule,
   globalMaxPoolModule,
+  patchEmbedModule,
+  classTokenModule,
+  posEmbedModule,
+  layerNormModule,
+  attentionModule,
+  mlpModule,
+  tokenPoolModule,
   flattenModule,
   denseModule,
   softmaxModule,

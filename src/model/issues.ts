@@ -34,6 +34,9 @@ export const ISSUE_VALUE_KEYS = {
   strideWithDilation: ['stride', 'dilation'],
   addShapeMismatch: ['shapes'],
   concatMismatch: ['shapes'],
+  needsTokens: ['shape'],
+  noTokens: ['shape'],
+  headsDoNotDivide: ['heads', 'width'],
   biasBeforeBatchNorm: [], // a warning
   biasBeforeBatchNormMany: ['count', 'blocks'], // the same, said once for many blocks
   tooLarge: ['elements', 'limit'],
@@ -49,6 +52,7 @@ export const WARNING_CODES: readonly IssueCode[] = ['strideDoesNotFit', 'biasBef
 export const FIELD_NAMES = [
   'filters', 'kernel', 'size', 'stride', 'padding', 'dilation', 'useBias', 'activation', 'init', 'units', 'fn',
   'alpha', 'rate', 'momentum', 'epsilon', 'id', 'inputShape', 'numClasses',
+  'patch', 'width', 'heads', 'hidden', 'pool',
 ] as const;
 
 export type FieldName = (typeof FIELD_NAMES)[number];

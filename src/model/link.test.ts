@@ -32,7 +32,15 @@ const EVERY_KIND: ModelSpec = {
     { id: 'ap', kind: 'avgpool2d', inputs: ['mp'], size: [2, 2], stride: 1, padding: 0 },
     { id: 'gap', kind: 'globalavgpool', inputs: ['ap'] },
     { id: 'gmp', kind: 'globalmaxpool', inputs: ['ap'] },
-    { id: 'cat2', kind: 'concat', inputs: ['gap', 'gmp'] },
+    { id: 'pe', kind: 'patchembed', inputs: ['in'], patch: 2, width: 8 },
+    { id: 'cls', kind: 'classtoken', inputs: ['pe'] },
+    { id: 'pos', kind: 'posembed', inputs: ['cls'] },
+    { id: 'ln', kind: 'layernorm', inputs: ['pos'], epsilon: 0.00001 },
+    { id: 'att', kind: 'attention', inputs: ['ln'], heads: 2 },
+    { id: 'res', kind: 'add', inputs: ['pos', 'att'] },
+    { id: 'ff', kind: 'mlp', inputs: ['res'], hidden: 16 },
+    { id: 'tp', kind: 'tokenpool', inputs: ['ff'], pool: 'mean' },
+    { id: 'cat2', kind: 'concat', inputs: ['gap', 'gmp', 'tp'] },
     { id: 'drop', kind: 'dropout', inputs: ['cat2'], rate: 0.25 },
     { id: 'fl', kind: 'flatten', inputs: ['drop'] },
     { id: 'd1', kind: 'dense', inputs: ['fl'], units: 32, useBias: true, activation: 'relu', init: 'zeros' },
@@ -183,6 +191,7 @@ describe('link codec: malformed payloads', () => {
       input: true, conv2d: true, activation: true, maxpool2d: true, avgpool2d: true, globalavgpool: true,
       globalmaxpool: true, dropout: true, batchnorm: true, add: true, concat: true, flatten: true, dense: true,
       softmax: true,
+      patchembed: true, classtoken: true, posembed: true, layernorm: true, attention: true, mlp: true, tokenpool: true,
     };
     expect([...KNOWN_KINDS].sort()).toEqual(Object.keys(kinds).sort());
   });

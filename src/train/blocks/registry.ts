@@ -11,6 +11,9 @@ import { flattenWorker } from './flatten';
 import { addWorker, concatWorker } from './merge';
 import { avgPool2dWorker, globalAvgPoolWorker, globalMaxPoolWorker, maxPool2dWorker } from './pool2d';
 import { softmaxWorker } from './softmax';
+import {
+  attentionWorker, classTokenWorker, layerNormWorker, mlpWorker, patchEmbedWorker, posEmbedWorker, tokenPoolWorker,
+} from './tokens';
 import type { AnyWorkerBlock, WorkerBlock } from './types';
 
 const WORKER_BLOCKS: { readonly [K in BlockKind]: WorkerBlock<Extract<BlockSpec, { kind: K }>> } = {
@@ -25,6 +28,13 @@ const WORKER_BLOCKS: { readonly [K in BlockKind]: WorkerBlock<Extract<BlockSpec,
   concat: concatWorker,
   globalavgpool: globalAvgPoolWorker,
   globalmaxpool: globalMaxPoolWorker,
+  patchembed: patchEmbedWorker,
+  classtoken: classTokenWorker,
+  posembed: posEmbedWorker,
+  layernorm: layerNormWorker,
+  attention: attentionWorker,
+  mlp: mlpWorker,
+  tokenpool: tokenPoolWorker,
   flatten: flattenWorker,
   dense: denseWorker,
   softmax: softmaxWorker,

@@ -89,7 +89,7 @@ function ChoiceField({ block, field, disabled }: FieldProps) {
       <select id={id} value={String(value ?? field.default)} disabled={disabled} data-field={field.name}
         onChange={(e) => update(block.id, { [field.name]: e.target.value })}>
         {(field.options ?? []).map((o) => (
-          <option key={o} value={o}>{t(`${field.name === 'init' ? 'init' : 'activation'}.${o}`, { ns: 'model', defaultValue: o })}</option>
+          <option key={o} value={o}>{t(`${field.name === 'init' || field.name === 'pool' ? field.name : 'activation'}.${o}`, { ns: 'model', defaultValue: o })}</option>
         ))}
       </select>
     </div>
