@@ -10,6 +10,7 @@ import { WHOLE_FIELD } from './common/receptive';
 import { base, count } from './common/schema';
 import { needTokens, PY_SELF_ATTENTION } from './common/tokens';
 import { unwritable } from '../codegen/refusedError';
+import { vitLayer } from '../codegen/tfjsVitLoader';
 import type { BlockBase, BlockModule } from './types';
 
 export interface AttentionBlock extends BlockBase {
@@ -61,6 +62,7 @@ export const attentionModule: BlockModule<AttentionBlock> = {
       out_kernel: { key: 'proj.weight', perm: [1, 0] }, out_bias: { key: 'proj.bias' },
     },
   },
+  tfjsLayers: vitLayer('CnnPlaygroundSelfAttention'),
   keras: { lines: ({ block }) => unwritable('keras', block.kind) },
   onnx: ({ block }) => unwritable('onnx', block.kind),
   refusedBy: ['keras', 'onnx'],

@@ -9,6 +9,7 @@ import { KEEP_FIELD } from './common/receptive';
 import { base, count } from './common/schema';
 import { PY_TOKEN_MLP, widthOf } from './common/tokens';
 import { unwritable } from '../codegen/refusedError';
+import { vitLayer } from '../codegen/tfjsVitLoader';
 import type { BlockBase, BlockModule } from './types';
 
 export interface MlpBlock extends BlockBase {
@@ -51,6 +52,7 @@ export const mlpModule: BlockModule<MlpBlock> = {
       fc2_kernel: { key: 'fc2.weight', perm: [1, 0] }, fc2_bias: { key: 'fc2.bias' },
     },
   },
+  tfjsLayers: vitLayer('CnnPlaygroundTokenMlp'),
   keras: { lines: ({ block }) => unwritable('keras', block.kind) },
   onnx: ({ block }) => unwritable('onnx', block.kind),
   refusedBy: ['keras', 'onnx'],

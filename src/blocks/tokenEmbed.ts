@@ -6,6 +6,7 @@ import { KEEP_FIELD } from './common/receptive';
 import { plain } from './common/schema';
 import { needTokens, PY_CLASS_TOKEN, PY_POSITION_EMBEDDING, tokensText } from './common/tokens';
 import { unwritable } from '../codegen/refusedError';
+import { vitLayer } from '../codegen/tfjsVitLoader';
 import type { BlockBase, BlockModule } from './types';
 
 export interface ClassTokenBlock extends BlockBase {
@@ -41,6 +42,7 @@ export const classTokenModule: BlockModule<ClassTokenBlock> = {
     }),
     weights: { token: { key: 'token' } },
   },
+  tfjsLayers: vitLayer('CnnPlaygroundClassToken'),
   keras: { lines: ({ block }) => unwritable('keras', block.kind) },
   onnx: ({ block }) => unwritable('onnx', block.kind),
   refusedBy: ['keras', 'onnx'],
@@ -69,6 +71,7 @@ export const posEmbedModule: BlockModule<PosEmbedBlock> = {
     }),
     weights: { embedding: { key: 'embedding' } },
   },
+  tfjsLayers: vitLayer('CnnPlaygroundPositionEmbedding'),
   keras: { lines: ({ block }) => unwritable('keras', block.kind) },
   onnx: ({ block }) => unwritable('onnx', block.kind),
   refusedBy: ['keras', 'onnx'],

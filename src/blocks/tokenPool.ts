@@ -7,6 +7,7 @@ import { WHOLE_FIELD } from './common/receptive';
 import { base } from './common/schema';
 import { needTokens } from './common/tokens';
 import { unwritable } from '../codegen/refusedError';
+import { vitLayer } from '../codegen/tfjsVitLoader';
 import type { BlockBase, BlockModule } from './types';
 
 export type TokenPoolMode = 'class' | 'mean';
@@ -39,6 +40,7 @@ export const tokenPoolModule: BlockModule<TokenPoolBlock> = {
       modules: [], forward: [`${name} = ${xs[0] as string}${block.pool === 'class' ? '[:, 0]  # the class token' : '.mean(dim=1)'}`],
     }),
   },
+  tfjsLayers: vitLayer('CnnPlaygroundTokenPool'),
   keras: { lines: ({ block }) => unwritable('keras', block.kind) },
   onnx: ({ block }) => unwritable('onnx', block.kind),
   refusedBy: ['keras', 'onnx'],

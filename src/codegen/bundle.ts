@@ -13,6 +13,7 @@ import { summaryCsv } from './summaryCsv';
 import { pytorchReadme, tfjsReadme } from './readmes';
 import { TFJS_ELU_LOADER, TFJS_WEIGHTS_FILE, tfjsLayersModel } from './tfjsModel';
 import type { WeightList } from './weights';
+import { TFJS_VIT_LOADER } from './tfjsVitLoader';
 
 export type ExportTarget = 'tfjs' | 'pytorch' | 'keras' | 'csv' | CourseTarget;
 export const EXPORT_TARGETS: readonly ExportTarget[] = ['tfjs', 'pytorch', 'keras', 'csv'];
@@ -62,6 +63,7 @@ export function exportFile(target: Exclude<ExportTarget, CourseTarget>, input: E
       'model.json': strToU8(model.modelJson), [TFJS_WEIGHTS_FILE]: model.weightsBin, 'README.txt': strToU8(tfjsReadme(input)),
     };
     if (model.needsEluLoader) files['elu-alpha.js'] = strToU8(TFJS_ELU_LOADER);
+    if (model.needsVitLoader) files['vit-layers.js'] = strToU8(TFJS_VIT_LOADER);
     return { fileName: `${base}-tfjs.zip`, mimeType: 'application/zip', bytes: zipSync({ [`${base}-tfjs`]: files }) };
   }
   const dataset = input.datasetId === 'mnist' || input.datasetId === 'cifar10' ? input.datasetId : 'folder';

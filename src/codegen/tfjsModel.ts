@@ -8,6 +8,7 @@
 import { BLOCK_MODULES } from '../blocks/registry';
 import type { LayerJson } from '../blocks/types';
 import { countValues, type WeightList } from './weights';
+import { VIT_LAYER_CLASSES } from './tfjsVitLoader';
 
 export const TFJS_WEIGHTS_FILE = 'model.weights.bin';
 
@@ -34,6 +35,8 @@ export interface TfjsExport {
   readonly weightsBin: Uint8Array;
   /** True when the model has an ELU with alpha != 1 and needs elu-alpha.js to load in tfjs. */
   readonly needsEluLoader: boolean;
+  /** True when the model has transformer layers and needs vit-layers.js (tfjsVitLoader.ts) to load in tfjs. */
+  readonly needsVitLoader: boolean;
 }
 
 /** `topology` is the app model's model.toJSON(null, false); `weights` its weights in model.weights order. */
@@ -58,7 +61,9 @@ export function tfjsLayersModel(topology: unknown, weights: WeightList, name = '
     format: 'layers-model', generatedBy: 'CNN Playground', convertedBy: null, modelTopology, weightsManifest,
   });
   const needsEluLoader = layers.some((l) => l.class_name === 'ELU' && l.config.alpha !== undefined && l.config.alpha !== 1);
-  return { modelJson, weightsBin: new Uint8Array(bin.buffer), needsEluLoader };
+  const vitClasses = new Set(Object.values(VIT_LAYER_CLASSES));
+  const needsVitLoader = layers.some((l) => vitClasses.has(l.class_name));
+  return { modelJson, weightsBin: new Uint8Array(bin.buffer), needsEluLoader, needsVitLoader };
 }
 
 /**
