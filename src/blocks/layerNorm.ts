@@ -47,6 +47,18 @@ export const layerNormModule: BlockModule<LayerNormBlock> = {
       variable: name, layer: `layers.LayerNormalization(epsilon=${pyFloat(block.epsilon ?? LAYER_NORM_EPSILON)}, name=${pyString(block.id)})`, input: xs[0] as string,
     }],
   },
+  // The app's own layer (faster gradients on wasm) is tfjs's standard LayerNormalization for inference.
+  tfjsLayers: {
+    CnnPlaygroundLayerNorm: (layer) => ({
+      ...layer,
+      class_name: 'LayerNormalization',
+      config: {
+        name: layer.config.name, trainable: layer.config.trainable ?? true, dtype: 'float32', axis: -1, epsilon: layer.config.epsilon,
+        center: true, scale: true, beta_initializer: { class_name: 'Zeros', config: {} }, gamma_initializer: { class_name: 'Ones', config: {} },
+        beta_regularizer: null, gamma_regularizer: null,
+      },
+    }),
+  },
   onnx: ({ block }) => unwritable('onnx', block.kind),
   refusedBy: ['onnx'],
 };

@@ -1,5 +1,5 @@
 // The vision-transformer kinds as tfjs layers: the patch embedding is a standard convolution (kernel =
-// stride = patch) and a Reshape into row-ordered tokens; layer norm is tfjs's; the others are the
+// stride = patch) and a Reshape into row-ordered tokens; the others are the
 // playground's layers (vit/vitLayers.ts).
 import * as tf from '@tensorflow/tfjs';
 import type { AttentionBlock } from '../../blocks/attention';
@@ -9,7 +9,7 @@ import { patchTokensLayerName, type PatchEmbedBlock } from '../../blocks/patchEm
 import type { ClassTokenBlock, PosEmbedBlock } from '../../blocks/tokenEmbed';
 import type { TokenPoolBlock } from '../../blocks/tokenPool';
 import { unfuseInputConv } from '../inputConv';
-import { ClassToken, PositionEmbedding, SelfAttentionLayer, TokenMlp, TokenPool } from '../vit/vitLayers';
+import { ClassToken, LayerNorm, PositionEmbedding, SelfAttentionLayer, TokenMlp, TokenPool } from '../vit/vitLayers';
 import { first } from './common';
 import type { WorkerBlock } from './types';
 
@@ -41,7 +41,7 @@ export const posEmbedWorker: WorkerBlock<PosEmbedBlock> = {
 
 export const layerNormWorker: WorkerBlock<LayerNormBlock> = {
   kind: 'layernorm',
-  build: (block, xs, ctx) => ctx.apply(tf.layers.layerNormalization({ name: block.id, axis: -1, epsilon: block.epsilon ?? LAYER_NORM_EPSILON }), first(xs)),
+  build: (block, xs, ctx) => ctx.apply(new LayerNorm({ name: block.id, epsilon: block.epsilon ?? LAYER_NORM_EPSILON }), first(xs)),
 };
 
 export const attentionWorker: WorkerBlock<AttentionBlock> = {

@@ -29,7 +29,7 @@ print(json.dumps(out))
 `;
 
 const STANDARD: Record<string, string> = {
-  CnnPlaygroundDilatedConv2D: 'Conv2D', CnnPlaygroundSeededDropout: 'Dropout', CnnPlaygroundEluAlpha: 'ELU', Reshape: 'Flatten',
+  CnnPlaygroundDilatedConv2D: 'Conv2D', CnnPlaygroundSeededDropout: 'Dropout', CnnPlaygroundEluAlpha: 'ELU', CnnPlaygroundLayerNorm: 'LayerNormalization', Reshape: 'Flatten',
 };
 
 beforeAll(async () => {
