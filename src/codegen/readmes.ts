@@ -47,6 +47,9 @@ ${classOrder(input)}
 
 Only standard Keras layer classes are used. If elu-alpha.js is in this folder, the network has an ELU with
 alpha != 1, which TensorFlow.js 4.x refuses: call registerEluAlpha(tf) from it before loading.
+If vit-layers.js is in this folder, the network has transformer blocks (class token, position embeddings,
+self-attention, MLP, token head), which TensorFlow.js has no layers for: call registerVitLayers(tf) from it
+before loading. The Python converter does not know those layers.
 In Python, tensorflowjs_converter --input_format=tfjs_layers_model --output_format=keras_saved_model converts it.
 `;
 }
