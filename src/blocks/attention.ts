@@ -37,14 +37,14 @@ export const attentionModule: BlockModule<AttentionBlock> = {
     if (d % block.heads !== 0) return failed([makeIssue('headsDoNotDivide', block.id, { heads: block.heads, width: d })]);
     const params = 4 * (d * d + d);
     return ok(input, {
-      shapeFormula: `${n} tokens × ${d}: ${block.heads} heads × ${d / block.heads}, ${n}×${n} attention weights per head`,
+      shapeFormula: `${d} / ${block.heads} = ${d / block.heads}; ${block.heads}×${n}×${n}`,
       params: { trainable: params, nonTrainable: 0 },
       paramsFormula: `4*(${d}*${d} + ${d}) = ${params}`,
     });
   },
   macs: (_block, input) => attentionMacs(input[0] ?? 0, input[1] ?? 0),
   receptive: WHOLE_FIELD,
-  describe: (block) => `${block.heads} heads`,
+  describe: (block) => `H=${block.heads}`,
   weights(_block, input) {
     const d = input[1] as number;
     return [

@@ -64,7 +64,7 @@ export const patchEmbedModule: BlockModule<PatchEmbedBlock> = {
     const params = p * p * c * block.width + block.width;
     return ok([tokens, block.width], {
       arithmetic, issues,
-      shapeFormula: `(${h}/${p})·(${w}/${p}) = ${rows}·${cols} = ${tokens} tokens × ${block.width}`,
+      shapeFormula: `(${h}/${p})·(${w}/${p}) = ${rows}·${cols} = ${tokens}; ${tokens} × ${block.width}`,
       params: { trainable: params, nonTrainable: 0 },
       paramsFormula: `${p}*${p}*${c}*${block.width} + ${block.width} = ${params}`,
     });

@@ -4,7 +4,7 @@
 import { ok } from './common/options';
 import { KEEP_FIELD } from './common/receptive';
 import { plain } from './common/schema';
-import { needTokens, PY_CLASS_TOKEN, PY_POSITION_EMBEDDING, tokensText } from './common/tokens';
+import { needTokens, PY_CLASS_TOKEN, PY_POSITION_EMBEDDING } from './common/tokens';
 import { unwritable } from '../codegen/refusedError';
 import { vitLayer } from '../codegen/tfjsVitLoader';
 import type { BlockBase, BlockModule } from './types';
@@ -29,7 +29,7 @@ export const classTokenModule: BlockModule<ClassTokenBlock> = {
     if (bad !== null) return bad;
     const [n, d] = input as [number, number];
     return ok([n + 1, d], {
-      shapeFormula: `1 + ${n} = ${n + 1} tokens × ${d}`,
+      shapeFormula: `1 + ${n} = ${n + 1}`,
       params: { trainable: d, nonTrainable: 0 }, paramsFormula: `${d}`,
     });
   },
@@ -59,7 +59,7 @@ export const posEmbedModule: BlockModule<PosEmbedBlock> = {
     const bad = needTokens(block.id, input);
     if (bad !== null) return bad;
     const [n, d] = input as [number, number];
-    return ok(input, { shapeFormula: tokensText(input), params: { trainable: n * d, nonTrainable: 0 }, paramsFormula: `${n}*${d} = ${n * d}` });
+    return ok(input, { params: { trainable: n * d, nonTrainable: 0 }, paramsFormula: `${n}*${d} = ${n * d}` });
   },
   receptive: KEEP_FIELD,
   describe: () => '',

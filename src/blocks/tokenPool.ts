@@ -31,10 +31,11 @@ export const tokenPoolModule: BlockModule<TokenPoolBlock> = {
     const bad = needTokens(block.id, input);
     if (bad !== null) return bad;
     const [n, d] = input as [number, number];
-    return ok([d], { shapeFormula: block.pool === 'class' ? `token 0 of ${n} → ${d}` : `mean of ${n} tokens → ${d}` });
+    return ok([d], { shapeFormula: `${n}×${d} → ${d}` });
   },
   receptive: WHOLE_FIELD,
-  describe: (block) => block.pool,
+  // Language-neutral: the class token's usual name, or the mean as a formula.
+  describe: (block) => (block.pool === 'class' ? 'CLS' : 'Σ/N'),
   pytorch: {
     emit: ({ block, name, xs }) => ({
       modules: [], forward: [`${name} = ${xs[0] as string}${block.pool === 'class' ? '[:, 0]  # the class token' : '.mean(dim=1)'}`],

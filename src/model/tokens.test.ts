@@ -24,7 +24,8 @@ describe('token sequences', () => {
     const blocks = byId(spec, MNIST);
     const patch = blocks.get('patch1')!;
     expect(patch.outputShape).toEqual([49, 64]);
-    expect(patch.shapeFormula).toBe('(28/4)·(28/4) = 7·7 = 49 tokens × 64');
+    expect(patch.shapeFormula).toBe('(28/4)·(28/4) = 7·7 = 49; 49 × 64');
+    expect(blocks.get('attn1')?.shapeFormula).toBe('64 / 4 = 16; 4×50×50');
     expect(patch.paramsFormula).toBe('4*4*1*64 + 64 = 1088');
     expect(patch.arithmetic.map((a) => a.formula)).toEqual(['floor((28 - 4) / 4) + 1 = 7', 'floor((28 - 4) / 4) + 1 = 7']);
     expect(blocks.get('cls1')?.outputShape).toEqual([50, 64]);

@@ -11,9 +11,6 @@ export function needTokens(blockId: string, input: Shape): BlockResult | null {
   return shapeKind(input) === 'tokens' ? null : failed([makeIssue('needsTokens', blockId, { shape: formatShape(input) })]);
 }
 
-/** "49 tokens × 64": how the shape rules of the token kinds name a sequence. */
-export const tokensText = (shape: Shape): string => `${shape[0] ?? 0} tokens × ${shape[1] ?? 0}`;
-
 /** The width D of a token sequence or a vector: its last axis. */
 export const widthOf = (shape: Shape): number => shape[shape.length - 1] as number;
 
