@@ -3,6 +3,8 @@
 // channel (the last axis), the moving statistics non-trainable.
 import { z } from 'zod';
 import { failed, invalid } from '../model/windows';
+import { formatShape, makeIssue } from '../model/issues';
+import { shapeKind } from '../model/spec';
 import { base, fraction } from './common/schema';
 import { ok } from './common/options';
 import { pyFloat, pyString, roundFloat, torchModule } from './common/python';
@@ -39,6 +41,7 @@ export const batchNormModule: BlockModule<BatchNormBlock> = {
     if (epsilon !== undefined && !(typeof epsilon === 'number' && epsilon > 0 && epsilon < 1)) {
       return failed([invalid(block.id, 'epsilon', epsilon)]);
     }
+    if (shapeKind(input) === 'tokens') return failed([makeIssue('noTokens', block.id, { shape: formatShape(input) })]);
     const c = input[input.length - 1] as number;
     return ok(input, {
       params: { trainable: 2 * c, nonTrainable: 2 * c },

@@ -28,6 +28,8 @@ export const flattenModule: BlockModule<FlattenBlock> = {
   onnx(c) {
     const x = c.inputs[0] as string;
     if (c.inShape.length <= 1) return c.graph.node('Identity', [x], [], c.out);
+    // Tokens are (batch, N, D) in ONNX too: nothing to move.
+    if (c.inShape.length === 2) return c.graph.node('Flatten', [x], [intAttr('axis', 1)], c.out);
     // Channels last first, so the dense layer after it sees the app's (H, W, C) order.
     const channelsLast = c.graph.node('Transpose', [x], [intsAttr('perm', [0, 2, 3, 1])]);
     return c.graph.node('Flatten', [channelsLast], [intAttr('axis', 1)], c.out);
@@ -36,6 +38,7 @@ export const flattenModule: BlockModule<FlattenBlock> = {
     emit({ name, xs, inShape }) {
       const x = xs[0] as string;
       if (inShape.length === 1) return { modules: [], forward: [`${name} = ${x}`] };
+      if (inShape.length === 2) return { modules: [], forward: [`${name} = torch.flatten(${x}, 1)  # tokens (N, tokens, width): as in the playground`] };
       // PyTorch is channels first: channels go last so the dense layer after sees the trained order.
       return { modules: [], forward: [`${name} = torch.flatten(${x}.permute(0, 2, 3, 1), 1)  # (H, W, C) order, as trained in the playground`] };
     },

@@ -63,8 +63,12 @@ export const concatModule: BlockModule<ConcatBlock> = {
   },
   receptive: MERGE_FIELD,
   describe: () => '',
-  // PyTorch and ONNX are channels first: the channels are dim 1.
-  onnx: (c) => c.graph.node('Concat', c.inputs, [intAttr('axis', 1)], c.out),
-  pytorch: { emit: ({ name, xs }) => ({ modules: [], forward: [`${name} = torch.cat([${xs.join(', ')}], dim=1)  # channels`] }) },
+  // PyTorch and ONNX are channels first: the channels are dim 1; tokens (batch, N, D) join on D, dim 2.
+  onnx: (c) => c.graph.node('Concat', c.inputs, [intAttr('axis', c.inShape.length === 2 ? 2 : 1)], c.out),
+  pytorch: {
+    emit: ({ name, xs, inShape }) => ({
+      modules: [], forward: [`${name} = torch.cat([${xs.join(', ')}], dim=${inShape.length === 2 ? '2)  # token width' : '1)  # channels'}`],
+    }),
+  },
   keras: { lines: ({ block, name, xs }) => [{ variable: name, layer: `layers.Concatenate(axis=-1, name=${pyString(block.id)})`, input: `[${xs.join(', ')}]` }] },
 };

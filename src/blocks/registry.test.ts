@@ -9,6 +9,7 @@ import { decodeSpec, encodeSpec, validateSpec } from '../model/link';
 import { expectedWeights } from '../project/expectedWeights';
 import { kerasModelPy } from '../codegen/kerasModel';
 import { pytorchModelPy } from '../codegen/pytorchModel';
+import { ExportRefusedError, refusedKinds } from '../codegen/refused';
 import { BLOCK_MODULES, REGISTERED_KINDS } from './registry';
 import { kindNetworks, TABLE_DATA, UNDER_TEST } from './testNetworks';
 
@@ -50,7 +51,13 @@ describe.each(table)('block kind $kind', ({ kind, spec }) => {
     expect(count).toBe(tested.params.trainable + tested.params.nonTrainable);
     for (const w of weights) expect(module.pytorch.weights).toHaveProperty(w.name.slice(UNDER_TEST.length + 1));
     expect(pytorchModelPy(spec, analysis, TABLE_DATA)).toMatch(/class Net/);
-    expect(kerasModelPy(spec, analysis, TABLE_DATA)).toContain(UNDER_TEST);
+    if (module.refusedBy?.includes('keras') === true) {
+      // Refused with a message that names the kind, never written wrong.
+      expect(() => kerasModelPy(spec, analysis, TABLE_DATA)).toThrow(new ExportRefusedError('keras', [kind]));
+      expect(refusedKinds('keras', spec)).toEqual([kind]);
+    } else {
+      expect(kerasModelPy(spec, analysis, TABLE_DATA)).toContain(UNDER_TEST);
+    }
     expect(typeof module.describe(defaultBlock(kind, 'x', []) as never)).toBe('string');
   });
 });

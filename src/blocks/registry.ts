@@ -15,6 +15,12 @@ import { avgPool2dModule, maxPool2dModule } from './pool2d';
 import { softmaxModule } from './softmax';
 import { upsample2dModule } from './upsample2d';
 import { crop2dModule } from './crop2d';
+import { attentionModule } from './attention';
+import { layerNormModule } from './layerNorm';
+import { mlpModule } from './mlp';
+import { patchEmbedModule } from './patchEmbed';
+import { classTokenModule, posEmbedModule } from './tokenEmbed';
+import { tokenPoolModule } from './tokenPool';
 import type { AnyBlockModule, BlockModule } from './types';
 
 export const BLOCK_MODULES = [
@@ -32,6 +38,13 @@ export const BLOCK_MODULES = [
   concatModule,
   globalAvgPoolModule,
   globalMaxPoolModule,
+  patchEmbedModule,
+  classTokenModule,
+  posEmbedModule,
+  layerNormModule,
+  attentionModule,
+  mlpModule,
+  tokenPoolModule,
   flattenModule,
   denseModule,
   softmaxModule,

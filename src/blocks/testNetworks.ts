@@ -25,9 +25,13 @@ function placements(kind: RegisteredKind): ModelSpec[] {
     const branch = (id: string, fn: string) => block({ kind: 'activation', id, inputs: ['input'], fn });
     return [{ blocks: [input, branch('a', 'relu'), branch('b', 'tanh'), tested(['a', 'b']), flatten('flat', UNDER_TEST), softmax('flat')] }];
   }
+  // Kinds that read what another kind makes of the image (tokens): after each kind that may make it.
+  const after = BLOCK_MODULES.filter((m) => m.arity === 'one' && m.role === undefined && m.kind !== kind)
+    .map((m) => ({ blocks: [input, defaultBlock(m.kind, 'before', ['input']), tested(['before']), flatten('flat', UNDER_TEST), softmax('flat')] }));
   return [
     { blocks: [input, tested(['input']), flatten('flat', UNDER_TEST), softmax('flat')] },
     { blocks: [input, flatten('flat0', 'input'), tested(['flat0']), flatten('flat', UNDER_TEST), softmax('flat')] },
+    ...after,
   ];
 }
 

@@ -168,7 +168,14 @@ export interface BlockModule<B extends BlockBase & { readonly kind: string }> {
   readonly tfjsLayers?: Readonly<Record<string, (layer: LayerJson) => LayerJson>>;
   /** ONNX (src/codegen/onnx/): the block's nodes and initializers; returns its output tensor's name. */
   readonly onnx: OnnxEmitter<B>;
+  /**
+   * Export formats that cannot write this kind yet: their exporter refuses a network that has it, with a
+   * message (src/codegen/refused.ts), rather than write something that computes another function.
+   */
+  readonly refusedBy?: readonly RefusingFormat[];
 }
+
+export type RefusingFormat = 'keras' | 'onnx';
 
 /** Any module of the registry, as the generic code reads it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -14,6 +14,7 @@ import { pytorchReadme, tfjsReadme } from './readmes';
 import { TFJS_ELU_LOADER, TFJS_WEIGHTS_FILE, tfjsLayersModel } from './tfjsModel';
 import { TFJS_DENSE_LOADER } from './tfjsDenseLoader';
 import type { WeightList } from './weights';
+import { TFJS_VIT_LOADER } from './tfjsVitLoader';
 
 export type ExportTarget = 'tfjs' | 'pytorch' | 'keras' | 'csv' | CourseTarget;
 export const EXPORT_TARGETS: readonly ExportTarget[] = ['tfjs', 'pytorch', 'keras', 'csv'];
@@ -64,6 +65,7 @@ export function exportFile(target: Exclude<ExportTarget, CourseTarget>, input: E
     };
     if (model.needsEluLoader) files['elu-alpha.js'] = strToU8(TFJS_ELU_LOADER);
     if (model.needsDenseLoader) files['dense-layers.js'] = strToU8(TFJS_DENSE_LOADER);
+    if (model.needsVitLoader) files['vit-layers.js'] = strToU8(TFJS_VIT_LOADER);
     return { fileName: `${base}-tfjs.zip`, mimeType: 'application/zip', bytes: zipSync({ [`${base}-tfjs`]: files }) };
   }
   const dataset = input.datasetId === 'mnist' || input.datasetId === 'cifar10' ? input.datasetId : 'folder';

@@ -8,11 +8,13 @@ import type { ModelAnalysis } from '../model/analysis';
 import type { DataShape, ModelSpec } from '../model/spec';
 import { DEFAULT_TASK } from '../tasks/registry';
 import { pyDocText, pythonBlockNames } from './pythonNames';
+import { refuseUnwritable } from './refused';
 
 export { kerasLayerName } from '../blocks/common/python';
 
 export function kerasModelPy(spec: ModelSpec, analysis: ModelAnalysis, data: DataShape, title = 'A network'): string {
   if (!analysis.valid) throw new Error('kerasModelPy: the network has errors');
+  refuseUnwritable('keras', spec);
   const specs = new Map(spec.blocks.map((b) => [b.id, b]));
   const shapes = new Map(analysis.blocks.map((b) => [b.id, b.outputShape]));
   const names = pythonBlockNames(spec);

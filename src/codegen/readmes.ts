@@ -49,6 +49,9 @@ Only standard Keras layer classes are used. If elu-alpha.js is in this folder, t
 alpha != 1, which TensorFlow.js 4.x refuses: call registerEluAlpha(tf) from it before loading.
 If dense-layers.js is in this folder, a transposed convolution has an output padding or a dilation, or an
 upsampling is bilinear, which TensorFlow.js 4.x computes otherwise: call registerDenseLayers(tf) from it first.
+If vit-layers.js is in this folder, the network has transformer blocks (class token, position embeddings,
+self-attention, MLP, token head), which TensorFlow.js has no layers for: call registerVitLayers(tf) from it
+before loading. The Python converter does not know those layers.
 In Python, tensorflowjs_converter --input_format=tfjs_layers_model --output_format=keras_saved_model converts it.
 `;
 }

@@ -9,6 +9,7 @@ import { BLOCK_MODULES } from '../blocks/registry';
 import type { LayerJson } from '../blocks/types';
 import { countValues, type WeightList } from './weights';
 import { needsDenseLoader } from './tfjsDenseLoader';
+import { VIT_LAYER_CLASSES } from './tfjsVitLoader';
 
 export const TFJS_WEIGHTS_FILE = 'model.weights.bin';
 
@@ -37,6 +38,8 @@ export interface TfjsExport {
   readonly needsEluLoader: boolean;
   /** True when a transposed convolution or a bilinear upsampling needs dense-layers.js (tfjsDenseLoader.ts). */
   readonly needsDenseLoader: boolean;
+  /** True when the model has transformer layers and needs vit-layers.js (tfjsVitLoader.ts) to load in tfjs. */
+  readonly needsVitLoader: boolean;
 }
 
 /** `topology` is the app model's model.toJSON(null, false); `weights` its weights in model.weights order. */
@@ -61,7 +64,9 @@ export function tfjsLayersModel(topology: unknown, weights: WeightList, name = '
     format: 'layers-model', generatedBy: 'CNN Playground', convertedBy: null, modelTopology, weightsManifest,
   });
   const needsEluLoader = layers.some((l) => l.class_name === 'ELU' && l.config.alpha !== undefined && l.config.alpha !== 1);
-  return { modelJson, weightsBin: new Uint8Array(bin.buffer), needsEluLoader, needsDenseLoader: layers.some(needsDenseLoader) };
+  const vitClasses = new Set(Object.values(VIT_LAYER_CLASSES));
+  const needsVitLoader = layers.some((l) => vitClasses.has(l.class_name));
+  return { modelJson, weightsBin: new Uint8Array(bin.buffer), needsEluLoader, needsDenseLoader: layers.some(needsDenseLoader), needsVitLoader };
 }
 
 /**

@@ -20,6 +20,13 @@ export default {
     flatten: 'Flatten',
     dense: 'Dense (fully connected)',
     softmax: 'Softmax output',
+    patchembed: 'Patch embedding',
+    classtoken: 'Class token',
+    posembed: 'Position embeddings',
+    layernorm: 'Layer normalization',
+    attention: 'Multi-head self-attention',
+    mlp: 'MLP (GELU)',
+    tokenpool: 'Token head',
   },
   field: {
     filters: 'Filters',
@@ -47,6 +54,11 @@ export default {
     id: 'Block id',
     inputShape: 'Input shape',
     numClasses: 'Number of classes',
+    patch: 'Patch size',
+    width: 'Token width',
+    heads: 'Heads',
+    hidden: 'Hidden units',
+    pool: 'Read from',
   },
   /** What a valid value looks like, per field; appended to issue.invalidValue. */
   hint: {
@@ -75,6 +87,15 @@ export default {
     id: 'Use up to 64 letters, digits, "-", "_" or ".", starting with a letter or digit.',
     inputShape: 'Every size of the dataset input must be a whole number of 1 or more.',
     numClasses: 'The dataset needs at least 1 class.',
+    patch: 'Use a whole number of 1 or more: the side of each square patch, in pixels.',
+    width: 'Use a whole number of 1 or more: the numbers in each token.',
+    heads: 'Use a whole number of 1 or more that divides the token width.',
+    hidden: 'Use a whole number of 1 or more, such as 4 times the token width.',
+    pool: 'Choose the class token or the mean of all tokens.',
+  },
+  pool: {
+    class: 'The class token',
+    mean: 'The mean of all tokens',
   },
   axis: {
     height: 'height',
@@ -137,6 +158,11 @@ export default {
       'Add sums its inputs number by number, so they must have the same shape, but they have shapes {{shapes}}. Make both branches end in the same shape, for example with a 1×1 convolution (and a stride) on the shortcut.',
     concatMismatch:
       'Concatenate stacks its inputs along the channels, so all other sizes (height and width) must agree, but they have shapes {{shapes}}.',
+    needsTokens:
+      'This block works on a sequence of tokens (tokens × width), but its input has shape {{shape}}. Put a Patch embedding block before it.',
+    noTokens:
+      'Batch normalization averages over the batch per channel, not over tokens: its input has shape {{shape}}. Use Layer normalization on tokens.',
+    headsDoNotDivide: 'The {{heads}} heads must share the token width {{width}} evenly: choose a number of heads that divides {{width}}.',
     biasBeforeBatchNorm:
       "This block's bias is wasted: the batch normalization right after it subtracts the mean, bias included. Turn the bias off to save parameters.",
     biasBeforeBatchNormMany:
@@ -183,6 +209,7 @@ export default {
     vggStyle: 'VGG-style CNN (stacked 3×3)',
     resnetStyle: 'ResNet-style CNN (residual blocks)',
     cifarBn: 'CIFAR-10 CNN with batch norm (conv-BN-ReLU)',
+    vitTiny: 'ViT-tiny (vision transformer: 4×4 patches, 4 layers)',
     inceptionStyle: 'Inception-style CNN (parallel branches)',
     lenet5Classic: 'LeNet-5 as published (32×32, for study)',
     alexnet: 'AlexNet (ImageNet, for study)',

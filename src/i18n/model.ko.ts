@@ -21,6 +21,13 @@ const ko: typeof en = {
     flatten: '평탄화 (Flatten)',
     dense: '완전 연결 (Dense)',
     softmax: '소프트맥스 출력',
+    patchembed: '패치 임베딩',
+    classtoken: '클래스 토큰',
+    posembed: '위치 임베딩',
+    layernorm: '레이어 정규화',
+    attention: '멀티헤드 셀프 어텐션',
+    mlp: 'MLP (GELU)',
+    tokenpool: '토큰 헤드',
   },
   field: {
     filters: '필터 수',
@@ -48,6 +55,11 @@ const ko: typeof en = {
     id: '블록 ID',
     inputShape: '입력 크기',
     numClasses: '클래스 수',
+    patch: '패치 크기',
+    width: '토큰 너비',
+    heads: '헤드 수',
+    hidden: '은닉 유닛',
+    pool: '읽을 토큰',
   },
   hint: {
     filters: '1 이상의 정수를 입력해 주세요.',
@@ -75,6 +87,15 @@ const ko: typeof en = {
     id: '영문자나 숫자로 시작하고 영문자, 숫자, "-", "_", "."만 쓴 64자 이하여야 합니다.',
     inputShape: '데이터셋 입력의 각 크기는 1 이상의 정수여야 합니다.',
     numClasses: '데이터셋에는 클래스가 1개 이상 있어야 합니다.',
+    patch: '1 이상의 정수를 입력해 주세요. 정사각형 패치 한 변의 픽셀 수입니다.',
+    width: '1 이상의 정수를 입력해 주세요. 토큰 하나에 담기는 수의 개수입니다.',
+    heads: '토큰 너비를 나누어떨어지게 하는 1 이상의 정수를 입력해 주세요.',
+    hidden: '1 이상의 정수를 입력해 주세요. 예: 토큰 너비의 4배',
+    pool: '클래스 토큰 또는 모든 토큰의 평균을 고르세요.',
+  },
+  pool: {
+    class: '클래스 토큰',
+    mean: '모든 토큰의 평균',
   },
   axis: {
     height: '높이',
@@ -137,6 +158,11 @@ const ko: typeof en = {
       '더하기 블록은 입력을 값마다 더하므로 모든 입력의 크기가 같아야 하는데, 지금 입력의 크기는 {{shapes}}입니다. 두 갈래가 같은 크기로 끝나게 해 주세요. 예를 들어 지름길(shortcut)에 스트라이드를 준 1×1 합성곱을 넣을 수 있습니다.',
     concatMismatch:
       '이어 붙이기 블록은 입력을 채널 방향으로 쌓으므로 나머지 크기(높이와 너비)가 모두 같아야 하는데, 지금 입력의 크기는 {{shapes}}입니다.',
+    needsTokens:
+      '이 블록은 토큰의 나열(토큰 수 × 너비)에 작동하는데, 지금 입력의 모양은 {{shape}}입니다. 앞에 패치 임베딩 블록을 두세요.',
+    noTokens:
+      '배치 정규화는 토큰이 아니라 배치 전체에서 채널마다 평균을 냅니다. 지금 입력의 모양은 {{shape}}입니다. 토큰에는 레이어 정규화를 쓰세요.',
+    headsDoNotDivide: '헤드 {{heads}}개가 토큰 너비 {{width}}를 똑같이 나누어 가져야 합니다. {{width}}의 약수를 헤드 수로 고르세요.',
     biasBeforeBatchNorm:
       '이 블록의 편향은 쓸모가 없습니다. 바로 뒤의 배치 정규화가 편향까지 포함해 평균을 빼기 때문입니다. 편향을 끄면 파라미터를 아낄 수 있습니다.',
     biasBeforeBatchNormMany:
@@ -181,6 +207,7 @@ const ko: typeof en = {
     vggStyle: 'VGG 스타일 CNN (3×3 합성곱 쌓기)',
     resnetStyle: 'ResNet 스타일 CNN (잔차 블록)',
     cifarBn: '배치 정규화 CIFAR-10 CNN (합성곱-BN-ReLU)',
+    vitTiny: 'ViT-tiny (비전 트랜스포머: 4×4 패치, 4개 층)',
     inceptionStyle: 'Inception 스타일 CNN (병렬 갈래)',
     lenet5Classic: '논문 그대로의 LeNet-5 (32×32, 살펴보기용)',
     alexnet: 'AlexNet (ImageNet, 살펴보기용)',

@@ -17,7 +17,7 @@ const SAMPLE: Record<string, number | string> = {
   id: 'conv1', kind: 'lstm', input: 'ghost', expected: 1, actual: 2, count: 2, field: 'kernel', value: 0,
   shape: '7×7×16', kernel: '5×5', padding: 0, axis: 'height', height: 4, width: 4, stride: 2, dropped: 1,
   elements: 3_000_000_000, limit: 2 ** 31, params: 3_000_000_000, minimum: 2, shapes: '14×14×32, 7×7×64',
-  dilation: 2, next: 'dense1', blocks: 'conv1, conv2, …',
+  dilation: 2, next: 'dense1', blocks: 'conv1, conv2, …', heads: 4,
 };
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]);

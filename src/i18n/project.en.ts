@@ -50,6 +50,8 @@ export default {
     busy: 'Stop the training run first: a running network cannot be replaced.',
     untrained: 'This export needs the trained weights of the network on screen: train it first (an edit since training also needs a new run).',
     invalidNetwork: 'The network has errors, so it cannot be exported; fix the blocks marked in red first.',
+    refusedKeras: 'The Keras export cannot write the transformer blocks of this network yet (class token, position embeddings, attention, MLP, token head). Use the PyTorch or TensorFlow.js export.',
+    refusedOnnx: 'The ONNX export cannot write the transformer blocks of this network yet (class token, position embeddings, layer normalization, attention, MLP, token head). Use the PyTorch or TensorFlow.js export.',
     file: {
       tooLarge: 'The file is too large ({{size}} bytes; at most {{limit}}). Nothing was opened.',
       notAZip: 'This is not a project file (not a readable zip), or it is damaged or cut short. Nothing was opened.',

@@ -5,9 +5,12 @@ import { BLOCK_FIELDS, defaultBlock, dropBiasBeforeBatchNorm, validateField } fr
 import { BLOCK_KINDS, MERGE_KINDS } from './graph';
 import type { BlockKind, BlockSpec, ModelSpec } from './spec';
 
+/** Kinds that read tokens: after a patch embedding at its defaults instead of a convolution. */
+const ON_TOKENS: readonly BlockKind[] = ['classtoken', 'posembed', 'layernorm', 'attention', 'mlp', 'tokenpool'];
+
 /** input -> conv (to have an image) -> [block under test, twice for merges] -> flatten -> softmax. */
 function around(kind: BlockKind): ModelSpec {
-  const conv = { ...defaultBlock('conv2d', 'c', ['in']), useBias: false } as BlockSpec;
+  const conv = ON_TOKENS.includes(kind) ? defaultBlock('patchembed', 'c', ['in']) : { ...defaultBlock('conv2d', 'c', ['in']), useBias: false } as BlockSpec;
   const before = [defaultBlock('input', 'in', []), conv];
   const tested = defaultBlock(kind, 'x', MERGE_KINDS.has(kind) ? ['c', 'c'] : ['c']);
   return { blocks: [...before, tested, defaultBlock('flatten', 'f', ['x']), defaultBlock('softmax', 'out', ['f'])] };

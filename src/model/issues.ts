@@ -34,6 +34,9 @@ export const ISSUE_VALUE_KEYS = {
   strideWithDilation: ['stride', 'dilation'],
   addShapeMismatch: ['shapes'],
   concatMismatch: ['shapes'],
+  needsTokens: ['shape'],
+  noTokens: ['shape'],
+  headsDoNotDivide: ['heads', 'width'],
   biasBeforeBatchNorm: [], // a warning
   biasBeforeBatchNormMany: ['count', 'blocks'], // the same, said once for many blocks
   tooLarge: ['elements', 'limit'],

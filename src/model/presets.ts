@@ -2,6 +2,7 @@
 // lives in dsl.ts and is re-exported, so `chain(input(), conv2d(6, 5), ...)` is one import away.
 import { activation, chain, conv2d, dense, flatten, input, maxPool2d, softmax } from './dsl';
 import { alexnetStyle, cifarBn, cifarSmall, inceptionStyle, resnetStyle, vggStyle } from './presetNets';
+import { vitTiny } from './presetVit';
 import { alexnet, googlenet, lenet5Classic, resnet18, resnet50, vgg16 } from './reference';
 import type { DataShape, ModelSpec, Shape } from './spec';
 
@@ -72,6 +73,7 @@ export const PRESETS: readonly Preset[] = [
   trainable('resnetStyle', 'cifar10', resnetStyle),
   trainable('inceptionStyle', 'cifar10', inceptionStyle),
   trainable('cifarBn', 'cifar10', cifarBn),
+  trainable('vitTiny', 'mnist', () => vitTiny()),
 ];
 
 /** Full-size reference architectures with their published input shapes and 1000 ImageNet classes. */

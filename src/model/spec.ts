@@ -2,7 +2,19 @@
 // block names the blocks it reads from (`inputs`), so chains, residual adds and concats share one shape.
 import type { RegisteredBlock } from '../blocks/registry';
 
-export type Shape = readonly number[]; // without the batch dimension, e.g. [28, 28, 1] or [120]
+/**
+ * Without the batch dimension: an image [H, W, C] (e.g. [28, 28, 1]), a sequence of N tokens of width D
+ * [N, D] (e.g. [49, 64], what a patch embedding makes of an image), or a vector [units] (e.g. [120]).
+ */
+export type Shape = readonly number[];
+
+export type ShapeKind = 'image' | 'tokens' | 'vector';
+
+/** What a shape holds, read off its rank: the three kinds of value that flow between blocks. */
+export function shapeKind(shape: Shape): ShapeKind {
+  if (shape.length === 2) return 'tokens';
+  return shape.length === 1 ? 'vector' : 'image';
+}
 
 /** 'valid' = no padding, 'same' = output size ceil(in / stride), a number = explicit zero padding P per side. */
 export type Padding = 'valid' | 'same' | number;
@@ -33,6 +45,12 @@ export type { AddBlock, ConcatBlock } from '../blocks/merge';
 export type { FlattenBlock } from '../blocks/flatten';
 export type { DenseBlock } from '../blocks/dense';
 export type { SoftmaxOutputBlock } from '../blocks/softmax';
+export type { PatchEmbedBlock } from '../blocks/patchEmbed';
+export type { ClassTokenBlock, PosEmbedBlock } from '../blocks/tokenEmbed';
+export type { LayerNormBlock } from '../blocks/layerNorm';
+export type { AttentionBlock } from '../blocks/attention';
+export type { MlpBlock } from '../blocks/mlp';
+export type { TokenPoolBlock } from '../blocks/tokenPool';
 
 export type BlockSpec = RegisteredBlock;
 

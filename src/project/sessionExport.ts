@@ -3,6 +3,7 @@
 // makes the worker's model stale, and that export is refused rather than written with other weights.
 import { NEEDS_WEIGHTS, type ExportFile, type ExportTarget } from '../codegen/bundle';
 import { exportAnyFile } from '../codegen/exportAny';
+import { refusedKinds } from '../codegen/refused';
 import type { WeightList } from '../codegen/weights';
 import type { AppState } from '../store/appStore';
 import type { FromWorker } from '../train/api/protocol';
@@ -15,6 +16,8 @@ export type WeightsReply = Extract<FromWorker, { type: 'weights' }>;
 export async function exportNetwork(target: ExportTarget, name: string, s: AppState,
   askWeights: () => Promise<WeightsReply | null>, latestRun: () => RunCurve | null = () => null): Promise<ExportFile | { readonly problem: string }> {
   if (!s.analysis.valid) return { problem: 'invalidNetwork' };
+  if (target === 'keras' && refusedKinds('keras', s.spec).length > 0) return { problem: 'refusedKeras' };
+  if (target === 'onnx' && refusedKinds('onnx', s.spec).length > 0) return { problem: 'refusedOnnx' };
   let trained: { weights: WeightList; topology: unknown } | null = null;
   if (NEEDS_WEIGHTS.has(target)) {
     const reply = await askWeights();

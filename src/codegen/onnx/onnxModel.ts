@@ -2,6 +2,7 @@
 // "images", float32 [N, C, H, W] (channels first, as the PyTorch export and the notebook take them), values
 // in [0, 1]; class probabilities come out as "probabilities", float32 [N, classes]. Both are written into
 // the file's metadata too, so Netron and onnxruntime's model.get_modelmeta() show them.
+import { refuseUnwritable } from '../refused';
 import type { ModelAnalysis } from '../../model/analysis';
 import type { DataShape, ModelSpec, Shape } from '../../model/spec';
 import { weightsByBlock, type NamedTensor, type WeightList } from '../weights';
@@ -70,6 +71,7 @@ export function onnxMetadata(data: DataShape, opts: OnnxExportOptions): Record<s
 /** The model as plain objects in onnxSchema.ts's message shapes. */
 export function onnxModelProto(spec: ModelSpec, analysis: ModelAnalysis, data: DataShape, weights: WeightList, opts: OnnxExportOptions = {}) {
   if (!analysis.valid) throw new Error('ONNX export: the network has errors');
+  refuseUnwritable('onnx', spec);
   const graph = buildGraph(spec, analysis, data, weights);
   return {
     ir_version: ONNX_IR_VERSION,

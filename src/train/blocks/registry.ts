@@ -13,6 +13,9 @@ import { addWorker, concatWorker } from './merge';
 import { avgPool2dWorker, globalAvgPoolWorker, globalMaxPoolWorker, maxPool2dWorker } from './pool2d';
 import { softmaxWorker } from './softmax';
 import { crop2dWorker, upsample2dWorker } from './resize';
+import {
+  attentionWorker, classTokenWorker, layerNormWorker, mlpWorker, patchEmbedWorker, posEmbedWorker, tokenPoolWorker,
+} from './tokens';
 import type { AnyWorkerBlock, WorkerBlock } from './types';
 
 const WORKER_BLOCKS: { readonly [K in BlockKind]: WorkerBlock<Extract<BlockSpec, { kind: K }>> } = {
@@ -30,6 +33,13 @@ const WORKER_BLOCKS: { readonly [K in BlockKind]: WorkerBlock<Extract<BlockSpec,
   concat: concatWorker,
   globalavgpool: globalAvgPoolWorker,
   globalmaxpool: globalMaxPoolWorker,
+  patchembed: patchEmbedWorker,
+  classtoken: classTokenWorker,
+  posembed: posEmbedWorker,
+  layernorm: layerNormWorker,
+  attention: attentionWorker,
+  mlp: mlpWorker,
+  tokenpool: tokenPoolWorker,
   flatten: flattenWorker,
   dense: denseWorker,
   softmax: softmaxWorker,

@@ -15,6 +15,8 @@ import { onnxRoot } from '../../codegen/onnx/onnxSchema';
 import { encodeMessage } from '../../codegen/onnx/protoWriter';
 import { selectBackend } from '../backend';
 import { buildModel } from '../buildModel';
+import { blockModuleOf } from '../../blocks/registry';
+import { ExportRefusedError, refusedKinds } from '../../codegen/refused';
 import { exportCases, randomizeWeights, testImages } from './exportFixtures';
 import { clashingIdsNetwork, EVERY_KIND_DATA, everyKindNetwork } from './everyKind';
 import { runPython, tempDir } from './pythonHarness';
@@ -39,11 +41,13 @@ beforeAll(async () => {
 
 interface Case { readonly id: string; readonly spec: ModelSpec; readonly data: DataShape }
 
-const cases: Case[] = [
+const allCases: Case[] = [
   ...exportCases(),
   { id: 'everyKind', spec: everyKindNetwork(), data: EVERY_KIND_DATA },
   { id: 'clashingIds', spec: clashingIdsNetwork(), data: { inputShape: [8, 8, 2], numClasses: 3 } },
 ];
+/** The networks ONNX can write: the others have kinds it refuses (tested below). */
+const cases = allCases.filter((c) => refusedKinds('onnx', c.spec).length === 0);
 
 /** The app's predictions and the ONNX file of one case, with seeded random weights. */
 function exportCase({ spec, data }: Case, title = 'test'): { probs: Float32Array; images: Float32Array; file: Uint8Array } {
@@ -70,7 +74,19 @@ async function runOnnx(file: Uint8Array, imagesNhwc: Float32Array, data: DataSha
 describe('ONNX export (onnxruntime-node, python3-onnx)', () => {
   it('the every-kind network has every block kind of the app', () => {
     const kinds = new Set(everyKindNetwork().blocks.map((b) => b.kind));
-    expect([...kinds].sort()).toEqual(Object.keys(BLOCK_FIELDS).sort());
+    const writable = Object.keys(BLOCK_FIELDS).filter((k) => blockModuleOf(k)?.refusedBy?.includes('onnx') !== true);
+    expect([...kinds].sort()).toEqual(writable.sort());
+  });
+
+  it('refuses a network with a kind it cannot write yet, naming the kinds', () => {
+    const refused = allCases.filter((c) => refusedKinds('onnx', c.spec).length > 0);
+    expect(refused.map((c) => c.id)).toContain('vitTiny');
+    for (const c of refused) {
+      const app = buildModel(c.spec, c.data, 1).model;
+      const weights = readWeights(app);
+      app.dispose();
+      expect(() => onnxModelFile(c.spec, analyzeModel(c.spec, c.data), c.data, weights)).toThrow(new ExportRefusedError('onnx', refusedKinds('onnx', c.spec)));
+    }
   });
 
   it('gives the app predictions in onnxruntime and passes the onnx checker, for every preset and block kind', async () => {

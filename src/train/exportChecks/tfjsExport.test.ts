@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TFJS_ELU_LOADER, tfjsLayersModel } from '../../codegen/tfjsModel';
 import { TFJS_DENSE_LOADER } from '../../codegen/tfjsDenseLoader';
+import { TFJS_VIT_LOADER } from '../../codegen/tfjsVitLoader';
 import { selectBackend } from '../backend';
 import { buildModel } from '../buildModel';
 import { exportCases, randomizeWeights, testImages } from './exportFixtures';
@@ -28,6 +29,7 @@ async function loadExport(modelJson: string, weightsBin: Uint8Array): Promise<tf
 describe('TensorFlow.js LayersModel export', () => {
   let eluLoaded = false;
   let denseLoaded = false;
+  let vitLoaded = false;
   for (const { id, spec, data } of exportCases()) {
     it(`${id}: loads with standard layers and predicts as the app does`, async () => {
       const app = buildModel(spec, data, 3).model;
@@ -44,6 +46,11 @@ describe('TensorFlow.js LayersModel export', () => {
         // eslint-disable-next-line no-new-func
         (new Function('tf', `${TFJS_DENSE_LOADER}\nregisterDenseLayers(tf);`) as (t: typeof tf) => void)(tf);
         denseLoaded = true;
+      }
+      if (exported.needsVitLoader && !vitLoaded) {
+        // eslint-disable-next-line no-new-func
+        (new Function('tf', `${TFJS_VIT_LOADER}\nregisterVitLayers(tf);`) as (t: typeof tf) => void)(tf);
+        vitLoaded = true;
       }
       const loaded = await loadExport(exported.modelJson, exported.weightsBin);
       const x = tf.tensor(testImages(IMAGES, data), [IMAGES, ...data.inputShape]);

@@ -118,8 +118,44 @@ function reference(block: BlockSpec, xs: tf.Tensor[], weights: tf.Tensor[]): tf.
       return tf.slice(x, [0, block.top, block.left, 0], size);
     }
     case 'softmax': return tf.softmax(tf.add(tf.matMul(x as tf.Tensor2D, weights[0] as tf.Tensor2D), weights[1] as tf.Tensor));
-    // Kinds registered later are checked by identity in the registry's table (src/train/blocks/registry.test.ts).
-    default: throw new Error(`no reference for ${(block as { kind: string }).kind} in this test's network`);
+    default: return tokenReference(block, x, weights);
+  }
+}
+
+/** x @ W + b over the last axis of tokens. */
+const linear = (x: tf.Tensor, w: tf.Tensor, b: tf.Tensor) => tf.add(tf.einsum('bnd,de->bne', x, w), b);
+
+/** The transformer kinds, from their formulas: tokens are [batch, N, D]. */
+function tokenReference(block: BlockSpec, x: tf.Tensor, weights: tf.Tensor[]): tf.Tensor {
+  const [w0, w1, w2, w3] = weights as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
+  switch (block.kind) {
+    case 'patchembed': {
+      const y = tf.add(tf.conv2d(x as tf.Tensor4D, w0 as tf.Tensor4D, block.patch, 'valid'), w1);
+      return tf.reshape(y, [y.shape[0], -1, block.width]);
+    }
+    case 'classtoken': return tf.concat([tf.reshape(w0, [1, 1, -1]), x], 1);
+    case 'posembed': return tf.add(x, w0);
+    case 'layernorm': {
+      const { mean, variance } = tf.moments(x, -1, true);
+      return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, block.epsilon ?? 1e-6))), w0), w1);
+    }
+    case 'attention': {
+      const [, n, d] = x.shape as [number, number, number];
+      const hd = d / block.heads;
+      const qkv = linear(x, w0, w1);
+      const heads = Array.from({ length: block.heads }, (_, h) => {
+        const part = (i: number) => tf.slice(qkv, [0, 0, i * d + h * hd], [1, n, hd]);
+        const a = tf.softmax(tf.div(tf.einsum('bnk,bmk->bnm', part(0), part(1)), Math.sqrt(hd)));
+        return tf.einsum('bnm,bmk->bnk', a, part(2));
+      });
+      return linear(tf.concat(heads, -1), w2, w3);
+    }
+    case 'mlp': {
+      const h = linear(x, w0, w1);
+      return linear(tf.mul(tf.mul(h, 0.5), tf.add(1, tf.erf(tf.div(h, Math.SQRT2)))), w2, w3);
+    }
+    case 'tokenpool': return block.pool === 'mean' ? tf.mean(x, 1) : tf.squeeze(tf.slice(x, [0, 0, 0], [-1, 1, -1]), [1]);
+    default: throw new Error(`no reference for block kind ${block.kind}`);
   }
 }
 

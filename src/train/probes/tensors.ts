@@ -42,6 +42,8 @@ export function mapTensor(id: string, value: tf.Tensor, limits: ProbeLimits): Pe
     const meta = { id, height: 1, width: units, channels: 1, totalChannels: 1, fullHeight: 1, fullWidth: total };
     return { meta, tensor: tf.slice(value, [0, 0], [1, units]).reshape([units]) };
   }
+  // Tokens [N, D]: one map, a row per token.
+  if (value.rank === 3) return mapTensor(id, tf.expandDims(value, 3), limits);
   if (value.rank !== 4) return null;
   const [, fullHeight = 0, fullWidth = 0, totalChannels = 0] = value.shape;
   const channels = Math.min(totalChannels, limits.maxChannels);
