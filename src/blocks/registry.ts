@@ -12,6 +12,7 @@ import { inputModule } from './input';
 import { addModule, concatModule } from './merge';
 import { avgPool2dModule, maxPool2dModule } from './pool2d';
 import { softmaxModule } from './softmax';
+import { pixelSoftmaxModule } from './pixelSoftmax';
 import type { AnyBlockModule, BlockModule } from './types';
 
 export const BLOCK_MODULES = [
@@ -29,6 +30,7 @@ export const BLOCK_MODULES = [
   flattenModule,
   denseModule,
   softmaxModule,
+  pixelSoftmaxModule,
 ] as const;
 
 type SpecOf<M> = M extends BlockModule<infer B> ? B : never;

@@ -17,6 +17,7 @@ export default {
     flatten: 'Flatten',
     dense: 'Dense (fully connected)',
     softmax: 'Softmax output',
+    pixelsoftmax: 'Per-pixel classifier',
   },
   field: {
     filters: 'Filters',

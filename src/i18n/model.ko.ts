@@ -18,6 +18,7 @@ const ko: typeof en = {
     flatten: '평탄화 (Flatten)',
     dense: '완전 연결 (Dense)',
     softmax: '소프트맥스 출력',
+    pixelsoftmax: '픽셀별 분류기',
   },
   field: {
     filters: '필터 수',

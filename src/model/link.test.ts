@@ -37,6 +37,7 @@ const EVERY_KIND: ModelSpec = {
     { id: 'fl', kind: 'flatten', inputs: ['drop'] },
     { id: 'd1', kind: 'dense', inputs: ['fl'], units: 32, useBias: true, activation: 'relu', init: 'zeros' },
     { id: 'out', kind: 'softmax', inputs: ['d1'], init: 'largeNormal' },
+    { id: 'px', kind: 'pixelsoftmax', inputs: ['ap'], init: 'heNormal' },
   ],
   layout: { in: { x: 0, y: -10 }, c1: { x: 120, y: 40 } },
 };
@@ -182,7 +183,7 @@ describe('link codec: malformed payloads', () => {
     const kinds: Record<BlockKind, true> = {
       input: true, conv2d: true, activation: true, maxpool2d: true, avgpool2d: true, globalavgpool: true,
       globalmaxpool: true, dropout: true, batchnorm: true, add: true, concat: true, flatten: true, dense: true,
-      softmax: true,
+      softmax: true, pixelsoftmax: true,
     };
     expect([...KNOWN_KINDS].sort()).toEqual(Object.keys(kinds).sort());
   });

@@ -11,6 +11,7 @@ import { flattenWorker } from './flatten';
 import { addWorker, concatWorker } from './merge';
 import { avgPool2dWorker, globalAvgPoolWorker, globalMaxPoolWorker, maxPool2dWorker } from './pool2d';
 import { softmaxWorker } from './softmax';
+import { pixelSoftmaxWorker } from './pixelSoftmax';
 import type { AnyWorkerBlock, WorkerBlock } from './types';
 
 const WORKER_BLOCKS: { readonly [K in BlockKind]: WorkerBlock<Extract<BlockSpec, { kind: K }>> } = {
@@ -28,6 +29,7 @@ const WORKER_BLOCKS: { readonly [K in BlockKind]: WorkerBlock<Extract<BlockSpec,
   flatten: flattenWorker,
   dense: denseWorker,
   softmax: softmaxWorker,
+  pixelsoftmax: pixelSoftmaxWorker,
 };
 
 /** The worker side of a kind the analysis accepted; throws for a kind without one. */
