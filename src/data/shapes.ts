@@ -11,6 +11,12 @@ export const SHAPES_CLASSES = ['background', 'circle', 'square', 'triangle'] as 
 const MIN_SIDE = 12;
 const MAX_SIDE = 28;
 const MAX_OBJECTS = 3;
+/**
+ * The background's grain and the objects' much finer one (peak to peak): a flat object on a grainy ground
+ * is what a few 3x3 convolutions can find, whatever the two colours happen to be.
+ */
+const GRAIN = 70;
+const SHEEN = 6;
 /** Free pixels kept between two objects' boxes, so every object keeps its own box and mask. */
 const GAP = 2;
 
@@ -30,7 +36,7 @@ function shapeTest(classIndex: number, cx: number, cy: number, h: number): Insid
 }
 
 /** A textured background: a base colour, a wave of another colour at a random angle and frequency, and noise. */
-function drawBackground(image: Uint8Array, at: number, random: Random): void {
+function drawBackground(image: Uint8Array, at: number, random: Random): number[] {
   const base = [random(), random(), random()].map((v) => 40 + 150 * v);
   const wave = [random(), random(), random()].map((v) => 60 * (v - 0.5));
   const angle = random() * Math.PI;
@@ -40,8 +46,17 @@ function drawBackground(image: Uint8Array, at: number, random: Random): void {
     for (let x = 0; x < SHAPES_SIZE; x++) {
       const s = Math.sin(fx * x + fy * y);
       const p = at + 3 * (y * SHAPES_SIZE + x);
-      for (let ch = 0; ch < 3; ch++) image[p + ch] = clampByte((base[ch] as number) + (wave[ch] as number) * s + 24 * (random() - 0.5));
+      for (let ch = 0; ch < 3; ch++) image[p + ch] = clampByte((base[ch] as number) + (wave[ch] as number) * s + GRAIN * (random() - 0.5));
     }
+  }
+  return base;
+}
+
+/** A random colour that stands out from the background's base colour by at least 90 levels in some channel. */
+function objectColour(random: Random, base: readonly number[]): number[] {
+  for (;;) {
+    const colour = [random(), random(), random()].map((v) => 255 * v);
+    if (colour.some((c, ch) => Math.abs(c - (base[ch] as number)) >= 90)) return colour;
   }
 }
 
@@ -65,11 +80,11 @@ function placeObjects(random: Random): { classIndex: number; cx: number; cy: num
 /** Draws one example into the split's buffers at position k; returns its objects' boxes. */
 function drawExample(random: Random, k: number, images: Uint8Array, masks: Uint8Array): ObjectBox[] {
   const pixels = SHAPES_SIZE * SHAPES_SIZE;
-  drawBackground(images, k * pixels * 3, random);
+  const base = drawBackground(images, k * pixels * 3, random);
   const boxes: ObjectBox[] = [];
   for (const o of placeObjects(random)) {
     const inside = shapeTest(o.classIndex, o.cx, o.cy, o.h);
-    const colour = [random(), random(), random()].map((v) => 255 * v);
+    const colour = objectColour(random, base);
     const box = { x0: SHAPES_SIZE, y0: SHAPES_SIZE, x1: -1, y1: -1 };
     const [top, bottom] = [Math.max(0, Math.floor(o.cy - o.h) - 1), Math.min(SHAPES_SIZE - 1, Math.ceil(o.cy + o.h) + 1)];
     const [left, right] = [Math.max(0, Math.floor(o.cx - o.h) - 1), Math.min(SHAPES_SIZE - 1, Math.ceil(o.cx + o.h) + 1)];
@@ -78,7 +93,7 @@ function drawExample(random: Random, k: number, images: Uint8Array, masks: Uint8
         if (!inside(x, y)) continue;
         const p = y * SHAPES_SIZE + x;
         masks[k * pixels + p] = o.classIndex;
-        for (let ch = 0; ch < 3; ch++) images[3 * (k * pixels + p) + ch] = clampByte((colour[ch] as number) + 16 * (random() - 0.5));
+        for (let ch = 0; ch < 3; ch++) images[3 * (k * pixels + p) + ch] = clampByte((colour[ch] as number) + SHEEN * (random() - 0.5));
         Object.assign(box, { x0: Math.min(box.x0, x), y0: Math.min(box.y0, y), x1: Math.max(box.x1, x), y1: Math.max(box.y1, y) });
       }
     }

@@ -155,6 +155,7 @@ export default {
     memory: 'Activation memory per example',
   },
   preset: {
+    shapesFcn: 'Small FCN for Shapes (a class per pixel)',
     lenet5: 'LeNet-5 (the classic CNN)',
     mlp: 'Simple MLP (no convolution)',
     tinyCnn: 'Tiny CNN (fast)',

@@ -153,6 +153,7 @@ const ko: typeof en = {
     memory: '예시 하나당 활성값 메모리',
   },
   preset: {
+    shapesFcn: 'Shapes용 작은 FCN (픽셀마다 클래스)',
     lenet5: 'LeNet-5 (대표적인 CNN)',
     mlp: '간단한 MLP (합성곱 없음)',
     tinyCnn: '작은 CNN (빠름)',

@@ -2,6 +2,7 @@
 // per class at every pixel, then a softmax over the classes); training minimises the per-pixel
 // cross-entropy (optionally class-weighted, plus a Dice term: src/train/tasks/segmentation.ts) and reports
 // the share of pixels labelled right and, per split, each class's intersection over union and their mean.
+import { classificationTask } from './classification';
 import type { TaskModule, TaskSummary } from './types';
 
 /** IoU of each class from the split's summed intersections and unions ([I_0..I_k-1, U_0..U_k-1]). */
@@ -40,14 +41,9 @@ export const segmentationTask: TaskModule = {
   },
   outputShape: ({ inputShape, numClasses }) => [inputShape[0] ?? 0, inputShape[1] ?? 0, numClasses],
   summarize: (extra, data) => iouSummary(extra, data.numClasses),
-  pytorch: {
-    // CrossEntropyLoss takes [N, C, H, W] scores against [N, H, W] class indices: per pixel, as the app.
-    loss: 'nn.CrossEntropyLoss()',
-    predict: 'return torch.softmax(self.forward(x), dim=1)',
-  },
-  keras: {
-    loss: '"sparse_categorical_crossentropy"',
-    metrics: '["accuracy"]',
-  },
+  // The same export head as classification: PyTorch's CrossEntropyLoss and softmax(dim=1) take [N, C, H, W]
+  // scores per pixel, and Keras's sparse cross-entropy takes [N, H, W, C] against [N, H, W] class indices.
+  pytorch: classificationTask.pytorch,
+  keras: classificationTask.keras,
   exportRefusal: { pytorchTrain: TRAIN_REFUSAL, notebook: TRAIN_REFUSAL },
 };
