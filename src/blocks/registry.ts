@@ -21,6 +21,7 @@ import { mlpModule } from './mlp';
 import { patchEmbedModule } from './patchEmbed';
 import { classTokenModule, posEmbedModule } from './tokenEmbed';
 import { tokenPoolModule } from './tokenPool';
+import { pixelSoftmaxModule } from './pixelSoftmax';
 import type { AnyBlockModule, BlockModule } from './types';
 
 export const BLOCK_MODULES = [
@@ -48,6 +49,7 @@ export const BLOCK_MODULES = [
   flattenModule,
   denseModule,
   softmaxModule,
+  pixelSoftmaxModule,
 ] as const;
 
 type SpecOf<M> = M extends BlockModule<infer B> ? B : never;

@@ -22,6 +22,7 @@ export const softmaxModule: BlockModule<SoftmaxOutputBlock> = {
   fields: [initField],
   arity: 'one',
   role: 'output',
+  flat: true,
   idPrefix: 'output',
   kerasClass: 'Dense',
   infer: (block, [input = []], data) => withOptions(block.id, block, inferDense(block.id, input, data?.numClasses, 'numClasses', true)),

@@ -20,7 +20,8 @@ function placements(kind: RegisteredKind): ModelSpec[] {
   const flatten = (id: string, from: string) => block({ kind: 'flatten', id, inputs: [from] });
   const softmax = (from: string) => block({ kind: 'softmax', id: 'output', inputs: [from] });
   if (module?.role === 'input') return [{ blocks: [tested([]), flatten('flat', UNDER_TEST), softmax('flat')] }];
-  if (module?.role === 'output') return [{ blocks: [input, flatten('flat', 'input'), tested(['flat'])] }];
+  // A head with one score per image reads a flat vector; one with a score per pixel reads the image.
+  if (module?.role === 'output') return [{ blocks: [input, flatten('flat', 'input'), tested(['flat'])] }, { blocks: [input, block({ kind: 'activation', id: 'act', inputs: ['input'], fn: 'relu' }), tested(['act'])] }];
   if (module?.arity === 'many') {
     const branch = (id: string, fn: string) => block({ kind: 'activation', id, inputs: ['input'], fn });
     return [{ blocks: [input, branch('a', 'relu'), branch('b', 'tanh'), tested(['a', 'b']), flatten('flat', UNDER_TEST), softmax('flat')] }];

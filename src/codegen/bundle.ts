@@ -10,6 +10,8 @@ import { pytorchModelPy } from './pytorchModel';
 import { pytorchTrainPy } from './pytorchTrain';
 import { pytorchWeightsFile } from './pytorchWeights';
 import { summaryCsv } from './summaryCsv';
+import { datasetTask } from '../data/registry';
+import { taskOf } from '../tasks/registry';
 import { pytorchReadme, tfjsReadme } from './readmes';
 import { TFJS_ELU_LOADER, TFJS_WEIGHTS_FILE, tfjsLayersModel } from './tfjsModel';
 import { TFJS_DENSE_LOADER } from './tfjsDenseLoader';
@@ -69,11 +71,15 @@ export function exportFile(target: Exclude<ExportTarget, CourseTarget>, input: E
     return { fileName: `${base}-tfjs.zip`, mimeType: 'application/zip', bytes: zipSync({ [`${base}-tfjs`]: files }) };
   }
   const dataset = input.datasetId === 'mnist' || input.datasetId === 'cifar10' ? input.datasetId : 'folder';
+  // train.py reads one label per image: a task it cannot train (segmentation) gets the model and weights
+  // without it, and the README says why, rather than a script that would train something else.
+  const refusal = taskOf(datasetTask(input.datasetId)).exportRefusal?.pytorchTrain;
+  const readme = pytorchReadme({ ...input, trainData: dataset });
   const files = {
     'model.py': strToU8(pytorchModelPy(spec, analysis, data, { title: input.name })),
     'weights.safetensors': pytorchWeightsFile(spec, weights),
-    'train.py': strToU8(pytorchTrainPy({ dataset, hyper: input.hyper, validationFraction: input.validationFraction ?? 0 })),
-    'README.txt': strToU8(pytorchReadme({ ...input, trainData: dataset })),
+    ...(refusal ? {} : { 'train.py': strToU8(pytorchTrainPy({ dataset, hyper: input.hyper, validationFraction: input.validationFraction ?? 0 })) }),
+    'README.txt': strToU8(refusal ? `NOTE: there is no train.py in this export: ${refusal}\n\n${readme}` : readme),
   };
   return { fileName: `${base}-pytorch.zip`, mimeType: 'application/zip', bytes: zipSync({ [`${base}-pytorch`]: files }) };
 }

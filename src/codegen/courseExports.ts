@@ -2,18 +2,21 @@
 // the trained network as ONNX. What they need beyond the other exports (the app's latest run, the UI
 // language, the class names) comes in `course`. Loaded on first use (exportAny.ts).
 import { strToU8, zipSync } from 'fflate';
-import { CIFAR10_CLASSES } from '../data/registry';
+import { CIFAR10_CLASSES, DATASETS, datasetTask } from '../data/registry';
+import { taskOf } from '../tasks/registry';
 import type { CourseContext, CourseTarget } from './courseTargets';
 import type { ExportFile, ExportInput } from './bundle';
 import { notebookReadme, onnxReadme } from './courseReadme';
 import { notebookJson } from './notebook';
 import type { ExportLanguage } from './notebookText';
-import { onnxModelFile } from './onnx/onnxModel';
+import { onnxModelFile, onnxOutputShape } from './onnx/onnxModel';
 import { pytorchWeightsFile } from './pytorchWeights';
 
 export function classNamesOf(datasetId: string, numClasses: number, own?: readonly string[]): string[] {
   if (own !== undefined && own.length === numClasses) return [...own];
   if (datasetId === 'cifar10' && numClasses === CIFAR10_CLASSES.length) return [...CIFAR10_CLASSES];
+  const shapes = DATASETS.find((d) => d.id === 'shapes')?.classNames ?? [];
+  if (datasetId === 'shapes' && numClasses === shapes.length) return [...shapes];
   return Array.from({ length: numClasses }, (_, i) => String(i));
 }
 
@@ -24,9 +27,11 @@ export function courseExportFile(target: CourseTarget, input: ExportInput, base:
   const folder = `${base}-${target}`;
   if (target === 'onnx') {
     const model = onnxModelFile(spec, analysis, data, input.trained.weights, { title: input.name, classNames });
-    const files = { 'model.onnx': model, 'README.txt': strToU8(onnxReadme(data, classNames)) };
+    const files = { 'model.onnx': model, 'README.txt': strToU8(onnxReadme(data, classNames, onnxOutputShape(analysis, data))) };
     return { fileName: `${folder}.zip`, mimeType: 'application/zip', bytes: zipSync({ [folder]: files }) };
   }
+  const refusal = taskOf(datasetTask(input.datasetId)).exportRefusal?.notebook;
+  if (refusal) throw new Error(`The notebook export cannot train this network: ${refusal}`);
   const language: ExportLanguage = course?.language === 'ko' ? 'ko' : 'en';
   const dataset = input.datasetId === 'mnist' || input.datasetId === 'cifar10' ? input.datasetId : 'folder';
   const notebook = notebookJson({

@@ -5,13 +5,13 @@ import { ONNX_INPUT, ONNX_OPSET, ONNX_OUTPUT, onnxInputShape } from './onnx/onnx
 
 const classList = (names: readonly string[]) => names.map((n, i) => `${i}: ${JSON.stringify(n)}`).join(', ');
 
-export function onnxReadme(data: DataShape, classNames: readonly string[]): string {
+export function onnxReadme(data: DataShape, classNames: readonly string[], output: readonly number[] = [data.numClasses]): string {
   const input = `[N, ${onnxInputShape(data).join(', ')}]`;
   return `ONNX model exported from CNN Playground (opset ${ONNX_OPSET}).
 
   model.onnx   the trained network: input "${ONNX_INPUT}", float32 ${input} (N, C, H, W: channels first,
                NCHW, as in the PyTorch export and the notebook), pixel values in [0, 1];
-               output "${ONNX_OUTPUT}", float32 [N, ${data.numClasses}], the class probabilities the app shows.
+               output "${ONNX_OUTPUT}", float32 [N, ${output.join(', ')}], the class probabilities the app shows${output.length === 3 ? '\n               at every pixel (N, classes, H, W)' : ''}.
   Classes, in output order: ${classList(classNames)}
 
 Run it in Python (pip install onnxruntime numpy):

@@ -1,7 +1,15 @@
 // Seeded shuffling and batch filling. Pure TS (no tfjs): one pair of buffers serves every batch of a run,
 // so nothing is allocated per step. tf.tensor may keep a reference to them (cpu backend) instead of
 // copying, so a batch's tensors must be disposed before the buffers are filled again.
+import type { DataShape } from '../model/spec';
+import type { TaskModule } from '../tasks/types';
 import type { Split } from './types';
+
+/** How a task lays out one example's target in the buffers (src/tasks/); one-hot labels when absent. */
+export interface TargetLayout {
+  readonly task: TaskModule;
+  readonly data: DataShape;
+}
 
 /** A small, fast 32-bit PRNG (Tommy Ettinger's Mulberry32): returns floats in [0, 1). Same seed, same stream. */
 export function mulberry32(seed: number): () => number {
@@ -41,7 +49,8 @@ export function shuffledIndices(count: number, seed: number, epoch: number): Uin
 /**
  * Reusable buffers for one batch.
  * `x`: capacity * exampleSize floats in [0, 1], HWC per example, examples one after another.
- * `y`: an Int32Array of class indices (capacity entries), or a Float32Array one-hot (capacity * numClasses).
+ * `y`: an Int32Array of class indices (capacity entries), or a Float32Array of targets (capacity * targetSize:
+ * a one-hot row per example, or one per pixel for segmentation).
  */
 export interface BatchBuffers {
   readonly x: Float32Array;
@@ -51,12 +60,12 @@ export interface BatchBuffers {
 export function createBatchBuffers(
   capacity: number,
   exampleSize: number,
-  numClasses: number,
+  targetSize: number,
   labels: 'oneHot' | 'index' = 'oneHot',
 ): BatchBuffers {
   return {
     x: new Float32Array(capacity * exampleSize),
-    y: labels === 'oneHot' ? new Float32Array(capacity * numClasses) : new Int32Array(capacity),
+    y: labels === 'oneHot' ? new Float32Array(capacity * targetSize) : new Int32Array(capacity),
   };
 }
 
@@ -68,7 +77,8 @@ const BYTE_TO_UNIT = new Float32Array(256).map((_, i) => i / 255);
  * Returns how many were filled: fewer than `size` for the last batch of an epoch; only the first
  * n * exampleSize values of x (and n labels / n one-hot rows of y) are then meaningful.
  */
-export function fillBatch(split: Split, indices: Uint32Array, start: number, size: number, out: BatchBuffers): number {
+export function fillBatch(split: Split, indices: Uint32Array, start: number, size: number, out: BatchBuffers,
+  target?: TargetLayout): number {
   const n = Math.max(0, Math.min(size, indices.length - start));
   if (n === 0) return 0;
   if (!Number.isInteger(start) || start < 0) throw new Error(`start must be a non-negative integer, got ${start}`);
@@ -85,6 +95,7 @@ export function fillBatch(split: Split, indices: Uint32Array, start: number, siz
     for (let j = 0; j < exampleSize; j++) x[to + j] = BYTE_TO_UNIT[images[from + j]!]!;
   }
   if (y instanceof Int32Array) fillIndexLabels(split, indices, start, n, y);
+  else if (target) fillTaskTargets(split, indices, start, n, y, target);
   else fillOneHotLabels(split, indices, start, n, y, y.length / capacity);
   return n;
 }
@@ -92,6 +103,12 @@ export function fillBatch(split: Split, indices: Uint32Array, start: number, siz
 function fillIndexLabels(split: Split, indices: Uint32Array, start: number, n: number, y: Int32Array): void {
   if (y.length < n) throw new Error(`label buffer holds ${y.length} labels, ${n} needed`);
   for (let k = 0; k < n; k++) y[k] = split.labels[indices[start + k]!]!;
+}
+
+function fillTaskTargets(split: Split, indices: Uint32Array, start: number, n: number, y: Float32Array, target: TargetLayout): void {
+  const size = target.task.targetSize(target.data);
+  if (y.length < n * size) throw new Error(`target buffer holds ${y.length} numbers, ${n * size} needed`);
+  for (let k = 0; k < n; k++) target.task.writeTarget(split, indices[start + k]!, y, k * size, target.data);
 }
 
 function fillOneHotLabels(

@@ -5,6 +5,7 @@ import '../model/zodConfig';
 import { limiter } from './limiter';
 import { unfilterGradient } from './pixelFilter';
 import type { DatasetMeta, DatasetRef, LoadedDataset, Split, SplitMeta } from './types';
+import { generateDataset } from './generated';
 
 export type { DatasetRef } from './types';
 
@@ -90,6 +91,7 @@ export async function loadDataset(
   options: LoadOptions = {},
 ): Promise<LoadedDataset> {
   if (ref.kind === 'inline') return ref.data; // made in the page: already decoded
+  if (ref.kind === 'generated') return generateDataset(ref, (done, all) => onProgress?.(done, 'train', all));
   const base = ref.url.replace(/\/+$/, '');
   let loaded = 0;
   let total: number | undefined;

@@ -1,8 +1,9 @@
 // The datasets the playground ships (built at set-up time by datasets/): what the UI needs to know before
 // anything is downloaded (shape, classes, sizes), and where the web files live.
 import type { DataShape } from '../model/spec';
+import { SHAPES_CLASSES, SHAPES_SIZE } from './shapes';
 
-export type BuiltinDatasetId = 'mnist' | 'cifar10';
+export type BuiltinDatasetId = 'mnist' | 'cifar10' | 'shapes';
 /** 'custom': a dataset made in the page from the user's own images. */
 export type DatasetId = BuiltinDatasetId | 'custom';
 
@@ -18,6 +19,10 @@ export interface DatasetEntry {
   readonly testCount: number;
   /** Approximate size of the web files, for the "this will download N MB" hint. */
   readonly downloadMB: number;
+  /** Drawn in the worker from this seed instead of downloaded (src/data/generated.ts); `path` is then unused. */
+  readonly generated?: { readonly generator: 'shapes'; readonly seed: number };
+  /** What its targets mean (src/tasks/registry.ts); classification when absent. */
+  readonly task?: string;
 }
 
 export const CIFAR10_CLASSES = [
@@ -33,6 +38,10 @@ export const DATASETS: readonly DatasetEntry[] = [
     id: 'cifar10', name: 'CIFAR-10', path: 'data/cifar10/', shape: { inputShape: [32, 32, 3], numClasses: 10 },
     classNames: CIFAR10_CLASSES, trainCount: 50_000, testCount: 10_000, downloadMB: 101,
   },
+  {
+    id: 'shapes', name: 'Shapes', path: '', shape: { inputShape: [SHAPES_SIZE, SHAPES_SIZE, 3], numClasses: SHAPES_CLASSES.length },
+    classNames: SHAPES_CLASSES, trainCount: 2000, testCount: 200, downloadMB: 0, generated: { generator: 'shapes', seed: 26 }, task: 'segmentation',
+  },
 ];
 
 export function datasetEntry(id: BuiltinDatasetId): DatasetEntry {
@@ -43,4 +52,9 @@ export function datasetEntry(id: BuiltinDatasetId): DatasetEntry {
 
 export function isBuiltinDatasetId(id: unknown): id is BuiltinDatasetId {
   return DATASETS.some((d) => d.id === id);
+}
+
+/** The task (src/tasks/registry.ts) of a dataset by id: a built-in one's, or classification's (undefined). */
+export function datasetTask(id: string): string | undefined {
+  return DATASETS.find((d) => d.id === id)?.task;
 }

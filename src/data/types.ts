@@ -1,5 +1,8 @@
 // A dataset as the trainer sees it: raw bytes, one example after another, labels as class indices.
 import type { Shape } from '../model/spec';
+import type { GeneratedDatasetRef } from './generated';
+
+export type { GeneratedDatasetRef } from './generated';
 
 /** meta.json at the root of a web-ready dataset folder (built at set-up time by datasets/). */
 export interface DatasetMeta {
@@ -13,6 +16,8 @@ export interface DatasetMeta {
   readonly test: SplitMeta;
   /** 'gradient': shard pixels are stored as differences from clamp(left + up - upLeft); see pixelFilter.ts. */
   readonly filter?: 'gradient';
+  /** What the targets mean (src/tasks/registry.ts): 'segmentation' for per-pixel masks; classification when absent. */
+  readonly task?: string;
 }
 
 export interface SplitMeta {
@@ -27,6 +32,20 @@ export interface Split {
   readonly images: Uint8Array;
   /** count bytes, class index per example. */
   readonly labels: Uint8Array;
+  /** count * H * W bytes, a class index per pixel (row-major), for segmentation datasets. */
+  readonly masks?: Uint8Array;
+  /** The objects of each example, for datasets that have them (Shapes). */
+  readonly boxes?: readonly (readonly ObjectBox[])[];
+}
+
+/** One object of an image: its class (1.. in a mask, 0 being the background) and its box, in pixels. */
+export interface ObjectBox {
+  readonly classIndex: number;
+  /** Inclusive rows and columns of the object's pixels: x0 <= x <= x1, y0 <= y <= y1. */
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
 }
 
 export interface LoadedDataset {
@@ -65,4 +84,4 @@ export interface InlineDatasetRef {
   readonly validationFraction?: number;
 }
 
-export type DatasetRef = UrlDatasetRef | InlineDatasetRef;
+export type DatasetRef = UrlDatasetRef | InlineDatasetRef | GeneratedDatasetRef;

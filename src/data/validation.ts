@@ -48,11 +48,15 @@ function gather(split: Split, indices: Uint32Array): Split {
   const size = split.count === 0 ? 0 : split.images.length / split.count;
   const images = new Uint8Array(indices.length * size);
   const labels = new Uint8Array(indices.length);
+  const pixels = split.masks && split.count > 0 ? split.masks.length / split.count : 0;
+  const masks = split.masks ? new Uint8Array(indices.length * pixels) : undefined;
   // Ascending source order keeps the copy cache-friendly; the training loop shuffles every epoch anyway.
   const sorted = Uint32Array.from(indices).sort();
   sorted.forEach((from, k) => {
     labels[k] = split.labels[from]!;
     images.set(split.images.subarray(from * size, (from + 1) * size), k * size);
+    masks?.set((split.masks as Uint8Array).subarray(from * pixels, (from + 1) * pixels), k * pixels);
   });
-  return { count: indices.length, images, labels };
+  const boxes = split.boxes ? Array.from(sorted, (from) => split.boxes?.[from] ?? []) : undefined;
+  return { count: indices.length, images, labels, ...(masks ? { masks } : {}), ...(boxes ? { boxes } : {}) };
 }

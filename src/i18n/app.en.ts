@@ -64,6 +64,8 @@ export default {
     epoch: 'Epoch',
     testAccuracy: 'Test accuracy',
     testLoss: 'Test loss',
+    testMeanIoU: 'Test mean IoU',
+    testMeanIoUHint: 'Intersection over union of the predicted and true pixels of each class, averaged over the classes',
     speed: 'Images / s',
     time: 'Time',
     none: 'No epoch finished yet.',

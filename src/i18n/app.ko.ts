@@ -66,6 +66,8 @@ const ko: typeof en = {
     epoch: '에포크',
     testAccuracy: '테스트 정확도',
     testLoss: '테스트 손실',
+    testMeanIoU: '테스트 평균 IoU',
+    testMeanIoUHint: '클래스마다 예측한 픽셀과 실제 픽셀의 교집합을 합집합으로 나눈 값(IoU)의 클래스 평균',
     speed: '초당 이미지',
     time: '시간',
     none: '아직 끝난 에포크가 없습니다.',

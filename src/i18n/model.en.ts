@@ -27,6 +27,7 @@ export default {
     attention: 'Multi-head self-attention',
     mlp: 'MLP (GELU)',
     tokenpool: 'Token head',
+    pixelsoftmax: 'Per-pixel classifier',
   },
   field: {
     filters: 'Filters',
@@ -201,6 +202,7 @@ export default {
     memory: 'Activation memory per example',
   },
   preset: {
+    shapesFcn: 'Small FCN for Shapes (a class per pixel)',
     lenet5: 'LeNet-5 (the classic CNN)',
     mlp: 'Simple MLP (no convolution)',
     tinyCnn: 'Tiny CNN (fast)',

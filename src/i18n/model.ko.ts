@@ -28,6 +28,7 @@ const ko: typeof en = {
     attention: '멀티헤드 셀프 어텐션',
     mlp: 'MLP (GELU)',
     tokenpool: '토큰 헤드',
+    pixelsoftmax: '픽셀별 분류기',
   },
   field: {
     filters: '필터 수',
@@ -199,6 +200,7 @@ const ko: typeof en = {
     memory: '예시 하나당 활성값 메모리',
   },
   preset: {
+    shapesFcn: 'Shapes용 작은 FCN (픽셀마다 클래스)',
     lenet5: 'LeNet-5 (대표적인 CNN)',
     mlp: '간단한 MLP (합성곱 없음)',
     tinyCnn: '작은 CNN (빠름)',

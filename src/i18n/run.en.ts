@@ -10,6 +10,7 @@ export default {
     workerFailed: 'The training worker failed to start ({{detail}}). Reload the page and train again.',
     workerSilent: 'The training worker stopped responding after an error; it may have run out of memory. Your network and settings are kept: try a smaller network or batch size, then train again.',
     unknown: 'Training stopped with an error: {{detail}}',
+    taskOutput: 'The network gives {{output}}, but this dataset needs {{expected}}. End it with the head its task needs: the per-pixel classifier for a class per pixel (Shapes), the softmax output for a class per image.',
   },
   groups: {
     optimizer: 'How the weights move',

@@ -19,6 +19,7 @@ export default {
   classNames: {
     cifar10: { airplane: 'airplane', automobile: 'automobile', bird: 'bird', cat: 'cat', deer: 'deer', dog: 'dog',
       frog: 'frog', horse: 'horse', ship: 'ship', truck: 'truck' },
+    shapes: { background: 'background', circle: 'circle', square: 'square', triangle: 'triangle' },
   },
   backendReason: {
     noGpu: 'automatic: no GPU',

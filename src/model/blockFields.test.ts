@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeModel } from './analyze';
 import { BLOCK_FIELDS, defaultBlock, dropBiasBeforeBatchNorm, validateField } from './blockFields';
-import { BLOCK_KINDS, MERGE_KINDS } from './graph';
+import { BLOCK_KINDS, isOutputKind, MERGE_KINDS } from './graph';
 import type { BlockKind, BlockSpec, ModelSpec } from './spec';
 
 /** Kinds that read tokens: after a patch embedding at its defaults instead of a convolution. */
@@ -17,9 +17,19 @@ function around(kind: BlockKind): ModelSpec {
 }
 
 describe('defaultBlock', () => {
-  it.each(BLOCK_KINDS.filter((k) => !['input', 'softmax', 'flatten', 'dense'].includes(k)))('%s with defaults is valid', (kind) => {
+  // Output heads end a network (nothing may follow them): the per-pixel one is checked on its own below.
+  it.each(BLOCK_KINDS.filter((k) => !['input', 'flatten', 'dense'].includes(k) && !isOutputKind(k)))('%s with defaults is valid', (kind) => {
     const analysis = analyzeModel(around(kind), { inputShape: [12, 12, 3], numClasses: 10 });
     expect(analysis.issues).toEqual([]);
+  });
+
+  it('a per-pixel classifier with defaults ends a network on the image, with a score per class at every pixel', () => {
+    const spec: ModelSpec = { blocks: [defaultBlock('input', 'in', []), defaultBlock('conv2d', 'c', ['in']), defaultBlock('pixelsoftmax', 'out', ['c'])] };
+    const analysis = analyzeModel(spec, { inputShape: [12, 12, 3], numClasses: 4 });
+    expect(analysis.issues).toEqual([]);
+    expect(analysis.outputShape).toEqual([12, 12, 4]);
+    const flat: ModelSpec = { blocks: [defaultBlock('input', 'in', []), defaultBlock('flatten', 'f', ['in']), defaultBlock('pixelsoftmax', 'out', ['f'])] };
+    expect(analyzeModel(flat, { inputShape: [12, 12, 3], numClasses: 4 }).issues.map((i) => i.code)).toEqual(['needsSpatialInput']);
   });
 
   it('a dense block with defaults is valid after flatten', () => {

@@ -103,3 +103,4 @@ export const flatten = (): BlockDraft => ({ kind: 'flatten' });
 export const dense = (units: number, opts: Omit<ConvOptions, 'stride' | 'padding' | 'dilation'> = {}): BlockDraft =>
   ({ kind: 'dense', units, ...opts });
 export const softmax = (): BlockDraft => ({ kind: 'softmax' });
+export const pixelSoftmax = (): BlockDraft => ({ kind: 'pixelsoftmax' });

@@ -51,6 +51,7 @@ const EVERY_KIND: ModelSpec = {
     { id: 'fl', kind: 'flatten', inputs: ['drop'] },
     { id: 'd1', kind: 'dense', inputs: ['fl'], units: 32, useBias: true, activation: 'relu', init: 'zeros' },
     { id: 'out', kind: 'softmax', inputs: ['d1'], init: 'largeNormal' },
+    { id: 'px', kind: 'pixelsoftmax', inputs: ['ap'], init: 'heNormal' },
   ],
   layout: { in: { x: 0, y: -10 }, c1: { x: 120, y: 40 } },
 };

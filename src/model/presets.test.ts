@@ -4,9 +4,14 @@ import { measureModel } from './cost';
 import { alexnetStyle, cifarBn, cifarSmall, inceptionStyle, resnetStyle, vggStyle } from './presetNets';
 import { activation, chain, conv2d, dense, flatten, input, lenet5Mnist, maxPool2d, ALL_PRESETS, PRESETS, softmax } from './presets';
 import type { DataShape, ModelSpec } from './spec';
+import { shapesFcn } from './segmentationNets';
 
 const MNIST = { inputShape: [28, 28, 1], numClasses: 10 } as const;
-const DATA: Record<'mnist' | 'cifar10', DataShape> = { mnist: MNIST, cifar10: { inputShape: [32, 32, 3], numClasses: 10 } };
+const DATA: Record<'mnist' | 'cifar10' | 'shapes', DataShape> = {
+  mnist: MNIST, cifar10: { inputShape: [32, 32, 3], numClasses: 10 }, shapes: { inputShape: [64, 64, 3], numClasses: 4 },
+};
+/** What each dataset's task needs the network to output: a score per class, per image or per pixel. */
+const OUTPUT: Record<keyof typeof DATA, readonly number[]> = { mnist: [10], cifar10: [10], shapes: [64, 64, 4] };
 
 describe('chain', () => {
   it('wires each block to the one before, with readable ids', () => {
@@ -43,9 +48,18 @@ describe('presets', () => {
 
   it.each(PRESETS.map((p) => [p.id, p] as const))('%s is a valid network for its dataset, without warnings', (_id, preset) => {
     expect(preset.trainable).toBe(true);
-    const analysis = analyzeModel(preset.build(), DATA[preset.dataset as 'mnist' | 'cifar10']);
+    const dataset = preset.dataset as keyof typeof DATA;
+    const analysis = analyzeModel(preset.build(), DATA[dataset]);
     expect(analysis.issues).toEqual([]);
-    expect(analysis.outputShape).toEqual([10]);
+    expect(analysis.outputShape).toEqual(OUTPUT[dataset]);
+  });
+
+  it('shapesFcn keeps the full resolution and sees a whole object: a 33-pixel receptive field, 17.7 M multiply-adds', () => {
+    const data = DATA.shapes;
+    const analysis = analyzeModel(shapesFcn(), data);
+    const cost = measureModel(shapesFcn(), analysis, data);
+    expect(cost.totals.macs).toBe(64 * 64 * (27 * 8 + 72 * 8 + 72 * 16 + 144 * 16 + 16 * 4));
+    expect(cost.blocks.at(-1)?.receptiveField?.size).toEqual([33, 33]);
   });
 
   it('cifarSmall stays cheap: under 4 M multiply-adds and 200 k parameters per image', () => {

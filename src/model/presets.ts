@@ -3,6 +3,7 @@
 import { activation, chain, conv2d, dense, flatten, input, maxPool2d, softmax } from './dsl';
 import { alexnetStyle, cifarBn, cifarSmall, inceptionStyle, resnetStyle, vggStyle } from './presetNets';
 import { vitTiny } from './presetVit';
+import { shapesFcn } from './segmentationNets';
 import { alexnet, googlenet, lenet5Classic, resnet18, resnet50, vgg16 } from './reference';
 import type { DataShape, ModelSpec, Shape } from './spec';
 
@@ -41,7 +42,7 @@ export function tinyCnn(): ModelSpec {
 }
 
 /** The datasets presets are sized for; 'imagenet' marks the reference architectures (not trainable here). */
-export type PresetDataset = 'mnist' | 'cifar10' | 'imagenet';
+export type PresetDataset = 'mnist' | 'cifar10' | 'shapes' | 'imagenet';
 
 export interface Preset {
   readonly id: string;
@@ -57,7 +58,7 @@ export interface Preset {
   readonly numClasses?: number;
 }
 
-const trainable = (id: string, dataset: 'mnist' | 'cifar10', build: () => ModelSpec): Preset =>
+const trainable = (id: string, dataset: Exclude<PresetDataset, 'imagenet'>, build: () => ModelSpec): Preset =>
   ({ id, nameKey: `preset.${id}`, build, dataset, trainable: true });
 
 const IMAGENET = { dataset: 'imagenet', trainable: false, inputShape: [224, 224, 3], numClasses: 1000 } as const;
@@ -74,6 +75,7 @@ export const PRESETS: readonly Preset[] = [
   trainable('inceptionStyle', 'cifar10', inceptionStyle),
   trainable('cifarBn', 'cifar10', cifarBn),
   trainable('vitTiny', 'mnist', () => vitTiny()),
+  trainable('shapesFcn', 'shapes', shapesFcn),
 ];
 
 /** Full-size reference architectures with their published input shapes and 1000 ImageNet classes. */

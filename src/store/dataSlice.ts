@@ -67,6 +67,12 @@ export function selectDatasetRef(s: Pick<AppState, 'datasetId' | 'customDataset'
   const validationFraction = s.validationFraction;
   if (s.datasetId === 'custom' && s.customDataset) return { kind: 'inline', data: s.customDataset.data, validationFraction };
   const id = s.datasetId === 'custom' ? 'mnist' : s.datasetId;
+  const entry = datasetEntry(id);
+  if (entry.generated) {
+    // Drawn in the worker from the entry's seed: the same link always trains on the same images.
+    return { kind: 'generated', ...entry.generated, trainCount: opts.trainLimit ?? entry.trainCount,
+      testCount: opts.testLimit ?? entry.testCount, validationFraction };
+  }
   return {
     url: `${opts.baseUrl}${datasetEntry(id).path}`,
     ...(opts.trainLimit ? { trainLimit: opts.trainLimit } : {}),

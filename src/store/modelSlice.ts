@@ -163,7 +163,7 @@ export const createModelSlice = (presetId: string): StateCreator<AppState, [], [
       if (!preset || isEditLocked(get())) return;
       if (preset.trainable) {
         // A preset is sized for its dataset: bring the dataset along (this also leaves study mode).
-        if (preset.dataset === 'mnist' || preset.dataset === 'cifar10') get().selectDataset(preset.dataset);
+        if (preset.dataset !== 'imagenet') get().selectDataset(preset.dataset);
         leaveStudy();
         commit(preset.build(), null, { presetId: preset.id, selection: [] });
         return;

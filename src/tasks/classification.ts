@@ -8,6 +8,14 @@ export const classificationTask: TaskModule = {
   id: 'classification',
   target: 'classPerImage',
   metrics: ['loss', 'accuracy'],
+  targetSize: (data) => data.numClasses,
+  writeTarget(source, index, out, at, data) {
+    const label = source.labels[index] ?? 0;
+    if (label >= data.numClasses) throw new Error(`label ${label} does not fit ${data.numClasses} one-hot classes`);
+    out.fill(0, at, at + data.numClasses);
+    out[at + label] = 1;
+  },
+  outputShape: (data) => [data.numClasses],
   pytorch: {
     loss: 'nn.CrossEntropyLoss()',
     predict: 'return torch.softmax(self.forward(x), dim=1)',

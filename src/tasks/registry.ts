@@ -1,9 +1,10 @@
-// Every task, by id. A network's task is classification until a segmentation or detection task is
-// registered and chosen; code that needs the meaning of the output asks here, not a kind or a flag.
+// Every task, by id. A network's task is classification unless its dataset says otherwise (DatasetMeta.task:
+// Shapes is a segmentation dataset); code that needs the meaning of the output asks here, not a kind or a flag.
 import { classificationTask } from './classification';
+import { segmentationTask } from './segmentation';
 import type { TaskModule } from './types';
 
-export const TASKS: readonly TaskModule[] = [classificationTask];
+export const TASKS: readonly TaskModule[] = [classificationTask, segmentationTask];
 
 export const DEFAULT_TASK: TaskModule = classificationTask;
 

@@ -34,7 +34,8 @@ const cases: { name: string; spec: ModelSpec; data: DataShape }[] = [
   { name: 'activations', spec: chain(input(), activation('relu'), activation('sigmoid'), activation('tanh'), activation('linear'), flatten(), softmax()), data: RGB },
   { name: 'dense', spec: chain(input(), flatten(), dense(7), softmax()), data: MNIST },
   { name: 'flat input', spec: chain(input(), flatten(), dense(3), softmax()), data: { inputShape: [6], numClasses: 2 } },
-  ...PRESETS.map((p) => ({ name: `preset ${p.id}`, spec: p.build(), data: p.dataset === 'cifar10' ? CIFAR : MNIST })),
+  ...PRESETS.map((p) => ({ name: `preset ${p.id}`, spec: p.build(),
+    data: p.dataset === 'cifar10' ? CIFAR : p.dataset === 'shapes' ? { inputShape: [64, 64, 3], numClasses: 4 } : MNIST })),
 ];
 
 describe('buildModel agrees with analyzeModel', () => {
@@ -44,7 +45,9 @@ describe('buildModel agrees with analyzeModel', () => {
     const model = buildModel(spec, data, 1).model;
     try {
       expectAgreement(model, analysis);
-      expect(model.outputs[0]?.shape).toEqual([null, data.numClasses]);
+      // One score per class, per image or (a per-pixel head) at every pixel, as the analysis says.
+      expect(model.outputs[0]?.shape).toEqual([null, ...(analysis.outputShape ?? [])]);
+      expect(model.outputs[0]?.shape.at(-1)).toBe(data.numClasses);
     } finally {
       model.dispose();
     }

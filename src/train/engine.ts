@@ -9,16 +9,17 @@ import { selectBackend } from './backend';
 import { buildModel, InvalidModelError } from './buildModel';
 import { DivergenceError } from './divergence';
 import { analyzeModel } from '../model/analyze';
+import { taskOf } from '../tasks/registry';
 import { formatBytes } from '../model/units';
 import { createContextLossGuard, watchWebGLContext, type ContextWatch } from './contextLoss';
 import { estimateRun, refusalFailure, refusalReason, trainingMacsPerSecond } from './api/estimate';
 import { FailureError, failureOf, type FailureCode, type RunFailure } from './api/failure';
 import { hyperParamProblems } from './api/hyper';
-import type { BackendChoice, BackendInfo, BackendName, DatasetRef, Divergence, HyperParams, ToWorker } from './api/protocol';
+import type { BackendChoice, BackendInfo, BackendName, DatasetRef, Divergence, EpochResult, HyperParams, ToWorker } from './api/protocol';
 import { nextMacrotask, RunControl, RunStopped } from './runControl';
 import {
   checkpoint, createSession, disposeSession, evaluate, setPhase, throwIfStopped, trainEpoch,
-  type PostFn, type RunContext, type Session, type SessionDeps,
+  type Evaluation, type PostFn, type RunContext, type Session, type SessionDeps,
 } from './session';
 import { createOutbox } from './api/outbox';
 import { createProbeHub, type HubOptions } from './probes/hub';
@@ -77,7 +78,8 @@ function cachedLoader(load: EngineDeps['loadDataset']): DatasetSource {
   let last: { key: string; data: Promise<LoadedDataset>; progress: { to: LoadBytes } } | null = null;
   return (ref, onProgress) => {
     if (ref.kind === 'inline') return load(ref, onProgress); // already in memory: nothing to cache
-    const key = JSON.stringify([ref.url, ref.trainLimit ?? null, ref.testLimit ?? null]);
+    const key = ref.kind === 'generated' ? JSON.stringify({ ...ref, validationFraction: null })
+      : JSON.stringify([ref.url, ref.trainLimit ?? null, ref.testLimit ?? null]);
     if (last?.key === key) {
       // A run joining a load begun earlier ('prepare') reports its progress from here on.
       last.progress.to = onProgress;
@@ -233,7 +235,7 @@ async function runStages(ctx: RunContext, deps: EngineDeps, loadData: DatasetSou
     const { images, seconds } = await trainEpoch(ctx, session, epoch);
     const validation = validationView ? await evaluate(ctx, validationView) : null;
     // One pass over the test split gives the test loss and accuracy and, for the predictor, the confusion matrix.
-    const confusion = ctx.predictor ? createConfusionCollector(session) : null;
+    const confusion = ctx.predictor && session.task?.guesses ? createConfusionCollector(session) : null;
     const test = await evaluate(ctx, session, confusion?.observe);
     if (confusion) await ctx.predictor?.afterEvaluation(ctx, session, epoch, confusion);
     const imagesPerSecond = seconds > 0 ? images / seconds : 0;
@@ -245,9 +247,19 @@ async function runStages(ctx: RunContext, deps: EngineDeps, loadData: DatasetSou
         multiplyAddsPerSecond: trainingMacsPerSecond(imagesPerSecond, forwardMacs),
         ...(session.memory ? { peakTensorBytes: session.memory.peakBytes } : {}),
         ...(validation ? { validationLoss: validation.loss, validationAccuracy: validation.accuracy } : {}),
+        ...taskMetrics(test, validation),
       },
     });
   }
+}
+
+/** What the task adds to an epoch's result (segmentation: mean IoU on the test and validation splits). */
+function taskMetrics(test: Evaluation, validation: Evaluation | null): Partial<EpochResult> {
+  if (!test.summary) return {};
+  return {
+    testMeanIoU: test.summary.meanIoU, testClassIoU: test.summary.classIoU,
+    ...(validation?.summary ? { validationMeanIoU: validation.summary.meanIoU } : {}),
+  };
 }
 
 /** Between epochs, while training shards still arrive: the next epoch trains on everything in by now. */
@@ -291,10 +303,22 @@ function checkFits(msg: Extract<ToWorker, { type: 'start' }>, data: LoadedDatase
   const hyper = { ...msg.hyper, batchSize: Math.min(msg.hyper.batchSize, data.train.count) };
   const estimate = estimateRun({ spec: msg.spec, data: shape, analysis: analyzeModel(msg.spec, shape), hyper,
     trainCount: data.train.count, backend });
+  checkTaskOutput(msg, data);
   const reason = refusalReason(estimate, hyper.batchSize);
   const failure = refusalFailure(estimate, hyper.batchSize);
   if (reason && failure) throw new FailureError(failure, reason);
   return estimate.forwardMacs;
+}
+
+/** Refuses a network whose output is not what the dataset's task needs (a class per pixel, or per image). */
+function checkTaskOutput(msg: Extract<ToWorker, { type: 'start' }>, data: LoadedDataset): void {
+  const shape = { inputShape: data.meta.inputShape, numClasses: data.meta.classNames.length };
+  const output = analyzeModel(msg.spec, shape).outputShape;
+  const expected = taskOf(data.meta.task).outputShape(shape);
+  if (output === null || (output.length === expected.length && output.every((d, i) => d === expected[i]))) return;
+  const values = { output: output.join('×'), expected: expected.join('×') };
+  throw new FailureError({ code: 'taskOutput', values },
+    `The network gives ${values.output}, but this dataset's task needs ${values.expected}`);
 }
 
 function errorText(err: unknown): string {

@@ -6,7 +6,7 @@ import { fillBatch, shuffledIndices } from '../data/batches';
 import { createOptimizer, disposeOptimizer } from './optimizers';
 import type { Divergence } from './api/protocol';
 import { checkpoint, setPhase, type RunContext, type Session } from './session';
-import { decayedVariables, trainableVariables, trainStep } from './steps';
+import { decayedVariables, targetLayoutOf, trainableVariables, trainStep } from './steps';
 
 /** Batches trained at each candidate rate. */
 export const TEST_STEPS = 20;
@@ -64,13 +64,13 @@ async function shortRun(ctx: RunContext, session: Session, rate: number, batch: 
   const network = ctx.deps.buildModel(msg.spec, shape, msg.hyper.seed);
   const optimizer = createOptimizer(msg.hyper.optimizer, rate, msg.hyper.momentum);
   const variables = trainableVariables(network.model);
-  const context = { inputShape: session.inputShape, numClasses: session.numClasses, logits: network.logits, optimizer, variables,
+  const context = { inputShape: session.inputShape, numClasses: session.numClasses, task: session.task, logits: network.logits, optimizer, variables,
     weightDecay: msg.hyper.weightDecay, decayed: decayedVariables(variables) };
   const losses: number[] = [];
   try {
     for (let k = 0; k < TEST_STEPS; k += 1) {
       const start = (k * batch) % train.count;
-      const n = fillBatch(train, order, start, batch, buffers);
+      const n = fillBatch(train, order, start, batch, buffers, targetLayoutOf(session));
       Object.assign(network.dropoutClock, { epoch: 1, step: k });
       const [loss, accuracy] = trainStep(context, buffers, n);
       accuracy.dispose();

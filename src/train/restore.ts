@@ -12,6 +12,7 @@ import { confusionReport, createConfusionCollector, type EvaluatedOn, type Predi
 import type { ProbeHub } from './probes/hub';
 import type { PostFn, SessionDeps } from './session';
 import { evaluateBatchWithGuesses } from './steps';
+import { workerTaskOf } from './tasks/registry';
 import type { Understanding } from './understand/service';
 import * as tf from '@tensorflow/tfjs';
 
@@ -69,7 +70,8 @@ export function createRestorer(r: RestoreDeps): Restorer {
       console.warn('A reopened project: the test set could not be loaded, so only predictions work', err);
       return;
     }
-    if (!current() || !fits(data, msg.dataShape)) return;
+    // The confusion matrix needs one guess per image: a segmentation project reopens with predictions only.
+    if (!current() || !fits(data, msg.dataShape) || !workerTaskOf(data.meta.task).guesses) return;
     const restored = await confusionOf(r, msg, network, data, current);
     if (!restored || !current()) return;
     r.understanding?.keep({ runId: msg.runId, spec: msg.spec, seed: 0, model: network.model, data, step: views.step, training: false,

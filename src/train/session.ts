@@ -14,8 +14,11 @@ import type { RunPhase, ToWorker } from './api/protocol';
 import { RunStopped, type RunControl } from './runControl';
 import { learningRateAt } from './api/schedules';
 import {
-  decayedVariables, evaluateBatch, evaluateBatchWithGuesses, trainableVariables, trainStep, type BatchLayout, type TrainContext, type StepResult,
+  decayedVariables, evaluateBatch, evaluateBatchWithGuesses, targetLayoutOf, trainableVariables, trainStep, type BatchLayout, type TrainContext,
+  type StepResult,
 } from './steps';
+import { workerTaskOf } from './tasks/registry';
+import type { TaskSummary } from '../tasks/types';
 import type { ProbeHub } from './probes/hub';
 import type { Predictor } from './predict';
 import { probeStep } from './probes/hook';
@@ -130,7 +133,9 @@ export function createSession(ctx: RunContext, data: LoadedDataset): Session {
   ctx.probes?.endRun();
   if (data.train.count === 0 || data.test.count === 0) throw new Error('the dataset has no training or no test examples');
   const [h = 0, w = 0, c = 0] = data.meta.inputShape;
-  const layout: BatchLayout = { inputShape: [h, w, c], numClasses: data.meta.classNames.length };
+  // The dataset says what its targets mean (a class per image, or per pixel): the task's loss and metrics.
+  const layout: BatchLayout = { inputShape: [h, w, c], numClasses: data.meta.classNames.length, task: workerTaskOf(data.meta.task) };
+  const targetSize = layout.task?.task.targetSize(layout) ?? layout.numClasses;
   const network = ctx.deps.buildModel(spec, { inputShape: data.meta.inputShape, numClasses: layout.numClasses }, hyper.seed);
   const model = network.model;
   const optimizer = createOptimizerFor(hyper);
@@ -155,8 +160,8 @@ export function createSession(ctx: RunContext, data: LoadedDataset): Session {
     augmentScratch: new Float32Array(exampleSize),
     learningRate: hyper.learningRate,
     epoch: 1,
-    trainBuffers: createBatchBuffers(Math.min(hyper.batchSize, data.train.count), exampleSize, layout.numClasses),
-    evalBuffers: createBatchBuffers(evalBatchSize, exampleSize, layout.numClasses),
+    trainBuffers: createBatchBuffers(Math.min(hyper.batchSize, data.train.count), exampleSize, targetSize),
+    evalBuffers: createBatchBuffers(evalBatchSize, exampleSize, targetSize),
     evalBatchSize,
     testOrder: Uint32Array.from({ length: data.test.count }, (_, i) => i),
     metrics: new MetricsBuffer({
@@ -269,7 +274,7 @@ function prepareBatch(ctx: RunContext, session: Session, epoch: number, order: U
   const { train } = session.data;
   const step = session.step + 1;
   session.epoch = epoch;
-  const n = fillBatch(train, order, start, Math.min(hyper.batchSize, train.count - start), session.trainBuffers);
+  const n = fillBatch(train, order, start, Math.min(hyper.batchSize, train.count - start), session.trainBuffers, targetLayoutOf(session));
   augmentBatch(session.trainBuffers.x, n, session.inputShape, hyper.augmentation,
     batchRandom(hyper.seed, epoch, step), session.augmentScratch);
   // One worker holds the whole batch; batch norm still takes the run's virtual shards (parallel/shards.ts).
@@ -284,11 +289,18 @@ function prepareBatch(ctx: RunContext, session: Session, epoch: number, order: U
 /** Sees each evaluated batch's predictions: where the batch starts in the split's order, its size, guesses and confidences. */
 export type PredictionObserver = (start: number, n: number, guess: ArrayLike<number>, confidence: ArrayLike<number>) => void;
 
+/** A split's loss and accuracy, and the task's own metrics (segmentation: mean and per-class IoU). */
+export interface Evaluation {
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly summary?: TaskSummary;
+}
+
 /**
  * Test loss and accuracy over the whole test split, summed on the backend and read back once. Given an
  * observer, the same forward pass also hands it every example's prediction (read back per batch).
  */
-export async function evaluate(ctx: RunContext, session: Session, observe?: PredictionObserver): Promise<{ loss: number; accuracy: number }> {
+export async function evaluate(ctx: RunContext, session: Session, observe?: PredictionObserver): Promise<Evaluation> {
   // Evaluation views share the session's model: recovering the real session recovers them too.
   if (ctx.session) await ctx.gpu?.recoverIfLost(ctx, ctx.session);
   setPhase(ctx, 'evaluating');
@@ -299,7 +311,7 @@ export async function evaluate(ctx: RunContext, session: Session, observe?: Pred
     for (let start = 0; start < test.count; start += session.evalBatchSize) {
       await checkpoint(ctx);
       const size = Math.min(session.evalBatchSize, test.count - start);
-      const n = fillBatch(test, session.testOrder, start, size, session.evalBuffers);
+      const n = fillBatch(test, session.testOrder, start, size, session.evalBuffers, targetLayoutOf(session));
       if (!observe) {
         sums.push(evaluateBatch(session.logits, session.evalBuffers, n, session));
         continue;
@@ -329,5 +341,7 @@ export async function evaluate(ctx: RunContext, session: Session, observe?: Pred
     throw new DivergenceError({ kind: 'nan', step: session.step, epoch: session.epoch, loss: null, startLoss: null,
       learningRate: rate, suggestedLearningRate: rate / 10 });
   }
-  return { loss, accuracy: (totals[1] ?? 0) / test.count };
+  const task = session.task?.task;
+  const summary = task?.summarize?.(totals.subarray(2), { inputShape: session.inputShape, numClasses: session.numClasses });
+  return { loss, accuracy: (totals[1] ?? 0) / test.count, ...(summary ? { summary } : {}) };
 }

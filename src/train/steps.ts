@@ -1,7 +1,7 @@
 // The tensor work of one training step and one evaluation batch. Every intermediate lives inside a tidy;
 // what leaves is a handful of scalars the caller owns, so tensor memory stays flat step after step.
 import * as tf from '@tensorflow/tfjs';
-import type { BatchBuffers } from '../data/batches';
+import type { BatchBuffers, TargetLayout } from '../data/batches';
 import { workerTaskOf } from './tasks/registry';
 import type { WorkerTask } from './tasks/types';
 
@@ -17,6 +17,11 @@ export interface BatchLayout {
 }
 
 const taskOf = (layout: BatchLayout): WorkerTask => layout.task ?? workerTaskOf(undefined);
+
+/** How fillBatch writes this layout's targets: through its task (a one-hot row, or one per pixel). */
+export function targetLayoutOf(layout: BatchLayout): TargetLayout {
+  return { task: taskOf(layout).task, data: { inputShape: layout.inputShape, numClasses: layout.numClasses } };
+}
 
 export interface TrainContext extends BatchLayout {
   /** The network up to the class scores before its softmax (BuiltModel.logits): the loss is taken there. */
@@ -36,7 +41,7 @@ export interface TrainContext extends BatchLayout {
 function batchTensors(buffers: BatchBuffers, n: number, layout: BatchLayout): [tf.Tensor4D, tf.Tensor2D] {
   const [h, w, c] = layout.inputShape;
   const xs = tf.tensor4d(buffers.x.subarray(0, n * h * w * c), [n, h, w, c]);
-  const size = taskOf(layout).targetSize(layout.numClasses);
+  const size = taskOf(layout).task.targetSize({ inputShape: layout.inputShape, numClasses: layout.numClasses });
   const ys = tf.tensor2d(buffers.y.subarray(0, n * size), [n, size], 'float32');
   return [xs, ys];
 }
@@ -97,8 +102,9 @@ export function groupNorms(groups: readonly (readonly tf.Variable[])[], grads: t
 }
 
 /**
- * Loss and correct-answer count summed over the first `n` examples, as one [2] tensor the caller owns.
- * `logits` is the network up to its class scores (BuiltModel.logits).
+ * Loss and correct-answer count summed over the first `n` examples, then the task's own sums (segmentation:
+ * per-class intersections and unions), as one tensor the caller owns. `logits` is the network up to its
+ * class scores (BuiltModel.logits).
  */
 export function evaluateBatch(logits: tf.LayersModel, buffers: BatchBuffers, n: number, layout: BatchLayout): tf.Tensor1D {
   return tf.tidy(() => {
@@ -117,13 +123,16 @@ export function evaluateBatchWithGuesses(logits: tf.LayersModel, buffers: BatchB
   return tf.tidy(() => {
     const [xs, ys] = batchTensors(buffers, n, layout);
     const scores = logits.apply(xs, { training: false }) as tf.Tensor;
-    const sums = lossAndCorrect(taskOf(layout), scores, ys);
-    return [sums, tf.argMax(scores, -1) as tf.Tensor1D, tf.max(tf.softmax(scores), -1) as tf.Tensor1D];
+    const task = taskOf(layout);
+    if (!task.guesses) throw new Error(`the ${task.id} task has no guess per example`);
+    return [lossAndCorrect(task, scores, ys), ...task.guesses(scores)];
   });
 }
 
-const lossAndCorrect = (task: WorkerTask, scores: tf.Tensor, ys: tf.Tensor): tf.Tensor1D =>
-  tf.stack([tf.sum(task.lossPerExample(scores, ys)), tf.sum(task.correctPerExample(scores, ys))]) as tf.Tensor1D;
+function lossAndCorrect(task: WorkerTask, scores: tf.Tensor, ys: tf.Tensor): tf.Tensor1D {
+  const sums = tf.stack([tf.sum(task.lossPerExample(scores, ys)), tf.sum(task.correctPerExample(scores, ys))]) as tf.Tensor1D;
+  return task.extraSums ? tf.concat([sums, task.extraSums(scores, ys)]) : sums;
+}
 
 /** weightDecay / 2 * sum of squares of every weight. */
 export function l2Penalty(weights: tf.Variable[], weightDecay: number): tf.Scalar {

@@ -4,12 +4,16 @@ import { useApp } from './AppContext';
 import { formatCount, formatPercent } from './format';
 import { StaleNote } from './StaleNote';
 
+const formatIoU = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v.toFixed(3));
+
 export const EpochTable = memo(function EpochTable() {
   const { t, i18n } = useTranslation();
   const epochs = useApp((s) => s.epochs);
   const tp = useTranslation('predict').t;
   const { t: td } = useTranslation('data');
   const hasValidation = epochs.some((e) => e.validationAccuracy !== undefined);
+  // A task with a class per pixel adds its mean IoU (src/tasks/segmentation.ts).
+  const hasIoU = epochs.some((e) => e.testMeanIoU !== undefined);
   return (
     <section className="panel epoch-panel" aria-labelledby="epoch-heading">
       <h2 id="epoch-heading">{t('epochs.heading')}</h2>
@@ -23,6 +27,7 @@ export const EpochTable = memo(function EpochTable() {
               <th scope="col">{t('epochs.epoch')}</th>
               {hasValidation && <th scope="col" className="num">{td('epochValidation')}</th>}
               <th scope="col" className="num">{t('epochs.testAccuracy')}</th>
+              {hasIoU && <th scope="col" className="num" title={t('epochs.testMeanIoUHint')}>{t('epochs.testMeanIoU')}</th>}
               <th scope="col" className="num">{t('epochs.testLoss')}</th>
               {hasValidation && <th scope="col" className="num">{tp('epochs.validationLoss')}</th>}
               <th scope="col" className="num">{t('epochs.speed')}</th>
@@ -39,6 +44,7 @@ export const EpochTable = memo(function EpochTable() {
                   </td>
                 )}
                 <td className="num test-accuracy" data-value={e.testAccuracy}>{formatPercent(e.testAccuracy)}</td>
+                {hasIoU && <td className="num test-mean-iou" data-value={e.testMeanIoU}>{formatIoU(e.testMeanIoU)}</td>}
                 <td className="num">{e.testLoss.toFixed(4)}</td>
                 {hasValidation && <td className="num">{e.validationLoss === undefined ? '–' : e.validationLoss.toFixed(4)}</td>}
                 <td className="num images-per-second" data-value={e.imagesPerSecond}>{formatCount(Math.round(e.imagesPerSecond), i18n.language)}</td>

@@ -5,6 +5,7 @@
 import { refuseUnwritable } from '../refused';
 import type { ModelAnalysis } from '../../model/analysis';
 import type { DataShape, ModelSpec, Shape } from '../../model/spec';
+import { isOutputKind } from '../../model/graph';
 import { weightsByBlock, type NamedTensor, type WeightList } from '../weights';
 import { OnnxGraphBuilder } from './graph';
 import { ONNX_FLOAT, onnxType } from './onnxSchema';
@@ -25,8 +26,18 @@ export interface OnnxExportOptions {
 
 /** The model's input shape in ONNX's layout: [C, H, W] for images, as is otherwise. */
 export function onnxInputShape(data: DataShape): number[] {
-  const [h, w, c] = data.inputShape;
-  return data.inputShape.length === 3 ? [c as number, h as number, w as number] : [...data.inputShape];
+  return channelsFirst(data.inputShape);
+}
+
+/** An [H, W, C] shape as [C, H, W]; any other as is. */
+function channelsFirst(shape: Shape): number[] {
+  const [h, w, c] = shape;
+  return shape.length === 3 ? [c as number, h as number, w as number] : [...shape];
+}
+
+/** The output's shape in ONNX's layout: [classes], or [classes, H, W] for a class per pixel (NCHW, as PyTorch). */
+export function onnxOutputShape(analysis: ModelAnalysis, data: DataShape): number[] {
+  return channelsFirst(analysis.outputShape ?? [data.numClasses]);
 }
 
 const valueInfo = (name: string, dims: readonly number[]) => ({
@@ -48,7 +59,7 @@ function buildGraph(spec: ModelSpec, analysis: ModelAnalysis, data: DataShape, w
     const own = byBlock.get(block.id) ?? new Map<string, NamedTensor>();
     used += own.size;
     const inputs = block.kind === 'input' ? [ONNX_INPUT] : block.inputs.map((i) => tensors.get(i) as string);
-    const out = block.kind === 'input' ? ONNX_INPUT : block.kind === 'softmax' ? ONNX_OUTPUT : graph.fresh(block.id);
+    const out = block.kind === 'input' ? ONNX_INPUT : isOutputKind(block.kind) ? ONNX_OUTPUT : graph.fresh(block.id);
     const inShape = block.kind === 'input' ? data.inputShape : (shapes.get(block.inputs[0] as string) ?? []);
     tensors.set(block.id, emitBlock({ block, analysis: a, inputs, inShape, data, weights: own, graph, out }));
   }
@@ -56,11 +67,11 @@ function buildGraph(spec: ModelSpec, analysis: ModelAnalysis, data: DataShape, w
   return graph;
 }
 
-export function onnxMetadata(data: DataShape, opts: OnnxExportOptions): Record<string, string> {
+export function onnxMetadata(data: DataShape, opts: OnnxExportOptions, output: readonly number[] = [data.numClasses]): Record<string, string> {
   const input = onnxInputShape(data);
   return {
     input: `${ONNX_INPUT}: float32 [N, ${input.join(', ')}]${data.inputShape.length === 3 ? ' (N, C, H, W: channels first, NCHW)' : ''}, pixel values in [0, 1]`,
-    output: `${ONNX_OUTPUT}: float32 [N, ${data.numClasses}], softmax over the classes`,
+    output: `${ONNX_OUTPUT}: float32 [N, ${output.join(', ')}], softmax over the classes${output.length === 3 ? ' at every pixel' : ''}`,
     layout: data.inputShape.length === 3 ? 'NCHW' : 'flat',
     classes: JSON.stringify(opts.classNames ?? Array.from({ length: data.numClasses }, (_, i) => String(i))),
     title: opts.title ?? '',
@@ -73,20 +84,21 @@ export function onnxModelProto(spec: ModelSpec, analysis: ModelAnalysis, data: D
   if (!analysis.valid) throw new Error('ONNX export: the network has errors');
   refuseUnwritable('onnx', spec);
   const graph = buildGraph(spec, analysis, data, weights);
+  const output = onnxOutputShape(analysis, data);
   return {
     ir_version: ONNX_IR_VERSION,
     producer_name: 'CNN Playground',
     producer_version: '1',
     model_version: 1,
-    doc_string: `A network from CNN Playground. Input ${ONNX_INPUT} [N, ${onnxInputShape(data).join(', ')}], output ${ONNX_OUTPUT} [N, ${data.numClasses}].`,
+    doc_string: `A network from CNN Playground. Input ${ONNX_INPUT} [N, ${onnxInputShape(data).join(', ')}], output ${ONNX_OUTPUT} [N, ${output.join(', ')}].`,
     opset_import: [{ domain: '', version: ONNX_OPSET }],
-    metadata_props: Object.entries(onnxMetadata(data, opts)).map(([key, value]) => ({ key, value })),
+    metadata_props: Object.entries(onnxMetadata(data, opts, output)).map(([key, value]) => ({ key, value })),
     graph: {
       name: 'cnn_playground',
       node: graph.nodes,
       initializer: graph.initializers,
       input: [valueInfo(ONNX_INPUT, onnxInputShape(data))],
-      output: [valueInfo(ONNX_OUTPUT, [data.numClasses])],
+      output: [valueInfo(ONNX_OUTPUT, output)],
     },
   };
 }

@@ -3,6 +3,7 @@
 // for the console and for errors nobody foresaw; `detail` is the underlying technical text.
 export const FAILURE_CODES = [
   'tooLarge', 'hyperParams', 'dataset', 'validationSplit', 'backend', 'buildModel', 'workerFailed', 'workerSilent', 'unknown',
+  'taskOutput',
 ] as const;
 
 export type FailureCode = (typeof FAILURE_CODES)[number];

@@ -162,6 +162,11 @@ export interface EpochResult {
   /** On the held-out validation split, when the run has one (DatasetRef.validationFraction > 0). */
   readonly validationLoss?: number;
   readonly validationAccuracy?: number;
+  /** Segmentation (src/tasks/segmentation.ts): mean IoU over the classes on the test / validation split. */
+  readonly testMeanIoU?: number;
+  readonly validationMeanIoU?: number;
+  /** Each class's IoU on the test split (NaN for a class neither present nor predicted). */
+  readonly testClassIoU?: readonly number[];
   /** Training throughput over this epoch, images per second (excluding evaluation). */
   readonly imagesPerSecond: number;
   /** Training multiply-adds per second (estimate.ts): the speed an estimate for an edited network uses. */

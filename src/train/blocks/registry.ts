@@ -16,6 +16,7 @@ import { crop2dWorker, upsample2dWorker } from './resize';
 import {
   attentionWorker, classTokenWorker, layerNormWorker, mlpWorker, patchEmbedWorker, posEmbedWorker, tokenPoolWorker,
 } from './tokens';
+import { pixelSoftmaxWorker } from './pixelSoftmax';
 import type { AnyWorkerBlock, WorkerBlock } from './types';
 
 const WORKER_BLOCKS: { readonly [K in BlockKind]: WorkerBlock<Extract<BlockSpec, { kind: K }>> } = {
@@ -43,6 +44,7 @@ const WORKER_BLOCKS: { readonly [K in BlockKind]: WorkerBlock<Extract<BlockSpec,
   flatten: flattenWorker,
   dense: denseWorker,
   softmax: softmaxWorker,
+  pixelsoftmax: pixelSoftmaxWorker,
 };
 
 /** The worker side of a kind the analysis accepted; throws for a kind without one. */

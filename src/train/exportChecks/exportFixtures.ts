@@ -50,7 +50,9 @@ export function randomizeWeights(model: tf.LayersModel, seed: number): void {
   tf.dispose(values);
 }
 
-export const dataOf = (dataset: string): DataShape => (dataset === 'cifar10' ? CIFAR : MNIST);
+export const SHAPES: DataShape = { inputShape: [64, 64, 3], numClasses: 4 };
+
+export const dataOf = (dataset: string): DataShape => (dataset === 'cifar10' ? CIFAR : dataset === 'shapes' ? SHAPES : MNIST);
 
 /**
  * Every trainable preset, one network with each custom layer the playground trains with, the table's

@@ -10,7 +10,8 @@ export const TORCHRUN = process.env.TORCHRUN || '/usr/bin/torchrun';
 
 export function runPython(args: readonly string[], cwd: string, timeoutMs = 120_000): string {
   try {
-    return execFileSync(PYTHON, args, { cwd, encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A per-pixel network's probabilities for 100 images run to tens of MB of JSON: more than the 1 MB default.
+    return execFileSync(PYTHON, args, { cwd, encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 2 ** 20 });
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string; message: string };
     throw new Error(`${PYTHON} ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);

@@ -34,6 +34,8 @@ for case in sys.argv[1:]:
     x = module.read_safetensors(f"{case}/inputs.safetensors")["x"].permute(0, 3, 1, 2)
     with torch.no_grad():
         p = net.predict_proba(x)
+    if p.dim() == 4:  # a class per pixel: PyTorch's N, C, H, W against the app's N, H, W, C
+        p = p.permute(0, 2, 3, 1)
     results[case] = {"trainable": trainable, "nonTrainable": running, "probs": p.flatten().tolist()}
 print(json.dumps(results))
 `;

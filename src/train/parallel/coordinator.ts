@@ -13,6 +13,7 @@ import { groupNorms, trainStep, type StepResult, type TrainContext } from '../st
 import type { FromHelper, HelperPort, SpawnHelper, ToHelper } from './helperProtocol';
 import { averageGradients, shardOffsets, stepShares } from './shards';
 import { shardStep } from './shardStep';
+import { workerTaskOf } from '../tasks/registry';
 
 /** What a step needs of the run's session (session.ts's Session has all of it). */
 export interface ParallelSession extends TrainContext {
@@ -141,7 +142,8 @@ async function gatherShards(links: HelperLink[], session: ParallelSession, share
   const offsets = shardOffsets(sizes);
   const [h, w, c] = session.inputShape;
   const size = h * w * c;
-  const classes = session.numClasses;
+  // Numbers per example's target: a one-hot row, or one per pixel for segmentation (src/tasks/).
+  const classes = (session.task ?? workerTaskOf(undefined)).task.targetSize(session);
   const { x, y } = session.trainBuffers;
   const clock = session.network.dropoutClock;
   const weights = session.variables.map((v) => v.dataSync() as Float32Array);

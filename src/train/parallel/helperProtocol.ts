@@ -6,7 +6,9 @@ import type { BackendName } from '../api/protocol';
 
 export type ToHelper =
   | { readonly type: 'init'; readonly spec: ModelSpec; readonly dataShape: DataShape; readonly seed: number;
-      readonly backend: BackendName; readonly weightDecay: number }
+      readonly backend: BackendName; readonly weightDecay: number;
+      /** The run's task (src/tasks/registry.ts); classification when absent. */
+      readonly task?: string }
   | { readonly type: 'step'; readonly weights: readonly Float32Array[]; readonly x: Float32Array; readonly y: Float32Array | Int32Array;
       readonly n: number; readonly epoch: number; readonly step: number;
       /** Where the shard sits in the whole batch (dropout masks are the whole batch's rows) and its batch-norm groups. */

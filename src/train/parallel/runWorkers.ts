@@ -46,7 +46,8 @@ export async function startRunWorkers(ctx: RunContext, deps: ParallelDeps, backe
     const dataShape = { inputShape: data.meta.inputShape, numClasses: data.meta.classNames.length };
     try {
       ctx.parallel = await startParallel(deps.spawnHelper, plan.count,
-        { spec: msg.spec, dataShape, seed: msg.hyper.seed, backend: backend.name, weightDecay: msg.hyper.weightDecay },
+        { spec: msg.spec, dataShape, seed: msg.hyper.seed, backend: backend.name, weightDecay: msg.hyper.weightDecay,
+          ...(data.meta.task ? { task: data.meta.task } : {}) },
         { batchSize: msg.hyper.batchSize, batchNorm }, (detail) => tell(failed(detail)));
     } catch (err) {
       return tell(failed(err instanceof Error ? err.message : String(err)));

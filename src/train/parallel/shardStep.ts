@@ -3,17 +3,16 @@
 // steps.ts's trainStep), its gradient for every trainable variable, read back flat and ready to transfer.
 // Nothing is applied here; the coordinator applies the size-weighted average (coordinator.ts).
 import * as tf from '@tensorflow/tfjs';
-import { correctPerExample, crossEntropyFromLogits, l2Penalty } from '../steps';
+import { l2Penalty, type BatchLayout } from '../steps';
+import { workerTaskOf } from '../tasks/registry';
 
-export interface ShardModel {
+export interface ShardModel extends BatchLayout {
   /** The network up to its class scores (BuiltModel.logits). */
   readonly logits: tf.LayersModel;
   /** Trainable variables, in the order gradients travel. */
   readonly variables: readonly tf.Variable[];
   readonly weightDecay: number;
   readonly decayed: readonly tf.Variable[];
-  readonly inputShape: readonly [number, number, number];
-  readonly numClasses: number;
   /** The most tensor bytes seen, sampled when the forward pass's activations are alive. */
   readonly memory?: { peakBytes: number };
 }
@@ -28,6 +27,8 @@ export interface ShardResult {
 /** The shard's loss, accuracy and gradients; `x` and `y` hold `n` examples. Leaves no tensors behind. */
 export function shardStep(m: ShardModel, x: Float32Array, y: Float32Array | Int32Array, n: number): ShardResult {
   const [h, w, c] = m.inputShape;
+  const task = m.task ?? workerTaskOf(undefined);
+  const size = task.task.targetSize({ inputShape: m.inputShape, numClasses: m.numClasses });
   // Kept past the gradient's own tidy to be read; disposed here however the step ends.
   const seen: { loss?: tf.Scalar; accuracy?: tf.Scalar } = {};
   // The typed arrays are written to this holder, not returned from tf.tidy: tidy walks whatever it returns
@@ -36,11 +37,11 @@ export function shardStep(m: ShardModel, x: Float32Array, y: Float32Array | Int3
   try {
     tf.tidy(() => {
       const xs = tf.tensor4d(x.subarray(0, n * h * w * c), [n, h, w, c]);
-      const ys = tf.tensor2d(y.subarray(0, n * m.numClasses), [n, m.numClasses], 'float32');
+      const ys = tf.tensor2d(y.subarray(0, n * size), [n, size], 'float32');
       const { grads } = tf.variableGrads(() => {
         const logits = m.logits.apply(xs, { training: true }) as tf.Tensor;
-        seen.accuracy = tf.keep(tf.mean(correctPerExample(logits, ys)) as tf.Scalar);
-        const loss = tf.mean(crossEntropyFromLogits(logits, ys)) as tf.Scalar;
+        seen.accuracy = tf.keep(tf.mean(task.correctPerExample(logits, ys)) as tf.Scalar);
+        const loss = tf.mean(task.lossPerExample(logits, ys)) as tf.Scalar;
         seen.loss = tf.keep(loss);
         if (m.memory) m.memory.peakBytes = Math.max(m.memory.peakBytes, tf.memory().numBytes);
         if (m.weightDecay === 0 || m.decayed.length === 0) return tf.clone(loss);

@@ -118,6 +118,7 @@ function reference(block: BlockSpec, xs: tf.Tensor[], weights: tf.Tensor[]): tf.
       return tf.slice(x, [0, block.top, block.left, 0], size);
     }
     case 'softmax': return tf.softmax(tf.add(tf.matMul(x as tf.Tensor2D, weights[0] as tf.Tensor2D), weights[1] as tf.Tensor));
+    case 'pixelsoftmax': return tf.softmax(tf.add(tf.conv2d(x as tf.Tensor4D, weights[0] as tf.Tensor4D, 1, 'valid'), weights[1] as tf.Tensor));
     default: return tokenReference(block, x, weights);
   }
 }

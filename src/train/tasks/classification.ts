@@ -1,6 +1,7 @@
 // Classification on the tfjs side: the per-example loss and the per-example right / wrong from the class
 // scores (logits) and one-hot targets. Found by the same id as src/tasks/classification.ts.
 import * as tf from '@tensorflow/tfjs';
+import { classificationTask } from '../../tasks/classification';
 import type { WorkerTask } from './types';
 
 /**
@@ -20,7 +21,8 @@ export function correctPerExample(scores: tf.Tensor, oneHot: tf.Tensor): tf.Tens
 
 export const classificationWorker: WorkerTask = {
   id: 'classification',
-  targetSize: (numClasses) => numClasses,
+  task: classificationTask,
   lossPerExample: crossEntropyFromLogits,
   correctPerExample,
+  guesses: (scores) => [tf.argMax(scores, -1) as tf.Tensor1D, tf.max(tf.softmax(scores), -1) as tf.Tensor1D],
 };

@@ -1,9 +1,10 @@
 // The tfjs side of every task, by the same id as src/tasks/registry.ts.
 import { DEFAULT_TASK } from '../../tasks/registry';
 import { classificationWorker } from './classification';
+import { segmentationWorker } from './segmentation';
 import type { WorkerTask } from './types';
 
-const WORKER_TASKS: readonly WorkerTask[] = [classificationWorker];
+const WORKER_TASKS: readonly WorkerTask[] = [classificationWorker, segmentationWorker];
 
 /** The task's tfjs side; the default task's for an id without one. */
 export function workerTaskOf(id: string | undefined): WorkerTask {

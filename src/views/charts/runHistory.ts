@@ -8,6 +8,8 @@ export interface EpochPoint {
   readonly x: number;
   readonly testAccuracy: number;
   readonly validationAccuracy?: number;
+  /** Segmentation runs: the test split's mean IoU, drawn on the accuracy axis (both run 0..1). */
+  readonly testMeanIoU?: number;
   readonly testLoss: number;
   readonly validationLoss?: number;
 }

@@ -12,8 +12,10 @@ export const ThumbnailsContext = createContext<Thumbnails | null>(null);
 export function thumbKind(kind: BlockKind): ThumbKind {
   const role = roleOf(kind);
   if (role === 'input') return 'image';
-  if (role === 'output') return 'classes';
-  return blockModuleOf(kind)?.flat === true ? 'bars' : 'maps';
+  const flat = blockModuleOf(kind)?.flat === true;
+  // A head with one score per class draws class bars; one with a score per pixel (segmentation), its maps.
+  if (role === 'output') return flat ? 'classes' : 'maps';
+  return flat ? 'bars' : 'maps';
 }
 
 export const BlockThumb = memo(function BlockThumb({ id, kind }: { id: string; kind: BlockKind }) {

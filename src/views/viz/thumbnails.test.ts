@@ -17,6 +17,7 @@ describe('block thumbnails', () => {
   it('draws the input as an image, softmax as class bars, vectors as bars and the rest as maps', () => {
     expect(thumbKind('input')).toBe('image');
     expect(thumbKind('softmax')).toBe('classes');
+    expect(thumbKind('pixelsoftmax')).toBe('maps'); // a score per class at every pixel: its maps
     expect(thumbKind('dense')).toBe('bars');
     expect(thumbKind('flatten')).toBe('bars');
     expect(['conv2d', 'activation', 'maxpool2d', 'batchnorm'].map((k) => thumbKind(k as 'conv2d'))).toEqual(['maps', 'maps', 'maps', 'maps']);
