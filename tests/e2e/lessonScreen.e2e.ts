@@ -102,9 +102,9 @@ async function walk(page: Page, presenter: boolean): Promise<string[]> {
           if (!focused) problems.push(`${at} (go to): ${step.setup.field} not focused`);
         }
         problems.push(...(await check(page, field)).map((p) => `${at} (go to): ${p}`));
-        // The panel under the strip keeps room to work in (8.4's was 108 px tall): 40% of the screen at least.
+        // The panel under the strip keeps room to work in (8.4's was 108 px tall): a third of the screen at least.
         const body = await page.locator('.side-body:not([hidden])').evaluate((el) => el.clientHeight);
-        if (body < 0.4 * LECTURE.height) problems.push(`${at} (go to): panel body ${body} px tall`);
+        if (body < LECTURE.height / 3) problems.push(`${at} (go to): panel body ${body} px tall`);
         const back = page.locator('[data-testid=lesson-strip] [data-action=lesson-back]');
         if (await back.count() > 0) await back.click();
       }
