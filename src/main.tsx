@@ -60,6 +60,8 @@ else window.addEventListener('load', () => setTimeout(afterLoad, 0), { once: tru
 const rootEl = document.getElementById('root');
 if (!rootEl) throw new Error('#root is missing from index.html');
 
+// Not in a transition: tried, the first render in slices held the main thread longer in all (Lighthouse's
+// total blocking time grew several-fold here).
 createRoot(rootEl).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
