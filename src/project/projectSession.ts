@@ -76,8 +76,9 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
 
   /** `built`: the edit count when the stored project was made (an edit after it is not in it). */
   const stored = async (project: Project, problem: SessionProblem | null, built: number) => {
-    await projects.setCurrentId(project.id);
+    // The tab is marked as soon as the project is stored: a reload from here on reopens it.
     deps.address?.mark(project.id);
+    await projects.setCurrentId(project.id);
     // An edit kept on leaving that this save does not hold stays (its `alsoOn` is this version) until a save
     // that holds it lands: the page may end before that one.
     if (built === edits) backup?.clear(project.id);

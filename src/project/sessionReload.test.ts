@@ -114,6 +114,24 @@ describe('reload right after an edit', () => {
     }
   });
 
+  it('reopens the edit when the reload comes before the tab was marked, by the address the project had', async () => {
+    const db = `unmarked-${++dbCount}`;
+    const storage = memoryStorage();
+    const first = await openPage(db, '', { storage });
+    const id = first.session.getState().current!.id;
+    await vi.waitFor(async () => expect((await first.projects.list()).length).toBe(1));
+    const address = addressOf(first.store);
+    expect(first.store.getState().addBlock('dropout')).not.toBeNull();
+    const edited = blockIds(first.store);
+    first.leave();
+    // The history entry carries no project (the page was left before its first save had marked it): the
+    // address is the project's own, as stored, so it is this project, with the edit kept on leaving.
+    const again = await openPage(db, address, { storage, tab: { mark: null } });
+    expect(again.session.getState().current?.id).toBe(id);
+    expect(again.session.getState().unsaved).toBe(false);
+    expect(blockIds(again.store)).toEqual(edited);
+  });
+
   it('keeps an edit made just before the bare address is opened in a new tab (the first closed at once)', async () => {
     const db = `close-${++dbCount}`;
     const storage = memoryStorage();

@@ -76,8 +76,12 @@ export async function startProject(deps: StartDeps): Promise<StartChoice> {
   if (last === null) return { kind: byLink ? 'link' : 'fresh', list };
   const edited = withKeptEdit(last, deps.backup);
   const target = edited ?? last;
-  const onScreen = experimentKey(target.experiment) === experimentKey(selectExperiment(store.getState()));
-  if (byLink && !onScreen && marked === null) return { kind: 'link', list };
+  const screen = experimentKey(selectExperiment(store.getState()));
+  const onScreen = experimentKey(target.experiment) === screen;
+  // The address may be the project's own as stored, before the edit kept on leaving (a reload within a
+  // moment of an edit, before the tab was marked): that is this project, not another experiment's link.
+  const itsOwn = onScreen || (edited !== null && experimentKey(last.experiment) === screen);
+  if (byLink && !itsOwn && marked === null) return { kind: 'link', list };
   if (!deps.show(target, onScreen)) return { kind: 'link', list };
   return { kind: 'reopened', project: last, list, restoredEdit: edited !== null };
 }
