@@ -24,12 +24,11 @@ import { tokenPoolModule } from './tokenPool';
 import { pixelSoftmaxModule } from './pixelSoftmax';
 import type { AnyBlockModule, BlockModule } from './types';
 
+// The order is the palette's: the classic CNN blocks first (the lessons build with them), then the blocks of
+// dense prediction and of the transformer.
 export const BLOCK_MODULES = [
   inputModule,
   conv2dModule,
-  convTranspose2dModule,
-  upsample2dModule,
-  crop2dModule,
   activationModule,
   maxPool2dModule,
   avgPool2dModule,
@@ -39,6 +38,13 @@ export const BLOCK_MODULES = [
   concatModule,
   globalAvgPoolModule,
   globalMaxPoolModule,
+  flattenModule,
+  denseModule,
+  softmaxModule,
+  convTranspose2dModule,
+  upsample2dModule,
+  crop2dModule,
+  pixelSoftmaxModule,
   patchEmbedModule,
   classTokenModule,
   posEmbedModule,
@@ -46,10 +52,6 @@ export const BLOCK_MODULES = [
   attentionModule,
   mlpModule,
   tokenPoolModule,
-  flattenModule,
-  denseModule,
-  softmaxModule,
-  pixelSoftmaxModule,
 ] as const;
 
 type SpecOf<M> = M extends BlockModule<infer B> ? B : never;

@@ -189,6 +189,7 @@ const ALLOWED = new Set([
   'Enter', 'Delete', 'Backspace', 'Ctrl', 'Shift', 'Tab', 'Alt', 'Cmd', 'Space', 'Z', 'Y', 'L2', 'Dropout', 'Batch',
   'ImageNet', 'Krizhevsky', 'et', 'al', 'Inception', 'Kaiming', 'JSON', 'URL', 'IDX', 'JavaScript', 'MLP', 'RGB',
   'English', // the language switch names each language in itself
+  'ViT', 'tiny', 'GELU', 'Shapes', 'FCN', 'IoU', // the preset and dataset menus: model, function and dataset names
   // the GPU renderer's own name, in the backend tooltip
   'Google', 'Vulkan', 'Device', 'Subzero', 'driver', 'x0000C0DE',
   // formulas and code: padding values, Keras layer names in the copyable summary
