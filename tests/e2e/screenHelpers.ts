@@ -28,3 +28,27 @@ export function overlappingPairs(boxes: readonly Box[]): [number, number][] {
   }));
   return out;
 }
+
+/**
+ * The boxes of `selector` once the layout has come to rest: unchanged over `frames` animation frames in a row.
+ * A view that redraws on a resize does so one frame after it: boxes read sooner are the old layout's.
+ */
+export const settledBoxes = (page: Page, selector: string, frames = 3): Promise<Box[]> => page.evaluate(
+  ({ sel, need }) => new Promise<Box[]>((resolve) => {
+    const read = () => [...document.querySelectorAll(sel)]
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }));
+    let last = JSON.stringify(read());
+    let still = 0;
+    const tick = () => {
+      const now = JSON.stringify(read());
+      still = now === last ? still + 1 : 0;
+      last = now;
+      if (still >= need) resolve(JSON.parse(now) as Box[]);
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }),
+  { sel: selector, need: frames },
+);

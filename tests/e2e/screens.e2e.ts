@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
 import { settle } from './workspaceHelpers';
-import { boxesOverlap, visibleBoxes, type Box } from './screenHelpers';
+import { boxesOverlap, settledBoxes, visibleBoxes, type Box } from './screenHelpers';
 
 let browser: Browser;
 
@@ -148,8 +148,10 @@ describe('presenter mode at 1280x720 in Korean', () => {
 
     await page.keyboard.press('l');
     await page.waitForSelector('.laser-note');
+    // The note takes a row of its own: the chart redraws for its new height on the next frame, so the boxes are
+    // read once the layout has come to rest (read at once, under load, they were the chart's old layout's).
+    const labels = await settledBoxes(page, '.loss-chart text, .ws-chart h2, .block-node, .side-body label');
     const note = await visibleBoxes(page, '.laser-note');
-    const labels = await visibleBoxes(page, '.loss-chart text, .ws-chart h2, .block-node, .side-body label');
     expect(boxesOverlap(note, labels)).toBe(false);
     expect(errors).toEqual([]);
     await page.context().close();
