@@ -209,6 +209,22 @@ export interface ConfusionReport {
   /** numClasses * numClasses counts, row-major. */
   readonly matrix: Int32Array;
   readonly mistakes: MistakeBatch;
+  /**
+   * Segmentation: the matrix counts pixels, `mistakes` is empty, and these are the chosen test images' masks
+   * (the mask view) and the images of lowest IoU, lowest first.
+   */
+  readonly masks?: { readonly chosen: MaskBatch; readonly worst: MaskBatch };
+}
+
+/** Test images with their true and predicted masks; `images` count * H*W*C bytes, the masks count * H*W classes. */
+export interface MaskBatch {
+  readonly imageShape: readonly [number, number, number];
+  readonly images: Uint8Array;
+  readonly index: Int32Array;
+  readonly truth: Uint8Array;
+  readonly predicted: Uint8Array;
+  /** Each image's mean IoU over the classes in its truth or prediction. */
+  readonly iou: Float32Array;
 }
 
 /** The most confident wrong answers, most confident first; `images` holds count * H*W*C bytes. */
