@@ -79,6 +79,10 @@ describe('training engine: segmentation', () => {
     expect(chosen.predicted.every((v) => v < 4)).toBe(true);
     expect(worst.index).toHaveLength(8);
     expect(Array.from(worst.iou)).toEqual(Array.from(worst.iou).sort((a, b) => a - b));
+    // postMessage refuses a transfer list that names a buffer twice.
+    const list = h.transfers[h.messages.findIndex((m) => m.type === 'confusion')] ?? [];
+    expect(list.length).toBeGreaterThan(0);
+    expect(new Set(list).size).toBe(list.length);
     // All that stays is the prediction copy of the weights (conv and head: a kernel and a bias each), which the
     // views look through after the run.
     expect(tf.memory().numTensors).toBe(before + 4);

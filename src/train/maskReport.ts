@@ -37,10 +37,12 @@ export function createMaskReportCollector(session: EvaluatedOn): ConfusionCollec
       acc.add(session.testOrder.subarray(start, start + n), guess);
     },
     report(epoch): ConfusionReport {
-      const none = new Int32Array(0);
+      // Each its own buffer: a transfer list may not name one twice.
+      const none = () => new Int32Array(0);
       return {
         epoch, numClasses: session.numClasses, matrix: acc.matrix,
-        mistakes: { imageShape: [h, w, c], images: new Uint8Array(0), index: none, label: none, predicted: none, confidence: new Float32Array(0) },
+        mistakes: { imageShape: [h, w, c], images: new Uint8Array(0), index: none(), label: none(), predicted: none(),
+          confidence: new Float32Array(0) },
         masks: { chosen: batchOf(acc.chosen()), worst: batchOf(acc.worst()) },
       };
     },

@@ -27,3 +27,10 @@ export function useInputShape(): readonly [number, number, number] {
   const shape = useApp((s) => s.dataShape.inputShape);
   return [shape[0] ?? 28, shape[1] ?? 28, shape[2] ?? 1];
 }
+
+/** The chosen dataset's task ('classification' when it names none) and its number of classes. */
+export function useDatasetTask(): { task: string; count: number } {
+  const task = useApp((s) => (s.datasetId === 'custom' ? s.customDataset?.data.meta.task : datasetEntry(s.datasetId).task));
+  const count = useApp((s) => s.dataShape.numClasses);
+  return useMemo(() => ({ task: task ?? 'classification', count }), [task, count]);
+}
