@@ -88,6 +88,21 @@ describe('training engine: segmentation', () => {
     expect(tf.memory().numTensors).toBe(before + 4);
   });
 
+  it('trains with the Dice weight and class balancing the run asks for: its first loss is theirs, not plain cross-entropy', async () => {
+    const firstLoss = async (pixelLoss: { dice: number; balance: boolean }) => {
+      const h = harness({ ...onWasm, flushIntervalMs: 0 });
+      const msg = startOn(1, pixelNet);
+      h.engine.handle(msg.type === 'start' ? { ...msg, hyper: { ...msg.hyper, epochs: 1, pixelLoss } } : msg);
+      await h.engine.idle();
+      expect(errorOf(h.messages)).toBeUndefined();
+      return h.messages.flatMap((m) => (m.type === 'metrics' ? [...m.batch.loss] : []))[0]!;
+    };
+    const plain = await firstLoss({ dice: 0, balance: false });
+    // Dice adds 1 - mean Dice (between 0 and 1) at weight 2: a first loss well above the plain one.
+    expect(await firstLoss({ dice: 2, balance: false })).toBeGreaterThan(plain + 0.2);
+    expect(await firstLoss({ dice: 0, balance: true })).not.toBeCloseTo(plain, 3);
+  });
+
   it('refuses a network with one class per image on a per-pixel dataset, saying what it needs', async () => {
     const h = harness(onWasm);
     h.engine.handle(startOn(1, classifier));

@@ -21,6 +21,11 @@ describe('segmentation', () => {
     const { page, errors } = await openPage(browser, '/?trainLimit=48&testLimit=8&backend=wasm&epochs=1', '[data-action=train]');
     await page.selectOption('[data-testid=top-dataset]', 'shapes');
     await page.selectOption('[data-testid=top-preset]', 'shapesFcn');
+    // The per-pixel loss settings show for a segmentation dataset, and travel in the link.
+    await openPanel(page, 'data');
+    await page.fill('[data-group=pixelLoss] [data-field=dice] input', '1');
+    await page.press('[data-group=pixelLoss] [data-field=dice] input', 'Tab');
+    await page.waitForFunction(() => location.hash.includes('pixloss=dice:1'), undefined, { timeout: 10_000 });
     await page.click('[data-action=train]');
     await openPanel(page, 'epochs');
     const cell = await page.waitForSelector('.epoch-table .test-mean-iou', { timeout: Number(process.env.SEG_TIMEOUT ?? 240_000) }).catch(async (err: unknown) => {

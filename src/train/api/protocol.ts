@@ -43,6 +43,15 @@ export interface HyperParams {
   readonly epochs: number;
   /** Fixes the weight initialisation, data order, augmentation and dropout masks. */
   readonly seed: number;
+  /** Segmentation's loss (src/train/tasks/segmentation.ts); a class-per-image run ignores it. None: cross-entropy alone. */
+  readonly pixelLoss?: PixelLoss;
+}
+
+export interface PixelLoss {
+  /** How much of the Dice loss to add to the per-pixel cross-entropy; 0: cross-entropy alone. */
+  readonly dice: number;
+  /** Weigh each class's pixels by how rare the class is in the training masks (median frequency / frequency). */
+  readonly balance: boolean;
 }
 
 // Which dataset a run uses: a web-ready folder by URL, or one made in the page (see src/data/types.ts).
