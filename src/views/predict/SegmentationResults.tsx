@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classIoUOf } from '../../train/api/masks';
 import type { ConfusionReport, MaskBatch } from '../../train/api/protocol';
@@ -6,6 +6,7 @@ import { useServices } from '../AppContext';
 import { ConfusionView } from './ConfusionView';
 import { classColour, maskOverlay, paintOverlay } from './maskPaint';
 import { createMaskView } from './maskView';
+import { useChooseTestImage } from './hooks';
 
 /** The chosen test images with their true and predicted masks, redrawn by its controller as reports arrive. */
 export const MaskView = memo(function MaskView({ classNames }: { classNames: readonly string[] }) {
@@ -67,8 +68,7 @@ function OverlayCanvas({ batch, k, label }: { batch: MaskBatch; k: number; label
 /** The test images of lowest IoU, lowest first, with their predicted masks; choosing one shows its feature maps. */
 export const MaskGallery = memo(function MaskGallery({ batch }: { batch: MaskBatch }) {
   const { t } = useTranslation('predict');
-  const { probes } = useServices().run;
-  const [chosen, setChosen] = useState<number | null>(null);
+  const [chosen, choose] = useChooseTestImage();
   return (
     <ul className="mistakes-gallery" data-testid="mask-mistakes">
       {Array.from(batch.index, (index, k) => {
@@ -76,11 +76,7 @@ export const MaskGallery = memo(function MaskGallery({ batch }: { batch: MaskBat
         return (
           <li key={index}>
             <button type="button" aria-pressed={chosen === index} data-index={index} title={t('mistakes.click')}
-              onClick={() => {
-                setChosen(index);
-                probes.setInput({ kind: 'test', index });
-                document.getElementById('viz-heading')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-              }}>
+              onClick={() => choose(index)}>
               <OverlayCanvas batch={batch} k={k} label={text} />
               <span>{text}</span>
             </button>
