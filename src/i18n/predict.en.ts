@@ -66,6 +66,7 @@ export default {
     badInput: 'This image does not fit the network’s input; train again with the current dataset.',
     probabilities: 'Class probabilities',
     answer: 'The network says “{{name}}” ({{percent}}%)',
+    perPixel: 'This network labels every pixel: its masks for test images are in the confusion and mistakes panel.',
     fromEpoch: '(weights after epoch {{epoch}})',
   },
   confusion: {

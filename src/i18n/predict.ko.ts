@@ -68,6 +68,7 @@ const ko: typeof en = {
     badInput: '이 이미지는 네트워크 입력에 맞지 않습니다. 현재 데이터셋으로 다시 학습해 주세요.',
     probabilities: '클래스별 확률',
     answer: '네트워크의 답: “{{name}}” ({{percent}}%)',
+    perPixel: '이 네트워크는 픽셀마다 클래스를 붙입니다. 테스트 이미지의 마스크는 혼동 행렬과 오답 패널에 있습니다.',
     fromEpoch: '({{epoch}}번째 에포크 후의 가중치)',
   },
   confusion: {

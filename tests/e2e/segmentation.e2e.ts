@@ -63,6 +63,16 @@ describe('segmentation', () => {
     expect(await matrix.getAttribute('data-total')).toBe(String(8 * 64 * 64));
     expect(await page.locator('[data-testid=mask-mistakes] li').count()).toBe(8);
     if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/segmentation-masks-en.png` });
+
+    // A drawing is answered with a pointer to the masks, not 64x64x4 bars of class probabilities.
+    await openPanel(page, 'predict');
+    const pad = (await page.locator('.draw-pad canvas').boundingBox())!;
+    await page.mouse.move(pad.x + 40, pad.y + 40);
+    await page.mouse.down();
+    await page.mouse.move(pad.x + 120, pad.y + 120, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForSelector('[data-testid=per-pixel-note]', { timeout: 10_000 });
+    expect(await page.locator('[data-testid=probabilities]').count()).toBe(0);
     expect(errors).toEqual([]);
   }, 300_000);
 });
