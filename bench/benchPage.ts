@@ -12,6 +12,7 @@
 //            adds the app page with its views, parallelViewsRun.mjs): parallel.viewsClosed.lenet5.speedup.
 //  understand: LeNet-5 img/s with the understanding service present but idle against none (understandSuite.ts): understand.closedRatio.
 //  gradcheck: gradients of a conv-BN-ReLU net on ?backend= against cpu (gradCheckWorker.ts); not in the default set.
+//  unet:     the small U-Net on Shapes, time to test mean IoU 0.90 within 180 s of training (segmentationSuite.ts): unetTo90.
 //  bare:     only the bare tfjs loop (?steps=, default 470 batches of 64), on ?backend= (wasm when auto): the
 //            views suite (viewsRun.mjs) runs it between the app's epochs, so both are measured side by side.
 import { loadDataset } from '../src/data/loader';
@@ -21,6 +22,7 @@ import { DEFAULT_HYPER_PARAMS } from '../src/train/api/hyper';
 import type { BackendChoice, BackendName, EpochResult, HyperParams } from '../src/train/api/protocol';
 import { runParallelSuite } from './parallelSuite';
 import { runUnderstandSuite } from './understandSuite';
+import { unetToTarget } from './segmentationSuite';
 import { round, runEngine, secondsToAccuracy, type EngineRunResult } from './engineRun';
 import { cifarBn } from '../src/model/presetNets';
 import {
@@ -30,7 +32,7 @@ import {
 
 const params = new URLSearchParams(location.search);
 const backendChoice = (params.get('backend') ?? 'auto') as BackendChoice;
-const suites = new Set((params.get('suite') ?? 'baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand').split(','));
+const suites = new Set((params.get('suite') ?? 'baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand,unet').split(','));
 const dataUrl = (name: string) => new URL(`../data/${name}/`, location.href).pathname;
 const MNIST = dataUrl('mnist');
 const CIFAR = dataUrl('cifar10');
@@ -161,6 +163,7 @@ async function main() {
     const { spec, source } = cifarSmall();
     result.cifarSmallTo65 = { network: source, ...(await toTarget(spec, CIFAR, CIFAR_RECIPE, CIFAR_TARGET)) };
   }
+  if (suites.has('unet')) result.unetTo90 = await unetToTarget(backendChoice);
   if (suites.has('backends')) result.imagesPerSecondByBackend = await backends();
   if (suites.has('bn')) {
     // Vite bundles a worker only when `new Worker(new URL(...))` is written out in place.

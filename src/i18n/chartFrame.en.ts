@@ -2,7 +2,7 @@
 export default {
   savedRun: 'saved run {{n}}',
   exploded: 'diverged, cut at the top',
-  marks: { loss: 'loss', accuracy: 'accuracy', test: 'test', validation: 'validation' },
+  marks: { loss: 'loss', accuracy: 'accuracy', test: 'test', validation: 'validation', iou: 'IoU' },
   logShort: 'log',
   smoothingShort: 'smooth',
   tools: 'Chart options',

@@ -203,6 +203,8 @@ export default {
   },
   preset: {
     shapesFcn: 'Small FCN for Shapes (a class per pixel)',
+    shapesUnet: 'Small U-Net for Shapes (with skips)',
+    shapesEncoderDecoder: 'Shapes encoder-decoder without skips (U-Net’s depth)',
     lenet5: 'LeNet-5 (the classic CNN)',
     mlp: 'Simple MLP (no convolution)',
     tinyCnn: 'Tiny CNN (fast)',

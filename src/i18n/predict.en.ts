@@ -8,6 +8,7 @@ export default {
   curves: {
     testAccuracy: 'Test accuracy (per epoch)',
     validation: 'Validation accuracy (per epoch)',
+    meanIoU: 'Test mean IoU (per epoch)',
     learningRate: 'Learning rate',
     run: 'Run {{n}}',
     logScale: 'Log scale for the loss',
@@ -65,6 +66,7 @@ export default {
     badInput: 'This image does not fit the network’s input; train again with the current dataset.',
     probabilities: 'Class probabilities',
     answer: 'The network says “{{name}}” ({{percent}}%)',
+    perPixel: 'This network labels every pixel: its masks for test images are in the confusion and mistakes panel.',
     fromEpoch: '(weights after epoch {{epoch}})',
   },
   confusion: {
@@ -75,6 +77,19 @@ export default {
     actual: 'True class',
     classAccuracy: 'Accuracy',
     cell: '{{count}} test images of “{{actual}}” classified as “{{predicted}}”',
+    pixelHeading: 'Pixel confusion matrix after epoch {{epoch}}',
+    pixelCell: '{{count}} test pixels of “{{actual}}” labelled “{{predicted}}”',
+  },
+  masks: {
+    none: 'The predicted masks of four test images appear after the first epoch of a run.',
+    heading: 'Masks after epoch {{epoch}}',
+    image: 'Image',
+    truth: 'True mask',
+    predicted: 'Predicted mask',
+    iou: 'IoU {{value}}',
+    classIoU: 'IoU per class after epoch {{epoch}}',
+    worstHeading: 'Lowest IoU',
+    worstExplain: 'Test images whose predicted mask overlaps their true mask least, worst first. Choose one to see its feature maps.',
   },
   mistakes: {
     heading: 'Most confident mistakes',

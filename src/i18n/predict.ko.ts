@@ -10,6 +10,7 @@ const ko: typeof en = {
   curves: {
     testAccuracy: '테스트 정확도(에포크마다)',
     validation: '검증 정확도(에포크마다)',
+    meanIoU: '테스트 평균 IoU(에포크마다)',
     learningRate: '학습률',
     run: '{{n}}번째 실행',
     logScale: '손실을 로그 눈금으로',
@@ -67,6 +68,7 @@ const ko: typeof en = {
     badInput: '이 이미지는 네트워크 입력에 맞지 않습니다. 현재 데이터셋으로 다시 학습해 주세요.',
     probabilities: '클래스별 확률',
     answer: '네트워크의 답: “{{name}}” ({{percent}}%)',
+    perPixel: '이 네트워크는 픽셀마다 클래스를 붙입니다. 테스트 이미지의 마스크는 혼동 행렬과 오답 패널에 있습니다.',
     fromEpoch: '({{epoch}}번째 에포크 후의 가중치)',
   },
   confusion: {
@@ -77,6 +79,19 @@ const ko: typeof en = {
     actual: '실제 클래스',
     classAccuracy: '정확도',
     cell: '“{{actual}}” 테스트 이미지 {{count}}개를 “{{predicted}}”(으)로 분류',
+    pixelHeading: '{{epoch}}번째 에포크 후의 픽셀 혼동 행렬',
+    pixelCell: '“{{actual}}” 테스트 픽셀 {{count}}개를 “{{predicted}}”(으)로 분류',
+  },
+  masks: {
+    none: '테스트 이미지 네 장의 예측 마스크는 학습의 첫 에포크가 끝나면 나타납니다.',
+    heading: '{{epoch}}번째 에포크 후의 마스크',
+    image: '이미지',
+    truth: '정답 마스크',
+    predicted: '예측 마스크',
+    iou: 'IoU {{value}}',
+    classIoU: '{{epoch}}번째 에포크 후의 클래스별 IoU',
+    worstHeading: 'IoU가 가장 낮은 이미지',
+    worstExplain: '예측 마스크가 정답 마스크와 가장 적게 겹치는 테스트 이미지입니다(낮은 순). 하나를 고르면 그 이미지의 특징 맵을 볼 수 있습니다.',
   },
   mistakes: {
     heading: '가장 확신한 오답',

@@ -16,6 +16,7 @@ export default {
     optimizer: 'How the weights move',
     schedule: 'Learning-rate schedule',
     data: 'Batches, epochs and data',
+    pixelLoss: 'Loss per pixel',
   },
   optimizer: {
     label: 'Optimizer',
@@ -37,6 +38,12 @@ export default {
   learningRateLive: 'Takes effect at the next batch, even while training.',
   liveRate: 'Now: {{rate}}',
   momentum: 'Momentum',
+  pixelLoss: {
+    dice: 'Dice loss weight',
+    diceHelp: 'Adds 1 − Dice (the overlap of predicted and true masks, per class) to the per-pixel cross-entropy; 0 turns it off. Try 1.',
+    balance: 'Weigh rare classes more',
+    balanceHelp: 'Each class’s pixels count by how rare the class is in the training masks, so small objects matter as much as the background.',
+  },
   weightDecay: 'L2 weight decay',
   weightDecayHelp: 'Pulls every weight a little toward zero at each step; 0 turns it off. Try 0.0005.',
   schedule: {

@@ -18,6 +18,7 @@ const ko: typeof en = {
     optimizer: '가중치를 움직이는 방법',
     schedule: '학습률 스케줄',
     data: '배치, 에포크, 데이터',
+    pixelLoss: '픽셀별 손실',
   },
   optimizer: {
     label: '옵티마이저',
@@ -39,6 +40,12 @@ const ko: typeof en = {
   learningRateLive: '학습 중에도 바꿀 수 있고, 다음 배치부터 적용됩니다.',
   liveRate: '현재: {{rate}}',
   momentum: '모멘텀',
+  pixelLoss: {
+    dice: 'Dice 손실 가중치',
+    diceHelp: '픽셀별 교차 엔트로피에 1 − Dice(클래스마다 예측 마스크와 정답 마스크가 겹치는 정도)를 더합니다. 0이면 끕니다. 1을 시도해 보세요.',
+    balance: '드문 클래스에 더 큰 가중치',
+    balanceHelp: '학습 마스크에서 드문 클래스일수록 그 픽셀을 더 크게 셉니다. 작은 물체도 배경만큼 중요해집니다.',
+  },
   weightDecay: 'L2 가중치 감쇠',
   weightDecayHelp: '매 단계 모든 가중치를 0 쪽으로 조금씩 당깁니다. 0이면 끕니다. 0.0005를 시도해 보세요.',
   schedule: {

@@ -4,7 +4,7 @@ import { measureModel } from './cost';
 import { alexnetStyle, cifarBn, cifarSmall, inceptionStyle, resnetStyle, vggStyle } from './presetNets';
 import { activation, chain, conv2d, dense, flatten, input, lenet5Mnist, maxPool2d, ALL_PRESETS, PRESETS, softmax } from './presets';
 import type { DataShape, ModelSpec } from './spec';
-import { shapesFcn } from './segmentationNets';
+import { shapesEncoderDecoder, shapesFcn, shapesUnet } from './segmentationNets';
 
 const MNIST = { inputShape: [28, 28, 1], numClasses: 10 } as const;
 const DATA: Record<'mnist' | 'cifar10' | 'shapes', DataShape> = {
@@ -60,6 +60,32 @@ describe('presets', () => {
     const cost = measureModel(shapesFcn(), analysis, data);
     expect(cost.totals.macs).toBe(64 * 64 * (27 * 8 + 72 * 8 + 72 * 16 + 144 * 16 + 16 * 4));
     expect(cost.blocks.at(-1)?.receptiveField?.size).toEqual([33, 33]);
+  });
+
+  it('the small U-Net carries full-resolution maps to its head by skips; the encoder-decoder without skips does not', () => {
+    const data = DATA.shapes;
+    const kinds = (spec: ModelSpec) => spec.blocks.map((b) => b.kind).filter((k) => k !== 'concat');
+    expect(kinds(shapesUnet())).toEqual(kinds(shapesEncoderDecoder()));
+    expect(shapesUnet().blocks.filter((b) => b.kind === 'concat')).toHaveLength(2);
+    expect(shapesEncoderDecoder().blocks.some((b) => b.kind === 'concat')).toBe(false);
+    // A path from the input to the head that skips both poolings exists only with skips.
+    const unpooled = (spec: ModelSpec): boolean => {
+      const byId = new Map(spec.blocks.map((b) => [b.id, b]));
+      const reach = (id: string): boolean => {
+        const b = byId.get(id)!;
+        if (b.kind === 'input') return true;
+        return b.kind !== 'maxpool2d' && b.inputs.some(reach);
+      };
+      return reach(spec.blocks.at(-1)!.id);
+    };
+    expect(unpooled(shapesUnet())).toBe(true);
+    expect(unpooled(shapesEncoderDecoder())).toBe(false);
+    for (const spec of [shapesUnet(), shapesEncoderDecoder()]) {
+      const analysis = analyzeModel(spec, data);
+      expect(analysis.outputShape).toEqual([64, 64, 4]);
+      // Cheap enough to train on wasm in minutes: under 30 M multiply-adds per image.
+      expect(measureModel(spec, analysis, data).totals.macs).toBeLessThan(30e6);
+    }
   });
 
   it('cifarSmall stays cheap: under 4 M multiply-adds and 200 k parameters per image', () => {

@@ -3,7 +3,7 @@
 import { activation, chain, conv2d, dense, flatten, input, maxPool2d, softmax } from './dsl';
 import { alexnetStyle, cifarBn, cifarSmall, inceptionStyle, resnetStyle, vggStyle } from './presetNets';
 import { vitTiny } from './presetVit';
-import { shapesFcn } from './segmentationNets';
+import { shapesEncoderDecoder, shapesFcn, shapesUnet } from './segmentationNets';
 import { alexnet, googlenet, lenet5Classic, resnet18, resnet50, vgg16 } from './reference';
 import type { DataShape, ModelSpec, Shape } from './spec';
 
@@ -76,6 +76,8 @@ export const PRESETS: readonly Preset[] = [
   trainable('cifarBn', 'cifar10', cifarBn),
   trainable('vitTiny', 'mnist', () => vitTiny()),
   trainable('shapesFcn', 'shapes', shapesFcn),
+  trainable('shapesUnet', 'shapes', shapesUnet),
+  trainable('shapesEncoderDecoder', 'shapes', shapesEncoderDecoder),
 ];
 
 /** Full-size reference architectures with their published input shapes and 1000 ImageNet classes. */

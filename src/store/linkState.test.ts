@@ -21,7 +21,7 @@ const CHANGED: Experiment = {
   hyper: {
     optimizer: 'nesterov', learningRate: 0.0125, momentum: 0.95,
     schedule: { kind: 'step', everyEpochs: 5, factor: 0.5 }, weightDecay: 0.0005,
-    augmentation: { flip: true, shift: 2 }, batchSize: 128, epochs: 12, seed: 42,
+    augmentation: { flip: true, shift: 2 }, batchSize: 128, epochs: 12, seed: 42, pixelLoss: { dice: 1.5, balance: true },
   },
 };
 
@@ -41,9 +41,10 @@ describe('experiment link', () => {
   it('round-trips both ends of every range the training panel allows', () => {
     const ends: HyperParams[] = [
       { optimizer: 'sgd', learningRate: 1e-7, momentum: 0, schedule: { kind: 'step', everyEpochs: 1, factor: 0.001 },
-        weightDecay: 0, augmentation: { flip: false, shift: 0 }, batchSize: 1, epochs: 1, seed: 0 },
+        weightDecay: 0, augmentation: { flip: false, shift: 0 }, batchSize: 1, epochs: 1, seed: 0, pixelLoss: { dice: 0, balance: false } },
       { optimizer: 'adagrad', learningRate: 10, momentum: 0.999, schedule: { kind: 'step', everyEpochs: 1000, factor: 1 },
-        weightDecay: 1, augmentation: { flip: true, shift: 8 }, batchSize: 4096, epochs: 1000, seed: 2 ** 31 - 1 },
+        weightDecay: 1, augmentation: { flip: true, shift: 8 }, batchSize: 4096, epochs: 1000, seed: 2 ** 31 - 1,
+        pixelLoss: { dice: 10, balance: true } },
       { ...DEFAULT_HYPER_PARAMS, schedule: { kind: 'cosine', minFactor: 0 } },
       { ...DEFAULT_HYPER_PARAMS, schedule: { kind: 'cosine', minFactor: 1 } },
     ];
@@ -92,6 +93,13 @@ describe('experiment link', () => {
     const { experiment, problems } = decodeExperiment('v=1&aug=flip:true', DEFAULTS);
     expect(problems).toEqual([]);
     expect(experiment?.hyper.augmentation).toEqual({ ...DEFAULT_HYPER_PARAMS.augmentation, flip: true });
+  });
+
+  it('reads the per-pixel loss settings, refusing a Dice weight out of range', () => {
+    expect(decodeExperiment('v=1&pixloss=balance:true', DEFAULTS).experiment?.hyper.pixelLoss).toEqual({ dice: 0, balance: true });
+    const { experiment, problems } = decodeExperiment('v=1&pixloss=dice:11,balance:false', DEFAULTS);
+    expect(experiment?.hyper.pixelLoss).toEqual(DEFAULT_HYPER_PARAMS.pixelLoss);
+    expect(problems.length).toBeGreaterThan(0);
   });
 
   it('opens the default for a link of another or no version', () => {

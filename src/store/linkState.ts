@@ -14,7 +14,7 @@ import { isBuiltinDatasetId, type BuiltinDatasetId, type DatasetId } from '../da
 import { MAX_VALIDATION_FRACTION } from '../data/validation';
 import { decodeSpec, encodeSpec, LINK_LIMITS, LINK_VERSION, type LinkProblem } from '../model/link';
 import type { ModelSpec } from '../model/spec';
-import { MAX_SHIFT } from '../train/api/hyper';
+import { DEFAULT_PIXEL_LOSS, MAX_DICE, MAX_SHIFT } from '../train/api/hyper';
 import { OPTIMIZER_NAMES, type HyperParams } from '../train/api/protocol';
 
 /** Page-address property <-> value; `parse` gives undefined for anything it does not accept. */
@@ -76,6 +76,11 @@ export function objectField<T extends object>(param: string, schema: z.ZodType<T
   };
 }
 
+/** An optional setting's field: read over its default, written as the default when unset. */
+function withDefault<T>(field: LinkField<T>, fallback: T): LinkField<T | undefined> {
+  return { param: field.param, parse: (raw, given) => field.parse(raw, given ?? fallback), format: (value) => field.format(value ?? fallback) };
+}
+
 export type FieldTable<T> = { readonly [K in keyof T]-?: LinkField<T[K]> };
 
 const schedule = z.discriminatedUnion('kind', [
@@ -99,6 +104,8 @@ export const HYPER_FIELDS: FieldTable<HyperParams> = {
   batchSize: intField('bs', 1, 4096),
   epochs: intField('ep', 1, 1000),
   seed: intField('seed', 0, 2 ** 31 - 1),
+  pixelLoss: withDefault(objectField('pixloss', z.strictObject({ dice: z.number().min(0).max(MAX_DICE), balance: z.boolean() }),
+    { partial: true }), DEFAULT_PIXEL_LOSS),
 };
 
 /** A dataset made from the user's own images cannot travel in a link: only the built-in ones are read. */

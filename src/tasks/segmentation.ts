@@ -18,6 +18,24 @@ export function iouSummary(extra: ArrayLike<number>, numClasses: number): TaskSu
   return { meanIoU, classIoU };
 }
 
+/**
+ * Class weights by median frequency balancing (Eigen and Fergus, 2015): the median of the classes' pixel
+ * shares over each class's share, so a class as common as the median weighs 1, a rarer one more. A class
+ * absent from the masks gets weight 1 (it adds no pixels to weigh).
+ */
+export function balancedClassWeights(masks: ArrayLike<number>, numClasses: number): number[] {
+  const counts = new Array<number>(numClasses).fill(0);
+  for (let p = 0; p < masks.length; p += 1) {
+    const c = masks[p] as number;
+    if (c < numClasses) counts[c] = (counts[c] ?? 0) + 1;
+  }
+  const present = counts.filter((n) => n > 0).sort((a, b) => a - b);
+  if (present.length === 0) return counts.map(() => 1);
+  const mid = present.length / 2;
+  const median = present.length % 2 === 1 ? present[Math.floor(mid)]! : (present[mid - 1]! + present[mid]!) / 2;
+  return counts.map((n) => (n === 0 ? 1 : median / n));
+}
+
 const TRAIN_REFUSAL = 'the training script and notebook read one label per image; this network labels every pixel '
   + '(segmentation). Export the model (model.py, weights, ONNX, TF.js) and train it with your own loop.';
 

@@ -10,6 +10,9 @@ import { errorOf, harness, hyper } from './engineHarness';
 import { selectBackend } from './backend';
 import type { DatasetRef } from '../data/types';
 import type { EpochResult, ToWorker } from './api/protocol';
+import { classIoUOf } from './api/masks';
+
+const expectSameIoU = (a: number, b: number) => (Number.isNaN(b) ? expect(a).toBeNaN() : expect(a).toBeCloseTo(b, 5));
 
 beforeAll(async () => {
   await selectBackend('wasm', { wasmPaths: 'node_modules/@tensorflow/tfjs-backend-wasm/dist/' });
@@ -63,9 +66,41 @@ describe('training engine: segmentation', () => {
       const present = (e.testClassIoU ?? []).filter((v) => !Number.isNaN(v));
       expect(e.testMeanIoU).toBeCloseTo(present.reduce((a, b) => a + b, 0) / present.length, 6);
     }
-    // The confusion matrix needs one guess per image: none is posted for a class per pixel.
-    expect(h.messages.some((m) => m.type === 'confusion')).toBe(false);
-    expect(tf.memory().numTensors).toBe(before);
+    // Each epoch's report counts pixels and carries the chosen images' masks and the lowest-IoU images.
+    const reports = h.messages.flatMap((m) => (m.type === 'confusion' ? [m.report] : []));
+    expect(reports.map((r) => r.epoch)).toEqual([1, 2]);
+    const last = reports[1]!;
+    expect(last.matrix.reduce((a, b) => a + b, 0)).toBe(16 * 64 * 64);
+    classIoUOf(last.matrix, 4).forEach((v, c) => expectSameIoU(v, epochs[1]!.testClassIoU![c]!));
+    const { chosen, worst } = last.masks!;
+    expect(Array.from(chosen.index)).toEqual([0, 1, 2, 3]);
+    expect(chosen.truth).toHaveLength(4 * 64 * 64);
+    expect(chosen.images).toHaveLength(4 * 64 * 64 * 3);
+    expect(chosen.predicted.every((v) => v < 4)).toBe(true);
+    expect(worst.index).toHaveLength(8);
+    expect(Array.from(worst.iou)).toEqual(Array.from(worst.iou).sort((a, b) => a - b));
+    // postMessage refuses a transfer list that names a buffer twice.
+    const list = h.transfers[h.messages.findIndex((m) => m.type === 'confusion')] ?? [];
+    expect(list.length).toBeGreaterThan(0);
+    expect(new Set(list).size).toBe(list.length);
+    // All that stays is the prediction copy of the weights (conv and head: a kernel and a bias each), which the
+    // views look through after the run.
+    expect(tf.memory().numTensors).toBe(before + 4);
+  });
+
+  it('trains with the Dice weight and class balancing the run asks for: its first loss is theirs, not plain cross-entropy', async () => {
+    const firstLoss = async (pixelLoss: { dice: number; balance: boolean }) => {
+      const h = harness({ ...onWasm, flushIntervalMs: 0 });
+      const msg = startOn(1, pixelNet);
+      h.engine.handle(msg.type === 'start' ? { ...msg, hyper: { ...msg.hyper, epochs: 1, pixelLoss } } : msg);
+      await h.engine.idle();
+      expect(errorOf(h.messages)).toBeUndefined();
+      return h.messages.flatMap((m) => (m.type === 'metrics' ? [...m.batch.loss] : []))[0]!;
+    };
+    const plain = await firstLoss({ dice: 0, balance: false });
+    // Dice adds 1 - mean Dice (between 0 and 1) at weight 2: a first loss well above the plain one.
+    expect(await firstLoss({ dice: 2, balance: false })).toBeGreaterThan(plain + 0.2);
+    expect(await firstLoss({ dice: 0, balance: true })).not.toBeCloseTo(plain, 3);
   });
 
   it('refuses a network with one class per image on a per-pixel dataset, saying what it needs', async () => {

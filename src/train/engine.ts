@@ -24,6 +24,7 @@ import {
 import { createOutbox } from './api/outbox';
 import { createProbeHub, type HubOptions } from './probes/hub';
 import { createConfusionCollector, createPredictor } from './predict';
+import { createMaskReportCollector } from './maskReport';
 import { createUnderstanding, type UnderstandSource } from './understand/service';
 import { defaultParallelDeps, startRunWorkers, type ParallelDeps } from './parallel/runWorkers';
 import { createRestorer } from './restore';
@@ -235,7 +236,8 @@ async function runStages(ctx: RunContext, deps: EngineDeps, loadData: DatasetSou
     const { images, seconds } = await trainEpoch(ctx, session, epoch);
     const validation = validationView ? await evaluate(ctx, validationView) : null;
     // One pass over the test split gives the test loss and accuracy and, for the predictor, the confusion matrix.
-    const confusion = ctx.predictor && session.task?.guesses ? createConfusionCollector(session) : null;
+    const confusion = !ctx.predictor ? null : session.task?.guesses ? createConfusionCollector(session)
+      : session.task?.pixelGuesses ? createMaskReportCollector(session) : null;
     const test = await evaluate(ctx, session, confusion?.observe);
     if (confusion) await ctx.predictor?.afterEvaluation(ctx, session, epoch, confusion);
     const imagesPerSecond = seconds > 0 ? images / seconds : 0;

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createConfusion, type ConfusionAccumulator } from './api/confusion';
 import type { ConfusionReport, FromWorker, ToWorker } from './api/protocol';
 import type { BuiltModel } from './builtModel';
+import { reportTransfers } from './maskReport';
 import { loadWeightsModel, weightsMessage } from './weights/weightsPort';
 import { checkpoint, type PostFn, type PredictionObserver, type RunContext, type Session, type SessionDeps } from './session';
 
@@ -16,7 +17,8 @@ export const MISTAKES_KEPT = 16;
 /** Collects one epoch's test predictions (session.evaluate's observer) into a confusion matrix. */
 export interface ConfusionCollector {
   readonly observe: PredictionObserver;
-  readonly accumulator: ConfusionAccumulator;
+  /** The epoch's report from what was observed. */
+  report(epoch: number): ConfusionReport;
 }
 
 /** What the confusion helpers read of a session (a reopened project's restore has no run session: restore.ts). */
@@ -26,7 +28,7 @@ export function createConfusionCollector(session: EvaluatedOn): ConfusionCollect
   const { test } = session.data;
   const accumulator = createConfusion(session.numClasses, MISTAKES_KEPT);
   return {
-    accumulator,
+    report: (epoch) => confusionReport(session, epoch, accumulator),
     observe(start, n, guess, confidence) {
       const indices = session.testOrder.subarray(start, start + n);
       accumulator.add(indices, Array.from(indices, (i) => test.labels[i] as number), guess, confidence);
@@ -72,11 +74,8 @@ export function createPredictor(): Predictor {
   return {
     async afterEvaluation(ctx, session, epoch, confusion) {
       await checkpoint(ctx);
-      const report = confusionReport(session, epoch, confusion.accumulator);
-      const { mistakes, matrix } = report;
-      ctx.post({ type: 'confusion', runId: ctx.msg.runId, report },
-        [matrix.buffer, mistakes.images.buffer, mistakes.index.buffer, mistakes.label.buffer,
-          mistakes.predicted.buffer, mistakes.confidence.buffer] as Transferable[]);
+      const report = confusion.report(epoch);
+      ctx.post({ type: 'confusion', runId: ctx.msg.runId, report }, reportTransfers(report));
       if (snapshot?.runId !== ctx.msg.runId) {
         release();
         const { inputShape } = session;

@@ -8,7 +8,8 @@ import type { LoadedDataset } from '../data/types';
 import { createBatchBuffers, fillBatch } from '../data/batches';
 import type { BuiltModel } from './builtModel';
 import type { BackendChoice, BackendInfo, DatasetRef, ToWorker } from './api/protocol';
-import { confusionReport, createConfusionCollector, type EvaluatedOn, type Predictor } from './predict';
+import { createConfusionCollector, type EvaluatedOn, type Predictor } from './predict';
+import { reportTransfers } from './maskReport';
 import type { ProbeHub } from './probes/hub';
 import type { PostFn, SessionDeps } from './session';
 import { evaluateBatchWithGuesses } from './steps';
@@ -110,9 +111,7 @@ async function confusionOf(r: RestoreDeps, msg: Extract<ToWorker, { type: 'load-
       tf.dispose([sums, guess, confidence]);
     }
   }
-  const report = confusionReport(on, msg.epoch, collector.accumulator);
-  const { matrix, mistakes } = report;
-  r.post({ type: 'confusion', runId: msg.runId, report }, [matrix.buffer, mistakes.images.buffer, mistakes.index.buffer,
-    mistakes.label.buffer, mistakes.predicted.buffer, mistakes.confidence.buffer] as Transferable[]);
+  const report = collector.report(msg.epoch);
+  r.post({ type: 'confusion', runId: msg.runId, report }, reportTransfers(report));
   return true;
 }

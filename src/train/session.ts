@@ -17,7 +17,7 @@ import {
   decayedVariables, evaluateBatch, evaluateBatchWithGuesses, targetLayoutOf, trainableVariables, trainStep, type BatchLayout, type TrainContext,
   type StepResult,
 } from './steps';
-import { workerTaskOf } from './tasks/registry';
+import { taskLossOptions, workerTaskWith } from './tasks/registry';
 import type { TaskSummary } from '../tasks/types';
 import type { ProbeHub } from './probes/hub';
 import type { Predictor } from './predict';
@@ -134,7 +134,8 @@ export function createSession(ctx: RunContext, data: LoadedDataset): Session {
   if (data.train.count === 0 || data.test.count === 0) throw new Error('the dataset has no training or no test examples');
   const [h = 0, w = 0, c = 0] = data.meta.inputShape;
   // The dataset says what its targets mean (a class per image, or per pixel): the task's loss and metrics.
-  const layout: BatchLayout = { inputShape: [h, w, c], numClasses: data.meta.classNames.length, task: workerTaskOf(data.meta.task) };
+  const task = workerTaskWith(data.meta.task, taskLossOptions(data, hyper.pixelLoss));
+  const layout: BatchLayout = { inputShape: [h, w, c], numClasses: data.meta.classNames.length, task };
   const targetSize = layout.task?.task.targetSize(layout) ?? layout.numClasses;
   const network = ctx.deps.buildModel(spec, { inputShape: data.meta.inputShape, numClasses: layout.numClasses }, hyper.seed);
   const model = network.model;

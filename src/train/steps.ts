@@ -124,6 +124,8 @@ export function evaluateBatchWithGuesses(logits: tf.LayersModel, buffers: BatchB
     const [xs, ys] = batchTensors(buffers, n, layout);
     const scores = logits.apply(xs, { training: false }) as tf.Tensor;
     const task = taskOf(layout);
+    // A class per pixel: the masks come as the guesses, with no confidence.
+    if (task.pixelGuesses) return [lossAndCorrect(task, scores, ys), task.pixelGuesses(scores), tf.zeros([0]) as tf.Tensor1D];
     if (!task.guesses) throw new Error(`the ${task.id} task has no guess per example`);
     return [lossAndCorrect(task, scores, ys), ...task.guesses(scores)];
   });

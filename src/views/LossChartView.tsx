@@ -34,9 +34,10 @@ export const LossChartView = memo(function LossChartView() {
     const words = runWords(tr, tRun);
     return {
       loss: t('chart.loss'), accuracy: t('chart.accuracy'), step: t('chart.step'),
-      testAccuracy: tp('curves.testAccuracy'), validation: tp('curves.validation'),
+      testAccuracy: tp('curves.testAccuracy'), validation: tp('curves.validation'), meanIoU: tp('curves.meanIoU'),
       learningRate: tp('curves.learningRate'), exploded: tc('exploded'),
-      shortMarks: { loss: tc('marks.loss'), accuracy: tc('marks.accuracy'), testAccuracy: tc('marks.test'), validation: tc('marks.validation') },
+      shortMarks: { loss: tc('marks.loss'), accuracy: tc('marks.accuracy'), testAccuracy: tc('marks.test'), validation: tc('marks.validation'),
+        meanIoU: tc('marks.iou') },
       runNames: (runs) => {
         // A reopened project's saved runs are numbered -1, -2, ... (runHistory.setSaved).
         const live = runNames(runs.filter((run) => run > 0)

@@ -5,6 +5,7 @@ import { findPreset } from '../model/presets';
 import { useApp } from './AppContext';
 import { DivergenceNotice } from './training/DivergenceNotice';
 import { DataGroup, OptimizerGroup, ScheduleGroup } from './training/HyperGroups';
+import { PixelLossGroup } from './training/PixelLossGroup';
 import { RunEstimateLine } from './training/RunEstimateLine';
 import { useRunEstimate } from './training/useRunEstimate';
 import { WorkersSetting } from './training/WorkersSetting';
@@ -34,6 +35,7 @@ export const TrainingPanel = memo(function TrainingPanel() {
       <h2 id="train-heading">{t('train.heading')}</h2>
       <OptimizerGroup busy={busy} />
       <ScheduleGroup busy={busy} />
+      <PixelLossGroup busy={busy} />
       <DataGroup busy={busy} />
       <WorkersSetting busy={busy} />
       {estimate && studyPreset === null && <RunEstimateLine estimate={estimate} batchSize={batchSize} />}

@@ -1,6 +1,6 @@
 // Hyper-parameters: the defaults and the check the worker runs before anything is loaded. Pure (no
 // tfjs), so the store and the link code can use them too.
-import { OPTIMIZER_NAMES, type HyperParams } from './protocol';
+import { OPTIMIZER_NAMES, type HyperParams, type PixelLoss } from './protocol';
 import { scheduleProblems } from './schedules';
 
 export const DEFAULT_HYPER_PARAMS: HyperParams = {
@@ -13,7 +13,13 @@ export const DEFAULT_HYPER_PARAMS: HyperParams = {
   batchSize: 64,
   epochs: 3,
   seed: 1,
+  pixelLoss: { dice: 0, balance: false },
 };
+
+export const DEFAULT_PIXEL_LOSS: PixelLoss = { dice: 0, balance: false };
+
+/** The largest Dice weight a run takes (the cross-entropy's weight is 1). */
+export const MAX_DICE = 10;
 
 /** The most pixels an image may be shifted by; more leaves little of a 28x28 digit. */
 export const MAX_SHIFT = 8;
@@ -35,6 +41,9 @@ export function hyperParamProblems(hyper: HyperParams): string[] {
   if (!Number.isInteger(seed)) problems.push(`the seed must be an integer (got ${seed})`);
   if (typeof hyper.schedule !== 'object' || hyper.schedule === null) problems.push('the learning-rate schedule is missing');
   else problems.push(...scheduleProblems(hyper.schedule));
+  const { pixelLoss } = hyper;
+  if (pixelLoss !== undefined && (typeof pixelLoss !== 'object' || pixelLoss === null)) problems.push('the per-pixel loss settings are missing');
+  else if (pixelLoss && !(pixelLoss.dice >= 0 && pixelLoss.dice <= MAX_DICE)) problems.push(`the Dice weight must be from 0 to ${MAX_DICE} (got ${pixelLoss.dice})`);
   if (typeof augmentation !== 'object' || augmentation === null) problems.push('the augmentation settings are missing');
   else if (!Number.isInteger(augmentation.shift) || augmentation.shift < 0 || augmentation.shift > MAX_SHIFT) {
     problems.push(`the shift must be a whole number of pixels from 0 to ${MAX_SHIFT} (got ${augmentation.shift})`);

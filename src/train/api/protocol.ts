@@ -43,6 +43,15 @@ export interface HyperParams {
   readonly epochs: number;
   /** Fixes the weight initialisation, data order, augmentation and dropout masks. */
   readonly seed: number;
+  /** Segmentation's loss (src/train/tasks/segmentation.ts); a class-per-image run ignores it. None: cross-entropy alone. */
+  readonly pixelLoss?: PixelLoss;
+}
+
+export interface PixelLoss {
+  /** How much of the Dice loss to add to the per-pixel cross-entropy; 0: cross-entropy alone. */
+  readonly dice: number;
+  /** Weigh each class's pixels by how rare the class is in the training masks (median frequency / frequency). */
+  readonly balance: boolean;
 }
 
 // Which dataset a run uses: a web-ready folder by URL, or one made in the page (see src/data/types.ts).
@@ -209,6 +218,22 @@ export interface ConfusionReport {
   /** numClasses * numClasses counts, row-major. */
   readonly matrix: Int32Array;
   readonly mistakes: MistakeBatch;
+  /**
+   * Segmentation: the matrix counts pixels, `mistakes` is empty, and these are the chosen test images' masks
+   * (the mask view) and the images of lowest IoU, lowest first.
+   */
+  readonly masks?: { readonly chosen: MaskBatch; readonly worst: MaskBatch };
+}
+
+/** Test images with their true and predicted masks; `images` count * H*W*C bytes, the masks count * H*W classes. */
+export interface MaskBatch {
+  readonly imageShape: readonly [number, number, number];
+  readonly images: Uint8Array;
+  readonly index: Int32Array;
+  readonly truth: Uint8Array;
+  readonly predicted: Uint8Array;
+  /** Each image's mean IoU over the classes in its truth or prediction. */
+  readonly iou: Float32Array;
 }
 
 /** The most confident wrong answers, most confident first; `images` holds count * H*W*C bytes. */

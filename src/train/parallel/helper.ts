@@ -8,7 +8,7 @@ import type { DataShape, ModelSpec } from '../../model/spec';
 import type { BackendName } from '../api/protocol';
 import { decayedVariables, trainableVariables } from '../steps';
 import { shardStep, type ShardModel } from './shardStep';
-import { workerTaskOf } from '../tasks/registry';
+import { workerTaskWith } from '../tasks/registry';
 import type { FromHelper, ToHelper } from './helperProtocol';
 
 export interface HelperDeps {
@@ -36,7 +36,7 @@ export function createHelper(deps: HelperDeps): Helper {
     const variables = trainableVariables(network.model);
     const [h = 0, w = 0, c = 0] = msg.dataShape.inputShape;
     state = { network, shard: { logits: network.logits, variables, weightDecay: msg.weightDecay, decayed: decayedVariables(variables),
-      inputShape: [h, w, c], numClasses: msg.dataShape.numClasses, task: workerTaskOf(msg.task) } };
+      inputShape: [h, w, c], numClasses: msg.dataShape.numClasses, task: workerTaskWith(msg.task, msg.taskLoss) } };
   };
   const step = (msg: Extract<ToHelper, { type: 'step' }>) => {
     if (state === null) throw new Error('a step before the network was built');

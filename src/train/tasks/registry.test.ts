@@ -3,7 +3,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TASK, TASKS, taskOf } from '../../tasks/registry';
-import { workerTaskOf } from './registry';
+import { taskLossOptions, workerTaskOf, workerTaskWith } from './registry';
+import { balancedClassWeights } from '../../tasks/segmentation';
+import { diceLoss, pixelCrossEntropy } from './segmentation';
+import type { LoadedDataset } from '../../data/types';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -36,5 +39,28 @@ describe('tasks', () => {
     expect(loss[1]).toBeCloseTo(lse([0, 0, 3]), 5);
     expect(correct).toEqual([1, 0]);
     expect(task.task.targetSize({ inputShape: [4, 4, 1], numClasses: 10 })).toBe(10);
+  });
+
+  it('weighs classes by median frequency: the median class weighs 1, a rarer one more (hand-worked)', () => {
+    // Pixel counts 6, 3, 1 and none: median of the present 3, so 0.5, 1, 3, and 1 for the absent class.
+    expect(balancedClassWeights([0, 0, 0, 0, 0, 0, 1, 1, 1, 2], 4)).toEqual([0.5, 1, 3, 1]);
+  });
+
+  it('a segmentation run takes its Dice weight and class weights from the settings, and the training masks', () => {
+    const data = { meta: { task: 'segmentation', classNames: ['bg', 'a'] }, train: { masks: Uint8Array.from([0, 0, 0, 1]) } } as unknown as LoadedDataset;
+    expect(taskLossOptions(data, { dice: 0, balance: false })).toBeUndefined();
+    expect(taskLossOptions(data, undefined)).toBeUndefined();
+    const options = taskLossOptions(data, { dice: 2, balance: true });
+    expect(options).toEqual({ dice: 2, classWeights: [2 / 3, 2] });
+    const classification = { ...data, meta: { classNames: ['a', 'b'] } } as unknown as LoadedDataset;
+    expect(taskLossOptions(classification, { dice: 2, balance: true })).toBeUndefined();
+    const task = workerTaskWith('segmentation', options);
+    const [got, want] = tf.tidy(() => {
+      const logits = tf.tensor4d([0.5, -1, 2, 0, 0, 1, -0.3, 0.2], [1, 2, 2, 2]);
+      const y = tf.tensor4d([1, 0, 1, 0, 1, 0, 0, 1], [1, 2, 2, 2]);
+      const expected = tf.add(pixelCrossEntropy(logits, y, [2 / 3, 2]), tf.mul(2, diceLoss(logits, y))) as tf.Tensor1D;
+      return [task.lossPerExample(logits, y).arraySync(), expected.arraySync()];
+    });
+    expect(got[0]).toBeCloseTo(want[0]!, 6);
   });
 });

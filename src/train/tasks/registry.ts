@@ -1,7 +1,10 @@
 // The tfjs side of every task, by the same id as src/tasks/registry.ts.
 import { DEFAULT_TASK } from '../../tasks/registry';
 import { classificationWorker } from './classification';
-import { segmentationWorker } from './segmentation';
+import { segmentationWorker, segmentationWorkerWith, type SegmentationLossOptions } from './segmentation';
+import { balancedClassWeights } from '../../tasks/segmentation';
+import type { LoadedDataset } from '../../data/types';
+import type { PixelLoss } from '../api/protocol';
 import type { WorkerTask } from './types';
 
 const WORKER_TASKS: readonly WorkerTask[] = [classificationWorker, segmentationWorker];
@@ -12,4 +15,22 @@ export function workerTaskOf(id: string | undefined): WorkerTask {
   const found = WORKER_TASKS.find((t) => t.id === wanted);
   if (found === undefined) throw new Error(`no worker side for task ${wanted}`);
   return found;
+}
+
+/**
+ * The loss options a run's settings give on its data (class weights from the training masks): the same
+ * numbers go to the data-parallel helpers, which do not hold the masks' counts. Undefined: the task's default.
+ */
+export function taskLossOptions(data: LoadedDataset, loss: PixelLoss | undefined): SegmentationLossOptions | undefined {
+  if (data.meta.task !== 'segmentation' || !loss || (loss.dice === 0 && !loss.balance)) return undefined;
+  const masks = data.train.masks;
+  return {
+    ...(loss.dice > 0 ? { dice: loss.dice } : {}),
+    ...(loss.balance && masks ? { classWeights: balancedClassWeights(masks, data.meta.classNames.length) } : {}),
+  };
+}
+
+/** The task's tfjs side with these loss options (segmentation's Dice and class weights). */
+export function workerTaskWith(id: string | undefined, options: SegmentationLossOptions | undefined): WorkerTask {
+  return id === 'segmentation' && options ? segmentationWorkerWith(options) : workerTaskOf(id);
 }

@@ -82,6 +82,7 @@ export function segmentationWorkerWith(options: SegmentationLossOptions = {}): W
     }),
     correctPerExample: pixelAccuracy,
     extraSums: intersectionsAndUnions,
+    pixelGuesses: (logits) => tf.tidy(() => tf.reshape(tf.argMax(logits, -1), [-1]) as tf.Tensor1D),
   };
 }
 

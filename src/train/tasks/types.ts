@@ -14,4 +14,6 @@ export interface WorkerTask {
   extraSums?(output: tf.Tensor, target: tf.Tensor): tf.Tensor1D;
   /** One guess and its probability per example, for the confusion matrix and the mistakes (one label per image). */
   guesses?(output: tf.Tensor): [guess: tf.Tensor1D, confidence: tf.Tensor1D];
+  /** One class per pixel: every example's predicted mask, flat (n * H * W), for the mask view and the pixel confusion matrix. */
+  pixelGuesses?(output: tf.Tensor): tf.Tensor1D;
 }

@@ -19,19 +19,28 @@ export interface LegendMarks {
   readonly accuracy: string;
   readonly testAccuracy: string;
   readonly validation: string;
+  /** The test mean IoU point of a segmentation run (dashed ring). */
+  readonly meanIoU?: string;
+}
+
+/** The legend's line styles; the IoU ring only where a run on the chart has IoU points. */
+export function legendStyles(marks: LegendMarks, short: LegendMarks, withIoU: boolean) {
+  return [
+    { key: 'loss', text: short.loss, title: marks.loss, dash: null, marker: null },
+    { key: 'accuracy', text: short.accuracy, title: marks.accuracy, dash: '5 3', marker: null },
+    { key: 'test', text: short.testAccuracy, title: marks.testAccuracy, dash: null, marker: 'filled' },
+    { key: 'validation', text: short.validation, title: marks.validation, dash: null, marker: 'hollow' },
+    ...(withIoU ? [{ key: 'iou', text: short.meanIoU ?? 'IoU', title: marks.meanIoU ?? 'IoU', dash: '2 2', marker: 'hollow' }] : []),
+  ] as const;
 }
 
 /**
  * One row above the plot, where it never hides a curve: the runs from the left, the line styles at the
  * right (their short words, or only their marks on a narrow row; the full name is each item's tooltip).
  */
-export function drawLegend(g: Group, runs: readonly LegendRun[], marks: LegendMarks, short: LegendMarks, width: number): void {
-  const styles = [
-    { key: 'loss', text: short.loss, title: marks.loss, dash: null, marker: null },
-    { key: 'accuracy', text: short.accuracy, title: marks.accuracy, dash: '5 3', marker: null },
-    { key: 'test', text: short.testAccuracy, title: marks.testAccuracy, dash: null, marker: 'filled' },
-    { key: 'validation', text: short.validation, title: marks.validation, dash: null, marker: 'hollow' },
-  ] as const;
+export function drawLegend(g: Group, runs: readonly LegendRun[], marks: LegendMarks, short: LegendMarks, width: number,
+  withIoU = false): void {
+  const styles = legendStyles(marks, short, withIoU);
   const row = legendRow(runs.map((r) => r.label), styles.map((d) => d.text), width);
   const runItems = g.selectAll<SVGGElement, LegendRun>('g.run').data(runs).join((enter) => {
     const item = enter.append('g').attr('class', 'run');
@@ -61,7 +70,7 @@ export function drawLegend(g: Group, runs: readonly LegendRun[], marks: LegendMa
   styleItems.select('text').text((d) => (row.markWords ? d.text : ''));
   styleItems.select('title').text((d) => d.title);
   styleItems.select('line').attr('stroke-dasharray', (d) => d.dash).attr('display', (d) => (d.marker ? 'none' : null));
-  styleItems.select('circle').attr('display', (d) => (d.marker ? null : 'none'))
+  styleItems.select('circle').attr('display', (d) => (d.marker ? null : 'none')).attr('stroke-dasharray', (d) => (d.marker ? d.dash : null))
     .attr('fill', (d) => (d.marker === 'filled' ? '#555' : '#fff'));
 }
 

@@ -205,11 +205,12 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     drawEpochs(x, yAcc, colour);
     drawLearningRate(x, frame.lrStrip > 0 ? height + LR_GAP : null, fullHeight, frame.lrTicks, buckets);
     const runIds = [...past, current].map((r) => r.run);
-    when('legend', `${runIds.join()} ${labelsVersion} ${margin.left} ${margin.top} ${frame.svgWidth}`, () => {
+    const withIoU = current.epochs.some((e) => e.testMeanIoU !== undefined && !Number.isNaN(e.testMeanIoU));
+    when('legend', `${runIds.join()} ${labelsVersion} ${margin.left} ${margin.top} ${frame.svgWidth} ${withIoU}`, () => {
       const names = labels.runNames(runIds);
       legend.attr('transform', `translate(${4 - margin.left},${-margin.top / 2})`);
       drawLegend(legend, [...past, current].map((r, i) => ({ label: names[i]?.short ?? String(r.run), title: names[i]?.full ?? '',
-        colour: runColour(r.run), current: r === current })), labels, labels.shortMarks, frame.svgWidth - 8);
+        colour: runColour(r.run), current: r === current })), labels, labels.shortMarks, frame.svgWidth - 8, withIoU);
     });
     drawHover(x, width, fullHeight, now?.smooth ?? []);
   };

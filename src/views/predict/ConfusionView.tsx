@@ -9,9 +9,12 @@ import { confusionCells, confusionCellSize } from './confusionLayout';
 const LEFT = 90;
 const ACC_W = 90;
 
-/** The test set's confusion matrix after the latest epoch, with per-class accuracy beside each row. */
+/**
+ * The test set's confusion matrix after the latest epoch, with per-class accuracy beside each row; of pixels
+ * rather than images for a segmentation run.
+ */
 export const ConfusionView = memo(function ConfusionView(
-  { report, classNames }: { report: ConfusionReport; classNames: readonly string[] },
+  { report, classNames, perPixel = false }: { report: ConfusionReport; classNames: readonly string[]; perPixel?: boolean },
 ) {
   const { t } = useTranslation('predict');
   const host = useRef<HTMLDivElement>(null);
@@ -26,15 +29,16 @@ export const ConfusionView = memo(function ConfusionView(
   const width = LEFT + grid + ACC_W + 10;
   const height = TOP + grid + 10;
   const showCounts = size >= 22;
+  const heading = t(perPixel ? 'confusion.pixelHeading' : 'confusion.heading', { epoch: report.epoch });
   return (
     <div className="confusion-view" data-testid="confusion-matrix" data-epoch={report.epoch}
-      data-total={cells.reduce((a, c) => a + c.count, 0)}>
+      data-total={cells.reduce((a, c) => a + c.count, 0)} data-per-pixel={perPixel}>
       <h3>
-        {t('confusion.heading', { epoch: report.epoch })}
+        {heading}
         <SaveButtons target={host} name={`confusion-epoch-${report.epoch}`} />
       </h3>
       <div ref={host}>
-        <svg width={width} height={height} role="img" aria-label={t('confusion.heading', { epoch: report.epoch })}>
+        <svg width={width} height={height} role="img" aria-label={heading}>
           <text className="axis-title" x={LEFT + grid / 2} y={14} textAnchor="middle">{t('confusion.predicted')}</text>
           <text className="axis-title" x={12} y={TOP + grid / 2} textAnchor="middle"
             transform={`rotate(-90 12 ${TOP + grid / 2})`}>{t('confusion.actual')}</text>
@@ -50,7 +54,7 @@ export const ConfusionView = memo(function ConfusionView(
               <rect x={LEFT + c.col * size} y={TOP + c.row * size} width={size - 1} height={size - 1}
                 fill={c.count === 0 ? '#f8f9fa' : c.row === c.col ? d3.interpolateBlues(0.15 + 0.85 * c.share) : d3.interpolateOranges(0.15 + 0.85 * Math.min(1, c.share * 3))}
                 data-row={c.row} data-col={c.col} data-count={c.count}>
-                <title>{t('confusion.cell', { count: c.count, actual: classNames[c.row], predicted: classNames[c.col] })}</title>
+                <title>{t(perPixel ? 'confusion.pixelCell' : 'confusion.cell', { count: c.count, actual: classNames[c.row], predicted: classNames[c.col] })}</title>
               </rect>
               {showCounts && c.count > 0 && (
                 <text className="cell-text" x={LEFT + c.col * size + size / 2 - 0.5} y={TOP + c.row * size + size / 2} dy="0.35em"

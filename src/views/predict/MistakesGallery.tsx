@@ -1,7 +1,7 @@
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MistakeBatch } from '../../train/api/protocol';
-import { useServices } from '../AppContext';
+import { useChooseTestImage } from './hooks';
 import { ImageCanvas } from './ImageCanvas';
 
 /** The most confident mistakes of the latest epoch; choosing one makes it the image the feature maps show. */
@@ -9,9 +9,7 @@ export const MistakesGallery = memo(function MistakesGallery(
   { mistakes, classNames }: { mistakes: MistakeBatch; classNames: readonly string[] },
 ) {
   const { t } = useTranslation('predict');
-  // The feature-map views probe whatever input their channel is given: a test image by its index.
-  const { probes } = useServices().run;
-  const [chosen, setChosen] = useState<number | null>(null);
+  const [chosen, choose] = useChooseTestImage();
   const [h, w, c] = mistakes.imageShape;
   const size = h * w * c;
   const count = mistakes.index.length;
@@ -26,12 +24,7 @@ export const MistakesGallery = memo(function MistakesGallery(
         return (
           <li key={index}>
             <button type="button" aria-pressed={chosen === index} data-index={index} title={t('mistakes.click')}
-              onClick={() => {
-                setChosen(index);
-                probes.setInput({ kind: 'test', index });
-                // Bring the feature maps into view (the panel of the inside-the-network views, when there).
-                document.getElementById('viz-heading')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-              }}>
+              onClick={() => choose(index)}>
               <ImageCanvas data={mistakes.images.subarray(k * size, (k + 1) * size)} shape={[h, w, c]} bytes size={56} label={text} />
               <span>{text}</span>
             </button>

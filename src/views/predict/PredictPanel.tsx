@@ -2,7 +2,7 @@ import { memo, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../AppContext';
 import { DrawPad } from './DrawPad';
-import { useClassNames, useInputShape, usePredictionState } from './hooks';
+import { useClassNames, useDatasetTask, useInputShape, usePredictionState } from './hooks';
 import { ImageCanvas } from './ImageCanvas';
 import { Probabilities } from './Probabilities';
 import { UploadImage } from './UploadImage';
@@ -18,6 +18,9 @@ export const PredictPanel = memo(function PredictPanel() {
   const state = usePredictionState();
   const shape = useInputShape();
   const classNames = useClassNames(state.probabilities?.length ?? 0);
+  // A per-pixel network answers with a score per class at every pixel, not one bar per class: the masks
+  // are in the results panel.
+  const perPixel = useDatasetTask().task === 'segmentation';
   const [preview, setPreview] = useState<Float32Array | null>(null);
   const { t: tw } = useTranslation('walk');
   // A drawing made for another input shape (another dataset chosen since) is not shown as this one's.
@@ -73,8 +76,9 @@ export const PredictPanel = memo(function PredictPanel() {
           {!preview && <p className="muted" data-testid="draw-hint">{hint}</p>}
           {preview && state.reason === 'no-model' && <p className="muted" role="status">{t('predict.noModel')}</p>}
           {preview && state.reason === 'bad-input' && <p className="error" role="alert">{t('predict.badInput')}</p>}
-          {preview && state.probabilities && <StaleNote />}
-          {preview && state.probabilities && (
+          {preview && perPixel && <p className="muted" role="status" data-testid="per-pixel-note">{t('predict.perPixel')}</p>}
+          {preview && state.probabilities && !perPixel && <StaleNote />}
+          {preview && state.probabilities && !perPixel && (
             <Probabilities probabilities={state.probabilities} classNames={classNames} epoch={state.epoch} />
           )}
         </div>

@@ -1,4 +1,4 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { datasetEntry } from '../../data/registry';
 import type { PredictionState } from '../../train/api/predictChannel';
@@ -26,4 +26,24 @@ export function useClassNames(count: number): readonly string[] {
 export function useInputShape(): readonly [number, number, number] {
   const shape = useApp((s) => s.dataShape.inputShape);
   return [shape[0] ?? 28, shape[1] ?? 28, shape[2] ?? 1];
+}
+
+/** The chosen dataset's task ('classification' when it names none) and its number of classes. */
+export function useDatasetTask(): { task: string; count: number } {
+  const task = useApp((s) => (s.datasetId === 'custom' ? s.customDataset?.data.meta.task : datasetEntry(s.datasetId).task));
+  const count = useApp((s) => s.dataShape.numClasses);
+  return useMemo(() => ({ task: task ?? 'classification', count }), [task, count]);
+}
+
+/** The test image a gallery last chose, and choosing one: the feature maps then show it, and scroll into view. */
+export function useChooseTestImage(): [chosen: number | null, choose: (index: number) => void] {
+  const { probes } = useServices().run;
+  const [chosen, setChosen] = useState<number | null>(null);
+  const choose = useCallback((index: number) => {
+    setChosen(index);
+    // The feature-map views probe whatever input their channel is given: a test image by its index.
+    probes.setInput({ kind: 'test', index });
+    document.getElementById('viz-heading')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [probes]);
+  return [chosen, choose];
 }
