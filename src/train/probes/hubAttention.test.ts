@@ -4,7 +4,7 @@
 // network without attention, and cost no tensors.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { vitTiny } from '../../model/presetVit';
+import { vitHybrid, vitTiny } from '../../model/presetVit';
 import { buildModel } from '../buildModel';
 import type { BuiltModel } from '../builtModel';
 import { dataset, spec as convSpec } from '../engineHarness';
@@ -89,6 +89,12 @@ describe('the attention-map probe', () => {
     const r = Math.SQRT1_2;
     const want = [1, r, 0, -1, r, 1, r, -r, 0, r, 1, 0, -1, -r, 0, 1];
     want.forEach((v, i) => expect(p.values[i]).toBeCloseTo(v, 6));
+  });
+
+  it('finds the patch grid of a hybrid after its convolution stem (8x8 image, pool to 4x4, 2x2 patches)', async () => {
+    const { snaps } = await probe(vitHybrid({ patch: 4, width: 8, heads: 2, layers: 1, hidden: 8 }));
+    expect(snaps[0]!.attention).toMatchObject({ rows: 2, cols: 2, fromClassToken: true });
+    expect(snaps[0]!.positions?.values).toHaveLength(16);
   });
 
   it('sends null for a network with no attention over image patches, so the view can say so', async () => {
