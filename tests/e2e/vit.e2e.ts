@@ -17,7 +17,7 @@ afterAll(async () => {
 
 const canvasOf = (page: Page, id: string) => page.evaluate((testId) => {
   const canvas = document.querySelector(`[data-testid=${testId}] canvas`) as HTMLCanvasElement | null;
-  return canvas ? { ...canvas.dataset, pixels: canvas.toDataURL() } : null;
+  return canvas ? { layers: canvas.dataset.layers, step: canvas.dataset.step, pixels: canvas.toDataURL() } : null;
 }, id);
 
 describe('vision transformer', () => {

@@ -10,7 +10,7 @@ import { createPixels, paintRgb } from '../../paint/paint';
 import { attentionTiles, patchesToPixels } from '../../paint/patches';
 import type { ProbeChannel } from '../../paint/probeChannel';
 import type { AttentionMaps, ProbeImage } from '../../train/api/probeTypes';
-import { createLifecycle } from '../charts/lifecycle';
+import { createChannelCanvas, type CanvasView } from './channelCanvas';
 import { vizCounters } from './counters';
 import { describeCanvas } from './describe';
 
@@ -20,55 +20,16 @@ export interface AttentionLabels {
   readonly rollout: string;
 }
 
-export interface CanvasView<L> {
-  update(labels: L): void;
-  destroy(): void;
-}
-
 const LABEL = 70;
 const HEADER = 16;
 const GAP = 6;
 
 export function createAttentionView(el: HTMLElement, channel: ProbeChannel, initial: AttentionLabels): CanvasView<AttentionLabels> {
-  let labels = initial;
-  let shown: unknown = null;
-  const canvas = document.createElement('canvas');
-  canvas.className = 'attention-canvas';
-  el.appendChild(canvas);
-  const g = canvas.getContext('2d');
-
-  const draw = () => {
-    const snap = channel.latest;
-    const maps = snap?.attention ?? null;
-    if (!snap || !maps || !g) {
-      canvas.width = 0;
-      canvas.height = 0;
-      canvas.dataset.state = snap ? 'none' : 'waiting';
-      describeCanvas(canvas, '');
-      return;
-    }
+  return createChannelCanvas(el, channel, 'attention-canvas', initial, (s) => s.attention, (g, canvas, snap, maps, labels) => {
     paint(g, canvas, snap.input, maps, labels);
-    canvas.dataset.state = 'drawn';
-    canvas.dataset.step = String(snap.step);
     canvas.dataset.layers = String(maps.layers.length);
     vizCounters.attentionDraws += 1;
-  };
-  const life = createLifecycle(draw, { element: el, resize: false });
-  life.listen(channel, () => {
-    const now = channel.latest?.attention ?? null;
-    const changed = now !== shown || now === null;
-    shown = now;
-    return changed;
   });
-  life.onDestroy(() => canvas.remove());
-  life.schedule();
-  return {
-    update(next) {
-      labels = next;
-      life.schedule();
-    },
-    destroy: life.destroy,
-  };
 }
 
 function paint(g: CanvasRenderingContext2D, canvas: HTMLCanvasElement, input: ProbeImage, maps: AttentionMaps, labels: AttentionLabels) {

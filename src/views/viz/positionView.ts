@@ -6,29 +6,13 @@ import { DIVERGING } from '../../paint/colors';
 import { fixedGrid } from '../../paint/layout';
 import { createPixels, paintMap } from '../../paint/paint';
 import type { ProbeChannel } from '../../paint/probeChannel';
-import { createLifecycle } from '../charts/lifecycle';
-import type { CanvasView } from './attentionView';
+import { createChannelCanvas, type CanvasView } from './channelCanvas';
 import { describeCanvas } from './describe';
 
 const GAP = 2;
 
 export function createPositionView(el: HTMLElement, channel: ProbeChannel, initial: string): CanvasView<string> {
-  let label = initial;
-  let shown: unknown = null;
-  const canvas = document.createElement('canvas');
-  canvas.className = 'position-canvas';
-  el.appendChild(canvas);
-  const g = canvas.getContext('2d');
-
-  const draw = () => {
-    const p = channel.latest?.positions ?? null;
-    if (!p || !g) {
-      canvas.width = 0;
-      canvas.height = 0;
-      canvas.dataset.state = channel.latest ? 'none' : 'waiting';
-      describeCanvas(canvas, '');
-      return;
-    }
+  return createChannelCanvas(el, channel, 'position-canvas', initial, (s) => s.positions, (g, canvas, _snap, p, label) => {
     const zoom = Math.max(1, Math.floor((300 / p.cols - GAP) / p.cols));
     const patches = p.rows * p.cols;
     const layout = fixedGrid(patches, p.cols, p.cols * zoom, p.rows * zoom, GAP);
@@ -39,23 +23,6 @@ export function createPositionView(el: HTMLElement, channel: ProbeChannel, initi
     const px = createPixels(layout.width, layout.height);
     for (let i = 0; i < patches; i++) paintMap(px, layout, i, p.values, i * patches, p.cols, p.rows, DIVERGING, 1);
     g.putImageData(new ImageData(px.data, layout.width, layout.height), 0, 0);
-    canvas.dataset.state = 'drawn';
     describeCanvas(canvas, `${label} (${p.id}, ${p.rows} × ${p.cols})`);
-  };
-  const life = createLifecycle(draw, { element: el, resize: false });
-  life.listen(channel, () => {
-    const now = channel.latest?.positions ?? null;
-    const changed = now !== shown || now === null;
-    shown = now;
-    return changed;
   });
-  life.onDestroy(() => canvas.remove());
-  life.schedule();
-  return {
-    update(next) {
-      label = next;
-      life.schedule();
-    },
-    destroy: life.destroy,
-  };
 }
