@@ -11,8 +11,10 @@
 //  parallel: data-parallel img/s of the app engine with 1 and K workers, LeNet-5 and cifarBn (parallelSuite.ts; run.mjs
 //            adds the app page with its views, parallelViewsRun.mjs): parallel.viewsClosed.lenet5.speedup.
 //  understand: LeNet-5 img/s with the understanding service present but idle against none (understandSuite.ts): understand.closedRatio.
+//  vit:      ViT-tiny against the ResNet-style net of its size, img/s on MNIST and CIFAR-10 (vitSuite.ts); not in the default set.
+//  vit97:    ViT-tiny to 97% on MNIST within 300 s (VIT_RECIPE); not in the default set.
 //  gradcheck: gradients of a conv-BN-ReLU net on ?backend= against cpu (gradCheckWorker.ts); not in the default set.
-//  unet:     the small U-Net on Shapes, time to test mean IoU 0.90 within 180 s of training (segmentationSuite.ts): unetTo90.
+//  unet:     the small U-Net on Shapes, time to test mean IoU 0.90 within 180 s of training (segmentationSuite.ts): unetTo90; not in the default set.
 //  bare:     only the bare tfjs loop (?steps=, default 470 batches of 64), on ?backend= (wasm when auto): the
 //            views suite (viewsRun.mjs) runs it between the app's epochs, so both are measured side by side.
 import { loadDataset } from '../src/data/loader';
@@ -23,16 +25,18 @@ import type { BackendChoice, BackendName, EpochResult, HyperParams } from '../sr
 import { runParallelSuite } from './parallelSuite';
 import { runUnderstandSuite } from './understandSuite';
 import { unetToTarget } from './segmentationSuite';
+import { runVitSuite } from './vitSuite';
+import { vitTiny } from '../src/model/presetVit';
 import { round, runEngine, secondsToAccuracy, type EngineRunResult } from './engineRun';
 import { cifarBn } from '../src/model/presetNets';
 import {
   CIFAR_BN_RECIPE, CIFAR_BN_TARGET, CIFAR_RECIPE, CIFAR_TARGET, cifarSmall, LENET_990_RECIPE, LENET_990_TARGET, LENET_RECIPE,
-  LENET_TARGET,
+  LENET_TARGET, VIT_RECIPE, VIT_TARGET,
 } from './recipes';
 
 const params = new URLSearchParams(location.search);
 const backendChoice = (params.get('backend') ?? 'auto') as BackendChoice;
-const suites = new Set((params.get('suite') ?? 'baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand,unet').split(','));
+const suites = new Set((params.get('suite') ?? 'baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand').split(','));
 const dataUrl = (name: string) => new URL(`../data/${name}/`, location.href).pathname;
 const MNIST = dataUrl('mnist');
 const CIFAR = dataUrl('cifar10');
@@ -171,6 +175,8 @@ async function main() {
   }
   if (suites.has('parallel')) result.parallel = await runParallelSuite({ mnist: MNIST, cifar: CIFAR });
   if (suites.has('understand')) result.understand = await runUnderstandSuite(MNIST, backendChoice);
+  if (suites.has('vit')) result.vit = await runVitSuite({ mnist: MNIST, cifar: CIFAR }, backendChoice);
+  if (suites.has('vit97')) result.vitTinyTo97 = await toTarget(vitTiny(), MNIST, VIT_RECIPE, VIT_TARGET);
   if (suites.has('gradcheck')) {
     result.gradCheck = await answerOf(new Worker(new URL('./gradCheckWorker.ts', import.meta.url), { type: 'module' }),
       { backend: backendChoice });

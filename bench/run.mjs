@@ -4,6 +4,7 @@
 // bench/viewsRun.mjs). --suite=firstvisit (not in the default): a class's first visit (bench/firstVisit.mjs). --compositing=software (the default: as Chrome composites on a machine with no GPU) or
 // --compositing=swiftshader (as the browser tests run: the page composited through SwiftShader; see
 // bench/chromium.mjs).
+// --suite=vit / --suite=vit97 (not in the default): ViT-tiny against the ResNet of its size, and to 97% on MNIST (bench/vitSuite.ts).
 import { preview } from 'vite';
 import { launchChromium, SOFTWARE_COMPOSITING_ARGS } from './chromium.mjs';
 import { runViewsSuite } from './viewsRun.mjs';

@@ -57,5 +57,18 @@ export default {
     gradCam: 'Grad-CAM of {{layer}}',
     noCam: 'No convolution block: no Grad-CAM.',
   },
+  attention: {
+    heading: 'Attention maps',
+    hint: 'Where the class token looks in each head of each self-attention block, laid over the chosen image (without a class token: the mean of every token\'s attention). The last row is the attention rollout: the heads averaged, the residual connection counted in, and the blocks multiplied together.',
+    head: 'head {{n}}',
+    input: 'input',
+    rollout: 'rollout',
+    waiting: 'The maps appear at the first training step (or when a trained network is probed). Choose the image above.',
+    none: 'This network has no self-attention over the image\'s patches (a patch embedding followed by attention blocks), so there is no attention map to draw.',
+    positionsHeading: 'Position embeddings',
+    positionsHint: 'One small map per patch, at that patch\'s place: the cosine similarity of its learned position embedding with every other patch\'s (red: similar, blue: opposite). As training goes on, nearby patches and patches in the same row or column grow alike: the network learns the 2-D grid it was never told about.',
+    positionsNone: 'This network has no learned position embeddings over image patches.',
+    positionsLabel: 'cosine similarity of the position embeddings',
+  },
   show: 'Show',
 };

@@ -22,6 +22,7 @@ export default {
     predict: 'Draw & upload',
     results: 'Confusion & mistakes',
     saliency: 'Saliency',
+    attention: 'Attention',
     gradients: 'Gradient flow',
     arith: 'Arithmetic',
     epochs: 'Epochs',

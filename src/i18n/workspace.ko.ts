@@ -24,6 +24,7 @@ const ko: typeof en = {
     predict: '그리기와 업로드',
     results: '혼동 행렬과 오답',
     saliency: '돌출 맵',
+    attention: '어텐션',
     gradients: '그래디언트 흐름',
     arith: '연산 과정',
     epochs: '에포크',

@@ -2,7 +2,7 @@
 // lives in dsl.ts and is re-exported, so `chain(input(), conv2d(6, 5), ...)` is one import away.
 import { activation, chain, conv2d, dense, flatten, input, maxPool2d, softmax } from './dsl';
 import { alexnetStyle, cifarBn, cifarSmall, inceptionStyle, resnetStyle, vggStyle } from './presetNets';
-import { vitTiny } from './presetVit';
+import { resnetVitSize, vitHybrid, vitTiny } from './presetVit';
 import { shapesEncoderDecoder, shapesFcn, shapesUnet } from './segmentationNets';
 import { alexnet, googlenet, lenet5Classic, resnet18, resnet50, vgg16 } from './reference';
 import type { DataShape, ModelSpec, Shape } from './spec';
@@ -75,6 +75,10 @@ export const PRESETS: readonly Preset[] = [
   trainable('inceptionStyle', 'cifar10', inceptionStyle),
   trainable('cifarBn', 'cifar10', cifarBn),
   trainable('vitTiny', 'mnist', () => vitTiny()),
+  trainable('resnetVitMnist', 'mnist', resnetVitSize),
+  trainable('vitTinyCifar', 'cifar10', () => vitTiny()),
+  trainable('vitHybrid', 'cifar10', () => vitHybrid()),
+  trainable('resnetVitCifar', 'cifar10', resnetVitSize),
   trainable('shapesFcn', 'shapes', shapesFcn),
   trainable('shapesUnet', 'shapes', shapesUnet),
   trainable('shapesEncoderDecoder', 'shapes', shapesEncoderDecoder),

@@ -4,7 +4,7 @@
 // resulting config to the worker and pushes the snapshots in.
 import { PROBES_OFF, type ProbeConfig, type ProbeInput, type ProbeSnapshot } from '../train/api/probeTypes';
 
-export type ProbeKind = 'activations' | 'filters' | 'gradients' | 'saliency';
+export type ProbeKind = 'activations' | 'filters' | 'gradients' | 'saliency' | 'attention';
 
 /** Per-layer gradient-flow series, oldest first. */
 export interface GradientHistory {
@@ -53,7 +53,7 @@ export function createProbeChannel(): ProbeChannel {
   let version = 0;
   let received = 0;
   let input: ProbeInput = PROBES_OFF.input;
-  const wanted: Record<ProbeKind, number> = { activations: 0, filters: 0, gradients: 0, saliency: 0 };
+  const wanted: Record<ProbeKind, number> = { activations: 0, filters: 0, gradients: 0, saliency: 0, attention: 0 };
   const blockWishes = new Set<{ ids: readonly string[] }>();
   let config: ProbeConfig = PROBES_OFF;
   const listeners = new Set<() => void>();
@@ -68,7 +68,7 @@ export function createProbeChannel(): ProbeChannel {
     const all = wanted.activations > 0;
     config = {
       activations: all || named.length > 0, filters: wanted.filters > 0, gradients: wanted.gradients > 0,
-      saliency: wanted.saliency > 0, input, maxPerSecond: PROBES_OFF.maxPerSecond, ...(all ? {} : { blocks: named }),
+      saliency: wanted.saliency > 0, attention: wanted.attention > 0, input, maxPerSecond: PROBES_OFF.maxPerSecond, ...(all ? {} : { blocks: named }),
     };
     configListeners.forEach((l) => l(config));
     changed();
@@ -108,6 +108,9 @@ export function createProbeChannel(): ProbeChannel {
         templates: s.templates ?? prev?.templates ?? null,
         gradients: s.gradients ?? prev?.gradients ?? null,
         saliency: s.saliency ?? prev?.saliency ?? null,
+        // Absent: not probed this time (keep the last); null: probed, and the network has none to show.
+        attention: s.attention === undefined ? (prev?.attention ?? null) : s.attention,
+        positions: s.positions === undefined ? (prev?.positions ?? null) : s.positions,
       };
       changed();
     },

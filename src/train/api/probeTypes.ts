@@ -12,6 +12,8 @@ export interface ProbeConfig {
   readonly filters: boolean;
   readonly gradients: boolean;
   readonly saliency: boolean;
+  /** A vision transformer's attention maps and position-embedding similarity (absent: off). */
+  readonly attention?: boolean;
   readonly input: ProbeInput;
   /**
    * The blocks whose activations are wanted (the thumbnails on screen, the open detail pane's block);
@@ -88,6 +90,34 @@ export interface SaliencyMaps {
   readonly camLayer: string | null;
 }
 
+/** Attention of one self-attention block over the patch grid, per head: values[h * rows * cols + y * cols + x]. */
+export interface HeadMaps {
+  readonly id: string;
+  readonly heads: number;
+  readonly values: Float32Array;
+}
+
+/**
+ * A vision transformer's attention over the input image's patches (a rows x cols grid): per attention
+ * block and head, the class token's row (the mean of every token's row without a class token), and the
+ * attention rollout across the blocks (Abnar & Zuidema 2020), rows * cols values.
+ */
+export interface AttentionMaps {
+  readonly rows: number;
+  readonly cols: number;
+  readonly fromClassToken: boolean;
+  readonly layers: readonly HeadMaps[];
+  readonly rollout: Float32Array;
+}
+
+/** Cosine similarity of the position embeddings of every patch pair: values[p * patches + q], patches = rows * cols. */
+export interface PositionSimilarity {
+  readonly id: string;
+  readonly rows: number;
+  readonly cols: number;
+  readonly values: Float32Array;
+}
+
 export interface ProbeImage {
   readonly height: number;
   readonly width: number;
@@ -108,6 +138,9 @@ export interface ProbeSnapshot {
   readonly templates: ClassTemplates | null;
   readonly gradients: GradientSample | null;
   readonly saliency: SaliencyMaps | null;
+  /** With the attention probe on a network whose tokens cover the image's patches; else absent or null. */
+  readonly attention?: AttentionMaps | null;
+  readonly positions?: PositionSimilarity | null;
   /** Milliseconds the worker spent on this snapshot (for the views and the benchmark). */
   readonly costMs: number;
 }

@@ -12,6 +12,7 @@ import { unfuseInputConv } from '../inputConv';
 import { ClassToken, LayerNorm, PositionEmbedding, SelfAttentionLayer, TokenMlp, TokenPool } from '../vit/vitLayers';
 import { first } from './common';
 import type { WorkerBlock } from './types';
+import { attend } from '../vit/ops';
 
 export const patchEmbedWorker: WorkerBlock<PatchEmbedBlock> = {
   kind: 'patchembed',
@@ -27,6 +28,11 @@ export const patchEmbedWorker: WorkerBlock<PatchEmbedBlock> = {
     const [, rows, cols, d] = map.shape as [null, number, number, number];
     return ctx.apply(tf.layers.reshape({ name: patchTokensLayerName(block.id), targetShape: [rows * cols, d] }), map);
   },
+  tokenGrid(block) {
+    const shape = block.layers[0]?.outputShape as (number | null)[] | undefined;
+    const [, rows, cols] = shape ?? [];
+    return rows && cols ? { rows, cols } : null;
+  },
 };
 
 export const classTokenWorker: WorkerBlock<ClassTokenBlock> = {
@@ -37,6 +43,7 @@ export const classTokenWorker: WorkerBlock<ClassTokenBlock> = {
 export const posEmbedWorker: WorkerBlock<PosEmbedBlock> = {
   kind: 'posembed',
   build: (block, xs, ctx) => ctx.apply(new PositionEmbedding({ name: block.id, seed: ctx.seed }), first(xs)),
+  positionTable: (block) => (block.output instanceof PositionEmbedding ? block.output.table() : null),
 };
 
 export const layerNormWorker: WorkerBlock<LayerNormBlock> = {
@@ -47,6 +54,7 @@ export const layerNormWorker: WorkerBlock<LayerNormBlock> = {
 export const attentionWorker: WorkerBlock<AttentionBlock> = {
   kind: 'attention',
   build: (block, xs, ctx) => ctx.apply(new SelfAttentionLayer({ name: block.id, heads: block.heads, seed: ctx.seed }), first(xs)),
+  attentionOf: (block, x) => (block.output instanceof SelfAttentionLayer ? attend(x, block.output.attentionWeights(), block.output.heads).weights : null),
 };
 
 export const mlpWorker: WorkerBlock<MlpBlock> = {

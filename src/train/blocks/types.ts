@@ -3,6 +3,7 @@
 // probes read them through it and never switch on a kind.
 import type * as tf from '@tensorflow/tfjs';
 import type { DataShape } from '../../model/spec';
+import type { BlockLayers } from '../builtModel';
 import type { DropoutClock } from '../dropoutLayer';
 
 export type Symbolic = tf.SymbolicTensor;
@@ -32,6 +33,12 @@ export interface WorkerBlock<B extends { readonly kind: string; readonly id: str
   readonly filters?: boolean;
   /** Grad-CAM may explain its spatial output (convolutions and what follows them element-wise). */
   readonly cam?: boolean;
+  /** Self-attention: its attention weights [B, heads, N, N] for its input tokens (the attention-map probe). */
+  readonly attentionOf?: (block: BlockLayers, input: tf.Tensor) => tf.Tensor | null;
+  /** Learned position embeddings: the table [N, D] (the position-similarity probe). */
+  readonly positionTable?: (block: BlockLayers) => tf.Tensor | null;
+  /** Patch embedding: the grid of patches its tokens come from, row by row. */
+  readonly tokenGrid?: (block: BlockLayers) => { readonly rows: number; readonly cols: number } | null;
   /** The output head: which of its layers (by position) gives the class scores before the softmax. */
   readonly scoresLayer?: number;
 }

@@ -9,6 +9,7 @@ import type { LoadedDataset } from '../../data/types';
 import type { FromWorker } from '../api/protocol';
 import type { BuiltModel } from '../builtModel';
 import { workerBlockOf } from '../blocks/registry';
+import { attentionTensors, finishAttention } from './attention';
 import { blockValue, classProbabilities, runLayers } from './graph';
 import { gradientNorms, snapshotWeights, updateRatios, weightedLayers, type WeightedLayer } from './gradients';
 import { saliencyTensors } from './saliency';
@@ -119,7 +120,7 @@ export function createProbeHub(options: HubOptions = {}): ProbeHub {
     setTimeout(() => {
       const src = last;
       if (taken !== seen || busy || !src || src.network === broken) return;
-      void probe(src, src.now(), config.activations || config.filters, config.saliency, false);
+      void probe(src, src.now(), fastWanted(config), config.saliency, false);
     }, IDLE_REFRESH_MS);
   };
 
@@ -129,7 +130,7 @@ export function createProbeHub(options: HubOptions = {}): ProbeHub {
     },
     configure(next) {
       const changed = next.input !== config.input || next.activations !== config.activations ||
-        next.filters !== config.filters || next.saliency !== config.saliency ||
+        next.filters !== config.filters || next.saliency !== config.saliency || next.attention !== config.attention ||
         (next.activations && addsBlocks(config.blocks, next.blocks));
       config = next;
       fast = withRate(fast, next.maxPerSecond);
@@ -148,17 +149,17 @@ export function createProbeHub(options: HubOptions = {}): ProbeHub {
       last = after ?? null;
       broken = null;
       // Every view then shows the final weights, saliency included (not a mix of the last few probes).
-      const wanted = config.activations || config.filters || config.saliency;
+      const wanted = fastWanted(config) || config.saliency;
       if (after && wanted && busy) refreshWhenIdle();
-      else if (after && wanted) void probe(after, after.now(), config.activations || config.filters, config.saliency, false);
+      else if (after && wanted) void probe(after, after.now(), fastWanted(config), config.saliency, false);
     },
     async maybeProbe(src) {
       // The idle refresh never takes gradients, so it must not hold on to this step's norms either.
       last = src.gradientNorms ? withoutNorms(src) : src;
       if (busy || src.network === broken) return false;
       const now = src.now();
-      const fastWanted = config.activations || config.filters;
-      let wantFast = fastWanted && isDue(fast, now);
+      const fastNow = fastWanted(config);
+      let wantFast = fastNow && isDue(fast, now);
       let slowNow = false;
       if (pending && (pending.network !== src.network || pending.step !== src.step - 1)) release();
       if (pending) slowNow = true;
@@ -171,7 +172,7 @@ export function createProbeHub(options: HubOptions = {}): ProbeHub {
         } else slowNow = true;
       }
       // A slow probe takes fresh maps and filters too: one post, one redraw, instead of two close together.
-      if (slowNow && fastWanted) wantFast = true;
+      if (slowNow && fastNow) wantFast = true;
       if (!wantFast && !slowNow) return false;
       const posted = await probe(src, now, wantFast, slowNow, true);
       // A snapshot of the weights taken at this step waits for the next one; a used one is done.
@@ -180,6 +181,9 @@ export function createProbeHub(options: HubOptions = {}): ProbeHub {
     },
   };
 }
+
+/** Activations, filters and attention maps share the fast cadence. */
+const fastWanted = (config: ProbeConfig): boolean => config.activations || config.filters || config.attention === true;
 
 interface Wanted {
   readonly fast: boolean;
@@ -214,6 +218,7 @@ async function takeSnapshot(src: ProbeSource, config: ProbeConfig, limits: Probe
       ...(b.templates ? [b.templates.tensor] : []),
       ...(b.gradients ? [b.gradients.norms, b.gradients.ratios] : []),
       ...(b.saliency ? [b.saliency.saliency, ...(b.saliency.gradCam ? [b.saliency.gradCam] : [])] : []),
+      ...(b.attention ? b.attention.tensors : []),
     ];
   });
   return collect(src.step, image, built as unknown as ReturnType<typeof buildProbes>, order);
@@ -237,7 +242,8 @@ function buildProbes(src: ProbeSource, config: ProbeConfig, limits: ProbeLimits,
   const gradients = wanted.slow && wanted.pending ? gradientTensors(src, wanted.pending, wanted.options) : null;
   const mask = tf.oneHot(tf.argMax(probs, -1), probs.shape[1] as number).toFloat();
   const saliency = wanted.slow && config.saliency ? saliencyTensors(network, x as tf.Tensor4D, mask) : null;
-  return { probs: probs.reshape([-1]), maps, kernels, templates, gradients, saliency };
+  const attention = wanted.fast && config.attention ? attentionTensors(network, values) : null;
+  return { probs: probs.reshape([-1]), maps, kernels, templates, gradients, saliency, attention, attentionAsked: wanted.fast && config.attention === true };
 }
 
 async function collect(step: number, image: ProbeImage, built: ReturnType<typeof buildProbes>, order: tf.Tensor[]) {
@@ -259,7 +265,11 @@ async function collect(step: number, image: ProbeImage, built: ReturnType<typeof
           gradCam: built.saliency.gradCam ? next() : null, camLayer: built.saliency.camLayer }
       : null,
   };
-  return { snapshot, transfer: [...arrays.map((a) => a.buffer), image.values.buffer] as Transferable[] };
+  // Asked for but not given (no attention over an image's patches): null, so the view can say why.
+  const maps = built.attention ? finishAttention(built.attention, arrays.slice(at)) : null;
+  const withMaps = built.attentionAsked ? { ...snapshot, attention: maps?.attention ?? null, positions: maps?.positions ?? null } : snapshot;
+  const mapBuffers = maps ? [maps.attention.rollout.buffer, ...maps.attention.layers.map((l) => l.values.buffer), ...(maps.positions ? [maps.positions.values.buffer] : [])] : [];
+  return { snapshot: withMaps, transfer: [...arrays.map((a) => a.buffer), image.values.buffer, ...mapBuffers] as Transferable[] };
 }
 
 function gradientTensors(src: ProbeSource, pending: Pending, options: HubOptions) {

@@ -52,8 +52,13 @@ export class PositionEmbedding extends tf.layers.Layer {
     this.built = true;
   }
 
+  /** The learned table [N, D] (read by the position-similarity probe). */
+  table(): tf.Tensor {
+    return (this.embedding as tf.LayerVariable).read();
+  }
+
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
-    return tf.tidy(() => tf.add(one(inputs), (this.embedding as tf.LayerVariable).read()));
+    return tf.tidy(() => tf.add(one(inputs), this.table()));
   }
 }
 

@@ -6,6 +6,7 @@ export const vizCounters = {
   filterDraws: 0,
   gradientDraws: 0,
   saliencyDraws: 0,
+  attentionDraws: 0,
   // Frames in which at least one block thumbnail in the network strip was repainted with new data.
   thumbnailRefreshes: 0,
 };

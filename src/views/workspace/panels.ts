@@ -28,6 +28,7 @@ export const PANELS: readonly PanelEntry[] = [
   { id: 'summary', titleKey: 'panel.summary', component: named(() => import('../ModelPanel'), (m) => m.ModelPanel) },
   { id: 'understand', titleKey: 'understand:heading', component: named(() => import('../understand/UnderstandPanel'), (m) => m.UnderstandPanel) },
   { id: 'lessons', titleKey: 'lessons:heading', component: named(() => import('../lessons/LessonsPanel'), (m) => m.LessonsPanel) },
+  { id: 'attention', titleKey: 'panel.attention', component: named(() => import('../viz/AttentionPanel'), (m) => m.AttentionPanel) },
 ];
 
 export const panelIds = (): readonly PanelId[] => PANELS.map((p) => p.id);
