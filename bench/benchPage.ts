@@ -14,7 +14,7 @@
 //  vit:      ViT-tiny against the ResNet-style net of its size, img/s on MNIST and CIFAR-10 (vitSuite.ts); not in the default set.
 //  vit97:    ViT-tiny to 97% on MNIST within 300 s (VIT_RECIPE); not in the default set.
 //  gradcheck: gradients of a conv-BN-ReLU net on ?backend= against cpu (gradCheckWorker.ts); not in the default set.
-//  unet:     the small U-Net on Shapes, time to test mean IoU 0.90 within 180 s of training (segmentationSuite.ts): unetTo90; not in the default set.
+//  unet:     the small U-Net on Shapes, time to test mean IoU 0.90 within 180 s of training (segmentationSuite.ts): unetTo90.
 //  bare:     only the bare tfjs loop (?steps=, default 470 batches of 64), on ?backend= (wasm when auto): the
 //            views suite (viewsRun.mjs) runs it between the app's epochs, so both are measured side by side.
 import { loadDataset } from '../src/data/loader';
@@ -36,7 +36,7 @@ import {
 
 const params = new URLSearchParams(location.search);
 const backendChoice = (params.get('backend') ?? 'auto') as BackendChoice;
-const suites = new Set((params.get('suite') ?? 'baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand').split(','));
+const suites = new Set((params.get('suite') ?? 'baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand,unet').split(','));
 const dataUrl = (name: string) => new URL(`../data/${name}/`, location.href).pathname;
 const MNIST = dataUrl('mnist');
 const CIFAR = dataUrl('cifar10');
