@@ -28,6 +28,7 @@ export default {
     mlp: 'MLP (GELU)',
     tokenpool: 'Token head',
     pixelsoftmax: 'Per-pixel classifier',
+    griddetect: 'Grid detector',
   },
   field: {
     filters: 'Filters',

@@ -29,6 +29,7 @@ const ko: typeof en = {
     mlp: 'MLP (GELU)',
     tokenpool: '토큰 헤드',
     pixelsoftmax: '픽셀별 분류기',
+    griddetect: '격자 검출기',
   },
   field: {
     filters: '필터 수',

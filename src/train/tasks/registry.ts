@@ -2,9 +2,10 @@
 import { DEFAULT_TASK } from '../../tasks/registry';
 import { classificationWorker } from './classification';
 import { segmentationWorker } from './segmentation';
+import { detectionWorker } from './detection';
 import type { WorkerTask } from './types';
 
-const WORKER_TASKS: readonly WorkerTask[] = [classificationWorker, segmentationWorker];
+const WORKER_TASKS: readonly WorkerTask[] = [classificationWorker, segmentationWorker, detectionWorker];
 
 /** The task's tfjs side; the default task's for an id without one. */
 export function workerTaskOf(id: string | undefined): WorkerTask {
