@@ -253,12 +253,15 @@ async function runStages(ctx: RunContext, deps: EngineDeps, loadData: DatasetSou
   }
 }
 
-/** What the task adds to an epoch's result (segmentation: mean IoU on the test and validation splits). */
+/** What the task adds to an epoch's result (segmentation: mean IoU; detection: mAP@0.5; on the test and validation splits). */
 function taskMetrics(test: Evaluation, validation: Evaluation | null): Partial<EpochResult> {
-  if (!test.summary) return {};
+  const [t, v] = [test.summary, validation?.summary];
+  if (!t) return {};
   return {
-    testMeanIoU: test.summary.meanIoU, testClassIoU: test.summary.classIoU,
-    ...(validation?.summary ? { validationMeanIoU: validation.summary.meanIoU } : {}),
+    ...(t.meanIoU === undefined ? {} : { testMeanIoU: t.meanIoU, testClassIoU: t.classIoU }),
+    ...(v?.meanIoU === undefined ? {} : { validationMeanIoU: v.meanIoU }),
+    ...(t.meanAP === undefined ? {} : { testMeanAP: t.meanAP }),
+    ...(v?.meanAP === undefined ? {} : { validationMeanAP: v.meanAP }),
   };
 }
 
