@@ -204,6 +204,7 @@ export default {
   },
   preset: {
     shapesFcn: 'Small FCN for Shapes (a class per pixel)',
+    gridDetector: 'Grid detector for MNIST scenes (boxes)',
     lenet5: 'LeNet-5 (the classic CNN)',
     mlp: 'Simple MLP (no convolution)',
     tinyCnn: 'Tiny CNN (fast)',

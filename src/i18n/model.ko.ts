@@ -202,6 +202,7 @@ const ko: typeof en = {
   },
   preset: {
     shapesFcn: 'Shapes용 작은 FCN (픽셀마다 클래스)',
+    gridDetector: 'MNIST 장면용 격자 검출기 (상자)',
     lenet5: 'LeNet-5 (대표적인 CNN)',
     mlp: '간단한 MLP (합성곱 없음)',
     tinyCnn: '작은 CNN (빠름)',
