@@ -58,4 +58,15 @@ export default {
     noCam: 'No convolution block: no Grad-CAM.',
   },
   show: 'Show',
+  boxes: {
+    heading: 'Boxes and non-maximum suppression',
+    hint: 'The grid detector cuts the image into {{rows}}×{{cols}} cells of {{cell}} pixels; every cell proposes one box with a score (objectness × class probability). Boxes below the score threshold are left out; then NMS keeps the highest-scoring box left and drops every box that overlaps it by more than the IoU threshold, and repeats.',
+    notDetector: 'This view shows a grid detector\'s boxes: choose MNIST scenes and the grid detector preset (or end your network in the grid detector).',
+    waiting: 'The boxes appear once the network has run on the chosen image (press Train or Step).',
+    score: 'Score threshold',
+    iou: 'IoU threshold',
+    summary: '{{candidates}} boxes above the score threshold ({{below}} cells below it); NMS keeps {{kept}}:',
+    keep: '#{{rank}} {{label}} ({{score}}) kept: the highest score left',
+    suppress: '#{{rank}} {{label}} ({{score}}) dropped by #{{by}}: IoU {{iou}} > {{threshold}}',
+  },
 };

@@ -59,6 +59,17 @@ const ko: typeof en = {
     gradCam: '{{layer}}의 Grad-CAM',
     noCam: '합성곱 블록이 없어 Grad-CAM을 만들 수 없습니다.',
   },
+  boxes: {
+    heading: '상자와 비최대 억제(NMS)',
+    hint: '격자 검출기는 이미지를 {{cell}}픽셀 칸 {{rows}}×{{cols}}개로 나누고, 칸마다 상자 하나를 점수(물체일 확률 × 클래스 확률)와 함께 내놓습니다. 점수 문턱값보다 낮은 상자는 빼고, NMS가 남은 상자 중 점수가 가장 높은 것을 남긴 뒤 그 상자와 IoU 문턱값보다 많이 겹치는 상자를 모두 지우기를 되풀이합니다.',
+    notDetector: '이 보기는 격자 검출기의 상자를 보여 줍니다. MNIST 장면 데이터셋과 격자 검출기 프리셋을 고르거나, 네트워크를 격자 검출기로 끝내세요.',
+    waiting: '고른 이미지에 네트워크를 한 번 돌리면 상자가 나타납니다(학습 또는 한 단계를 누르세요).',
+    score: '점수 문턱값',
+    iou: 'IoU 문턱값',
+    summary: '점수 문턱값을 넘은 상자 {{candidates}}개(넘지 못한 칸 {{below}}개) 중 NMS가 {{kept}}개를 남깁니다:',
+    keep: '#{{rank}} {{label}} ({{score}}) 남김: 남은 상자 중 점수가 가장 높음',
+    suppress: '#{{rank}} {{label}} ({{score}}) #{{by}}에 밀려 지움: IoU {{iou}} > {{threshold}}',
+  },
   show: '보기',
 };
 

@@ -24,6 +24,7 @@ export default {
     saliency: 'Saliency',
     gradients: 'Gradient flow',
     arith: 'Arithmetic',
+    boxes: 'Boxes & NMS',
     epochs: 'Epochs',
     summary: 'Summary',
   },
