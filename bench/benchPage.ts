@@ -10,6 +10,7 @@
 //            (bnSuite.ts): bn.stockForwardBackwardMs, bn.forwardBackwardMs.
 //  parallel: data-parallel img/s of the app engine with 1 and K workers, LeNet-5 and cifarBn (parallelSuite.ts; run.mjs
 //            adds the app page with its views, parallelViewsRun.mjs): parallel.viewsClosed.lenet5.speedup.
+//  detector: the grid detector on MNIST scenes to mAP@0.5 0.80 within 600 s (detectorSuite.ts): detectorToMap80.
 //  understand: LeNet-5 img/s with the understanding service present but idle against none (understandSuite.ts): understand.closedRatio.
 //  gradcheck: gradients of a conv-BN-ReLU net on ?backend= against cpu (gradCheckWorker.ts); not in the default set.
 //  bare:     only the bare tfjs loop (?steps=, default 470 batches of 64), on ?backend= (wasm when auto): the
@@ -21,6 +22,7 @@ import { DEFAULT_HYPER_PARAMS } from '../src/train/api/hyper';
 import type { BackendChoice, BackendName, EpochResult, HyperParams } from '../src/train/api/protocol';
 import { runParallelSuite } from './parallelSuite';
 import { runUnderstandSuite } from './understandSuite';
+import { runDetectorSuite } from './detectorSuite';
 import { round, runEngine, secondsToAccuracy, type EngineRunResult } from './engineRun';
 import { cifarBn } from '../src/model/presetNets';
 import {
@@ -30,7 +32,7 @@ import {
 
 const params = new URLSearchParams(location.search);
 const backendChoice = (params.get('backend') ?? 'auto') as BackendChoice;
-const suites = new Set((params.get('suite') ?? 'baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand').split(','));
+const suites = new Set((params.get('suite') ?? 'baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand,detector').split(','));
 const dataUrl = (name: string) => new URL(`../data/${name}/`, location.href).pathname;
 const MNIST = dataUrl('mnist');
 const CIFAR = dataUrl('cifar10');
@@ -168,6 +170,7 @@ async function main() {
   }
   if (suites.has('parallel')) result.parallel = await runParallelSuite({ mnist: MNIST, cifar: CIFAR });
   if (suites.has('understand')) result.understand = await runUnderstandSuite(MNIST, backendChoice);
+  if (suites.has('detector')) result.detectorToMap80 = await runDetectorSuite(MNIST, backendChoice);
   if (suites.has('gradcheck')) {
     result.gradCheck = await answerOf(new Worker(new URL('./gradCheckWorker.ts', import.meta.url), { type: 'module' }),
       { backend: backendChoice });

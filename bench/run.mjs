@@ -1,6 +1,6 @@
 // npm run bench: serves the production build, opens the benchmark page in headless Debian Chromium and
 // prints its result as one JSON object. Pass --backend=wasm|webgl|cpu to force a backend, and
-// --suite=baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand,views to run only some parts (default: all; see bench/benchPage.ts and
+// --suite=baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand,detector,views to run only some parts (default: all; see bench/benchPage.ts and
 // bench/viewsRun.mjs). --suite=firstvisit (not in the default): a class's first visit (bench/firstVisit.mjs). --compositing=software (the default: as Chrome composites on a machine with no GPU) or
 // --compositing=swiftshader (as the browser tests run: the page composited through SwiftShader; see
 // bench/chromium.mjs).
@@ -12,7 +12,7 @@ import { runFirstVisitSuite } from './firstVisit.mjs';
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const backend = arg('backend', 'auto');
-const suite = arg('suite', 'baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand,views');
+const suite = arg('suite', 'baseline,lenet,lenet990,cifar,cifarBn,backends,bn,parallel,understand,detector,views');
 const pageSuites = suite.split(',').filter((s) => s !== 'views' && s !== 'firstvisit').join(',');
 const compositing = arg('compositing', 'software');
 if (!['software', 'swiftshader'].includes(compositing)) throw new Error(`--compositing=${compositing}: software or swiftshader`);
