@@ -64,6 +64,7 @@ export default {
     notDetector: 'This view shows a grid detector\'s boxes: choose MNIST scenes and the grid detector preset (or end your network in the grid detector).',
     waiting: 'The boxes appear once the network has run on the chosen image (press Train or Step).',
     score: 'Score threshold',
+    loss: 'Training loss per image = {{objectness}} × objectness cross-entropy (cells with an object) + {{noObject}} × the same (cells without) + {{box}} × box squared error (x, y, √w, √h) + {{classes}} × class cross-entropy. The epoch table\'s mAP@0.5 counts boxes scoring {{scoreThreshold}} or more after NMS at IoU {{iouThreshold}}.',
     iou: 'IoU threshold',
     summary: '{{candidates}} boxes above the score threshold ({{below}} cells below it); NMS keeps {{kept}}:',
     keep: '#{{rank}} {{label}} ({{score}}) kept: the highest score left',

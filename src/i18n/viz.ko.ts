@@ -65,6 +65,7 @@ const ko: typeof en = {
     notDetector: '이 보기는 격자 검출기의 상자를 보여 줍니다. MNIST 장면 데이터셋과 격자 검출기 프리셋을 고르거나, 네트워크를 격자 검출기로 끝내세요.',
     waiting: '고른 이미지에 네트워크를 한 번 돌리면 상자가 나타납니다(학습 또는 한 단계를 누르세요).',
     score: '점수 문턱값',
+    loss: '이미지마다 학습 손실 = {{objectness}} × 물체 여부 교차 엔트로피(물체가 있는 칸) + {{noObject}} × 같은 값(물체가 없는 칸) + {{box}} × 상자 제곱 오차(x, y, √w, √h) + {{classes}} × 클래스 교차 엔트로피. 에포크 표의 mAP@0.5는 IoU {{iouThreshold}}의 NMS를 거친 뒤 점수가 {{scoreThreshold}} 이상인 상자로 셉니다.',
     iou: 'IoU 문턱값',
     summary: '점수 문턱값을 넘은 상자 {{candidates}}개(넘지 못한 칸 {{below}}개) 중 NMS가 {{kept}}개를 남깁니다:',
     keep: '#{{rank}} {{label}} ({{score}}) 남김: 남은 상자 중 점수가 가장 높음',

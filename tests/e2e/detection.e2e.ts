@@ -47,6 +47,8 @@ describe('detection', () => {
       return { width: canvas.width, coloured };
     });
     expect(painted.width).toBe(256);
+    // The loss's weights are shown.
+    expect(await page.textContent('[data-testid=detection-loss]')).toContain('5 × box squared error');
     // The input picker gives no single answer for a grid of boxes.
     expect(await page.locator('[data-panel-body=boxes] .viz-prediction').count()).toBe(0);
     expect(painted.coloured).toBeGreaterThan(100);

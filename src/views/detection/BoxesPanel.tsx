@@ -5,6 +5,7 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { datasetTask } from '../../data/registry';
+import { DEFAULT_DETECTION } from '../../tasks/detection';
 import { CELL, cellSizeOf, decodeGrid, gridSideOf } from '../../tasks/detectionGrid';
 import { useApp } from '../AppContext';
 import { useClassNames } from '../predict/hooks';
@@ -64,6 +65,7 @@ export const BoxesPanel = memo(function BoxesPanel() {
     <section className="viz-panel boxes-panel" data-panel="boxes">
       <h2>{t('boxes.heading')}</h2>
       <p className="hint">{t('boxes.hint', { cell: CELL, rows, cols })}</p>
+      <p className="hint boxes-loss" data-testid="detection-loss">{t('boxes.loss', { ...DEFAULT_DETECTION })}</p>
       {!detecting || head === null ? <p className="hint boxes-none">{t('boxes.notDetector')}</p> : (<>
         <InputPicker />
         <div className="viz-toolbar">
