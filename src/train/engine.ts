@@ -237,7 +237,7 @@ async function runStages(ctx: RunContext, deps: EngineDeps, loadData: DatasetSou
     // One pass over the test split gives the test loss and accuracy and, for the predictor, the confusion matrix.
     const confusion = ctx.predictor && session.task?.guesses ? createConfusionCollector(session) : null;
     const test = await evaluate(ctx, session, confusion?.observe);
-    if (confusion) await ctx.predictor?.afterEvaluation(ctx, session, epoch, confusion);
+    await ctx.predictor?.afterEvaluation(ctx, session, epoch, confusion);
     const imagesPerSecond = seconds > 0 ? images / seconds : 0;
     ctx.post({
       type: 'epoch',

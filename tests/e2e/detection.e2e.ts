@@ -58,6 +58,11 @@ describe('detection', () => {
     const map = Number(await cell?.getAttribute('data-value'));
     expect(map).toBeGreaterThanOrEqual(0);
     expect(map).toBeLessThanOrEqual(1);
+    // After the run, another test image is answered by the final weights: the boxes view draws image 3, not 0.
+    await page.waitForSelector('[data-phase=done]', { timeout }).catch(fail);
+    await openPanel(page, 'boxes');
+    await page.fill('[data-panel-body=boxes] [data-testid=viz-test-index]', '3');
+    await page.waitForSelector('[data-testid=boxes-canvas][data-image="3"]', { timeout: 30_000 }).catch(fail);
     expect(errors).toEqual([]);
   }, 300_000);
 });

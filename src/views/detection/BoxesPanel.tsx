@@ -13,6 +13,7 @@ import { InputPicker } from '../viz/InputPicker';
 import { useOnScreen, useProbeChannel, useProbeValue, useWantBlocks } from '../viz/hooks';
 import { drawBoxes } from './drawBoxes';
 import { nmsWalk, type NmsStep } from './nmsWalk';
+import { shownSnapshot, shownStamp } from './shownSnapshot';
 import '../viz/viz.css';
 import './boxes.css';
 
@@ -42,13 +43,14 @@ export const BoxesPanel = memo(function BoxesPanel() {
   const classNames = useClassNames(dataShape.numClasses);
   const [rows, cols] = gridSideOf(dataShape);
   const expected = rows * cols * cellSizeOf(dataShape);
-  // Re-derive when a new snapshot arrives (its step) or the image changes.
-  const stamp = useProbeValue((c) => (c.latest && c.latest.probabilities.length === expected ? `${c.latest.step} ${c.latest.input.values[0]} ${c.latest.input.label}` : null));
+  // Re-derive when a new snapshot arrives (its step), the image changes, or a new choice waits for its answer.
+  const stamp = useProbeValue((c) => shownStamp(shownSnapshot(c.latest, c.config, expected)));
+  const shown = useMemo(() => (stamp === null ? null : shownSnapshot(channel.latest, channel.config, expected)), [channel, stamp, expected]);
   const walk = useMemo(() => {
-    const latest = channel.latest;
-    if (stamp === null || !latest) return null;
-    return { image: latest.input, walk: nmsWalk(decodeGrid(latest.probabilities, 0, dataShape), scoreThreshold, iouThreshold) };
-  }, [channel, stamp, dataShape, scoreThreshold, iouThreshold]);
+    if (shown?.kind !== 'ready') return null;
+    const { input, probabilities } = shown.snapshot;
+    return { image: input, walk: nmsWalk(decodeGrid(probabilities, 0, dataShape), scoreThreshold, iouThreshold) };
+  }, [shown, dataShape, scoreThreshold, iouThreshold]);
 
   useEffect(() => {
     if (canvas.current && walk) drawBoxes(canvas.current, { ...walk, cell: CELL, classNames, scale: 4 });
@@ -73,8 +75,9 @@ export const BoxesPanel = memo(function BoxesPanel() {
           <Slider label={t('boxes.iou')} value={iouThreshold} onChange={setIou} name="iou-threshold" />
         </div>
         <div className="boxes-body" ref={host}>
-          {walk === null ? <p className="hint">{t('boxes.waiting')}</p> : (<>
-            <canvas ref={canvas} className="boxes-canvas" data-testid="boxes-canvas" data-kept={walk.walk.kept.size}
+          {shown?.kind === 'pending' ? <p className="hint" role="status" data-testid="boxes-pending">{t('boxes.pending', { index: shown.index })}</p>
+            : walk === null ? <p className="hint">{t('boxes.waiting')}</p> : (<>
+            <canvas ref={canvas} className="boxes-canvas" data-testid="boxes-canvas" data-image={walk.image.index ?? 'drawn'} data-kept={walk.walk.kept.size}
               data-candidates={walk.walk.candidates.length} />
             <div className="boxes-steps">
               <p>{t('boxes.summary', { candidates: walk.walk.candidates.length, below: walk.walk.belowThreshold, kept: walk.walk.kept.size })}</p>
