@@ -10,6 +10,7 @@
 //            (bnSuite.ts): bn.stockForwardBackwardMs, bn.forwardBackwardMs.
 //  parallel: data-parallel img/s of the app engine with 1 and K workers, LeNet-5 and cifarBn (parallelSuite.ts; run.mjs
 //            adds the app page with its views, parallelViewsRun.mjs): parallel.viewsClosed.lenet5.speedup.
+//  detector: the grid detector on MNIST scenes to mAP@0.5 0.80 within 600 s (detectorSuite.ts): detectorToMap80; not in the default set (up to 3 x 600 s).
 //  understand: LeNet-5 img/s with the understanding service present but idle against none (understandSuite.ts): understand.closedRatio.
 //  vit:      ViT-tiny against the ResNet-style net of its size, img/s on MNIST and CIFAR-10 (vitSuite.ts); not in the default set.
 //  vit97:    ViT-tiny to 97% on MNIST within 300 s (VIT_RECIPE); not in the default set.
@@ -27,6 +28,7 @@ import { runUnderstandSuite } from './understandSuite';
 import { unetToTarget } from './segmentationSuite';
 import { runVitSuite } from './vitSuite';
 import { vitTiny } from '../src/model/presetVit';
+import { runDetectorSuite } from './detectorSuite';
 import { round, runEngine, secondsToAccuracy, type EngineRunResult } from './engineRun';
 import { cifarBn } from '../src/model/presetNets';
 import {
@@ -177,6 +179,7 @@ async function main() {
   if (suites.has('understand')) result.understand = await runUnderstandSuite(MNIST, backendChoice);
   if (suites.has('vit')) result.vit = await runVitSuite({ mnist: MNIST, cifar: CIFAR }, backendChoice);
   if (suites.has('vit97')) result.vitTinyTo97 = await toTarget(vitTiny(), MNIST, VIT_RECIPE, VIT_TARGET);
+  if (suites.has('detector')) result.detectorToMap80 = await runDetectorSuite(MNIST, backendChoice);
   if (suites.has('gradcheck')) {
     result.gradCheck = await answerOf(new Worker(new URL('./gradCheckWorker.ts', import.meta.url), { type: 'module' }),
       { backend: backendChoice });

@@ -1,6 +1,6 @@
 // One run through the app's own worker engine (the client the UI uses), with what the benchmark reads off
 // it: the backend, every epoch's result, main-thread long tasks, and an optional early stop.
-import type { LoadedDataset } from '../src/data/types';
+import type { DatasetRef, LoadedDataset } from '../src/data/types';
 import type { ModelSpec } from '../src/model/spec';
 import { createTrainingClient } from '../src/train/api/client';
 import type { BackendChoice, BackendInfo, EpochResult, FromWorker, HyperParams, WorkersChoice } from '../src/train/api/protocol';
@@ -14,6 +14,8 @@ export interface EngineRunOptions {
   readonly testLimit?: number;
   /** The whole dataset, loaded by the page, handed to the worker instead of the URL. */
   readonly inline?: LoadedDataset;
+  /** Another dataset reference than the URL's (a generated one). */
+  readonly dataset?: DatasetRef;
   /** Stop after the epoch for which this says true (a target reached, a budget spent). */
   readonly stopAfter?: (epochs: readonly EpochResult[]) => boolean;
   /** 'one' keeps the run in one worker (no data-parallel helpers). */
@@ -58,7 +60,7 @@ export function runEngine(opts: EngineRunOptions): Promise<EngineRunResult> {
     });
     const ref = { url: opts.url, ...(opts.trainLimit ? { trainLimit: opts.trainLimit } : {}),
       ...(opts.testLimit ? { testLimit: opts.testLimit } : {}) };
-    client.start(opts.spec, opts.inline ? { kind: 'inline', data: opts.inline } : ref, opts.hyper, opts.backend,
+    client.start(opts.spec, opts.inline ? { kind: 'inline', data: opts.inline } : opts.dataset ?? ref, opts.hyper, opts.backend,
       opts.workers ? { workers: opts.workers } : {});
   });
 }

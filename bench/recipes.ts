@@ -70,3 +70,15 @@ export function cifarSmall(): { spec: ModelSpec; source: string } {
     ),
   };
 }
+
+/**
+ * The grid detector on MNIST scenes to mAP@0.5 of 0.80 within 10 minutes of training (issue 26). Not yet
+ * measured to the target: the recipe is a first guess from the unit test's small detector (mAP 0.04 to
+ * 0.33 in 4 epochs of 600 scenes, Adam 0.003), with more scenes and epochs and Adam annealed to 0.
+ */
+export const DETECTOR_TARGET = { map: 0.8, budgetSeconds: 600 };
+export const DETECTOR_SCENES = { trainCount: 6000, testCount: 200 } as const;
+export const DETECTOR_RECIPE: HyperParams = {
+  ...DEFAULT_HYPER_PARAMS, optimizer: 'adam', learningRate: 0.003, batchSize: 32, epochs: 12, seed: 1,
+  schedule: { kind: 'cosine', minFactor: 0 },
+};

@@ -22,6 +22,7 @@ import { patchEmbedModule } from './patchEmbed';
 import { classTokenModule, posEmbedModule } from './tokenEmbed';
 import { tokenPoolModule } from './tokenPool';
 import { pixelSoftmaxModule } from './pixelSoftmax';
+import { gridDetectModule } from './gridDetect';
 import type { AnyBlockModule, BlockModule } from './types';
 
 // The order is the palette's: the classic CNN blocks first (the lessons build with them), then the blocks of
@@ -45,6 +46,7 @@ export const BLOCK_MODULES = [
   upsample2dModule,
   crop2dModule,
   pixelSoftmaxModule,
+  gridDetectModule,
   patchEmbedModule,
   classTokenModule,
   posEmbedModule,

@@ -112,6 +112,8 @@ export interface PytorchExport<B> {
   readonly weights?: Readonly<Record<string, TorchWeight>>;
   /** Buffers PyTorch keeps that TensorFlow.js has no weight for (batch norm's num_batches_tracked). */
   readonly buffers?: readonly { readonly key: string; readonly dtype: 'I64'; readonly value: number }[];
+  /** The output head's predict_proba body, where the task's (a softmax) is not what the app's output is. */
+  readonly predict?: string;
 }
 
 /** One statement of the Keras model.py: `variable = layer(input)`, or `variable = layer` without an input. */

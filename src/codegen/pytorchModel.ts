@@ -25,6 +25,7 @@ export function pytorchModelPy(spec: ModelSpec, analysis: ModelAnalysis, data: D
   const forward: string[] = [];
   const helpers = new Set<string>();
   const task = DEFAULT_TASK;
+  let predict = task.pytorch.predict;
   let output = 'x';
   for (const a of analysis.blocks) {
     const block = specs.get(a.id);
@@ -37,7 +38,7 @@ export function pytorchModelPy(spec: ModelSpec, analysis: ModelAnalysis, data: D
     modules.push(...code.modules);
     forward.push(...code.forward);
     for (const helper of code.helpers ?? []) helpers.add(helper);
-    if (kind.role === 'output') output = name;
+    if (kind.role === 'output') [output, predict] = [name, kind.pytorch.predict ?? predict];
   }
   const [h, w, ch] = data.inputShape;
   const inputNote = data.inputShape.length === 3 ? `(N, ${ch}, ${h}, ${w})` : `(N, ${data.inputShape.join(', ')})`;
@@ -69,6 +70,6 @@ ${forward.map((l) => `        ${l}`).join('\n')}
         return ${output}
 
     def predict_proba(self, x):
-        ${task.pytorch.predict}
+        ${predict}
 ${PY_WEIGHTS_LOADER}`;
 }

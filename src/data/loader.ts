@@ -91,7 +91,11 @@ export async function loadDataset(
   options: LoadOptions = {},
 ): Promise<LoadedDataset> {
   if (ref.kind === 'inline') return ref.data; // made in the page: already decoded
-  if (ref.kind === 'generated') return generateDataset(ref, (done, all) => onProgress?.(done, 'train', all));
+  if (ref.kind === 'generated') {
+    const loadDigits = (url: string, limits: { train: number; test: number }) =>
+      loadDataset({ url, trainLimit: limits.train, testLimit: limits.test }, undefined, fetchFn);
+    return generateDataset(ref, (done, all) => onProgress?.(done, 'train', all), loadDigits);
+  }
   const base = ref.url.replace(/\/+$/, '');
   let loaded = 0;
   let total: number | undefined;

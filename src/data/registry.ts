@@ -2,8 +2,10 @@
 // anything is downloaded (shape, classes, sizes), and where the web files live.
 import type { DataShape } from '../model/spec';
 import { SHAPES_CLASSES, SHAPES_SIZE } from './shapes';
+import { SCENE_CLASSES, SCENE_SIZE } from './mnistScenes';
+import type { GeneratorId } from './generated';
 
-export type BuiltinDatasetId = 'mnist' | 'cifar10' | 'shapes';
+export type BuiltinDatasetId = 'mnist' | 'cifar10' | 'shapes' | 'mnistScenes' | 'mnistSceneMasks';
 /** 'custom': a dataset made in the page from the user's own images. */
 export type DatasetId = BuiltinDatasetId | 'custom';
 
@@ -20,7 +22,12 @@ export interface DatasetEntry {
   /** Approximate size of the web files, for the "this will download N MB" hint. */
   readonly downloadMB: number;
   /** Drawn in the worker from this seed instead of downloaded (src/data/generated.ts); `path` is then unused. */
-  readonly generated?: { readonly generator: 'shapes'; readonly seed: number };
+  readonly generated?: {
+    readonly generator: GeneratorId;
+    readonly seed: number;
+    /** Cut from the digits of this built-in dataset (its web files are fetched in the worker). */
+    readonly digits?: 'mnist';
+  };
   /** What its targets mean (src/tasks/registry.ts); classification when absent. */
   readonly task?: string;
 }
@@ -41,6 +48,15 @@ export const DATASETS: readonly DatasetEntry[] = [
   {
     id: 'shapes', name: 'Shapes', path: '', shape: { inputShape: [SHAPES_SIZE, SHAPES_SIZE, 3], numClasses: SHAPES_CLASSES.length },
     classNames: SHAPES_CLASSES, trainCount: 2000, testCount: 200, downloadMB: 0, generated: { generator: 'shapes', seed: 26 }, task: 'segmentation',
+  },
+  // The same scenes for two tasks: a box per digit (detection), or a digit class per pixel (segmentation).
+  {
+    id: 'mnistScenes', name: 'MNIST scenes', path: '', shape: { inputShape: [SCENE_SIZE, SCENE_SIZE, 1], numClasses: SCENE_CLASSES.length },
+    classNames: SCENE_CLASSES, trainCount: 4000, testCount: 200, downloadMB: 4, generated: { generator: 'mnistScenes', seed: 26, digits: 'mnist' }, task: 'detection',
+  },
+  {
+    id: 'mnistSceneMasks', name: 'MNIST scene masks', path: '', shape: { inputShape: [SCENE_SIZE, SCENE_SIZE, 1], numClasses: SCENE_CLASSES.length },
+    classNames: SCENE_CLASSES, trainCount: 4000, testCount: 200, downloadMB: 4, generated: { generator: 'mnistScenes', seed: 26, digits: 'mnist' }, task: 'segmentation',
   },
 ];
 

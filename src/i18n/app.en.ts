@@ -66,6 +66,8 @@ export default {
     testLoss: 'Test loss',
     testMeanIoU: 'Test mean IoU',
     testMeanIoUHint: 'Intersection over union of the predicted and true pixels of each class, averaged over the classes',
+    testMeanAP: 'Test mAP@0.5',
+    testMeanAPHint: 'Mean average precision: a box counts as found when it has the right class and overlaps a true box by IoU 0.5 or more; averaged over the classes',
     speed: 'Images / s',
     time: 'Time',
     none: 'No epoch finished yet.',

@@ -28,6 +28,7 @@ export default {
     mlp: 'MLP (GELU)',
     tokenpool: 'Token head',
     pixelsoftmax: 'Per-pixel classifier',
+    griddetect: 'Grid detector',
   },
   field: {
     filters: 'Filters',
@@ -205,6 +206,7 @@ export default {
     shapesFcn: 'Small FCN for Shapes (a class per pixel)',
     shapesUnet: 'Small U-Net for Shapes (with skips)',
     shapesEncoderDecoder: 'Shapes encoder-decoder without skips (U-Net’s depth)',
+    gridDetector: 'Grid detector for MNIST scenes (boxes)',
     lenet5: 'LeNet-5 (the classic CNN)',
     mlp: 'Simple MLP (no convolution)',
     tinyCnn: 'Tiny CNN (fast)',

@@ -29,6 +29,7 @@ const ko: typeof en = {
     mlp: 'MLP (GELU)',
     tokenpool: '토큰 헤드',
     pixelsoftmax: '픽셀별 분류기',
+    griddetect: '격자 검출기',
   },
   field: {
     filters: '필터 수',
@@ -203,6 +204,7 @@ const ko: typeof en = {
     shapesFcn: 'Shapes용 작은 FCN (픽셀마다 클래스)',
     shapesUnet: 'Shapes용 작은 U-Net (스킵 연결 포함)',
     shapesEncoderDecoder: 'Shapes용 인코더-디코더 (스킵 없음, U-Net과 같은 깊이)',
+    gridDetector: 'MNIST 장면용 격자 검출기 (상자)',
     lenet5: 'LeNet-5 (대표적인 CNN)',
     mlp: '간단한 MLP (합성곱 없음)',
     tinyCnn: '작은 CNN (빠름)',

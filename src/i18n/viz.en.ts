@@ -71,4 +71,17 @@ export default {
     positionsLabel: 'cosine similarity of the position embeddings',
   },
   show: 'Show',
+  boxes: {
+    heading: 'Boxes and non-maximum suppression',
+    hint: 'The grid detector cuts the image into {{rows}}×{{cols}} cells of {{cell}} pixels; every cell proposes one box with a score (objectness × class probability). Boxes below the score threshold are left out; then NMS keeps the highest-scoring box left and drops every box that overlaps it by more than the IoU threshold, and repeats.',
+    notDetector: 'This view shows a grid detector\'s boxes: choose MNIST scenes and the grid detector preset (or end your network in the grid detector).',
+    waiting: 'The boxes appear once the network has run on the chosen image (press Train or Step).',
+    pending: 'Finding the boxes in test image no. {{index}}…',
+    score: 'Score threshold',
+    loss: 'Training loss per image = {{objectness}} × objectness cross-entropy (cells with an object) + {{noObject}} × the same (cells without) + {{box}} × box squared error (x, y, √w, √h) + {{classes}} × class cross-entropy. The epoch table\'s mAP@0.5 counts boxes scoring {{scoreThreshold}} or more after NMS at IoU {{iouThreshold}}.',
+    iou: 'IoU threshold',
+    summary: '{{candidates}} boxes above the score threshold ({{below}} cells below it); NMS keeps {{kept}}:',
+    keep: '#{{rank}} {{label}} ({{score}}) kept: the highest score left',
+    suppress: '#{{rank}} {{label}} ({{score}}) dropped by #{{by}}: IoU {{iou}} > {{threshold}}',
+  },
 };

@@ -72,6 +72,19 @@ const ko: typeof en = {
     positionsNone: '이 네트워크에는 이미지 패치에 대한 학습된 위치 임베딩이 없습니다.',
     positionsLabel: '위치 임베딩의 코사인 유사도',
   },
+  boxes: {
+    heading: '상자와 비최대 억제(NMS)',
+    hint: '격자 검출기는 이미지를 {{cell}}픽셀 칸 {{rows}}×{{cols}}개로 나누고, 칸마다 상자 하나를 점수(물체일 확률 × 클래스 확률)와 함께 내놓습니다. 점수 문턱값보다 낮은 상자는 빼고, NMS가 남은 상자 중 점수가 가장 높은 것을 남긴 뒤 그 상자와 IoU 문턱값보다 많이 겹치는 상자를 모두 지우기를 되풀이합니다.',
+    notDetector: '이 보기는 격자 검출기의 상자를 보여 줍니다. MNIST 장면 데이터셋과 격자 검출기 프리셋을 고르거나, 네트워크를 격자 검출기로 끝내세요.',
+    waiting: '고른 이미지에 네트워크를 한 번 돌리면 상자가 나타납니다(학습 또는 한 단계를 누르세요).',
+    pending: '테스트 이미지 {{index}}번의 상자를 찾는 중…',
+    score: '점수 문턱값',
+    loss: '이미지마다 학습 손실 = {{objectness}} × 물체 여부 교차 엔트로피(물체가 있는 칸) + {{noObject}} × 같은 값(물체가 없는 칸) + {{box}} × 상자 제곱 오차(x, y, √w, √h) + {{classes}} × 클래스 교차 엔트로피. 에포크 표의 mAP@0.5는 IoU {{iouThreshold}}의 NMS를 거친 뒤 점수가 {{scoreThreshold}} 이상인 상자로 셉니다.',
+    iou: 'IoU 문턱값',
+    summary: '점수 문턱값을 넘은 상자 {{candidates}}개(넘지 못한 칸 {{below}}개) 중 NMS가 {{kept}}개를 남깁니다:',
+    keep: '#{{rank}} {{label}} ({{score}}) 남김: 남은 상자 중 점수가 가장 높음',
+    suppress: '#{{rank}} {{label}} ({{score}}) #{{by}}에 밀려 지움: IoU {{iou}} > {{threshold}}',
+  },
   show: '보기',
 };
 

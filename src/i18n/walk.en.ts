@@ -20,6 +20,8 @@ export default {
     cifar10: { airplane: 'airplane', automobile: 'automobile', bird: 'bird', cat: 'cat', deer: 'deer', dog: 'dog',
       frog: 'frog', horse: 'horse', ship: 'ship', truck: 'truck' },
     shapes: { background: 'background', circle: 'circle', square: 'square', triangle: 'triangle' },
+    mnistScenes: { background: 'background' },
+    mnistSceneMasks: { background: 'background' },
   },
   backendReason: {
     noGpu: 'automatic: no GPU',

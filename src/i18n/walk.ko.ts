@@ -19,6 +19,8 @@ export default {
     cifar10: { airplane: '비행기', automobile: '자동차', bird: '새', cat: '고양이', deer: '사슴', dog: '개',
       frog: '개구리', horse: '말', ship: '배', truck: '트럭' },
     shapes: { background: '배경', circle: '원', square: '정사각형', triangle: '삼각형' },
+    mnistScenes: { background: '배경' },
+    mnistSceneMasks: { background: '배경' },
   },
   backendReason: {
     noGpu: '자동: GPU 없음',

@@ -25,6 +25,7 @@ export default {
     attention: 'Attention',
     gradients: 'Gradient flow',
     arith: 'Arithmetic',
+    boxes: 'Boxes & NMS',
     epochs: 'Epochs',
     summary: 'Summary',
   },

@@ -27,6 +27,7 @@ const ko: typeof en = {
     attention: '어텐션',
     gradients: '그래디언트 흐름',
     arith: '연산 과정',
+    boxes: '상자와 NMS',
     epochs: '에포크',
     summary: '요약',
   },

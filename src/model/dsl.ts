@@ -104,3 +104,4 @@ export const dense = (units: number, opts: Omit<ConvOptions, 'stride' | 'padding
   ({ kind: 'dense', units, ...opts });
 export const softmax = (): BlockDraft => ({ kind: 'softmax' });
 export const pixelSoftmax = (): BlockDraft => ({ kind: 'pixelsoftmax' });
+export const gridDetect = (): BlockDraft => ({ kind: 'griddetect' });

@@ -5,13 +5,15 @@ import { alexnetStyle, cifarBn, cifarSmall, inceptionStyle, resnetStyle, vggStyl
 import { activation, chain, conv2d, dense, flatten, input, lenet5Mnist, maxPool2d, ALL_PRESETS, PRESETS, softmax } from './presets';
 import type { DataShape, ModelSpec } from './spec';
 import { shapesEncoderDecoder, shapesFcn, shapesUnet } from './segmentationNets';
+import { gridDetector } from './detectionNets';
 
 const MNIST = { inputShape: [28, 28, 1], numClasses: 10 } as const;
-const DATA: Record<'mnist' | 'cifar10' | 'shapes', DataShape> = {
+const DATA: Record<'mnist' | 'cifar10' | 'shapes' | 'mnistScenes', DataShape> = {
   mnist: MNIST, cifar10: { inputShape: [32, 32, 3], numClasses: 10 }, shapes: { inputShape: [64, 64, 3], numClasses: 4 },
+  mnistScenes: { inputShape: [64, 64, 1], numClasses: 11 },
 };
 /** What each dataset's task needs the network to output: a score per class, per image or per pixel. */
-const OUTPUT: Record<keyof typeof DATA, readonly number[]> = { mnist: [10], cifar10: [10], shapes: [64, 64, 4] };
+const OUTPUT: Record<keyof typeof DATA, readonly number[]> = { mnist: [10], cifar10: [10], shapes: [64, 64, 4], mnistScenes: [8, 8, 15] };
 
 describe('chain', () => {
   it('wires each block to the one before, with readable ids', () => {
@@ -86,6 +88,14 @@ describe('presets', () => {
       // Cheap enough to train on wasm in minutes: under 30 M multiply-adds per image.
       expect(measureModel(spec, analysis, data).totals.macs).toBeLessThan(30e6);
     }
+  });
+
+  it('gridDetector gives an 8x8 grid whose cells each see a whole digit: a 38-pixel receptive field, 12.4 M multiply-adds', () => {
+    const data = DATA.mnistScenes;
+    const analysis = analyzeModel(gridDetector(), data);
+    const cost = measureModel(gridDetector(), analysis, data);
+    expect(cost.totals.macs).toBe(64 * 64 * 9 * 16 + 32 * 32 * 9 * 16 * 32 + 16 * 16 * 9 * 32 * 64 + 8 * 8 * 9 * 64 * 64 + 8 * 8 * 64 * 15);
+    expect(cost.blocks.at(-1)?.receptiveField?.size).toEqual([38, 38]);
   });
 
   it('cifarSmall stays cheap: under 4 M multiply-adds and 200 k parameters per image', () => {

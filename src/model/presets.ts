@@ -4,6 +4,7 @@ import { activation, chain, conv2d, dense, flatten, input, maxPool2d, softmax } 
 import { alexnetStyle, cifarBn, cifarSmall, inceptionStyle, resnetStyle, vggStyle } from './presetNets';
 import { resnetVitSize, vitHybrid, vitTiny } from './presetVit';
 import { shapesEncoderDecoder, shapesFcn, shapesUnet } from './segmentationNets';
+import { gridDetector } from './detectionNets';
 import { alexnet, googlenet, lenet5Classic, resnet18, resnet50, vgg16 } from './reference';
 import type { DataShape, ModelSpec, Shape } from './spec';
 
@@ -42,7 +43,7 @@ export function tinyCnn(): ModelSpec {
 }
 
 /** The datasets presets are sized for; 'imagenet' marks the reference architectures (not trainable here). */
-export type PresetDataset = 'mnist' | 'cifar10' | 'shapes' | 'imagenet';
+export type PresetDataset = 'mnist' | 'cifar10' | 'shapes' | 'mnistScenes' | 'imagenet';
 
 export interface Preset {
   readonly id: string;
@@ -82,6 +83,7 @@ export const PRESETS: readonly Preset[] = [
   trainable('shapesFcn', 'shapes', shapesFcn),
   trainable('shapesUnet', 'shapes', shapesUnet),
   trainable('shapesEncoderDecoder', 'shapes', shapesEncoderDecoder),
+  trainable('gridDetector', 'mnistScenes', gridDetector),
 ];
 
 /** Full-size reference architectures with their published input shapes and 1000 ImageNet classes. */

@@ -49,7 +49,7 @@ const fileSchema = z.strictObject({
   createdAt: finite,
   updatedAt: finite,
   experiment: z.string().max(32_768),
-  datasetId: z.enum(['mnist', 'cifar10', 'shapes', 'custom']),
+  datasetId: z.enum(['mnist', 'cifar10', 'shapes', 'mnistScenes', 'mnistSceneMasks', 'custom']),
   dataShape: z.strictObject({
     inputShape: z.array(z.number().int().min(1).max(4096)).min(1).max(3),
     numClasses: z.number().int().min(2).max(1000),

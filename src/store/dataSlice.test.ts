@@ -47,4 +47,14 @@ describe('dataset slice', () => {
     store.getState().setCustomDataset({ data: custom, unreadable: [] });
     expect(selectDatasetRef(store.getState(), { baseUrl: '/' })).toEqual({ kind: 'inline', data: custom, validationFraction: 0.1 });
   });
+
+  it('draws MNIST scenes in the worker from the app\'s MNIST folder, for detection or for segmentation', () => {
+    const store = createAppStore({ language: 'en' });
+    store.getState().selectDataset('mnistScenes');
+    expect(store.getState().dataShape).toEqual({ inputShape: [64, 64, 1], numClasses: 11 });
+    expect(selectDatasetRef(store.getState(), { baseUrl: '/app/', trainLimit: 50 })).toEqual({ kind: 'generated', generator: 'mnistScenes',
+      seed: 26, trainCount: 50, testCount: 200, validationFraction: 0.1, digitsUrl: '/app/data/mnist/', task: 'detection' });
+    store.getState().selectDataset('mnistSceneMasks');
+    expect(selectDatasetRef(store.getState(), { baseUrl: '/' })).toMatchObject({ generator: 'mnistScenes', task: 'segmentation' });
+  });
 });

@@ -70,8 +70,10 @@ export function selectDatasetRef(s: Pick<AppState, 'datasetId' | 'customDataset'
   const entry = datasetEntry(id);
   if (entry.generated) {
     // Drawn in the worker from the entry's seed: the same link always trains on the same images.
-    return { kind: 'generated', ...entry.generated, trainCount: opts.trainLimit ?? entry.trainCount,
-      testCount: opts.testLimit ?? entry.testCount, validationFraction };
+    const { digits, ...generated } = entry.generated;
+    return { kind: 'generated', ...generated, trainCount: opts.trainLimit ?? entry.trainCount,
+      testCount: opts.testLimit ?? entry.testCount, validationFraction,
+      ...(digits ? { digitsUrl: `${opts.baseUrl}${datasetEntry(digits).path}`, task: entry.task } : {}) };
   }
   return {
     url: `${opts.baseUrl}${datasetEntry(id).path}`,

@@ -2,9 +2,10 @@
 // Shapes is a segmentation dataset); code that needs the meaning of the output asks here, not a kind or a flag.
 import { classificationTask } from './classification';
 import { segmentationTask } from './segmentation';
+import { detectionTask } from './detection';
 import type { TaskModule } from './types';
 
-export const TASKS: readonly TaskModule[] = [classificationTask, segmentationTask];
+export const TASKS: readonly TaskModule[] = [classificationTask, segmentationTask, detectionTask];
 
 export const DEFAULT_TASK: TaskModule = classificationTask;
 

@@ -6,7 +6,7 @@ import { classificationTask } from './classification';
 import type { TaskModule, TaskSummary } from './types';
 
 /** IoU of each class from the split's summed intersections and unions ([I_0..I_k-1, U_0..U_k-1]). */
-export function iouSummary(extra: ArrayLike<number>, numClasses: number): TaskSummary {
+export function iouSummary(extra: ArrayLike<number>, numClasses: number): Required<Pick<TaskSummary, 'meanIoU' | 'classIoU'>> {
   const classIoU: number[] = [];
   for (let c = 0; c < numClasses; c++) {
     const union = extra[numClasses + c] ?? 0;

@@ -2,6 +2,7 @@
 // segmentation (one class per pixel) are tasks; boxes (detection) add another module here and its tfjs
 // side in src/train/tasks/, rather than branches through the engine, the data pipeline and the exporters.
 import type { DataShape, Shape } from '../model/spec';
+import type { TargetBox } from './detectionGrid';
 
 /** The targets of a split as the task reads them (structurally src/data's Split: tasks import no app code). */
 export interface TargetSource {
@@ -9,12 +10,14 @@ export interface TargetSource {
   readonly labels: Uint8Array;
   /** A class index per pixel, H*W bytes per example, row-major (segmentation datasets only). */
   readonly masks?: Uint8Array;
+  /** The objects of each example (detection datasets only). */
+  readonly boxes?: readonly (readonly TargetBox[])[];
 }
 
 export interface TaskModule {
   readonly id: string;
   /** What one example's target is: a class index per image, or per pixel (boxes later). */
-  readonly target: 'classPerImage' | 'classPerPixel';
+  readonly target: 'classPerImage' | 'classPerPixel' | 'boxesPerCell';
   /** The metrics training reports, in the order the worker returns them (i18n: run.metric.<name>). */
   readonly metrics: readonly string[];
   /** Numbers in one example's target as the batch buffers hold it (a one-hot row, or one per pixel). */
@@ -28,6 +31,11 @@ export interface TaskModule {
    * (WorkerTask.extraSums); absent when the task has none. Classification has none; segmentation's IoU.
    */
   summarize?(extra: ArrayLike<number>, data: DataShape): TaskSummary;
+  /**
+   * Metrics that need every example's output, not sums (detection's mAP): from the split's raw outputs one
+   * after another and its true boxes in the same order.
+   */
+  summarizeOutputs?(outputs: Float32Array, truths: readonly (readonly TargetBox[])[], data: DataShape): TaskSummary;
   /** The export head: how the exported code trains and predicts with this task's output. */
   readonly pytorch: {
     /** A loss module for train.py, taking the network's raw output and the targets. */
@@ -47,8 +55,9 @@ export interface TaskModule {
   readonly exportRefusal?: Readonly<Partial<Record<'pytorchTrain' | 'notebook' | 'keras', string>>>;
 }
 
-/** Per-split metrics a task adds: mean IoU over the classes present, and each class's IoU (NaN: absent). */
+/** Per-split metrics a task adds: mean IoU over the classes present, and each class's IoU (NaN: absent); mAP@0.5. */
 export interface TaskSummary {
-  readonly meanIoU: number;
-  readonly classIoU: readonly number[];
+  readonly meanIoU?: number;
+  readonly classIoU?: readonly number[];
+  readonly meanAP?: number;
 }

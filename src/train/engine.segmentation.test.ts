@@ -86,6 +86,11 @@ describe('training engine: segmentation', () => {
     // All that stays is the prediction copy of the weights (conv and head: a kernel and a bias each), which the
     // views look through after the run.
     expect(tf.memory().numTensors).toBe(before + 4);
+    // The next run replaces that copy: memory is flat from run to run.
+    h.engine.handle(startOn(2, pixelNet));
+    await h.engine.idle();
+    expect(errorOf(h.messages)).toBeUndefined();
+    expect(tf.memory().numTensors).toBe(before + 4);
   });
 
   it('trains with the Dice weight and class balancing the run asks for: its first loss is theirs, not plain cross-entropy', async () => {

@@ -239,7 +239,7 @@ async function runStages(ctx: RunContext, deps: EngineDeps, loadData: DatasetSou
     const confusion = !ctx.predictor ? null : session.task?.guesses ? createConfusionCollector(session)
       : session.task?.pixelGuesses ? createMaskReportCollector(session) : null;
     const test = await evaluate(ctx, session, confusion?.observe);
-    if (confusion) await ctx.predictor?.afterEvaluation(ctx, session, epoch, confusion);
+    await ctx.predictor?.afterEvaluation(ctx, session, epoch, confusion);
     const imagesPerSecond = seconds > 0 ? images / seconds : 0;
     ctx.post({
       type: 'epoch',
@@ -255,12 +255,15 @@ async function runStages(ctx: RunContext, deps: EngineDeps, loadData: DatasetSou
   }
 }
 
-/** What the task adds to an epoch's result (segmentation: mean IoU on the test and validation splits). */
+/** What the task adds to an epoch's result (segmentation: mean IoU; detection: mAP@0.5; on the test and validation splits). */
 function taskMetrics(test: Evaluation, validation: Evaluation | null): Partial<EpochResult> {
-  if (!test.summary) return {};
+  const [t, v] = [test.summary, validation?.summary];
+  if (!t) return {};
   return {
-    testMeanIoU: test.summary.meanIoU, testClassIoU: test.summary.classIoU,
-    ...(validation?.summary ? { validationMeanIoU: validation.summary.meanIoU } : {}),
+    ...(t.meanIoU === undefined ? {} : { testMeanIoU: t.meanIoU, testClassIoU: t.classIoU }),
+    ...(v?.meanIoU === undefined ? {} : { validationMeanIoU: v.meanIoU }),
+    ...(t.meanAP === undefined ? {} : { testMeanAP: t.meanAP }),
+    ...(v?.meanAP === undefined ? {} : { validationMeanAP: v.meanAP }),
   };
 }
 

@@ -37,8 +37,12 @@ export function createConfusionCollector(session: EvaluatedOn): ConfusionCollect
 }
 
 export interface Predictor {
-  /** The epoch-end hook: the confusion report from the collected predictions, then the weight copy for predictions. */
-  afterEvaluation(ctx: RunContext, session: Session, epoch: number, confusion: ConfusionCollector): Promise<void>;
+  /**
+   * The epoch-end hook: the confusion report from the collected predictions, then the weight copy. A task
+   * with no report (boxes) keeps its copy all the same: after the run the probes answer a newly chosen test
+   * image through it (without it the boxes view kept the old image).
+   */
+  afterEvaluation(ctx: RunContext, session: Session, epoch: number, confusion: ConfusionCollector | null): Promise<void>;
   handle(msg: Extract<ToWorker, { type: 'predict' }>, post: PostFn): void;
   /**
    * The weight copy of run `runId` (its latest epoch-end weights), or null when that run has none. Once a
@@ -57,6 +61,8 @@ interface Snapshot {
   readonly network: BuiltModel;
   readonly model: tf.LayersModel;
   readonly inputShape: readonly [number, number, number];
+  /** The task has a report (a class per image or per pixel): only then do the draw pad's predictions and saved weights use the copy. */
+  readonly answers: boolean;
   epoch: number;
 }
 
@@ -74,13 +80,15 @@ export function createPredictor(): Predictor {
   return {
     async afterEvaluation(ctx, session, epoch, confusion) {
       await checkpoint(ctx);
-      const report = confusion.report(epoch);
-      ctx.post({ type: 'confusion', runId: ctx.msg.runId, report }, reportTransfers(report));
+      if (confusion) {
+        const report = confusion.report(epoch);
+        ctx.post({ type: 'confusion', runId: ctx.msg.runId, report }, reportTransfers(report));
+      }
       if (snapshot?.runId !== ctx.msg.runId) {
         release();
         const { inputShape } = session;
         const network = ctx.deps.buildModel(ctx.msg.spec, { inputShape, numClasses: session.numClasses }, ctx.msg.hyper.seed);
-        snapshot = { runId: ctx.msg.runId, network, model: network.model, inputShape, epoch };
+        snapshot = { runId: ctx.msg.runId, network, model: network.model, inputShape, answers: confusion !== null, epoch };
       }
       // getWeights hands out the live variables (no copies); setWeights copies their values in.
       snapshot.model.setWeights(session.model.getWeights());
@@ -91,11 +99,11 @@ export function createPredictor(): Predictor {
     },
     modelOf: (runId) => (snapshot?.runId === runId ? snapshot.network : null),
     weights(msg, post, build) {
-      if (msg.type === 'get-weights') return post(weightsMessage(snapshot, msg));
+      if (msg.type === 'get-weights') return post(weightsMessage(snapshot?.answers ? snapshot : null, msg));
       const loaded = loadWeightsModel(msg, build);
       if (loaded.network) {
         release();
-        snapshot = { runId: msg.runId, network: loaded.network, model: loaded.network.model, inputShape: loaded.inputShape, epoch: msg.epoch };
+        snapshot = { runId: msg.runId, network: loaded.network, model: loaded.network.model, inputShape: loaded.inputShape, answers: true, epoch: msg.epoch };
       }
       post({ type: 'weights-loaded', runId: msg.runId, problem: loaded.problem });
     },
@@ -105,7 +113,7 @@ export function createPredictor(): Predictor {
 
 function predictOne(snapshot: Snapshot | null, msg: Extract<ToWorker, { type: 'predict' }>): FromWorker {
   const base = { type: 'prediction', runId: msg.runId, requestId: msg.requestId } as const;
-  if (!snapshot || snapshot.runId !== msg.runId) return { ...base, epoch: 0, probabilities: null, reason: 'no-model' };
+  if (!snapshot || snapshot.runId !== msg.runId || !snapshot.answers) return { ...base, epoch: 0, probabilities: null, reason: 'no-model' };
   const [h, w, c] = snapshot.inputShape;
   const input = msg.input;
   if (!(input instanceof Float32Array) || input.length !== h * w * c || !input.every(Number.isFinite)) {

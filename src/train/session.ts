@@ -14,10 +14,11 @@ import type { RunPhase, ToWorker } from './api/protocol';
 import { RunStopped, type RunControl } from './runControl';
 import { learningRateAt } from './api/schedules';
 import {
-  decayedVariables, evaluateBatch, evaluateBatchWithGuesses, targetLayoutOf, trainableVariables, trainStep, type BatchLayout, type TrainContext,
+  decayedVariables, evaluateBatch, evaluateBatchWithGuesses, evaluateBatchWithOutput, targetLayoutOf, trainableVariables, trainStep, type BatchLayout, type TrainContext,
   type StepResult,
 } from './steps';
 import { taskLossOptions, workerTaskWith } from './tasks/registry';
+import { outputCollector } from './taskOutputs';
 import type { TaskSummary } from '../tasks/types';
 import type { ProbeHub } from './probes/hub';
 import type { Predictor } from './predict';
@@ -307,12 +308,19 @@ export async function evaluate(ctx: RunContext, session: Session, observe?: Pred
   setPhase(ctx, 'evaluating');
   const { test } = session.data;
   const sums: tf.Tensor1D[] = [];
+  const outputs = outputCollector(session);
   let totals: Float32Array;
   try {
     for (let start = 0; start < test.count; start += session.evalBatchSize) {
       await checkpoint(ctx);
       const size = Math.min(session.evalBatchSize, test.count - start);
       const n = fillBatch(test, session.testOrder, start, size, session.evalBuffers, targetLayoutOf(session));
+      if (outputs) {
+        const [batchSums, output] = evaluateBatchWithOutput(session.logits, session.evalBuffers, n, session);
+        sums.push(batchSums);
+        await outputs.add(output, start, n);
+        continue;
+      }
       if (!observe) {
         sums.push(evaluateBatch(session.logits, session.evalBuffers, n, session));
         continue;
@@ -343,6 +351,7 @@ export async function evaluate(ctx: RunContext, session: Session, observe?: Pred
       learningRate: rate, suggestedLearningRate: rate / 10 });
   }
   const task = session.task?.task;
-  const summary = task?.summarize?.(totals.subarray(2), { inputShape: session.inputShape, numClasses: session.numClasses });
+  const summary = task?.summarize?.(totals.subarray(2), { inputShape: session.inputShape, numClasses: session.numClasses })
+    ?? outputs?.summarize();
   return { loss, accuracy: (totals[1] ?? 0) / test.count, ...(summary ? { summary } : {}) };
 }

@@ -131,6 +131,16 @@ export function evaluateBatchWithGuesses(logits: tf.LayersModel, buffers: BatchB
   });
 }
 
+/** evaluateBatch's sums and the network's raw output for the batch (detection's boxes). The caller owns both. */
+export function evaluateBatchWithOutput(logits: tf.LayersModel, buffers: BatchBuffers, n: number, layout: BatchLayout):
+  [sums: tf.Tensor1D, output: tf.Tensor] {
+  return tf.tidy(() => {
+    const [xs, ys] = batchTensors(buffers, n, layout);
+    const scores = logits.apply(xs, { training: false }) as tf.Tensor;
+    return [lossAndCorrect(taskOf(layout), scores, ys), scores];
+  });
+}
+
 function lossAndCorrect(task: WorkerTask, scores: tf.Tensor, ys: tf.Tensor): tf.Tensor1D {
   const sums = tf.stack([tf.sum(task.lossPerExample(scores, ys)), tf.sum(task.correctPerExample(scores, ys))]) as tf.Tensor1D;
   return task.extraSums ? tf.concat([sums, task.extraSums(scores, ys)]) : sums;

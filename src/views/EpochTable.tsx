@@ -14,6 +14,8 @@ export const EpochTable = memo(function EpochTable() {
   const hasValidation = epochs.some((e) => e.validationAccuracy !== undefined);
   // A task with a class per pixel adds its mean IoU (src/tasks/segmentation.ts).
   const hasIoU = epochs.some((e) => e.testMeanIoU !== undefined);
+  // A task that finds boxes adds its mAP at IoU 0.5 (src/tasks/detection.ts).
+  const hasMap = epochs.some((e) => e.testMeanAP !== undefined);
   return (
     <section className="panel epoch-panel" aria-labelledby="epoch-heading">
       <h2 id="epoch-heading">{t('epochs.heading')}</h2>
@@ -28,6 +30,7 @@ export const EpochTable = memo(function EpochTable() {
               {hasValidation && <th scope="col" className="num">{td('epochValidation')}</th>}
               <th scope="col" className="num">{t('epochs.testAccuracy')}</th>
               {hasIoU && <th scope="col" className="num" title={t('epochs.testMeanIoUHint')}>{t('epochs.testMeanIoU')}</th>}
+              {hasMap && <th scope="col" className="num" title={t('epochs.testMeanAPHint')}>{t('epochs.testMeanAP')}</th>}
               <th scope="col" className="num">{t('epochs.testLoss')}</th>
               {hasValidation && <th scope="col" className="num">{tp('epochs.validationLoss')}</th>}
               <th scope="col" className="num">{t('epochs.speed')}</th>
@@ -45,6 +48,7 @@ export const EpochTable = memo(function EpochTable() {
                 )}
                 <td className="num test-accuracy" data-value={e.testAccuracy}>{formatPercent(e.testAccuracy)}</td>
                 {hasIoU && <td className="num test-mean-iou" data-value={e.testMeanIoU}>{formatIoU(e.testMeanIoU)}</td>}
+                {hasMap && <td className="num test-mean-ap" data-value={e.testMeanAP}>{formatIoU(e.testMeanAP)}</td>}
                 <td className="num">{e.testLoss.toFixed(4)}</td>
                 {hasValidation && <td className="num">{e.validationLoss === undefined ? '–' : e.validationLoss.toFixed(4)}</td>}
                 <td className="num images-per-second" data-value={e.imagesPerSecond}>{formatCount(Math.round(e.imagesPerSecond), i18n.language)}</td>

@@ -126,6 +126,8 @@ export interface ProbeImage {
   readonly values: Float32Array;
   /** The true class when the input is a test example. */
   readonly label: number | null;
+  /** Which test example it is (absent for a drawn or uploaded image): a view can tell an answer for the image chosen before from one for the image chosen now. */
+  readonly index?: number;
 }
 
 export interface ProbeSnapshot {

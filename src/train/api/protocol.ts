@@ -176,6 +176,9 @@ export interface EpochResult {
   readonly validationMeanIoU?: number;
   /** Each class's IoU on the test split (NaN for a class neither present nor predicted). */
   readonly testClassIoU?: readonly number[];
+  /** Detection (src/tasks/detection.ts): mAP at IoU 0.5 on the test / validation split. */
+  readonly testMeanAP?: number;
+  readonly validationMeanAP?: number;
   /** Training throughput over this epoch, images per second (excluding evaluation). */
   readonly imagesPerSecond: number;
   /** Training multiply-adds per second (estimate.ts): the speed an estimate for an edited network uses. */

@@ -17,6 +17,7 @@ import {
   attentionWorker, classTokenWorker, layerNormWorker, mlpWorker, patchEmbedWorker, posEmbedWorker, tokenPoolWorker,
 } from './tokens';
 import { pixelSoftmaxWorker } from './pixelSoftmax';
+import { gridDetectWorker } from './gridDetect';
 import type { AnyWorkerBlock, WorkerBlock } from './types';
 
 const WORKER_BLOCKS: { readonly [K in BlockKind]: WorkerBlock<Extract<BlockSpec, { kind: K }>> } = {
@@ -45,6 +46,7 @@ const WORKER_BLOCKS: { readonly [K in BlockKind]: WorkerBlock<Extract<BlockSpec,
   dense: denseWorker,
   softmax: softmaxWorker,
   pixelsoftmax: pixelSoftmaxWorker,
+  griddetect: gridDetectWorker,
 };
 
 /** The worker side of a kind the analysis accepted; throws for a kind without one. */

@@ -52,7 +52,10 @@ export function randomizeWeights(model: tf.LayersModel, seed: number): void {
 
 export const SHAPES: DataShape = { inputShape: [64, 64, 3], numClasses: 4 };
 
-export const dataOf = (dataset: string): DataShape => (dataset === 'cifar10' ? CIFAR : dataset === 'shapes' ? SHAPES : MNIST);
+export const SCENES: DataShape = { inputShape: [64, 64, 1], numClasses: 11 };
+
+export const dataOf = (dataset: string): DataShape =>
+  (dataset === 'cifar10' ? CIFAR : dataset === 'shapes' ? SHAPES : dataset === 'mnistScenes' ? SCENES : MNIST);
 
 /**
  * Every trainable preset, one network with each custom layer the playground trains with, the table's

@@ -60,7 +60,8 @@ describe('Keras model.py', () => {
     writeFileSync(join(dir, 'list.py'), LIST_PY);
     const listed = JSON.parse(runPython(['list.py', ...Object.keys(expected)], dir).trim()) as Record<string, string[][]>;
     for (const [path, layers] of Object.entries(expected)) {
-      expect(listed[path]?.length, path).toBeGreaterThan(2);
+      // The input and at least one layer (the grid detector's table network is the input, a ReLU folded away, and one Conv2D).
+      expect(listed[path]?.length, path).toBeGreaterThan(1);
       // A graph may list its branches in another topological order than tfjs does: compare as sets.
       const sorted = (l: string[][]) => [...l].sort((a, b) => (a[1] as string).localeCompare(b[1] as string));
       expect(sorted(listed[path] ?? []), path).toEqual(sorted(layers));

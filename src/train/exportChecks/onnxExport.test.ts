@@ -77,13 +77,14 @@ async function runOnnx(file: Uint8Array, imagesNhwc: Float32Array, data: DataSha
 
 describe('ONNX export (onnxruntime-node, python3-onnx)', () => {
   it('the every-kind network has every block kind of the app but the other output heads', () => {
-    // A network has one head: the per-pixel one is checked in its table network (exportCases).
+    // A network has one head: the per-pixel and grid ones are checked in their table networks (exportCases).
     const kinds = new Set(everyKindNetwork().blocks.map((b) => b.kind));
     const heads = Object.keys(BLOCK_FIELDS).filter((k) => isOutputKind(k) && k !== 'softmax');
-    expect(heads).toEqual(['pixelsoftmax']);
+    expect(heads).toEqual(['pixelsoftmax', 'griddetect']);
     const writable = Object.keys(BLOCK_FIELDS).filter((k) => blockModuleOf(k)?.refusedBy?.includes('onnx') !== true && !heads.includes(k));
     expect([...kinds].sort()).toEqual(writable.sort());
     expect(cases.some((c) => c.spec.blocks.some((b) => b.kind === 'pixelsoftmax'))).toBe(true);
+    expect(cases.some((c) => c.spec.blocks.some((b) => b.kind === 'griddetect'))).toBe(true);
   });
 
   it('refuses a network with a kind it cannot write yet, naming the kinds', () => {

@@ -203,7 +203,7 @@ export function probeImage(data: LoadedDataset, config: ProbeConfig): ProbeImage
   const wanted = input.kind === 'test' && Number.isInteger(input.index) ? input.index : 0;
   const index = Math.min(Math.max(0, wanted), data.test.count - 1);
   const bytes = data.test.images.subarray(index * size, (index + 1) * size);
-  return { height, width, channels, values: Float32Array.from(bytes, (b) => b / 255), label: data.test.labels[index] ?? null };
+  return { height, width, channels, values: Float32Array.from(bytes, (b) => b / 255), label: data.test.labels[index] ?? null, index };
 }
 
 async function takeSnapshot(src: ProbeSource, config: ProbeConfig, limits: ProbeLimits, wanted: Wanted) {

@@ -5,9 +5,10 @@ import { segmentationWorker, segmentationWorkerWith, type SegmentationLossOption
 import { balancedClassWeights } from '../../tasks/segmentation';
 import type { LoadedDataset } from '../../data/types';
 import type { PixelLoss } from '../api/protocol';
+import { detectionWorker } from './detection';
 import type { WorkerTask } from './types';
 
-const WORKER_TASKS: readonly WorkerTask[] = [classificationWorker, segmentationWorker];
+const WORKER_TASKS: readonly WorkerTask[] = [classificationWorker, segmentationWorker, detectionWorker];
 
 /** The task's tfjs side; the default task's for an id without one. */
 export function workerTaskOf(id: string | undefined): WorkerTask {

@@ -234,13 +234,14 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
       { x: e.x, y: e.testAccuracy, kind: 'test' },
       ...(e.validationAccuracy === undefined ? [] : [{ x: e.x, y: e.validationAccuracy, kind: 'validation' }]),
       ...(e.testMeanIoU === undefined || Number.isNaN(e.testMeanIoU) ? [] : [{ x: e.x, y: e.testMeanIoU, kind: 'iou' }]),
+      ...(e.testMeanAP === undefined || Number.isNaN(e.testMeanAP) ? [] : [{ x: e.x, y: e.testMeanAP, kind: 'map' }]),
     ]);
     // The points move only when an epoch ends or the axes change.
     when('epochs', `${colour} ${marks.map((d) => `${d.kind} ${x(d.x)} ${yAcc(d.y)}`).join()}`, () => {
       epochLayer.selectAll<SVGCircleElement, (typeof marks)[number]>('circle').data(marks).join('circle')
         .attr('class', (d) => `epoch-point ${d.kind}`).attr('r', 4).attr('cx', (d) => x(d.x)).attr('cy', (d) => yAcc(d.y))
         .style('stroke', colour).style('fill', (d) => (d.kind === 'test' ? colour : '#fff'))
-        .style('stroke-dasharray', (d) => (d.kind === 'iou' ? '2 2' : null));
+        .style('stroke-dasharray', (d) => (d.kind === 'iou' || d.kind === 'map' ? '2 2' : null));
     });
   };
 

@@ -10,6 +10,8 @@ export interface EpochPoint {
   readonly validationAccuracy?: number;
   /** Segmentation runs: the test split's mean IoU, drawn on the accuracy axis (both run 0..1). */
   readonly testMeanIoU?: number;
+  /** Detection runs: the test split's mAP at IoU 0.5, on the accuracy axis too. */
+  readonly testMeanAP?: number;
   readonly testLoss: number;
   readonly validationLoss?: number;
 }

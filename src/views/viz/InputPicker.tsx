@@ -22,6 +22,7 @@ export const InputPicker = memo(function InputPicker() {
   const probs = useProbeValue((c) => (c.latest ? Array.from(c.latest.probabilities).join(',') : null));
   const label = useProbeValue((c) => c.latest?.input.label ?? null);
   const classNames = useClassNames(probs ? probs.split(',').length : 10);
+  const numClasses = useApp((s) => s.dataShape.numClasses);
   const canvas = useRef<HTMLCanvasElement>(null);
 
   const parsed = Number(text);
@@ -44,7 +45,8 @@ export const InputPicker = memo(function InputPicker() {
   useEffect(() => paintInput(canvas.current, channel), [channel]);
 
   const values = probs ? probs.split(',').map(Number) : [];
-  const best = values.length > 0 ? values.indexOf(Math.max(...values)) : -1;
+  // One probability per class only: a per-pixel or grid head's output is no single answer (it read '208 (266%)').
+  const best = values.length > 0 && values.length === numClasses ? values.indexOf(Math.max(...values)) : -1;
   const percent = best >= 0 ? new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(values[best] ?? 0) : '';
   return (
     <fieldset className="viz-input">

@@ -24,6 +24,7 @@ export const PANELS: readonly PanelEntry[] = [
   { id: 'saliency', titleKey: 'panel.saliency', component: named(() => import('../viz/SaliencyPanel'), (m) => m.SaliencyPanel) },
   { id: 'gradients', titleKey: 'panel.gradients', component: named(() => import('../viz/GradientFlowPanel'), (m) => m.GradientFlowPanel) },
   { id: 'arith', titleKey: 'panel.arith', component: named(() => import('../arith/ArithView'), (m) => m.ArithView) },
+  { id: 'boxes', titleKey: 'panel.boxes', component: named(() => import('../detection/BoxesPanel'), (m) => m.BoxesPanel) },
   { id: 'epochs', titleKey: 'panel.epochs', component: named(() => import('../EpochTable'), (m) => m.EpochTable) },
   { id: 'summary', titleKey: 'panel.summary', component: named(() => import('../ModelPanel'), (m) => m.ModelPanel) },
   { id: 'understand', titleKey: 'understand:heading', component: named(() => import('../understand/UnderstandPanel'), (m) => m.UnderstandPanel) },

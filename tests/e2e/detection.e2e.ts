@@ -1,0 +1,68 @@
+// Detection in the app: choosing MNIST scenes and the grid-detector preset, a short run trains on scenes
+// drawn in the worker from the app's MNIST files; the boxes view draws the detector's boxes over the chosen
+// test image and lists the NMS steps, and the epoch table shows the test mAP@0.5. Small data (120 scenes).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage } from './browser';
+import { openPanel } from './workspaceHelpers';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('detection', () => {
+  it('trains the grid detector on MNIST scenes, draws its boxes with the NMS steps, and reports mAP@0.5', async () => {
+    const { page, errors } = await openPage(browser, '/?trainLimit=120&testLimit=8&backend=wasm&epochs=1', '[data-action=train]');
+    const fail = async (err: unknown) => {
+      if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/detection-failed.png` });
+      throw new Error(`${String(err)}; page errors: ${errors.join(' | ')}`);
+    };
+    await page.selectOption('[data-testid=top-dataset]', 'mnistScenes');
+    await page.selectOption('[data-testid=top-preset]', 'gridDetector');
+    await openPanel(page, 'boxes');
+    await page.click('[data-action=train]');
+    const timeout = Number(process.env.DET_TIMEOUT ?? 240_000);
+    await page.waitForSelector('[data-testid=boxes-canvas]', { timeout }).catch(fail);
+    // Every cell's box above a score threshold of 0: NMS then explains each of them, one step per box.
+    await page.focus('[data-testid=score-threshold]');
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=boxes-canvas]')?.getAttribute('data-candidates')) === 64);
+    const kept = Number(await page.getAttribute('[data-testid=boxes-canvas]', 'data-kept'));
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(64);
+    expect(await page.locator('[data-testid=nms-steps] li').count()).toBe(64);
+    expect(await page.locator('[data-testid=nms-steps] li.nms-keep').count()).toBe(kept);
+    // The canvas is painted: the image and boxes leave pixels that are neither black nor empty.
+    const painted = await page.$eval('[data-testid=boxes-canvas]', (c) => {
+      const canvas = c as HTMLCanvasElement;
+      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
+      let coloured = 0;
+      for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 0) !== (data[i + 1] ?? 0) || (data[i + 1] ?? 0) !== (data[i + 2] ?? 0)) coloured++;
+      return { width: canvas.width, coloured };
+    });
+    expect(painted.width).toBe(256);
+    // The loss's weights are shown.
+    expect(await page.textContent('[data-testid=detection-loss]')).toContain('5 × box squared error');
+    // The input picker gives no single answer for a grid of boxes.
+    expect(await page.locator('[data-panel-body=boxes] .viz-prediction').count()).toBe(0);
+    expect(painted.coloured).toBeGreaterThan(100);
+    if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/detection-en.png` });
+    await openPanel(page, 'epochs');
+    const cell = await page.waitForSelector('.epoch-table .test-mean-ap', { timeout }).catch(fail);
+    const map = Number(await cell?.getAttribute('data-value'));
+    expect(map).toBeGreaterThanOrEqual(0);
+    expect(map).toBeLessThanOrEqual(1);
+    // After the run, another test image is answered by the final weights: the boxes view draws image 3, not 0.
+    await page.waitForSelector('[data-phase=done]', { timeout }).catch(fail);
+    await openPanel(page, 'boxes');
+    await page.fill('[data-panel-body=boxes] [data-testid=viz-test-index]', '3');
+    await page.waitForSelector('[data-testid=boxes-canvas][data-image="3"]', { timeout: 30_000 }).catch(fail);
+    expect(errors).toEqual([]);
+  }, 300_000);
+});
