@@ -119,8 +119,8 @@ describe('the runs of a project', () => {
     });
   }
 
-  it('keeps every run, and a reload restores the epoch records, the latest curve and the past runs equal', async () => {
-    const name = `runs-${++dbCount}`;
+  /** A first page: the app's store, chart series, a worker whose weights are all 0.5, and the session. */
+  async function firstPage(name: string) {
     const store = createAppStore({ language: 'en' });
     const series = { loss: createSeries('loss'), accuracy: createSeries('accuracy') };
     const worker = fakeWorker();
@@ -128,6 +128,12 @@ describe('the runs of a project', () => {
     worker.setWeights(expectedWeights(s.spec, s.analysis, s.dataShape.numClasses).map((w) => ({ ...w, values: new Float32Array(w.shape.reduce((a, b) => a * b, 1)).fill(0.5) })));
     const projects = await openProjectStore(name);
     const session = await createProjectSession({ store, run: worker, series, projects, saveDelayMs: 1, defaultName: 'Untitled' });
+    return { store, series, worker, projects, session };
+  }
+
+  it('keeps every run, and a reload restores the epoch records, the latest curve and the past runs equal', async () => {
+    const name = `runs-${++dbCount}`;
+    const { store, series, worker, projects, session } = await firstPage(name);
     const id = () => session.getState().current!.id;
     train(store, series, worker, 1, [1, 2, 3], [0.5]);
     await savedWhen(projects, id, (p) => expect(p.testAccuracy).toBe(0.5));
@@ -174,13 +180,7 @@ describe('the runs of a project', () => {
 
   /** A project saved with one trained run (test accuracy 0.5), and what a reload of its address opens. */
   async function savedRun(name: string) {
-    const store = createAppStore({ language: 'en' });
-    const series = { loss: createSeries('loss'), accuracy: createSeries('accuracy') };
-    const worker = fakeWorker();
-    const s = store.getState();
-    worker.setWeights(expectedWeights(s.spec, s.analysis, s.dataShape.numClasses).map((w) => ({ ...w, values: new Float32Array(w.shape.reduce((a, b) => a * b, 1)).fill(0.5) })));
-    const projects = await openProjectStore(name);
-    const session = await createProjectSession({ store, run: worker, series, projects, saveDelayMs: 1, defaultName: 'Untitled' });
+    const { store, series, worker, projects, session } = await firstPage(name);
     train(store, series, worker, 1, [1, 2, 3], [0.5]);
     await savedWhen(projects, () => session.getState().current!.id, (p) => expect(p.testAccuracy).toBe(0.5));
     const saved = (await projects.load(session.getState().current!.id))!;
