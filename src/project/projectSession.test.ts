@@ -119,6 +119,14 @@ describe('the runs of a project', () => {
     });
   }
 
+  /** A reload of the project's address: a fresh store opened from it, a fresh worker and chart. */
+  function reloaded(saved: Project) {
+    const store2 = createAppStore({ language: 'en' });
+    store2.getState().loadExperiment(saved.experiment, { initial: true });
+    const series2 = { loss: createSeries('loss'), accuracy: createSeries('accuracy'), saved: createSavedRuns() };
+    return { store2, series2, worker2: fakeWorker() };
+  }
+
   /** A first page: the app's store, chart series, a worker whose weights are all 0.5, and the session. */
   async function firstPage(name: string) {
     const store = createAppStore({ language: 'en' });
@@ -150,10 +158,7 @@ describe('the runs of a project', () => {
     projects.close();
 
     // Reload: the latest run's weights, epoch records and step go to the run; its curve into the chart.
-    const store2 = createAppStore({ language: 'en' });
-    store2.getState().loadExperiment(saved.experiment, { initial: true });
-    const series2 = { loss: createSeries('loss'), accuracy: createSeries('accuracy'), saved: createSavedRuns() };
-    const worker2 = fakeWorker();
+    const { store2, series2, worker2 } = reloaded(saved);
     const projects2 = await openProjectStore(name);
     const session2 = await createProjectSession({ store: store2, run: worker2, series: series2, projects: projects2, saveDelayMs: 1, defaultName: 'Untitled' });
     expect(worker2.loaded).toHaveLength(1);
@@ -186,10 +191,7 @@ describe('the runs of a project', () => {
     const saved = (await projects.load(session.getState().current!.id))!;
     session.dispose();
     projects.close();
-    const store2 = createAppStore({ language: 'en' });
-    store2.getState().loadExperiment(saved.experiment, { initial: true });
-    const series2 = { loss: createSeries('loss'), accuracy: createSeries('accuracy'), saved: createSavedRuns() };
-    const worker2 = fakeWorker();
+    const { store2, series2, worker2 } = reloaded(saved);
     worker2.setWeights(saved.weights!);
     return { saved, store2, series2, worker2 };
   }
