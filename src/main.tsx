@@ -76,3 +76,8 @@ createRoot(rootEl).render(
     </I18nextProvider>
   </StrictMode>,
 );
+
+// The project store opens now, not when the Projects menu's code arrives: a reopened project's weights reach
+// the worker before Train (the menu reports a failure; a rejection here would only repeat it).
+import('./views/projects/pageSession').then(({ pageSession }) => pageSession({ store, run, series }, i18n.getFixedT(null, 'project')))
+  .catch(() => undefined);
