@@ -101,7 +101,7 @@ async function coldThenWarm(url, readMs, countMinute) {
     }
     const warm = await visit(cdp, url, readMs);
     cdp.close();
-    return { cold: cold.trainToFirstStepMs, coldTrainEnabledMs: cold.trainEnabledMs, warm: warm.trainToFirstStepMs,
+    return { cold: cold.trainToFirstStepMs, coldTrainEnabledMs: cold.trainEnabledMs, warm: warm.trainToFirstStepMs, warmTrainEnabledMs: warm.trainEnabledMs,
       beforeFirstStepKB: beforeStepKB, beforeFirstStepByTarget: beforeStep, ...(minuteKB === undefined ? {} : { firstMinuteKB: minuteKB }),
       warmBeforeFirstStepKB: kB(bytesIn(cdp, warm.opened, warm.firstStepAt)) };
   } finally {

@@ -42,7 +42,9 @@ const updates = createUpdates();
 
 // Once the page has loaded (so none of this delays its first paint): the training worker starts and loads
 // tfjs, its backend and the dataset shown, so the first Train waits for none of them (issue 29); and the
-// service worker registers, keeping this page on the files it was built with until the user reloads.
+// service worker registers, keeping this page on the files it was built with until the user reloads. Started
+// at once on a returning visit (its files come from the service worker), the first step came later, not
+// sooner: 1.1-1.7 s after Train against 0.3-0.8 s (firstvisit bench, two runs each).
 const prepare = () => client.prepare(datasetRef(), store.getState().backendChoice);
 function afterLoad(): void {
   prepare();
@@ -60,6 +62,8 @@ else window.addEventListener('load', () => setTimeout(afterLoad, 0), { once: tru
 const rootEl = document.getElementById('root');
 if (!rootEl) throw new Error('#root is missing from index.html');
 
+// Not in a transition: tried, the first render in slices held the main thread longer in all (Lighthouse's
+// total blocking time grew several-fold here).
 createRoot(rootEl).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
@@ -72,3 +76,8 @@ createRoot(rootEl).render(
     </I18nextProvider>
   </StrictMode>,
 );
+
+// The project store opens now, not when the Projects menu's code arrives: a reopened project's weights reach
+// the worker before Train (the menu reports a failure; a rejection here would only repeat it).
+import('./views/projects/pageSession').then(({ pageSession }) => pageSession({ store, run, series }, i18n.getFixedT(null, 'project')))
+  .catch(() => undefined);

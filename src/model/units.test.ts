@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flopsOf, formatBytes } from './units';
+import { flopsOf, formatBytes, groupDigits } from './units';
 
 describe('formatBytes', () => {
   it('writes binary units, and names them so', () => {
@@ -24,5 +24,18 @@ describe('formatBytes', () => {
 
   it('counts two FLOPs per multiply-add', () => {
     expect(flopsOf(117_600)).toBe(235_200);
+  });
+});
+
+describe('groupDigits', () => {
+  it('writes what toLocaleString writes for English and Korean, without Intl', () => {
+    const values = [0, 7, 999, 1000, 1843, 60000, 1234567, 12.5, 0.25, 3.14159, 1234.5678, 99.95, 1e15, -1234.5, 0.0004];
+    for (const v of values) {
+      for (const digits of [0, 1, 3]) {
+        for (const locale of ['en-US', 'ko-KR']) {
+          expect(groupDigits(v, digits), `${v} ${digits} ${locale}`).toBe(v.toLocaleString(locale, { maximumFractionDigits: digits }));
+        }
+      }
+    }
   });
 });

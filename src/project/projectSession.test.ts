@@ -119,8 +119,16 @@ describe('the runs of a project', () => {
     });
   }
 
-  it('keeps every run, and a reload restores the epoch records, the latest curve and the past runs equal', async () => {
-    const name = `runs-${++dbCount}`;
+  /** A reload of the project's address: a fresh store opened from it, a fresh worker and chart. */
+  function reloaded(saved: Project) {
+    const store2 = createAppStore({ language: 'en' });
+    store2.getState().loadExperiment(saved.experiment, { initial: true });
+    const series2 = { loss: createSeries('loss'), accuracy: createSeries('accuracy'), saved: createSavedRuns() };
+    return { store2, series2, worker2: fakeWorker() };
+  }
+
+  /** A first page: the app's store, chart series, a worker whose weights are all 0.5, and the session. */
+  async function firstPage(name: string) {
     const store = createAppStore({ language: 'en' });
     const series = { loss: createSeries('loss'), accuracy: createSeries('accuracy') };
     const worker = fakeWorker();
@@ -128,6 +136,12 @@ describe('the runs of a project', () => {
     worker.setWeights(expectedWeights(s.spec, s.analysis, s.dataShape.numClasses).map((w) => ({ ...w, values: new Float32Array(w.shape.reduce((a, b) => a * b, 1)).fill(0.5) })));
     const projects = await openProjectStore(name);
     const session = await createProjectSession({ store, run: worker, series, projects, saveDelayMs: 1, defaultName: 'Untitled' });
+    return { store, series, worker, projects, session };
+  }
+
+  it('keeps every run, and a reload restores the epoch records, the latest curve and the past runs equal', async () => {
+    const name = `runs-${++dbCount}`;
+    const { store, series, worker, projects, session } = await firstPage(name);
     const id = () => session.getState().current!.id;
     train(store, series, worker, 1, [1, 2, 3], [0.5]);
     await savedWhen(projects, id, (p) => expect(p.testAccuracy).toBe(0.5));
@@ -144,10 +158,7 @@ describe('the runs of a project', () => {
     projects.close();
 
     // Reload: the latest run's weights, epoch records and step go to the run; its curve into the chart.
-    const store2 = createAppStore({ language: 'en' });
-    store2.getState().loadExperiment(saved.experiment, { initial: true });
-    const series2 = { loss: createSeries('loss'), accuracy: createSeries('accuracy'), saved: createSavedRuns() };
-    const worker2 = fakeWorker();
+    const { store2, series2, worker2 } = reloaded(saved);
     const projects2 = await openProjectStore(name);
     const session2 = await createProjectSession({ store: store2, run: worker2, series: series2, projects: projects2, saveDelayMs: 1, defaultName: 'Untitled' });
     expect(worker2.loaded).toHaveLength(1);
@@ -168,6 +179,62 @@ describe('the runs of a project', () => {
     expect(again.runs).toHaveLength(3);
     expect(again.runs.slice(0, 2)).toEqual(saved.runs);
     expect(again.testAccuracy).toBe(0.9);
+    session2.dispose();
+    projects2.close();
+  });
+
+  /** A project saved with one trained run (test accuracy 0.5), and what a reload of its address opens. */
+  async function savedRun(name: string) {
+    const { store, series, worker, projects, session } = await firstPage(name);
+    train(store, series, worker, 1, [1, 2, 3], [0.5]);
+    await savedWhen(projects, () => session.getState().current!.id, (p) => expect(p.testAccuracy).toBe(0.5));
+    const saved = (await projects.load(session.getState().current!.id))!;
+    session.dispose();
+    projects.close();
+    const { store2, series2, worker2 } = reloaded(saved);
+    worker2.setWeights(saved.weights!);
+    return { saved, store2, series2, worker2 };
+  }
+
+  // The project menu opens the store after the first screen (lazily loaded): on a reload a student may press
+  // Train first. The stored run must not then replace the one going on (the run's phase went back to idle
+  // and its messages were dropped: offline.e2e's retrain never reached 'done').
+  it('keeps a run started before the project store opened, and saves it after the stored run', async () => {
+    const name = `early-${++dbCount}`;
+    const { saved, store2, series2, worker2 } = await savedRun(name);
+    store2.getState().runStarted(4);
+    series2.loss.append([1], [2.2]);
+    const projects2 = await openProjectStore(name);
+    const session2 = await createProjectSession({ store: store2, run: worker2, series: series2, projects: projects2, saveDelayMs: 1, defaultName: 'Untitled' });
+    expect(session2.getState().current?.id).toBe(saved.id);
+    expect(worker2.loaded).toHaveLength(0);
+    expect(store2.getState().runId).toBe(4);
+    expect(store2.getState().phase).toBe('loading-data');
+    expect(series2.loss.points().map((p) => p.y)).toEqual([2.2]);
+    expect(series2.saved.get()).toHaveLength(1);
+    // The run's epoch ends: saved as the latest run, after the stored one.
+    store2.getState().addEpoch(epoch(1, 0.7));
+    worker2.emit({ type: 'epoch', runId: 4, result: epoch(1, 0.7) });
+    await savedWhen(projects2, () => saved.id, (p) => expect(p.testAccuracy).toBe(0.7));
+    const again = (await projects2.load(saved.id))!;
+    expect(again.runs).toHaveLength(2);
+    expect(again.runs[0]).toEqual(saved.runs[0]);
+    session2.dispose();
+    projects2.close();
+  });
+
+  it('saves the weights of a run that ended before the project store opened', async () => {
+    const name = `ended-${++dbCount}`;
+    const { saved, store2, series2, worker2 } = await savedRun(name);
+    store2.getState().runStarted(4);
+    series2.loss.append([1, 2], [2.2, 1.1]);
+    store2.getState().addEpoch(epoch(1, 0.75));
+    store2.getState().setPhase('done');
+    const projects2 = await openProjectStore(name);
+    const session2 = await createProjectSession({ store: store2, run: worker2, series: series2, projects: projects2, saveDelayMs: 1, defaultName: 'Untitled' });
+    expect(worker2.loaded).toHaveLength(0);
+    await savedWhen(projects2, () => saved.id, (p) => expect(p.testAccuracy).toBe(0.75));
+    expect((await projects2.load(saved.id))!.runs.map((r) => r.loss)).toEqual([saved.runs[0]!.loss, [2.2, 1.1]]);
     session2.dispose();
     projects2.close();
   });

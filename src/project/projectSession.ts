@@ -144,12 +144,17 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
     }
   };
   const showProject = (project: Project, { onScreen = false, initial = false }: { onScreen?: boolean; initial?: boolean }): boolean => {
+    // Train pressed before the project store opened (its menu loads after the first screen): that run is newer
+    // than the project's stored one and stays; another experiment does not replace the network it trains.
+    const ranFirst = initial && store.getState().runId !== null;
+    if (ranFirst && !onScreen) return false;
     const opened = onScreen || store.getState().loadExperiment(project.experiment, { initial });
     if (!opened) {
       set({ problem: { code: 'busy', values: {} } });
       return false;
     }
-    history.show(project);
+    if (ranFirst) history.behindLive(project);
+    else history.show(project);
     // Lesson progress is the project's (a project saved before it kept any leaves the current one).
     if (project.lessonProgress !== null && project.lessonProgress !== undefined) store.getState().setLessonProgress(project.lessonProgress);
     return true;
@@ -244,6 +249,11 @@ export async function createProjectSession(deps: ProjectSessionDeps): Promise<Pr
     fail(err);
     return null;
   });
+  // A run that ended before the store opened was never asked for its weights: saved with it now.
+  if (opened?.kind === 'reopened' && store.getState().phase === 'done' && store.getState().runId !== null) {
+    autosaveRequest = ++weightsRequest;
+    run.weights.requestWeights(autosaveRequest);
+  }
   if (opened === null) set({ ready: true });
   else if (opened.kind === 'reopened') {
     set({ ready: true, current: opened.project, list: opened.list });

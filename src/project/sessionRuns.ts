@@ -14,6 +14,8 @@ export interface RunHistory {
   latest(): RunCurve | null;
   /** The project's runs into the chart, its trained weights into the worker (as the current run, ended). */
   show(project: Project): void;
+  /** The project's runs as past ones behind a run this page started before the project opened, left as it is. */
+  behindLive(project: Project): void;
   dispose(): void;
 }
 
@@ -38,6 +40,14 @@ export function createRunHistory(store: AppStore, series: RunSeries, run: Pick<R
     restoredLatest = null;
     shown = null;
   });
+  // The earlier runs go back into the chart's overlay of past runs.
+  const setPast = (runs: readonly RunCurve[]) => {
+    past = [...runs];
+    series.saved?.set(past.map((r) => ({
+      loss: r.step.map((x, i) => ({ x, y: r.loss[i] as number })),
+      accuracy: r.step.map((x, i) => ({ x, y: r.accuracy[i] as number })).filter((p) => Number.isFinite(p.y)),
+    })));
+  };
 
   return {
     latest: latestCurve,
@@ -54,12 +64,7 @@ export function createRunHistory(store: AppStore, series: RunSeries, run: Pick<R
         replacing = false;
       }
       const curve = project.runs.at(-1) ?? null;
-      past = project.runs.slice(0, -1);
-      // The earlier runs go back into the chart's overlay of past runs.
-      series.saved?.set(past.map((r) => ({
-        loss: r.step.map((x, i) => ({ x, y: r.loss[i] as number })),
-        accuracy: r.step.map((x, i) => ({ x, y: r.accuracy[i] as number })).filter((p) => Number.isFinite(p.y)),
-      })));
+      setPast(project.runs.slice(0, -1));
       if (curve) {
         series.loss.append(curve.step, curve.loss);
         series.accuracy.append(curve.step, curve.accuracy);
@@ -72,6 +77,11 @@ export function createRunHistory(store: AppStore, series: RunSeries, run: Pick<R
       }
       restoredLatest = curve;
       shown = { runId: store.getState().runId };
+    },
+    behindLive(project) {
+      setPast(boundRuns(project.runs));
+      restoredLatest = null;
+      shown = null;
     },
     dispose: () => offClear(),
   };

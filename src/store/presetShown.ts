@@ -6,7 +6,20 @@ import type { AppState } from './appStore';
 import { canonical } from './linkSlice';
 
 const blocksKey = new WeakMap<ModelSpec, string>();
-let presetKeys: Map<string, string> | null = null;
+// Per preset, built on first ask: building every preset (ResNet, VGG...) to name the one on screen was a long
+// task of the first screen (180 ms of main thread at Lighthouse's 4x slower CPU).
+const presetKeys = new Map<string, string | null>();
+const ALL_PRESETS = [...PRESETS, ...REFERENCE_PRESETS];
+
+function presetKey(id: string): string | null {
+  let key = presetKeys.get(id);
+  if (key === undefined) {
+    const preset = ALL_PRESETS.find((p) => p.id === id);
+    key = preset === undefined ? null : canonical(preset.build().blocks);
+    presetKeys.set(id, key);
+  }
+  return key;
+}
 
 const keyOf = (spec: ModelSpec): string => {
   let key = blocksKey.get(spec);
@@ -19,6 +32,5 @@ const keyOf = (spec: ModelSpec): string => {
 
 /** The preset the network on screen is, unchanged, or null when it is edited or was never one. */
 export function selectPresetOnScreen(s: Pick<AppState, 'presetId' | 'spec'>): string | null {
-  presetKeys ??= new Map([...PRESETS, ...REFERENCE_PRESETS].map((p) => [p.id, canonical(p.build().blocks)]));
-  return presetKeys.get(s.presetId) === keyOf(s.spec) ? s.presetId : null;
+  return presetKey(s.presetId) === keyOf(s.spec) ? s.presetId : null;
 }

@@ -115,6 +115,37 @@ describe('WebGPU in the measured choice', () => {
     expect(info.reason).toMatch(new RegExp(`^auto: ${fastest} fastest in a timed training probe \\(webgpu ${ms.webgpu} ms, wasm ${ms.wasm} ms\\)`));
   });
 
+  it('starts the backend measured fastest on an earlier visit on the same GPU, without timing again', async () => {
+    const timed: string[] = [];
+    const timeProbe = async (name: BackendName) => {
+      timed.push(name);
+      return 1;
+    };
+    const remembered = { name: 'webgpu' as const, measuredMs: { webgpu: 4, wasm: 9 }, renderer: SWIFTSHADER, adapter: ADAPTER.adapter };
+    const info = await selectBackend('auto', { ...fakeWebGpu, timeProbe, remembered }, () => ({ renderer: SWIFTSHADER }));
+    expect(timed).toEqual([]);
+    expect(tf.getBackend()).toBe('webgpu');
+    expect(info).toMatchObject({ name: 'webgpu', measuredMs: { webgpu: 4, wasm: 9 }, remembered: true, adapter: ADAPTER.adapter });
+    expect(info.reason).toMatch(/^auto: webgpu fastest in a timed training probe earlier in this browser \(webgpu 4 ms, wasm 9 ms\)/);
+  });
+
+  it('times again when the remembered measurement was taken on another GPU', async () => {
+    const timed: string[] = [];
+    const timeProbe = async (name: BackendName) => {
+      timed.push(name);
+      return name === 'wasm' ? 3 : 8;
+    };
+    for (const other of [{ adapter: 'intel xe' }, { renderer: GPU }]) {
+      timed.length = 0;
+      const remembered = { name: 'webgpu' as const, measuredMs: { webgpu: 4, wasm: 9 }, renderer: SWIFTSHADER, adapter: ADAPTER.adapter, ...other };
+      const info = await selectBackend('auto', { ...fakeWebGpu, timeProbe, remembered }, () => ({ renderer: SWIFTSHADER }));
+      expect(timed).toEqual(['webgpu', 'wasm']);
+      expect(info.name).toBe('wasm');
+      expect(info.remembered).toBeUndefined();
+      expect(info.measuredMs).toEqual({ webgpu: 8, wasm: 3 });
+    }
+  });
+
   it('a webgpu that will not start is noted once, and the rest still decide', async () => {
     const info = await selectBackend('auto', { probeWebGpu: async () => ADAPTER, loadWebGpu: async () => {},
       timeProbe: async () => 1 }, () => ({ renderer: SWIFTSHADER }));

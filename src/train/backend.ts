@@ -10,7 +10,7 @@ import '@tensorflow/tfjs-backend-webgl';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerWasmGradientKernels } from './kernels';
 import { probeWebGpu, timeTrainingProbe, type WebGpuProbe } from './backendMeasure';
-import type { BackendChoice, BackendInfo, BackendName } from './api/protocol';
+import type { BackendChoice, BackendInfo, BackendName, RememberedBackend } from './api/protocol';
 
 export interface SelectBackendOptions {
   /** Where the wasm binaries are: a folder prefix, or a URL per binary name (see wasmUrls.ts). */
@@ -21,6 +21,11 @@ export interface SelectBackendOptions {
    * use a GPU). Without it an adapter is noted and left unused.
    */
   readonly loadWebGpu?: () => Promise<void>;
+  /**
+   * What 'auto' measured on an earlier visit: on the same GPU (renderer and adapter), with that backend among
+   * the candidates, it is started without timing them again; a measurement that no longer fits is retaken.
+   */
+  readonly remembered?: RememberedBackend;
   /** Stand-ins for tests: the WebGPU adapter probe, the timed probe. */
   readonly probeWebGpu?: () => Promise<WebGpuProbe>;
   readonly timeProbe?: (name: BackendName) => Promise<number>;
@@ -162,6 +167,20 @@ async function fastestOf(candidates: ReadonlyArray<BackendName>, notes: string[]
   return { name: best[0], ms };
 }
 
+/** The fastest of the plan's candidates: remembered from an earlier visit when it fits, timed otherwise. */
+async function measuredChoice(plan: Plan, gpu: WebGpuProbe, notes: string[], opts: SelectBackendOptions):
+  Promise<(Measured & { readonly remembered: boolean }) | null> {
+  if (plan.measure.length < 2) return null;
+  const r = opts.remembered;
+  if (r !== undefined && plan.measure.includes(r.name) && r.renderer === plan.renderer && r.adapter === gpu.adapter) {
+    const failure = await tryBackend(r.name);
+    if (failure === null) return { name: r.name, ms: r.measuredMs, remembered: true };
+    notes.push(failure);
+  }
+  const measured = await fastestOf(plan.measure, notes, opts.timeProbe ?? (() => timeTrainingProbe()));
+  return measured === null ? null : { ...measured, remembered: false };
+}
+
 const describeTimes = (ms: Measured['ms']) =>
   (Object.entries(ms) as Array<[BackendName, number]>).map(([n, t]) => `${n} ${t} ms`).join(', ');
 
@@ -196,7 +215,7 @@ export async function selectBackend(
   const wanted = plan.order[0];
   notes.push(...plan.notes);
   if (choice === 'webgpu' && gpu.error !== undefined) notes.push(`webgpu unavailable: ${gpu.error}`);
-  const measured = plan.measure.length > 1 ? await fastestOf(plan.measure, notes, opts.timeProbe ?? (() => timeTrainingProbe())) : null;
+  const measured = await measuredChoice(plan, gpu, notes, opts);
   let name = measured?.name ?? await firstThatStarts(plan.order, notes);
   if (name === null && choice !== 'auto') {
     const rest = autoPlan(probe());
@@ -206,14 +225,16 @@ export async function selectBackend(
     name = await firstThatStarts(rest.order.filter((b) => b !== choice), notes);
   }
   if (name === null) throw new Error(`no tfjs backend could start: ${notes.join('; ')}`);
-  const why = measured === null ? plan.why : `auto: ${name} fastest in a timed training probe (${describeTimes(measured.ms)})`;
+  const why = measured === null ? plan.why
+    : `auto: ${name} fastest in a timed training probe${measured.remembered ? ' earlier in this browser' : ''} (${describeTimes(measured.ms)})`;
   const fellBack = measured === null && name !== wanted ? [`fell back to ${name}`] : [];
   // A backend that failed while being timed fails again in the ordered pass: say so once.
   const reason = [...new Set([why, ...notes, ...fellBack])].join('; ');
   return {
     name, reason,
     ...(plan.renderer === undefined ? {} : { renderer: plan.renderer }),
-    ...(measured === null ? {} : { measuredMs: measured.ms }),
+    ...(measured === null ? {} : { measuredMs: measured.ms, ...(measured.remembered ? { remembered: true } : {}) }),
+    ...(gpu.adapter === undefined ? {} : { adapter: gpu.adapter }),
   };
 }
 
@@ -222,21 +243,22 @@ export async function selectBackend(
  * ready when the run asks, and later runs skip the probes. Selected again when the active backend is no
  * longer the remembered one (a lost GPU context moved a run to wasm) or when the selection failed.
  */
-export function rememberSelection(select: (choice: BackendChoice) => Promise<BackendInfo>,
-  active: () => string = () => tf.getBackend()): (choice: BackendChoice) => Promise<BackendInfo> {
+type SelectFn = (choice: BackendChoice, remembered?: RememberedBackend) => Promise<BackendInfo>;
+
+export function rememberSelection(select: SelectFn, active: () => string = () => tf.getBackend()): SelectFn {
   const known = new Map<BackendChoice, Promise<BackendInfo>>();
-  const fresh = (choice: BackendChoice) => {
-    const selection = select(choice);
+  const fresh = (choice: BackendChoice, remembered?: RememberedBackend) => {
+    const selection = select(choice, remembered);
     known.set(choice, selection);
     selection.catch(() => {
       if (known.get(choice) === selection) known.delete(choice);
     });
     return selection;
   };
-  return async (choice) => {
+  return async (choice, remembered) => {
     const earlier = known.get(choice);
-    if (earlier === undefined) return fresh(choice);
+    if (earlier === undefined) return fresh(choice, remembered);
     const info = await earlier.catch(() => null);
-    return info !== null && info.name === active() ? info : fresh(choice);
+    return info !== null && info.name === active() ? info : fresh(choice, remembered);
   };
 }

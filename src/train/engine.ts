@@ -15,7 +15,7 @@ import { createContextLossGuard, watchWebGLContext, type ContextWatch } from './
 import { estimateRun, refusalFailure, refusalReason, trainingMacsPerSecond } from './api/estimate';
 import { FailureError, failureOf, type FailureCode, type RunFailure } from './api/failure';
 import { hyperParamProblems } from './api/hyper';
-import type { BackendChoice, BackendInfo, BackendName, DatasetRef, Divergence, EpochResult, HyperParams, ToWorker } from './api/protocol';
+import type { BackendChoice, BackendInfo, BackendName, DatasetRef, Divergence, EpochResult, HyperParams, RememberedBackend, ToWorker } from './api/protocol';
 import { nextMacrotask, RunControl, RunStopped } from './runControl';
 import {
   checkpoint, createSession, disposeSession, evaluate, setPhase, throwIfStopped, trainEpoch,
@@ -33,7 +33,8 @@ export type { PostFn } from './session';
 
 export interface EngineDeps extends SessionDeps, ParallelDeps {
   readonly loadDataset: (ref: DatasetRef, onProgress: LoadBytes) => Promise<LoadedDataset>;
-  readonly selectBackend: (choice: BackendChoice) => Promise<BackendInfo>;
+  /** `remembered`: what 'auto' measured on an earlier visit of this browser (backend.ts: SelectBackendOptions). */
+  readonly selectBackend: (choice: BackendChoice, remembered?: RememberedBackend) => Promise<BackendInfo>;
   /** Reports a lost GPU context of the backend just selected (contextLoss.ts; tests inject a fake). */
   readonly watchContext: () => ContextWatch;
   /** The probes' budgets and limits (probes/hub.ts); tests raise the budgets to probe at every step. */
@@ -55,7 +56,7 @@ export const defaultEngineDeps: EngineDeps = {
   // Training starts once the test split and this many training examples are in; the rest streams in meanwhile.
   loadDataset: (ref, onProgress) =>
     loadDataset(ref, (loaded, _phase, total) => onProgress(loaded, total), fetch, { startWith: EARLY_START_EXAMPLES }),
-  selectBackend: (choice) => selectBackend(choice),
+  selectBackend: (choice, remembered) => selectBackend(choice, remembered === undefined ? {} : { remembered }),
   watchContext: watchWebGLContext,
   probeOptions: {},
   ...defaultParallelDeps,
@@ -102,7 +103,7 @@ function prepare(msg: Extract<ToWorker, { type: 'prepare' }>, deps: EngineDeps, 
   const quiet = () => undefined;
   // Failures are not remembered (cachedLoader, rememberSelection): the run tries again and reports them.
   if (msg.dataset.kind !== 'inline') loadData(msg.dataset, quiet).catch(quiet);
-  deps.selectBackend(msg.backend).catch(quiet);
+  deps.selectBackend(msg.backend, msg.remembered).catch(quiet);
 }
 
 export function createTrainingEngine(post: PostFn, overrides: Partial<EngineDeps> = {}): TrainingEngine {
@@ -217,7 +218,7 @@ async function runStages(ctx: RunContext, deps: EngineDeps, loadData: DatasetSou
   ctx.post({ type: 'dataset', runId: msg.runId, trainCount: data.train.count, testCount: data.test.count });
   await checkpoint(ctx);
   setPhase(ctx, 'preparing');
-  const backend = await stage('Could not start a tfjs backend', 'backend', () => deps.selectBackend(msg.backend));
+  const backend = await stage('Could not start a tfjs backend', 'backend', () => deps.selectBackend(msg.backend, msg.remembered));
   ctx.post({ type: 'backend', runId: msg.runId, backend });
   const forwardMacs = checkFits(msg, data, backend.name);
   await checkpoint(ctx);

@@ -14,7 +14,8 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
 };
 
-const select = rememberSelection((choice) => selectBackend(choice, { wasmPaths: wasmPaths(), loadWebGpu: loadWebGpuBackend }));
+const select = rememberSelection((choice, remembered) => selectBackend(choice,
+  { wasmPaths: wasmPaths(), loadWebGpu: loadWebGpuBackend, ...(remembered === undefined ? {} : { remembered }) }));
 const canSpawn = typeof Worker !== 'undefined';
 const spawn = (): HelperPort => workerPort(new Worker(new URL('./parallel/helperWorker.ts', import.meta.url), { type: 'module' }));
 /** Helpers started while the page waits for Train, handed to the first run that trains data-parallel. */

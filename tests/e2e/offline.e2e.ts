@@ -43,6 +43,18 @@ describe('offline after one visit', () => {
     expect(cached.meta.some((p) => p.endsWith('/data/mnist/meta.json'))).toBe(true);
     expect(cached.shards.filter((p) => /\/data\/mnist\/\w+-\d+\.bin\.gz\?v=[0-9a-f]{16}$/.test(p)).length).toBeGreaterThan(1);
     await context.setOffline(true);
+    // The project store opens late, as on a loaded laptop where its (lazily loaded) menu arrives after Train
+    // is pressed: the run started first must still end (the reopened project's stored run replaced it).
+    await page.addInitScript(() => {
+      const open = IDBFactory.prototype.open;
+      IDBFactory.prototype.open = function late(this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+        const request = open.apply(this, args);
+        const listen = request.addEventListener.bind(request);
+        request.addEventListener = ((type: string, fn: EventListener, opts?: AddEventListenerOptions) =>
+          listen(type, type === 'success' ? (e: Event) => setTimeout(() => fn.call(request, e), 1500) : fn, opts)) as typeof request.addEventListener;
+        return request;
+      };
+    });
     await page.reload();
     await page.waitForSelector('[data-action=train]', { timeout: 30_000 });
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);

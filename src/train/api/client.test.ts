@@ -219,6 +219,24 @@ describe('prepare: the worker started before the first Train', () => {
     expect(workers[0]!.sent.map((m) => m.type)).toEqual(['prepare', 'start']);
   });
 
+  it("sends 'auto' the backend measured on an earlier visit, and keeps a new measurement for the next", () => {
+    const remembered = { name: 'webgl' as const, measuredMs: { webgl: 4, wasm: 9 }, renderer: 'ANGLE (NVIDIA)' };
+    const saved: unknown[] = [];
+    const workers: FakeWorker[] = [];
+    const client = createTrainingClient(() => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    }, { backendMemory: { load: () => remembered, save: (info) => void saved.push(info) } });
+    client.prepare(dataset, 'auto');
+    const runId = client.start(spec, dataset, hyper, 'auto');
+    client.start(spec, dataset, hyper, 'wasm'); // a chosen backend is not measured
+    expect(workers[0]!.sent.map((m) => ('remembered' in m ? m.remembered : null))).toEqual([remembered, remembered, null]);
+    const backend = { name: 'webgpu' as const, reason: 'auto: webgpu fastest', measuredMs: { webgpu: 2, wasm: 9 } };
+    workers[0]!.reply({ type: 'backend', runId: runId + 1, backend });
+    expect(saved).toEqual([backend]);
+  });
+
   it('asked again before any run, replaces the worker with a fresh one', () => {
     const { client, workers } = setup();
     client.prepare(dataset, 'auto');

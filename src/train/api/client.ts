@@ -4,7 +4,8 @@
 import type { RunFailure } from './failure';
 import type { WeightList } from '../../codegen/weights';
 import type { DataShape, ModelSpec } from '../../model/spec';
-import type { BackendChoice, DatasetRef, FromWorker, HyperParams, RunPhase, ToWorker, WorkersChoice } from './protocol';
+import type { BackendChoice, DatasetRef, FromWorker, HyperParams, RememberedBackend, RunPhase, ToWorker, WorkersChoice } from './protocol';
+import { storedBackendMemory, type BackendMemory } from './backendMemory';
 import type { ProbeConfig } from './probeTypes';
 import { unbatch } from './outbox';
 import type { UnderstandRequest } from './understandProtocol';
@@ -77,6 +78,8 @@ export interface ClientOptions {
   readonly silenceMs?: number;
   readonly setTimer?: (run: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
+  /** Where the backend 'auto' measured is kept between visits (default: this browser's localStorage). */
+  readonly backendMemory?: BackendMemory;
 }
 
 const SILENCE_MS = 30_000;
@@ -102,7 +105,17 @@ class WorkerTrainingClient implements PreparableTrainingClient {
   private watchdog: { handle: unknown } | null = null;
   private suspect = false;
 
-  constructor(private readonly workerFactory: WorkerFactory, private readonly options: ClientOptions = {}) {}
+  private readonly memory: BackendMemory;
+
+  constructor(private readonly workerFactory: WorkerFactory, private readonly options: ClientOptions = {}) {
+    this.memory = options.backendMemory ?? storedBackendMemory();
+  }
+
+  /** An earlier visit's measured backend, for 'auto' only (a chosen backend needs none). */
+  private remembered(backend: BackendChoice): { remembered?: RememberedBackend } {
+    const remembered = backend === 'auto' ? this.memory.load() : undefined;
+    return remembered === undefined ? {} : { remembered };
+  }
 
   prepare(dataset: DatasetRef, backend: BackendChoice): void {
     if (this.disposed || this.currentRunId !== 0) return;
@@ -110,7 +123,7 @@ class WorkerTrainingClient implements PreparableTrainingClient {
     // fetches go through the service worker and so are kept for offline use.
     this.worker?.terminate();
     this.worker = null;
-    this.ensureWorker().postMessage({ type: 'prepare', dataset, backend });
+    this.ensureWorker().postMessage({ type: 'prepare', dataset, backend, ...this.remembered(backend) });
   }
 
   start(spec: ModelSpec, dataset: DatasetRef, hyper: HyperParams, backend: BackendChoice, options: StartOptions = {}): number {
@@ -121,7 +134,8 @@ class WorkerTrainingClient implements PreparableTrainingClient {
     this.heard = false;
     this.phase = null;
     const start: ToWorker = { type: 'start', runId, spec, dataset, hyper, backend,
-      ...(options.paused ? { startPaused: true } : {}), ...(options.workers !== undefined && options.workers !== 'auto' ? { workers: options.workers } : {}) };
+      ...(options.paused ? { startPaused: true } : {}), ...(options.workers !== undefined && options.workers !== 'auto' ? { workers: options.workers } : {}),
+      ...this.remembered(backend) };
     worker.postMessage(start);
     // A worker that reported an error and fell quiet must answer the new run, or count as dead.
     if (this.suspect) this.arm();
@@ -229,6 +243,7 @@ class WorkerTrainingClient implements PreparableTrainingClient {
     // A step's posts come as one batch (outbox.ts): handled in one task, drawn in one frame.
     for (const one of unbatch(msg)) {
       if (one.type === 'phase') this.phase = one.phase;
+      if (one.type === 'backend') this.memory.save(one.backend);
       this.emit(one);
     }
   }

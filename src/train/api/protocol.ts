@@ -64,12 +64,14 @@ export type ToWorker =
       /** Start paused (before the first batch), for stepping through a run one batch at a time. */
       readonly startPaused?: boolean;
       /** 'one' keeps training in a single worker; absent or 'auto': data-parallel where it helps (parallel/plan.ts). */
-      readonly workers?: WorkersChoice }
+      readonly workers?: WorkersChoice;
+      /** The backend 'auto' measured fastest on an earlier visit of this browser (api/backendMemory.ts). */
+      readonly remembered?: RememberedBackend }
   /**
    * Before any run (the page has just opened): load tfjs's backend and the dataset the page shows now, so the
    * first Train starts at once. No runId: it belongs to no run, and is dropped while one goes on.
    */
-  | { readonly type: 'prepare'; readonly dataset: DatasetRef; readonly backend: BackendChoice }
+  | { readonly type: 'prepare'; readonly dataset: DatasetRef; readonly backend: BackendChoice; readonly remembered?: RememberedBackend }
   | { readonly type: 'pause'; readonly runId: number }
   /** Changes the base learning rate; it takes effect at the next batch (the schedule still applies). */
   | { readonly type: 'set-lr'; readonly runId: number; readonly learningRate: number }
@@ -128,8 +130,23 @@ export interface BackendInfo {
   readonly renderer?: string;
   /** Milliseconds per step of the short training probe, per backend, when 'auto' timed several (backendMeasure.ts). */
   readonly measuredMs?: Partial<Record<BackendName, number>>;
+  /** The WebGPU adapter, when navigator.gpu gave one. */
+  readonly adapter?: string;
+  /** The timings are an earlier visit's, remembered by this browser: no probe ran this time. */
+  readonly remembered?: boolean;
   /** Data-parallel training workers, once the run has decided (posted again with this set). */
   readonly workers?: WorkersInfo;
+}
+
+/**
+ * What 'auto' measured in this browser: the fastest backend, its timings, and the GPU they were taken on. A
+ * later visit on the same GPU starts that backend at once instead of timing the candidates again.
+ */
+export interface RememberedBackend {
+  readonly name: BackendName;
+  readonly measuredMs: Partial<Record<BackendName, number>>;
+  readonly renderer?: string;
+  readonly adapter?: string;
 }
 
 /** A batch of per-step metrics; arrays are equally long and transferred, not copied. */

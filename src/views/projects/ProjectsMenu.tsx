@@ -5,10 +5,9 @@ import { memo, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_TARGETS, type ExportFile } from '../../codegen/bundle';
 import { COURSE_TARGETS } from '../../codegen/courseTargets';
-import { storageBackup } from '../../project/leaveBackup';
-import { openProjectStore, ProjectStoreError } from '../../project/projectStore';
-import { broadcastTabs } from '../../project/tabChannel';
-import { createProjectSession, type ProjectSession, type ProjectSessionState } from '../../project/projectSession';
+import { ProjectStoreError } from '../../project/projectStore';
+import type { ProjectSession, ProjectSessionState } from '../../project/projectSession';
+import { pageSession } from './pageSession';
 import { useApp, useServices } from '../AppContext';
 import { ProjectList } from './ProjectList';
 import './projects.css';
@@ -25,43 +24,6 @@ function download(bytes: Uint8Array, fileName: string, mimeType: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function localStorageOrNull(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null; // storage switched off: reading the property throws in some browsers
-  }
-}
-
-/** Leaving or hiding the page: a reload, a closed tab, another tab or app in front (phones often never send pagehide). */
-function onPageLeave(listener: () => void): () => void {
-  const onHidden = () => {
-    if (document.visibilityState === 'hidden') listener();
-  };
-  window.addEventListener('pagehide', listener);
-  document.addEventListener('visibilitychange', onHidden);
-  return () => {
-    window.removeEventListener('pagehide', listener);
-    document.removeEventListener('visibilitychange', onHidden);
-  };
-}
-
-/** The open project's id on this tab's history entry: a reload keeps it (and the address may lag the last edit). */
-const historyMark = {
-  marked: (): string | null => {
-    const id = (window.history.state as { cnnpProject?: unknown } | null)?.cnnpProject;
-    return typeof id === 'string' ? id : null;
-  },
-  mark: (id: string) => {
-    const state: unknown = window.history.state;
-    window.history.replaceState({ ...(typeof state === 'object' ? state : {}), cnnpProject: id }, '');
-  },
-};
-
-// One session per app store, for the page's lifetime: StrictMode's double effects (and a remount) must not
-// open a second one, which would save a second "untitled" project.
-const sessions = new WeakMap<object, Promise<ProjectSession>>();
-
 function useProjectSession(): { session: ProjectSession | null; failure: string | null } {
   const { store, run, series } = useServices();
   const { t } = useTranslation('project');
@@ -69,15 +31,7 @@ function useProjectSession(): { session: ProjectSession | null; failure: string 
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;
-    let made = sessions.get(store);
-    if (made === undefined) {
-      made = openProjectStore().then((projects) => createProjectSession({
-        store, run, series, projects, defaultName: t('untitled'), conflictName: (name) => t('conflictName', { name }),
-        backup: storageBackup(localStorageOrNull()), tabs: broadcastTabs(), onLeave: onPageLeave, address: historyMark,
-      }));
-      sessions.set(store, made);
-    }
-    made.then((s) => {
+    pageSession({ store, run, series }, t).then((s) => {
       if (!cancelled) setSession(s);
     }, (err: unknown) => {
       if (!cancelled) setFailure(err instanceof ProjectStoreError ? String(err.values.detail ?? '') : String(err));

@@ -1,10 +1,10 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunEstimate } from '../../train/api/estimate';
-import { formatBytes } from '../../model/units';
+import { formatBytes, groupDigits } from '../../model/units';
 
-function durationText(seconds: number, t: (key: string, values: { n: string }) => string, lang: string): string {
-  const fmt = (x: number) => x.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: x < 10 ? 1 : 0 });
+function durationText(seconds: number, t: (key: string, values: { n: string }) => string): string {
+  const fmt = (x: number) => groupDigits(x, x < 10 ? 1 : 0);
   if (seconds < 90) return t('estimate.seconds', { n: fmt(Math.max(seconds, 0.1)) });
   if (seconds < 5400) return t('estimate.minutes', { n: fmt(seconds / 60) });
   return t('estimate.hours', { n: fmt(seconds / 3600) });
@@ -26,7 +26,7 @@ export const RunEstimateLine = memo(function RunEstimateLine({ estimate, batchSi
   }
   return (
     <p className="estimate muted" data-memory={Math.round(estimate.memoryBytes)} data-seconds={estimate.secondsPerEpoch.toFixed(1)}>
-      {t('estimate.line', { memory: formatBytes(estimate.memoryBytes, lang), time: durationText(estimate.secondsPerEpoch, t, lang), backend })}
+      {t('estimate.line', { memory: formatBytes(estimate.memoryBytes, lang), time: durationText(estimate.secondsPerEpoch, t), backend })}
     </p>
   );
 });

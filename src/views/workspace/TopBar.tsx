@@ -1,7 +1,7 @@
 // The workspace's top bar: the run (train / pause / step / reset and where it is), what it runs on (dataset,
 // preset, backend), language, the link and presenter mode. Its buttons perform the same action objects as
 // the keys (actions.ts).
-import { memo, useMemo } from 'react';
+import { lazy, memo, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATASETS, type DatasetId } from '../../data/registry';
 import { PRESETS, REFERENCE_PRESETS } from '../../model/presets';
@@ -14,9 +14,10 @@ import { ErrorBoundary } from '../ErrorBoundary';
 import { formatCount } from '../format';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { CopyLinkButton } from '../LinkBar';
-import { ProjectsMenu } from '../projects/ProjectsMenu';
 import { useRunEstimate } from '../training/useRunEstimate';
 import { ACTIONS, type ActionContext } from './actions';
+// With the page's styles, so the stand-in below has the menu's size before its code arrives.
+import '../projects/projects.css';
 
 const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
@@ -121,6 +122,20 @@ const Pickers = memo(function Pickers() {
   );
 });
 
+// The project store, its files and the exports (zip, notebooks) are a large part of the page's code and none
+// of the first screen's: loaded after it, behind a button of the same size (projects.css reserves its width).
+const ProjectsMenu = lazy(async () => ({ default: (await import('../projects/ProjectsMenu')).ProjectsMenu }));
+
+function ProjectsMenuLoading() {
+  const { t } = useTranslation('project');
+  return (
+    <div className="projects-menu" aria-busy="true">
+      <button type="button" className="projects-toggle" disabled>{t('menu')}</button>
+      <span className="projects-status" />
+    </div>
+  );
+}
+
 export const TopBar = memo(function TopBar() {
   const { t } = useTranslation('workspace');
   const { t: tApp } = useTranslation();
@@ -138,7 +153,7 @@ export const TopBar = memo(function TopBar() {
         <button type="button" data-action="lessons" aria-pressed={lessonsOpen} onClick={() => openPanel('lessons')}>{t('lessons:heading')}</button>
         <LanguageSwitch />
         <ErrorBoundary><CopyLinkButton /></ErrorBoundary>
-        <ErrorBoundary><ProjectsMenu /></ErrorBoundary>
+        <ErrorBoundary><Suspense fallback={<ProjectsMenuLoading />}><ProjectsMenu /></Suspense></ErrorBoundary>
         <button type="button" data-action="presenter" aria-pressed={presenter} title={t('presenterHelp')}
           onClick={() => ACTIONS.togglePresenter.perform(ctx)}>{t('presenter')}</button>
         <button type="button" data-action="key-map" aria-label={t('keys.heading')} title={t('keys.heading')}
