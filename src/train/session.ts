@@ -9,6 +9,7 @@ import type { ContextLossGuard } from './contextLoss';
 import { DivergenceError, DivergenceGuard } from './divergence';
 import { MetricsBuffer } from './metricsBuffer';
 import { createOptimizerFor, disposeOptimizer, setOptimizerLearningRate } from './optimizers';
+import { scaledVariables } from './blockTraining';
 import type { Outbox, PostFn } from './api/outbox';
 import type { RunPhase, ToWorker } from './api/protocol';
 import { RunStopped, type RunControl } from './runControl';
@@ -157,6 +158,7 @@ export function createSession(ctx: RunContext, data: LoadedDataset): Session {
     weightDecay: hyper.weightDecay,
     memory: { peakBytes: 0 },
     decayed: decayedVariables(variables),
+    scaled: scaledVariables(spec, network),
     augmentScratch: new Float32Array(exampleSize),
     learningRate: hyper.learningRate,
     epoch: 1,
