@@ -12,6 +12,7 @@ import { defaultBlock } from '../model/blockFields';
 import { canConnect, type ConnectCode, type ConnectResult } from '../model/connect';
 import type { IssueCode } from '../model/issues';
 import * as ops from './editOps';
+import { withBlockTraining, type BlockTraining } from '../model/blockTraining';
 import { emptyHistory, record, redo, undo, type History } from './history';
 
 export const MNIST_SHAPE: DataShape = { inputShape: [28, 28, 1], numClasses: 10 };
@@ -52,6 +53,8 @@ export interface ModelSlice {
   connectBlocks(from: string, to: string): ConnectResult | null;
   disconnect(from: string, to: string): void;
   updateBlock(id: string, patch: Readonly<Record<string, unknown>>): void;
+  /** Trainable, frozen or its own learning-rate multiplier (model/blockTraining.ts); one undo step per block. */
+  setBlockTraining(id: string, training: BlockTraining): void;
   duplicateBlocks(ids: readonly string[]): string[];
   /** `key` merges a run of moves (arrow key presses) into one undo step. */
   moveBlocks(positions: ops.Layout, key?: string): void;
@@ -214,6 +217,8 @@ export const createModelSlice = (presetId: string): StateCreator<AppState, [], [
       const key = `update:${id}:${Object.keys(patch).sort().join(',')}`;
       commit(ops.updateBlock(get().spec, id, patch), key);
     }),
+    setBlockTraining: guard(undefined, (id: string, training: BlockTraining) =>
+      void commit(withBlockTraining(get().spec, id, training), `training:${id}`)),
     duplicateBlocks: guard([], (ids: readonly string[]) => {
       const made = ops.duplicateBlocks(get().spec, ids);
       return commit(made.spec, null, { selection: made.ids }) ? made.ids : [];
