@@ -5,7 +5,9 @@
 // on its own share of it, as the playground's workers do, so N processes follow the one-process run.
 import type { HyperParams, LrSchedule, OptimizerName } from '../train/api/protocol';
 import { MAX_BN_GROUPS, MIN_BN_GROUP } from '../train/api/virtualShards';
-import { pyFloat, pyInt } from './pythonNames';
+import { pyFloat, pyInt, pyString, pythonBlockNames } from './pythonNames';
+import { lrMultiplierOf } from '../model/blockTraining';
+import type { ModelSpec } from '../model/spec';
 import { PY_APP_RECIPE, PY_DATASETS } from './pytorchTrainParts';
 
 export interface TrainPyOptions {
@@ -13,6 +15,27 @@ export interface TrainPyOptions {
   readonly hyper: HyperParams;
   /** The share of the training split the run held out for validation (0 or absent: none). */
   readonly validationFraction?: number;
+  /**
+   * Blocks that are frozen (0) or train with their own learning-rate multiplier, by Python module name
+   * (pythonBlockNames; blockTrainingByModule builds it from the spec). Absent: every block trains at the rate.
+   */
+  readonly blockTraining?: ReadonlyMap<string, number>;
+}
+
+/** The spec's per-block training modes (model/blockTraining.ts) by the Python names model.py gives the blocks. */
+export function blockTrainingByModule(spec: ModelSpec): Map<string, number> {
+  const names = pythonBlockNames(spec);
+  const out = new Map<string, number>();
+  for (const block of spec.blocks) {
+    const m = lrMultiplierOf(spec, block.id);
+    const name = names.get(block.id);
+    if (m !== 1 && name !== undefined) out.set(name, m);
+  }
+  return out;
+}
+
+function blockTrainingLiteral(training: ReadonlyMap<string, number>): string {
+  return `{${[...training].map(([name, m]) => `${pyString(name)}: ${pyFloat(m)}`).join(', ')}}`;
 }
 
 // The app's optimizers (src/train/optimizers.ts) with its constants: TensorFlow.js's epsilon 1e-7, Adadelta's
@@ -35,14 +58,34 @@ function scheduleLiteral(s: LrSchedule): string {
   }
 }
 
-const optimizerFunction = `def make_optimizer(name, model, lr, args):
-    decay = [p for p in model.parameters() if p.dim() > 1]
-    other = [p for p in model.parameters() if p.dim() <= 1]
-    groups = [{"params": decay, "weight_decay": args.weight_decay}, {"params": other, "weight_decay": 0.0}]
+// A block's parameters are those of its module (self.<name>) and of helper modules named <name>_<part>.
+const optimizerFunction = `def block_multiplier(parameter_name):
+    module = parameter_name.split(".")[0]
+    if module in BLOCK_TRAINING:
+        return BLOCK_TRAINING[module]
+    owners = [name for name in BLOCK_TRAINING if module.startswith(name + "_")]
+    return BLOCK_TRAINING[max(owners, key=len)] if owners else 1.0
+
+
+def freeze_blocks(model):
+    """Frozen blocks (multiplier 0) keep their weights: no gradient, no optimizer state."""
+    for name, p in model.named_parameters():
+        if block_multiplier(name) == 0:
+            p.requires_grad_(False)
+
+
+def make_optimizer(name, model, lr, args):
+    # One parameter group per (multiplier, decayed or not); "lr_scale" keeps the multiplier through the schedule.
+    by_key = {}
+    for pname, p in model.named_parameters():
+        if p.requires_grad:
+            by_key.setdefault((block_multiplier(pname), p.dim() > 1), []).append(p)
+    groups = [{"params": ps, "weight_decay": args.weight_decay if decayed else 0.0, "lr": lr * scale, "lr_scale": scale}
+              for (scale, decayed), ps in by_key.items()]
 ${Object.entries(OPTIMIZERS).map(([name, line]) => `    if name == "${name}":\n        return ${line}`).join('\n')}
     raise ValueError(name)`;
 
-export function pytorchTrainPy({ dataset, hyper, validationFraction = 0 }: TrainPyOptions): string {
+export function pytorchTrainPy({ dataset, hyper, validationFraction = 0, blockTraining = new Map() }: TrainPyOptions): string {
   const optimizer = Object.keys(OPTIMIZERS).includes(hyper.optimizer) ? hyper.optimizer : 'adam';
   return `"""Continue training the network from CNN Playground the way the playground trained it, on one machine or many.
 
@@ -76,6 +119,8 @@ from torch.utils.data import Dataset, Subset
 from model import INPUT_SHAPE, Net, load_weights
 
 SCHEDULE = ${scheduleLiteral(hyper.schedule)}
+# The playground's per-block training: module name -> learning-rate multiplier (0 = frozen); others train at 1.
+BLOCK_TRAINING = ${blockTrainingLiteral(blockTraining)}
 AUGMENT = {"flip": ${hyper.augmentation.flip ? 'True' : 'False'}, "shift": ${pyInt(hyper.augmentation.shift)}}
 # Batch norm takes its statistics per virtual shard of at least MIN_BN_GROUP examples (at most MAX_BN_GROUPS).
 MIN_BN_GROUP = ${pyInt(MIN_BN_GROUP)}
@@ -157,6 +202,7 @@ def main(argv=None):
         load_weights(model, args.weights)
         if rank == 0:
             print(f"started from {args.weights}")
+    freeze_blocks(model)
     model.to(device)
     grouping = BatchNormGroups(model)
     has_batch_norm = any(isinstance(m, nn.modules.batchnorm._BatchNorm) for m in model.modules())
@@ -186,7 +232,7 @@ def main(argv=None):
             augment(x, args.seed, epoch, step)
             rate = args.lr * schedule_factor(epoch, args.epochs, start // args.batch_size + 1, steps_in_epoch)
             for group in optimizer.param_groups:
-                group["lr"] = rate
+                group["lr"] = rate * group["lr_scale"]
             shares = step_shares(x.shape[0], args.batch_size, world, has_batch_norm)
             loss = train_step(model, grouping, optimizer, x, y, shares, rank, world, device)
             losses.append(loss)
