@@ -10,6 +10,7 @@ import { DivergenceError, DivergenceGuard } from './divergence';
 import { MetricsBuffer } from './metricsBuffer';
 import { createOptimizerFor, disposeOptimizer, setOptimizerLearningRate } from './optimizers';
 import { scaledVariables } from './blockTraining';
+import { loadStartWeights } from './startWeights';
 import type { Outbox, PostFn } from './api/outbox';
 import type { RunPhase, ToWorker } from './api/protocol';
 import { RunStopped, type RunControl } from './runControl';
@@ -138,6 +139,14 @@ export function createSession(ctx: RunContext, data: LoadedDataset): Session {
   const layout: BatchLayout = { inputShape: [h, w, c], numClasses: data.meta.classNames.length, task: workerTaskOf(data.meta.task) };
   const targetSize = layout.task?.task.targetSize(layout) ?? layout.numClasses;
   const network = ctx.deps.buildModel(spec, { inputShape: data.meta.inputShape, numClasses: layout.numClasses }, hyper.seed);
+  if (ctx.msg.initialWeights) {
+    try {
+      loadStartWeights(network, ctx.msg.initialWeights);
+    } catch (err) {
+      network.dispose();
+      throw err;
+    }
+  }
   const model = network.model;
   const optimizer = createOptimizerFor(hyper);
   const exampleSize = h * w * c;

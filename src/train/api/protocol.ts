@@ -55,7 +55,9 @@ export type ToWorker =
       /** Start paused (before the first batch), for stepping through a run one batch at a time. */
       readonly startPaused?: boolean;
       /** 'one' keeps training in a single worker; absent or 'auto': data-parallel where it helps (parallel/plan.ts). */
-      readonly workers?: WorkersChoice }
+      readonly workers?: WorkersChoice;
+      /** Transfer learning: weights (by TensorFlow.js name) the run starts from instead of fresh ones (startWeights.ts). */
+      readonly initialWeights?: WeightList }
   /**
    * Before any run (the page has just opened): load tfjs's backend and the dataset the page shows now, so the
    * first Train starts at once. No runId: it belongs to no run, and is dropped while one goes on.
