@@ -13,6 +13,7 @@ import { canConnect, type ConnectCode, type ConnectResult } from '../model/conne
 import type { IssueCode } from '../model/issues';
 import * as ops from './editOps';
 import { withBlockTraining, type BlockTraining } from '../model/blockTraining';
+import type { WeightList } from '../codegen/weights';
 import { emptyHistory, record, redo, undo, type History } from './history';
 
 export const MNIST_SHAPE: DataShape = { inputShape: [28, 28, 1], numClasses: 10 };
@@ -23,6 +24,12 @@ export interface ConnectRefusal {
   readonly to: string;
   readonly code: ConnectCode | IssueCode;
   readonly values: Readonly<Record<string, number | string>>;
+}
+
+/** Where the next run's starting weights come from, and the weights (TensorFlow.js names). */
+export interface StartWeights {
+  readonly from: string;
+  readonly weights: WeightList;
 }
 
 export interface ModelSlice {
@@ -55,6 +62,9 @@ export interface ModelSlice {
   updateBlock(id: string, patch: Readonly<Record<string, unknown>>): void;
   /** Trainable, frozen or its own learning-rate multiplier (model/blockTraining.ts); one undo step per block. */
   setBlockTraining(id: string, training: BlockTraining): void;
+  /** Weights the next runs start from (a backbone from a saved project); a new network forgets them. */
+  startWeights: StartWeights | null;
+  setStartWeights(start: StartWeights | null): void;
   duplicateBlocks(ids: readonly string[]): string[];
   /** `key` merges a run of moves (arrow key presses) into one undo step. */
   moveBlocks(positions: ops.Layout, key?: string): void;
@@ -168,7 +178,7 @@ export const createModelSlice = (presetId: string): StateCreator<AppState, [], [
         // A preset is sized for its dataset: bring the dataset along (this also leaves study mode).
         if (preset.dataset !== 'imagenet') get().selectDataset(preset.dataset);
         leaveStudy();
-        commit(preset.build(), null, { presetId: preset.id, selection: [] });
+        commit(preset.build(), null, { presetId: preset.id, selection: [], startWeights: null });
         return;
       }
       // A full-size reference network: analysed at its own input size and classes, for study only.
@@ -177,12 +187,14 @@ export const createModelSlice = (presetId: string): StateCreator<AppState, [], [
     }),
     loadEmpty: guard(undefined, () => {
       leaveStudy();
-      commit(emptySpec(), null, { selection: [] });
+      commit(emptySpec(), null, { selection: [], startWeights: null });
     }),
     setSpec: guard(undefined, (spec: ModelSpec) => {
       leaveStudy();
-      commit(spec, null, { selection: [] });
+      commit(spec, null, { selection: [], startWeights: null });
     }),
+    startWeights: null,
+    setStartWeights: (startWeights) => set({ startWeights }),
     setDataShape: guard(undefined, (dataShape: DataShape) =>
       set((s) => ({ dataShape, studyPreset: null, analysis: analyzeModel(s.spec, dataShape) }))),
     addBlock: guard(null, (kind: BlockKind, opts: Parameters<ModelSlice['addBlock']>[1] = {}) => {

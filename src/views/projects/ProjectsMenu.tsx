@@ -11,6 +11,7 @@ import { broadcastTabs } from '../../project/tabChannel';
 import { createProjectSession, type ProjectSession, type ProjectSessionState } from '../../project/projectSession';
 import { useApp, useServices } from '../AppContext';
 import { ProjectList } from './ProjectList';
+import { BackbonePanel, StartWeightsNote } from './BackbonePanel';
 import './projects.css';
 
 const IDLE: ProjectSessionState = { ready: false, current: null, unsaved: false, list: [], saving: false, problem: null };
@@ -97,6 +98,7 @@ export const ProjectsMenu = memo(function ProjectsMenu() {
   const source = session ?? noSession;
   const state = useSyncExternalStore(source.subscribe, source.getState);
   const [open, setOpen] = useState(false);
+  const [backbone, setBackbone] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const current = state.current;
   // Own images stay in the page (neither the project nor its file holds them): said before it is saved, not after.
@@ -149,7 +151,9 @@ export const ProjectsMenu = memo(function ProjectsMenu() {
             </p>
           )}
           {ownImages && <p className="muted" data-testid="project-own-images">{t('ownImagesNote')}</p>}
-          <ProjectList state={state} session={session} />
+          <StartWeightsNote />
+          <ProjectList state={state} session={session} onBackbone={setBackbone} />
+          {backbone !== null && <BackbonePanel key={backbone} projectId={backbone} onClose={() => setBackbone(null)} />}
           <div className="projects-actions">
             <div>
               <h2>{t('fileHeading')}</h2>
