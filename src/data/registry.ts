@@ -2,8 +2,9 @@
 // anything is downloaded (shape, classes, sizes), and where the web files live.
 import type { DataShape } from '../model/spec';
 import { SHAPES_CLASSES, SHAPES_SIZE } from './shapes';
+import { ROTATION_CLASSES } from './rotation';
 
-export type BuiltinDatasetId = 'mnist' | 'cifar10' | 'shapes';
+export type BuiltinDatasetId = 'mnist' | 'cifar10' | 'shapes' | 'mnist-rotation' | 'cifar10-rotation';
 /** 'custom': a dataset made in the page from the user's own images. */
 export type DatasetId = BuiltinDatasetId | 'custom';
 
@@ -23,6 +24,8 @@ export interface DatasetEntry {
   readonly generated?: { readonly generator: 'shapes'; readonly seed: number };
   /** What its targets mean (src/tasks/registry.ts); classification when absent. */
   readonly task?: string;
+  /** A self-supervised pretext task made from another entry's images (src/data/rotation.ts): labels are the turns. */
+  readonly pretext?: 'rotation';
 }
 
 export const CIFAR10_CLASSES = [
@@ -41,6 +44,15 @@ export const DATASETS: readonly DatasetEntry[] = [
   {
     id: 'shapes', name: 'Shapes', path: '', shape: { inputShape: [SHAPES_SIZE, SHAPES_SIZE, 3], numClasses: SHAPES_CLASSES.length },
     classNames: SHAPES_CLASSES, trainCount: 2000, testCount: 200, downloadMB: 0, generated: { generator: 'shapes', seed: 26 }, task: 'segmentation',
+  },
+  // Pretraining without labels: the same images, each turned by 0-270 degrees, the turn as its class.
+  {
+    id: 'mnist-rotation', name: 'MNIST ↻ 0°–270°', path: 'data/mnist/', shape: { inputShape: [28, 28, 1], numClasses: 4 },
+    classNames: ROTATION_CLASSES, trainCount: 60_000, testCount: 10_000, downloadMB: 11, pretext: 'rotation',
+  },
+  {
+    id: 'cifar10-rotation', name: 'CIFAR-10 ↻ 0°–270°', path: 'data/cifar10/', shape: { inputShape: [32, 32, 3], numClasses: 4 },
+    classNames: ROTATION_CLASSES, trainCount: 50_000, testCount: 10_000, downloadMB: 101, pretext: 'rotation',
   },
 ];
 
