@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'fflate';
 import { blockTrainingOf, lrMultiplierOf, pruneTraining, withBlockTraining } from './blockTraining';
 import { decodeSpec, encodeSpec } from './link';
+import { analyzeModel } from './analyze';
 import type { ModelSpec } from './spec';
 
 const NET: ModelSpec = {
@@ -44,6 +45,17 @@ describe('block training mode', () => {
       const decoded = decodeSpec(payloadOfJson({ blocks: NET.blocks, training }));
       expect(decoded.ok, JSON.stringify(training)).toBe(false);
     }
+  });
+
+  it('counts a frozen block\'s parameters as not trainable', () => {
+    const data = { inputShape: [8, 8, 1], numClasses: 3 };
+    const plain = analyzeModel(NET, data);
+    const frozen = analyzeModel(withBlockTraining(NET, 'c1', { mode: 'frozen' }), data);
+    const c1 = (a: typeof plain) => a.blocks.find((b) => b.id === 'c1')?.params;
+    expect(c1(plain)).toEqual({ trainable: 40, nonTrainable: 0 });
+    expect(c1(frozen)).toEqual({ trainable: 0, nonTrainable: 40 });
+    expect(frozen.totals.trainable).toBe(plain.totals.trainable - 40);
+    expect(analyzeModel(withBlockTraining(NET, 'c1', { mode: 'scaled', lrMultiplier: 0.1 }), data)).toEqual(plain);
   });
 
   it('forgets the modes of deleted blocks', () => {

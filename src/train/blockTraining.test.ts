@@ -13,6 +13,7 @@ import { decayedVariables, trainableVariables, trainStep, type TrainContext } fr
 import { scaledVariables } from './blockTraining';
 import { withBlockTraining, type BlockTraining } from '../model/blockTraining';
 import type { ModelSpec } from '../model/spec';
+import { analyzeModel } from '../model/analyze';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -58,6 +59,9 @@ describe('per-block training modes in the engine', () => {
     const frozen = withModes({ conv: { mode: 'frozen' } });
     const network = buildModel(frozen, { inputShape: [8, 8, 1], numClasses: 4 }, 3);
     expect(trainableVariables(network.model).map((v) => v.name).some((n) => n.startsWith('conv/'))).toBe(false);
+    // The core's count of trainable parameters agrees with tfjs's.
+    const counted = network.model.trainableWeights.reduce((n, w) => n + w.shape.reduce((a, b) => (a ?? 1) * (b ?? 1), 1)!, 0);
+    expect(counted).toBe(analyzeModel(frozen, { inputShape: [8, 8, 1], numClasses: 4 }).totals.trainable);
     network.dispose();
     const after = train(frozen, name, RATES[name], 4);
     expect(maxDiff(after.get('conv/kernel')!, initial.get('conv/kernel')!)).toBe(0);
