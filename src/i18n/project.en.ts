@@ -43,6 +43,7 @@ export default {
   dismiss: 'Dismiss',
   backbone: {
     action: 'Use as backbone…',
+    projectName: '{{name}}, transferred',
     heading: 'Transfer learning from “{{name}}”',
     hint: 'Keep this project’s trained network up to a block, add a new output for the current dataset’s {{classes}} classes, and train from its weights.',
     loading: 'Loading the project…',

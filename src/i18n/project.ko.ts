@@ -43,6 +43,7 @@ export default {
   dismiss: '닫기',
   backbone: {
     action: '백본으로 쓰기…',
+    projectName: '{{name}}에서 전이 학습',
     heading: '“{{name}}”에서 전이 학습',
     hint: '이 프로젝트에서 학습한 신경망을 한 블록까지 남기고, 지금 데이터셋의 클래스 {{classes}}개에 맞는 새 출력을 붙여, 저장된 가중치에서부터 학습합니다.',
     loading: '프로젝트를 불러오는 중…',

@@ -126,6 +126,9 @@ describe('saved projects', () => {
     await page.click('[data-action=build-backbone]');
     await page.waitForSelector('[data-backbone-done]');
     await page.waitForSelector('[data-testid=start-weights]');
+    // The new network is a project of its own: the trained one keeps its weights and accuracy.
+    await page.waitForFunction(() => [...document.querySelectorAll('.projects-list tbody tr:not([aria-current])')]
+      .some((row) => /%/.test(row.textContent ?? '')), null, { timeout: 30_000 });
     await page.click('.projects-panel-head button:last-child');
     await page.locator('.react-flow__node[data-id=conv1]').click();
     await page.waitForSelector('[data-panel-body=block]:not([hidden]) [data-training-mode=frozen]');

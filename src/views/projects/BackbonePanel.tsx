@@ -37,7 +37,14 @@ function useSavedProject(id: string): Loaded {
 /** The cut's default: the last block before the output's own input, where a new head usually goes. */
 const defaultCut = (candidates: readonly string[]) => candidates.at(-1) ?? '';
 
-export function BackbonePanel({ projectId, onClose }: { projectId: string; onClose: () => void }) {
+interface PanelProps {
+  readonly projectId: string;
+  /** Makes the new network a project of its own, so the saved one keeps its network and weights. */
+  readonly newProject: ((name: string) => Promise<void>) | null;
+  readonly onClose: () => void;
+}
+
+export function BackbonePanel({ projectId, newProject, onClose }: PanelProps) {
   const { t } = useTranslation('project');
   const id = useId();
   const loaded = useSavedProject(projectId);
@@ -55,9 +62,11 @@ export function BackbonePanel({ projectId, onClose }: { projectId: string; onClo
   const candidates = cutCandidates(project.experiment.spec);
   const chosen = candidates.includes(cut) ? cut : defaultCut(candidates);
   const shapes = new Map(analyzeModel(project.experiment.spec, project.dataShape).blocks.map((b) => [b.id, b.outputShape]));
-  const build = () => {
+  const build = async () => {
     const made = makeBackbone(project, chosen, dataShape, mode);
     if (!made.ok) return setOutcome({ problem: made.problem });
+    // Editing the open project's network in place would drop its trained weights at the next save.
+    await newProject?.(t('backbone.projectName', { name: project.name }));
     setSpec(made.value.spec);
     setStartWeights({ from: project.name, weights: made.value.weights });
     setOutcome({ done: { name: project.name, block: chosen, count: made.value.weights.length } });
@@ -81,7 +90,7 @@ export function BackbonePanel({ projectId, onClose }: { projectId: string; onClo
           ))}
         </fieldset>
       </div>
-      <button type="button" data-action="build-backbone" disabled={project.weights === null || chosen === ''} onClick={build}>{t('backbone.build')}</button>{' '}
+      <button type="button" data-action="build-backbone" disabled={project.weights === null || chosen === ''} onClick={() => void build()}>{t('backbone.build')}</button>{' '}
       <button type="button" onClick={onClose}>{t('backbone.cancel')}</button>
       {outcome && 'problem' in outcome && (
         <p className="error-text" role="alert" data-problem={outcome.problem.code}>{t(`backbone.problem.${outcome.problem.code}`, outcome.problem.values)}</p>

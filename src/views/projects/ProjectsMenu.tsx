@@ -153,7 +153,8 @@ export const ProjectsMenu = memo(function ProjectsMenu() {
           {ownImages && <p className="muted" data-testid="project-own-images">{t('ownImagesNote')}</p>}
           <StartWeightsNote />
           <ProjectList state={state} session={session} onBackbone={setBackbone} />
-          {backbone !== null && <BackbonePanel key={backbone} projectId={backbone} onClose={() => setBackbone(null)} />}
+          {backbone !== null && <BackbonePanel key={backbone} projectId={backbone} onClose={() => setBackbone(null)}
+            newProject={session ? (name) => session.newProject(name) : null} />}
           <div className="projects-actions">
             <div>
               <h2>{t('fileHeading')}</h2>
