@@ -5,9 +5,10 @@
 // on its own share of it, as the playground's workers do, so N processes follow the one-process run.
 import type { HyperParams, LrSchedule, OptimizerName } from '../train/api/protocol';
 import { MAX_BN_GROUPS, MIN_BN_GROUP } from '../train/api/virtualShards';
-import { pyFloat, pyInt, pyString, pythonBlockNames } from './pythonNames';
-import { lrMultiplierOf } from '../model/blockTraining';
-import type { ModelSpec } from '../model/spec';
+import { pyFloat, pyInt } from './pythonNames';
+import { BLOCK_TRAINING_FUNCTIONS, blockTrainingLiteral } from './pythonBlockTraining';
+
+export { blockTrainingByModule } from './pythonBlockTraining';
 import { PY_APP_RECIPE, PY_DATASETS } from './pytorchTrainParts';
 
 export interface TrainPyOptions {
@@ -20,22 +21,6 @@ export interface TrainPyOptions {
    * (pythonBlockNames; blockTrainingByModule builds it from the spec). Absent: every block trains at the rate.
    */
   readonly blockTraining?: ReadonlyMap<string, number>;
-}
-
-/** The spec's per-block training modes (model/blockTraining.ts) by the Python names model.py gives the blocks. */
-export function blockTrainingByModule(spec: ModelSpec): Map<string, number> {
-  const names = pythonBlockNames(spec);
-  const out = new Map<string, number>();
-  for (const block of spec.blocks) {
-    const m = lrMultiplierOf(spec, block.id);
-    const name = names.get(block.id);
-    if (m !== 1 && name !== undefined) out.set(name, m);
-  }
-  return out;
-}
-
-function blockTrainingLiteral(training: ReadonlyMap<string, number>): string {
-  return `{${[...training].map(([name, m]) => `${pyString(name)}: ${pyFloat(m)}`).join(', ')}}`;
 }
 
 // The app's optimizers (src/train/optimizers.ts) with its constants: TensorFlow.js's epsilon 1e-7, Adadelta's
@@ -58,30 +43,11 @@ function scheduleLiteral(s: LrSchedule): string {
   }
 }
 
-// A block's parameters are those of its module (self.<name>) and of helper modules named <name>_<part>.
-const optimizerFunction = `def block_multiplier(parameter_name):
-    module = parameter_name.split(".")[0]
-    if module in BLOCK_TRAINING:
-        return BLOCK_TRAINING[module]
-    owners = [name for name in BLOCK_TRAINING if module.startswith(name + "_")]
-    return BLOCK_TRAINING[max(owners, key=len)] if owners else 1.0
-
-
-def freeze_blocks(model):
-    """Frozen blocks (multiplier 0) keep their weights: no gradient, no optimizer state."""
-    for name, p in model.named_parameters():
-        if block_multiplier(name) == 0:
-            p.requires_grad_(False)
+const optimizerFunction = `${BLOCK_TRAINING_FUNCTIONS}
 
 
 def make_optimizer(name, model, lr, args):
-    # One parameter group per (multiplier, decayed or not); "lr_scale" keeps the multiplier through the schedule.
-    by_key = {}
-    for pname, p in model.named_parameters():
-        if p.requires_grad:
-            by_key.setdefault((block_multiplier(pname), p.dim() > 1), []).append(p)
-    groups = [{"params": ps, "weight_decay": args.weight_decay if decayed else 0.0, "lr": lr * scale, "lr_scale": scale}
-              for (scale, decayed), ps in by_key.items()]
+    groups = parameter_groups(model, lr, args.weight_decay)
 ${Object.entries(OPTIMIZERS).map(([name, line]) => `    if name == "${name}":\n        return ${line}`).join('\n')}
     raise ValueError(name)`;
 
