@@ -7,7 +7,7 @@ import type { HyperParams } from '../train/api/protocol';
 import { COURSE_TARGETS, type CourseContext, type CourseTarget } from './courseTargets';
 import { kerasModelPy } from './kerasModel';
 import { pytorchModelPy } from './pytorchModel';
-import { pytorchTrainPy } from './pytorchTrain';
+import { blockTrainingByModule, pytorchTrainPy } from './pytorchTrain';
 import { pytorchWeightsFile } from './pytorchWeights';
 import { summaryCsv } from './summaryCsv';
 import { datasetTask } from '../data/registry';
@@ -78,7 +78,8 @@ export function exportFile(target: Exclude<ExportTarget, CourseTarget>, input: E
   const files = {
     'model.py': strToU8(pytorchModelPy(spec, analysis, data, { title: input.name })),
     'weights.safetensors': pytorchWeightsFile(spec, weights),
-    ...(refusal ? {} : { 'train.py': strToU8(pytorchTrainPy({ dataset, hyper: input.hyper, validationFraction: input.validationFraction ?? 0 })) }),
+    ...(refusal ? {} : { 'train.py': strToU8(pytorchTrainPy({ dataset, hyper: input.hyper, validationFraction: input.validationFraction ?? 0,
+      blockTraining: blockTrainingByModule(spec) })) }),
     'README.txt': strToU8(refusal ? `NOTE: there is no train.py in this export: ${refusal}\n\n${readme}` : readme),
   };
   return { fileName: `${base}-pytorch.zip`, mimeType: 'application/zip', bytes: zipSync({ [`${base}-pytorch`]: files }) };

@@ -3,6 +3,7 @@
 // a plain training loop with the app's settings, and the app's curves beside the notebook's own. Built as
 // a plain object and written with JSON.stringify, so no user text can break the file's JSON; in Python it
 // goes through pyString, in Markdown through markdownText.
+import { blockTrainingByModule } from './pythonBlockTraining';
 import type { ModelAnalysis } from '../model/analysis';
 import type { DataShape, ModelSpec } from '../model/spec';
 import type { RunCurve } from '../project/types';
@@ -75,7 +76,7 @@ export function notebookJson(input: NotebookInput): string {
     ['md', t.load],
     ['code', MODEL_LOAD_CODE],
     ['md', t.train],
-    ['code', trainingCode(input.hyper.optimizer)],
+    ['code', trainingCode(input.hyper.optimizer, blockTrainingByModule(input.spec))],
     ['md', t.plot],
     ['code', PLOT_CODE],
     ['md', t.save],

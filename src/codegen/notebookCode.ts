@@ -2,6 +2,7 @@
 // constants, schedule, augmentation, batch size, seed) is written as a plain constant in the settings cell;
 // the other cells read those constants only, so a student edits one place. User text (the project name,
 // class names of an own image set, the app's run) reaches Python only through pyString literals.
+import { BLOCK_TRAINING_FUNCTIONS, blockTrainingLiteral } from './pythonBlockTraining';
 import type { HyperParams, OptimizerName } from '../train/api/protocol';
 import { pyFloat, pyString } from './pythonNames';
 
@@ -113,7 +114,7 @@ before = evaluate(net, test_loader)
 print(f"before training here: test loss {before[0]:.4f}, accuracy {before[1]:.2%}")
 `;
 
-export function trainingCode(optimizer: OptimizerName): string {
+export function trainingCode(optimizer: OptimizerName, blockTraining: ReadonlyMap<string, number> = new Map()): string {
   return `def schedule_factor(epoch, step_in_epoch, steps_in_epoch):
     """The app's learning-rate schedule: a factor on LEARNING_RATE (epochs and steps count from 1)."""
     if SCHEDULE["kind"] == "step":
@@ -141,9 +142,15 @@ def augment(x, generator):
     return out
 
 
-decay = [p for p in net.parameters() if p.dim() > 1]
-other = [p for p in net.parameters() if p.dim() <= 1]
-groups = [{"params": decay, "weight_decay": WEIGHT_DECAY}, {"params": other, "weight_decay": 0.0}]
+# The app's per-block training: module name -> learning-rate multiplier (0 = frozen); others train at 1.
+BLOCK_TRAINING = ${blockTrainingLiteral(blockTraining)}
+
+
+${BLOCK_TRAINING_FUNCTIONS}
+
+
+freeze_blocks(net)
+groups = parameter_groups(net, LEARNING_RATE, WEIGHT_DECAY)
 optimizer = ${optimizerCode(optimizer)}
 loss_fn = torch.nn.CrossEntropyLoss()
 augment_random = torch.Generator().manual_seed(SEED)
@@ -155,7 +162,7 @@ for epoch in range(1, EPOCHS + 1):
     net.train()
     for step_in_epoch, (x, y) in enumerate(train_loader, 1):
         for group in optimizer.param_groups:
-            group["lr"] = LEARNING_RATE * schedule_factor(epoch, step_in_epoch, len(train_loader))
+            group["lr"] = LEARNING_RATE * schedule_factor(epoch, step_in_epoch, len(train_loader)) * group["lr_scale"]
         if augmenting:
             x = augment(x, augment_random)
         optimizer.zero_grad()

@@ -6,6 +6,9 @@
 import type { HyperParams, LrSchedule, OptimizerName } from '../train/api/protocol';
 import { MAX_BN_GROUPS, MIN_BN_GROUP } from '../train/api/virtualShards';
 import { pyFloat, pyInt } from './pythonNames';
+import { BLOCK_TRAINING_FUNCTIONS, blockTrainingLiteral } from './pythonBlockTraining';
+
+export { blockTrainingByModule } from './pythonBlockTraining';
 import { PY_APP_RECIPE, PY_DATASETS } from './pytorchTrainParts';
 
 export interface TrainPyOptions {
@@ -13,6 +16,11 @@ export interface TrainPyOptions {
   readonly hyper: HyperParams;
   /** The share of the training split the run held out for validation (0 or absent: none). */
   readonly validationFraction?: number;
+  /**
+   * Blocks that are frozen (0) or train with their own learning-rate multiplier, by Python module name
+   * (pythonBlockNames; blockTrainingByModule builds it from the spec). Absent: every block trains at the rate.
+   */
+  readonly blockTraining?: ReadonlyMap<string, number>;
 }
 
 // The app's optimizers (src/train/optimizers.ts) with its constants: TensorFlow.js's epsilon 1e-7, Adadelta's
@@ -35,14 +43,15 @@ function scheduleLiteral(s: LrSchedule): string {
   }
 }
 
-const optimizerFunction = `def make_optimizer(name, model, lr, args):
-    decay = [p for p in model.parameters() if p.dim() > 1]
-    other = [p for p in model.parameters() if p.dim() <= 1]
-    groups = [{"params": decay, "weight_decay": args.weight_decay}, {"params": other, "weight_decay": 0.0}]
+const optimizerFunction = `${BLOCK_TRAINING_FUNCTIONS}
+
+
+def make_optimizer(name, model, lr, args):
+    groups = parameter_groups(model, lr, args.weight_decay)
 ${Object.entries(OPTIMIZERS).map(([name, line]) => `    if name == "${name}":\n        return ${line}`).join('\n')}
     raise ValueError(name)`;
 
-export function pytorchTrainPy({ dataset, hyper, validationFraction = 0 }: TrainPyOptions): string {
+export function pytorchTrainPy({ dataset, hyper, validationFraction = 0, blockTraining = new Map() }: TrainPyOptions): string {
   const optimizer = Object.keys(OPTIMIZERS).includes(hyper.optimizer) ? hyper.optimizer : 'adam';
   return `"""Continue training the network from CNN Playground the way the playground trained it, on one machine or many.
 
@@ -76,6 +85,8 @@ from torch.utils.data import Dataset, Subset
 from model import INPUT_SHAPE, Net, load_weights
 
 SCHEDULE = ${scheduleLiteral(hyper.schedule)}
+# The playground's per-block training: module name -> learning-rate multiplier (0 = frozen); others train at 1.
+BLOCK_TRAINING = ${blockTrainingLiteral(blockTraining)}
 AUGMENT = {"flip": ${hyper.augmentation.flip ? 'True' : 'False'}, "shift": ${pyInt(hyper.augmentation.shift)}}
 # Batch norm takes its statistics per virtual shard of at least MIN_BN_GROUP examples (at most MAX_BN_GROUPS).
 MIN_BN_GROUP = ${pyInt(MIN_BN_GROUP)}
@@ -157,6 +168,7 @@ def main(argv=None):
         load_weights(model, args.weights)
         if rank == 0:
             print(f"started from {args.weights}")
+    freeze_blocks(model)
     model.to(device)
     grouping = BatchNormGroups(model)
     has_batch_norm = any(isinstance(m, nn.modules.batchnorm._BatchNorm) for m in model.modules())
@@ -186,7 +198,7 @@ def main(argv=None):
             augment(x, args.seed, epoch, step)
             rate = args.lr * schedule_factor(epoch, args.epochs, start // args.batch_size + 1, steps_in_epoch)
             for group in optimizer.param_groups:
-                group["lr"] = rate
+                group["lr"] = rate * group["lr_scale"]
             shares = step_shares(x.shape[0], args.batch_size, world, has_batch_norm)
             loss = train_step(model, grouping, optimizer, x, y, shares, rank, world, device)
             losses.append(loss)

@@ -4,8 +4,9 @@ import type { DataShape } from '../model/spec';
 import { SHAPES_CLASSES, SHAPES_SIZE } from './shapes';
 import { SCENE_CLASSES, SCENE_SIZE } from './mnistScenes';
 import type { GeneratorId } from './generated';
+import { ROTATION_CLASSES } from './rotation';
 
-export type BuiltinDatasetId = 'mnist' | 'cifar10' | 'shapes' | 'mnistScenes' | 'mnistSceneMasks';
+export type BuiltinDatasetId = 'mnist' | 'cifar10' | 'shapes' | 'mnistScenes' | 'mnistSceneMasks' | 'mnist-rotation' | 'cifar10-rotation';
 /** 'custom': a dataset made in the page from the user's own images. */
 export type DatasetId = BuiltinDatasetId | 'custom';
 
@@ -30,6 +31,8 @@ export interface DatasetEntry {
   };
   /** What its targets mean (src/tasks/registry.ts); classification when absent. */
   readonly task?: string;
+  /** A self-supervised pretext task made from another entry's images (src/data/rotation.ts): labels are the turns. */
+  readonly pretext?: 'rotation';
 }
 
 export const CIFAR10_CLASSES = [
@@ -57,6 +60,15 @@ export const DATASETS: readonly DatasetEntry[] = [
   {
     id: 'mnistSceneMasks', name: 'MNIST scene masks', path: '', shape: { inputShape: [SCENE_SIZE, SCENE_SIZE, 1], numClasses: SCENE_CLASSES.length },
     classNames: SCENE_CLASSES, trainCount: 4000, testCount: 200, downloadMB: 4, generated: { generator: 'mnistScenes', seed: 26, digits: 'mnist' }, task: 'segmentation',
+  },
+  // Pretraining without labels: the same images, each turned by 0-270 degrees, the turn as its class.
+  {
+    id: 'mnist-rotation', name: 'MNIST ↻ 0°–270°', path: 'data/mnist/', shape: { inputShape: [28, 28, 1], numClasses: 4 },
+    classNames: ROTATION_CLASSES, trainCount: 60_000, testCount: 10_000, downloadMB: 11, pretext: 'rotation',
+  },
+  {
+    id: 'cifar10-rotation', name: 'CIFAR-10 ↻ 0°–270°', path: 'data/cifar10/', shape: { inputShape: [32, 32, 3], numClasses: 4 },
+    classNames: ROTATION_CLASSES, trainCount: 50_000, testCount: 10_000, downloadMB: 101, pretext: 'rotation',
   },
 ];
 

@@ -75,6 +75,8 @@ export interface UrlDatasetRef {
   readonly testLimit?: number;
   /** Hold out this share (0..0.5) of the training split, chosen by the run's seed, and evaluate on it each epoch. */
   readonly validationFraction?: number;
+  /** Train on a pretext task made from the images instead of their labels (src/data/rotation.ts). */
+  readonly pretext?: 'rotation';
 }
 
 /** A dataset made in the page (bring your own images): the bytes travel with the start message. */

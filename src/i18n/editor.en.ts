@@ -46,6 +46,16 @@ export default {
     connectFrom: 'Connect from this block…',
     yes: 'Yes',
   },
+  training: {
+    label: 'Training',
+    trainable: 'Trainable',
+    frozen: 'Frozen (weights stay as they are)',
+    scaled: 'Own learning rate',
+    multiplier: 'Learning-rate multiplier',
+    multiplierHint: 'This block’s steps are this many times the run’s learning rate ({{min}} to {{max}}).',
+    multiplierError: 'Type a number from {{min}} to {{max}}.',
+    frozenNote: 'Frozen: training leaves these weights unchanged.',
+  },
   fieldError: {
     size2: 'Type one size like 3, or height×width like 3x5.',
     padding: 'Type valid, same, or a number of pixels from {{min}} to {{max}}.',

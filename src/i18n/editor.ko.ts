@@ -48,6 +48,16 @@ const ko: typeof en = {
     connectFrom: '이 블록에서 연결…',
     yes: '예',
   },
+  training: {
+    label: '학습',
+    trainable: '학습함',
+    frozen: '고정(가중치를 그대로 둠)',
+    scaled: '학습률 따로 정하기',
+    multiplier: '학습률 배수',
+    multiplierHint: '이 블록은 학습률에 이 수를 곱한 만큼씩 움직입니다({{min}}부터 {{max}}까지).',
+    multiplierError: '{{min}}부터 {{max}}까지의 수를 쓰세요.',
+    frozenNote: '고정됨: 학습해도 이 블록의 가중치는 바뀌지 않습니다.',
+  },
   fieldError: {
     size2: '3처럼 크기 하나를 쓰거나, 3x5처럼 높이×너비를 쓰세요.',
     padding: 'valid, same 또는 {{min}}부터 {{max}}까지의 픽셀 수를 쓰세요.',

@@ -1,6 +1,7 @@
 // Checks and measures a ModelSpec: the graph rules first, then shapes and parameters block by block in
 // topological order. A block whose input has no shape gets none either, silently: only the block that
 // causes a problem carries the issue, so one mistake reads as one message, not a cascade.
+import { lrMultiplierOf } from './blockTraining';
 import type { BlockAnalysis, ModelAnalysis, ModelIssue } from './analysis';
 import { blockModuleOf } from '../blocks/registry';
 import { hasBiasSwitch } from './blockFields';
@@ -33,13 +34,16 @@ export function analyzeModel(spec: ModelSpec, data: DataShape): ModelAnalysis {
     const result = computable ? inferBlock(block, inputs as Shape[], data) : NOTHING;
     shapes.set(id, result.shape);
     issues.push(...result.issues);
-    trainable += result.params.trainable;
-    nonTrainable += result.params.nonTrainable;
+    // A frozen block's weights are not trained (blockTraining.ts), as tfjs counts them too.
+    const params = lrMultiplierOf(spec, id) === 0
+      ? { trainable: 0, nonTrainable: result.params.trainable + result.params.nonTrainable } : result.params;
+    trainable += params.trainable;
+    nonTrainable += params.nonTrainable;
     blocks.push({
       id,
       kind: block.kind,
       outputShape: result.shape,
-      params: result.params,
+      params,
       arithmetic: result.arithmetic,
       shapeFormula: result.shapeFormula,
       paramsFormula: result.paramsFormula,

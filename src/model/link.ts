@@ -9,6 +9,7 @@ import './zodConfig';
 import { BLOCK_MODULES, REGISTERED_KINDS } from '../blocks/registry';
 import { id, ID_LENGTH, INPUTS_PER_BLOCK } from '../blocks/common/schema';
 import type { ModelSpec } from './spec';
+import { blockTrainingSchema } from './blockTraining';
 
 /** The link format's version; a link written by another version is refused with a message, not guessed at. */
 export const LINK_VERSION = 1;
@@ -68,6 +69,7 @@ const coordinate = z.number().min(-1e6).max(1e6);
 export const modelSpecSchema = z.strictObject({
   blocks: z.array(blockSchema).min(1).max(LINK_LIMITS.blocks),
   layout: z.record(id, z.strictObject({ x: coordinate, y: coordinate })).optional(),
+  training: blockTrainingSchema.optional(),
 });
 
 export const KNOWN_KINDS: ReadonlySet<string> = new Set(REGISTERED_KINDS);
@@ -100,7 +102,8 @@ function fromBase64Url(text: string): Uint8Array | null {
 export function encodeSpec(spec: ModelSpec): string {
   const layout = spec.layout === undefined ? undefined : Object.fromEntries(
     Object.entries(spec.layout).map(([id, p]) => [id, { x: Math.round(p.x), y: Math.round(p.y) }]));
-  const json = JSON.stringify(layout === undefined ? { blocks: spec.blocks } : { blocks: spec.blocks, layout });
+  const training = spec.training && Object.keys(spec.training).length > 0 ? { training: spec.training } : {};
+  const json = JSON.stringify(layout === undefined ? { blocks: spec.blocks, ...training } : { blocks: spec.blocks, layout, ...training });
   return toBase64Url(deflateSync(new TextEncoder().encode(json), { level: 9 }));
 }
 

@@ -1,6 +1,7 @@
 // The network as plain data. Every block carries an explicit `kind`; the graph is a DAG in which each
 // block names the blocks it reads from (`inputs`), so chains, residual adds and concats share one shape.
 import type { RegisteredBlock } from '../blocks/registry';
+import type { StoredTraining } from './blockTraining';
 
 /**
  * Without the batch dimension: an image [H, W, C] (e.g. [28, 28, 1]), a sequence of N tokens of width D
@@ -60,6 +61,8 @@ export interface ModelSpec {
   readonly blocks: readonly BlockSpec[];
   /** Canvas positions for the graph editor, by block id; absent blocks are laid out automatically. */
   readonly layout?: Readonly<Record<string, { readonly x: number; readonly y: number }>>;
+  /** Blocks that are frozen or have their own learning-rate multiplier, by id; absent = trainable (blockTraining.ts). */
+  readonly training?: Readonly<Record<string, StoredTraining>>;
 }
 
 /** What the model core needs to know of the data: the input shape and the number of classes. */

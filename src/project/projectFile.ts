@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { WeightList } from '../codegen/weights';
 import { countValues } from '../codegen/weights';
 import { analyzeModel } from '../model/analyze';
+import { DATASETS, type DatasetId } from '../data/registry';
 import type { DataShape } from '../model/spec';
 import { decodeExperiment, encodeExperiment, type Experiment } from '../store/linkState';
 import { DEFAULT_HYPER_PARAMS } from '../train/api/hyper';
@@ -49,7 +50,7 @@ const fileSchema = z.strictObject({
   createdAt: finite,
   updatedAt: finite,
   experiment: z.string().max(32_768),
-  datasetId: z.enum(['mnist', 'cifar10', 'shapes', 'mnistScenes', 'mnistSceneMasks', 'custom']),
+  datasetId: z.enum(['custom', ...DATASETS.map((d) => d.id)] as [DatasetId, ...DatasetId[]]),
   dataShape: z.strictObject({
     inputShape: z.array(z.number().int().min(1).max(4096)).min(1).max(3),
     numClasses: z.number().int().min(2).max(1000),

@@ -79,6 +79,7 @@ export function selectDatasetRef(s: Pick<AppState, 'datasetId' | 'customDataset'
     url: `${opts.baseUrl}${datasetEntry(id).path}`,
     ...(opts.trainLimit ? { trainLimit: opts.trainLimit } : {}),
     ...(opts.testLimit ? { testLimit: opts.testLimit } : {}),
+    ...(entry.pretext ? { pretext: entry.pretext } : {}),
     validationFraction,
   };
 }

@@ -77,6 +77,10 @@ describe('removeBlocks', () => {
     const spec = small();
     expect(removeBlocks(spec, ['zzz'])).toBe(spec);
   });
+  it('forgets the training mode of a removed block, so a new block given its id starts trainable', () => {
+    const spec: ModelSpec = { ...small(), training: { conv1: { mode: 'frozen' }, output: { mode: 'scaled', lrMultiplier: 0.1 } } };
+    expect(removeBlocks(spec, ['conv1']).training).toEqual({ output: { mode: 'scaled', lrMultiplier: 0.1 } });
+  });
 });
 
 describe('connect / disconnect', () => {

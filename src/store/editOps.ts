@@ -3,6 +3,7 @@
 // valid network: the model core judges that and the editor shows its verdict on the block at fault.
 import { blockModuleOf } from '../blocks/registry';
 import { isInputKind, isOutputKind, MERGE_KINDS } from '../model/graph';
+import { pruneTraining } from '../model/blockTraining';
 import type { BlockKind, BlockSpec, ModelSpec } from '../model/spec';
 
 export type Point = { readonly x: number; readonly y: number };
@@ -59,7 +60,7 @@ export function removeBlocks(spec: ModelSpec, ids: readonly string[]): ModelSpec
   const blocks = spec.blocks
     .filter((b) => !gone.has(b.id))
     .map((b) => (b.inputs.some((i) => gone.has(i)) ? ({ ...b, inputs: b.inputs.filter((i) => !gone.has(i)) } as BlockSpec) : b));
-  return spec.layout ? withLayout({ ...spec, blocks }, {}, gone) : { ...spec, blocks };
+  return pruneTraining(spec.layout ? withLayout({ ...spec, blocks }, {}, gone) : { ...spec, blocks });
 }
 
 /**

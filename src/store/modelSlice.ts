@@ -12,6 +12,8 @@ import { defaultBlock } from '../model/blockFields';
 import { canConnect, type ConnectCode, type ConnectResult } from '../model/connect';
 import type { IssueCode } from '../model/issues';
 import * as ops from './editOps';
+import { withBlockTraining, type BlockTraining } from '../model/blockTraining';
+import type { WeightList } from '../codegen/weights';
 import { emptyHistory, record, redo, undo, type History } from './history';
 
 export const MNIST_SHAPE: DataShape = { inputShape: [28, 28, 1], numClasses: 10 };
@@ -22,6 +24,12 @@ export interface ConnectRefusal {
   readonly to: string;
   readonly code: ConnectCode | IssueCode;
   readonly values: Readonly<Record<string, number | string>>;
+}
+
+/** Where the next run's starting weights come from, and the weights (TensorFlow.js names). */
+export interface StartWeights {
+  readonly from: string;
+  readonly weights: WeightList;
 }
 
 export interface ModelSlice {
@@ -52,6 +60,11 @@ export interface ModelSlice {
   connectBlocks(from: string, to: string): ConnectResult | null;
   disconnect(from: string, to: string): void;
   updateBlock(id: string, patch: Readonly<Record<string, unknown>>): void;
+  /** Trainable, frozen or its own learning-rate multiplier (model/blockTraining.ts); one undo step per block. */
+  setBlockTraining(id: string, training: BlockTraining): void;
+  /** Weights the next runs start from (a backbone from a saved project); a new network forgets them. */
+  startWeights: StartWeights | null;
+  setStartWeights(start: StartWeights | null): void;
   duplicateBlocks(ids: readonly string[]): string[];
   /** `key` merges a run of moves (arrow key presses) into one undo step. */
   moveBlocks(positions: ops.Layout, key?: string): void;
@@ -165,7 +178,7 @@ export const createModelSlice = (presetId: string): StateCreator<AppState, [], [
         // A preset is sized for its dataset: bring the dataset along (this also leaves study mode).
         if (preset.dataset !== 'imagenet') get().selectDataset(preset.dataset);
         leaveStudy();
-        commit(preset.build(), null, { presetId: preset.id, selection: [] });
+        commit(preset.build(), null, { presetId: preset.id, selection: [], startWeights: null });
         return;
       }
       // A full-size reference network: analysed at its own input size and classes, for study only.
@@ -174,12 +187,14 @@ export const createModelSlice = (presetId: string): StateCreator<AppState, [], [
     }),
     loadEmpty: guard(undefined, () => {
       leaveStudy();
-      commit(emptySpec(), null, { selection: [] });
+      commit(emptySpec(), null, { selection: [], startWeights: null });
     }),
     setSpec: guard(undefined, (spec: ModelSpec) => {
       leaveStudy();
-      commit(spec, null, { selection: [] });
+      commit(spec, null, { selection: [], startWeights: null });
     }),
+    startWeights: null,
+    setStartWeights: (startWeights) => set({ startWeights }),
     setDataShape: guard(undefined, (dataShape: DataShape) =>
       set((s) => ({ dataShape, studyPreset: null, analysis: analyzeModel(s.spec, dataShape) }))),
     addBlock: guard(null, (kind: BlockKind, opts: Parameters<ModelSlice['addBlock']>[1] = {}) => {
@@ -214,6 +229,8 @@ export const createModelSlice = (presetId: string): StateCreator<AppState, [], [
       const key = `update:${id}:${Object.keys(patch).sort().join(',')}`;
       commit(ops.updateBlock(get().spec, id, patch), key);
     }),
+    setBlockTraining: guard(undefined, (id: string, training: BlockTraining) =>
+      void commit(withBlockTraining(get().spec, id, training), `training:${id}`)),
     duplicateBlocks: guard([], (ids: readonly string[]) => {
       const made = ops.duplicateBlocks(get().spec, ids);
       return commit(made.spec, null, { selection: made.ids }) ? made.ids : [];

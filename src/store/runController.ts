@@ -1,4 +1,5 @@
 // Wires the training client to the store and the metric series: the only place that knows both.
+import { fittingWeights } from '../project/backbone';
 import type { WeightList } from '../codegen/weights';
 import type { DataShape, ModelSpec } from '../model/spec';
 import type { DatasetRef, EpochResult } from '../train/api/protocol';
@@ -119,7 +120,8 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
     probes.clear();
     const ref = typeof dataset === 'function' ? dataset() : dataset;
     const runId = client.start(s.spec, ref, s.hyper, s.backendChoice, { ...(paused ? { paused: true } : {}),
-      ...(s.workersChoice !== 'auto' ? { workers: s.workersChoice } : {}) });
+      ...(s.workersChoice !== 'auto' ? { workers: s.workersChoice } : {}),
+      ...(s.startWeights ? { initialWeights: fittingWeights(s.startWeights.weights, s.spec, s.dataShape) } : {}) });
     s.runStarted(runId, trainedOn(s));
     return true;
   };

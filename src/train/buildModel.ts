@@ -11,6 +11,7 @@ import { workerBlockOf } from './blocks/registry';
 import type { AnyWorkerBlock, BuildContext, Symbolic } from './blocks/types';
 import type { BlockSpec, DataShape, ModelSpec } from '../model/spec';
 import { attachGroupClock } from './kernels/batchNormLayer';
+import { freezeIfFrozen } from './blockTraining';
 
 export { activationLayerName, paddingLayerName, softmaxLayerName } from './blocks/common';
 
@@ -54,6 +55,7 @@ export function buildModel(spec: ModelSpec, data: DataShape, seed = 0): BuiltMod
       input = { id, tensor };
       continue;
     }
+    freezeIfFrozen(spec, id, made.layers);
     blocks.set(id, blockLayers(block, worker, made.layers));
     if (role === 'output') {
       const at = worker.scoresLayer ?? made.layers.length - 1;

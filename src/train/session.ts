@@ -9,6 +9,8 @@ import type { ContextLossGuard } from './contextLoss';
 import { DivergenceError, DivergenceGuard } from './divergence';
 import { MetricsBuffer } from './metricsBuffer';
 import { createOptimizerFor, disposeOptimizer, setOptimizerLearningRate } from './optimizers';
+import { scaledVariables } from './blockTraining';
+import { loadStartWeights } from './startWeights';
 import type { Outbox, PostFn } from './api/outbox';
 import type { RunPhase, ToWorker } from './api/protocol';
 import { RunStopped, type RunControl } from './runControl';
@@ -139,6 +141,14 @@ export function createSession(ctx: RunContext, data: LoadedDataset): Session {
   const layout: BatchLayout = { inputShape: [h, w, c], numClasses: data.meta.classNames.length, task };
   const targetSize = layout.task?.task.targetSize(layout) ?? layout.numClasses;
   const network = ctx.deps.buildModel(spec, { inputShape: data.meta.inputShape, numClasses: layout.numClasses }, hyper.seed);
+  if (ctx.msg.initialWeights) {
+    try {
+      loadStartWeights(network, ctx.msg.initialWeights);
+    } catch (err) {
+      network.dispose();
+      throw err;
+    }
+  }
   const model = network.model;
   const optimizer = createOptimizerFor(hyper);
   const exampleSize = h * w * c;
@@ -159,6 +169,7 @@ export function createSession(ctx: RunContext, data: LoadedDataset): Session {
     weightDecay: hyper.weightDecay,
     memory: { peakBytes: 0 },
     decayed: decayedVariables(variables),
+    scaled: scaledVariables(spec, network),
     augmentScratch: new Float32Array(exampleSize),
     learningRate: hyper.learningRate,
     epoch: 1,

@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BatchBuffers, TargetLayout } from '../data/batches';
 import { workerTaskOf } from './tasks/registry';
 import type { WorkerTask } from './tasks/types';
+import { applyScaledGradients, type ScaledVariables } from './blockTraining';
 
 export { correctPerExample, crossEntropyFromLogits } from './tasks/classification';
 
@@ -32,6 +33,8 @@ export interface TrainContext extends BatchLayout {
   /** L2 weight decay factor (0 = off) and the weights it applies to: kernels, not biases or BN parameters. */
   readonly weightDecay: number;
   readonly decayed: tf.Variable[];
+  /** Variables of blocks with their own learning-rate multiplier (blockTraining.ts); none when absent. */
+  readonly scaled?: readonly ScaledVariables[];
   /** The most tensor bytes seen, sampled when the forward pass's activations are all alive. */
   readonly memory?: { peakBytes: number };
 }
@@ -80,7 +83,7 @@ export function trainStep(ctx: TrainContext, buffers: BatchBuffers, n: number,
         ctx.variables,
       );
       if (normGroups) kept.norms = tf.keep(groupNorms(normGroups, grads));
-      ctx.optimizer.applyGradients(ctx.variables.map((v) => ({ name: v.name, tensor: grads[v.name] as tf.Tensor })));
+      applyScaledGradients(ctx.optimizer, ctx.variables, grads, ctx.scaled);
       if (!kept.accuracy) throw new Error('The optimizer returned no loss.');
       const result: StepResult = [kept.dataLoss ?? (loss as tf.Scalar), kept.accuracy];
       if (kept.dataLoss) loss.dispose();

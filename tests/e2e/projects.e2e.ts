@@ -2,7 +2,8 @@
 // brings the trained network back without training (thumbnails, confusion matrix and epoch table present;
 // the draw pad gives the very same probabilities); the
 // Export menu downloads TensorFlow.js, PyTorch, notebook and ONNX zips (the ONNX one opens in onnxruntime); a bad project file is refused with its problem
-// named and the open project stays. PROJECT_SHOTS=/folder saves screenshots of the list (en, ko).
+// named and the open project stays; the project then serves as the frozen backbone of a linear probe that
+// trains an epoch from its weights. PROJECT_SHOTS=/folder saves screenshots of the list (en, ko).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, watchErrors } from './browser';
@@ -117,9 +118,25 @@ describe('saved projects', () => {
     await page.setInputFiles('[data-field=project-file]', { name: 'evil.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004 not really a zip') });
     await page.waitForSelector('[role=alert][data-problem="file.notAZip"]');
     expect(await page.locator('[data-field=project-name]').inputValue()).toBe(name);
+
+    // Transfer learning: the trained project as the backbone of a linear probe, then an epoch from its weights.
+    await page.click('.projects-list tr[aria-current=true] [data-action=backbone]');
+    await page.waitForSelector('.backbone-panel [data-field=backbone-cut]');
+    await page.click('[data-field=backbone-probe]');
+    await page.click('[data-action=build-backbone]');
+    await page.waitForSelector('[data-backbone-done]');
+    await page.waitForSelector('[data-testid=start-weights]');
+    // The new network is a project of its own: the trained one keeps its weights and accuracy.
+    await page.waitForFunction(() => [...document.querySelectorAll('.projects-list tbody tr:not([aria-current])')]
+      .some((row) => /%/.test(row.textContent ?? '')), null, { timeout: 30_000 });
+    await page.click('.projects-panel-head button:last-child');
+    await page.locator('.react-flow__node[data-id=conv1]').click();
+    await page.waitForSelector('[data-panel-body=block]:not([hidden]) [data-training-mode=frozen]');
+    await page.click('[data-action=train]');
+    await page.waitForSelector('[data-phase=done]', { timeout: 120_000 });
     expect(errors).toEqual([]);
     await context.close();
-  }, 240_000);
+  }, 360_000);
 
   it('speaks Korean in the project list', async () => {
     const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1440, height: 900 } });

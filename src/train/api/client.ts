@@ -27,6 +27,8 @@ export interface StartOptions {
   readonly paused?: boolean;
   /** 'one' keeps the run in a single worker (no data-parallel helpers). */
   readonly workers?: WorkersChoice;
+  /** Weights the run starts from (a backbone taken from a saved project). */
+  readonly initialWeights?: WeightList;
 }
 
 export interface TrainingClient {
@@ -135,7 +137,8 @@ class WorkerTrainingClient implements PreparableTrainingClient {
     this.phase = null;
     const start: ToWorker = { type: 'start', runId, spec, dataset, hyper, backend,
       ...(options.paused ? { startPaused: true } : {}), ...(options.workers !== undefined && options.workers !== 'auto' ? { workers: options.workers } : {}),
-      ...this.remembered(backend) };
+      ...this.remembered(backend),
+      ...(options.initialWeights && options.initialWeights.length > 0 ? { initialWeights: options.initialWeights } : {}) };
     worker.postMessage(start);
     // A worker that reported an error and fell quiet must answer the new run, or count as dead.
     if (this.suspect) this.arm();

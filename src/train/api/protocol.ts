@@ -66,7 +66,9 @@ export type ToWorker =
       /** 'one' keeps training in a single worker; absent or 'auto': data-parallel where it helps (parallel/plan.ts). */
       readonly workers?: WorkersChoice;
       /** The backend 'auto' measured fastest on an earlier visit of this browser (api/backendMemory.ts). */
-      readonly remembered?: RememberedBackend }
+      readonly remembered?: RememberedBackend;
+      /** Transfer learning: weights (by TensorFlow.js name) the run starts from instead of fresh ones (startWeights.ts). */
+      readonly initialWeights?: WeightList }
   /**
    * Before any run (the page has just opened): load tfjs's backend and the dataset the page shows now, so the
    * first Train starts at once. No runId: it belongs to no run, and is dropped while one goes on.

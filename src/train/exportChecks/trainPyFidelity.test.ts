@@ -13,7 +13,7 @@ import type { LoadedDataset, Split } from '../../data/types';
 import { analyzeModel } from '../../model/analyze';
 import type { DataShape, ModelSpec } from '../../model/spec';
 import { pytorchModelPy } from '../../codegen/pytorchModel';
-import { pytorchTrainPy } from '../../codegen/pytorchTrain';
+import { blockTrainingByModule, pytorchTrainPy } from '../../codegen/pytorchTrain';
 import { pytorchWeightsFile } from '../../codegen/pytorchWeights';
 import type { FromWorker, HyperParams } from '../api/protocol';
 import { DEFAULT_HYPER_PARAMS } from '../api/hyper';
@@ -55,7 +55,7 @@ const spec: ModelSpec = {
   ],
 };
 
-interface Case { readonly hyper: HyperParams; readonly validation: number }
+interface Case { readonly hyper: HyperParams; readonly validation: number; readonly spec?: ModelSpec }
 const base = { ...DEFAULT_HYPER_PARAMS, batchSize: 64, epochs: 7, seed: 5 };
 const ALL_CASES: Case[] = [
   { hyper: { ...base, optimizer: 'sgd', learningRate: 0.1 }, validation: 0 },
@@ -65,13 +65,16 @@ const ALL_CASES: Case[] = [
   { hyper: { ...base, optimizer: 'rmsprop', learningRate: 0.003, schedule: { kind: 'step', everyEpochs: 1, factor: 0.7 } }, validation: 0.2 },
   { hyper: { ...base, optimizer: 'adadelta', learningRate: 1, augmentation: { flip: false, shift: 1 } }, validation: 0 },
   { hyper: { ...base, optimizer: 'adagrad', learningRate: 0.05, schedule: { kind: 'cosine', minFactor: 0.2 }, weightDecay: 1e-3 }, validation: 0.2 },
+  // Transfer learning: a frozen convolution and a dense block at a tenth of the rate, through a step schedule.
+  { hyper: { ...base, optimizer: 'adam', learningRate: 0.01, schedule: { kind: 'step', everyEpochs: 1, factor: 0.5 }, weightDecay: 1e-3 },
+    validation: 0, spec: { ...spec, training: { conv: { mode: 'frozen' }, dense: { mode: 'scaled', lrMultiplier: 0.1 } } } },
 ];
 // FIDELITY_CASES=0,3 runs only those (while debugging one optimizer).
 const CASES = ALL_CASES.filter((_, i) => !process.env.FIDELITY_CASES || process.env.FIDELITY_CASES.split(',').includes(String(i)));
 
-async function appLosses({ hyper, validation }: Case): Promise<number[]> {
+async function appLosses({ hyper, validation, spec: caseSpec = spec }: Case): Promise<number[]> {
   const h = harness({ loadDataset: async () => dataset, cores: () => 1 });
-  h.engine.handle({ type: 'start', runId: 1, spec, dataset: { url: '/d/', validationFraction: validation }, hyper, backend: 'cpu' });
+  h.engine.handle({ type: 'start', runId: 1, spec: caseSpec, dataset: { url: '/d/', validationFraction: validation }, hyper, backend: 'cpu' });
   await h.engine.idle();
   expect(errorOf(h.messages)).toBeUndefined();
   return h.messages.flatMap((m: FromWorker) => (m.type === 'metrics' ? [...m.batch.loss] : [])).slice(0, STEPS);
@@ -124,7 +127,8 @@ describe('train.py trains as the app does', () => {
     writeFileSync(join(dir, 'data', 't10k-images-idx3-ubyte'), testImages);
     writeFileSync(join(dir, 'data', 't10k-labels-idx1-ubyte'), testLabels);
     const argv = ['--data-dir', 'data', '--max-steps', String(STEPS), '--log-every', '1000'];
-    CASES.forEach((c, i) => writeFileSync(join(dir, `train_${i}.py`), pytorchTrainPy({ dataset: 'mnist', hyper: c.hyper, validationFraction: c.validation })));
+    CASES.forEach((c, i) => writeFileSync(join(dir, `train_${i}.py`), pytorchTrainPy({ dataset: 'mnist', hyper: c.hyper, validationFraction: c.validation,
+      blockTraining: blockTrainingByModule(c.spec ?? spec) })));
     writeFileSync(join(dir, 'driver.py'), DRIVER_PY);
     const printed = runPython(['driver.py', JSON.stringify(CASES.map(() => argv))], dir, 300_000).trim().split('\n');
     expect(printed).toContain('training on 1 process(es), cpu');

@@ -14,6 +14,7 @@ import type { FromHelper, HelperPort, SpawnHelper, ToHelper } from './helperProt
 import { averageGradients, shardOffsets, stepShares } from './shards';
 import { shardStep } from './shardStep';
 import { workerTaskOf } from '../tasks/registry';
+import { applyScaledGradients } from '../blockTraining';
 
 /** What a step needs of the run's session (session.ts's Session has all of it). */
 export interface ParallelSession extends TrainContext {
@@ -174,7 +175,7 @@ function applyAveraged(session: ParallelSession, averaged: Float32Array[], loss:
     const named: tf.NamedTensorMap = {};
     session.variables.forEach((v, i) => { named[v.name] = tf.tensor(averaged[i] as Float32Array, v.shape); });
     if (normGroups) kept.norms = tf.keep(groupNorms(normGroups, named));
-    session.optimizer.applyGradients(session.variables.map((v) => ({ name: v.name, tensor: named[v.name] as tf.Tensor })));
+    applyScaledGradients(session.optimizer, session.variables, named, session.scaled);
   });
   const result: StepResult = [tf.scalar(loss), tf.scalar(accuracy)];
   if (kept.norms) result.push(kept.norms);

@@ -8,6 +8,7 @@ import { useApp } from '../AppContext';
 import { describeBlock } from '../describeBlock';
 import { formatCount, formatShape } from '../format';
 import { Formulas, IssueLine } from './BlockNode';
+import { TrainingModeField } from './TrainingModeField';
 import { formatField, parseField, visibleFields, type FieldDescriptor, type TextProblem } from './fields';
 
 interface FieldProps {
@@ -154,6 +155,7 @@ export const Inspector = memo(function Inspector({ disabled, onConnectFrom }: Pr
           ? <ChoiceField key={`${block.id}:${f.name}`} block={block} field={f} disabled={disabled} />
           : <TextField key={`${block.id}:${f.name}`} block={block} field={f} disabled={disabled} />))}
       </div>
+      {(info?.params.trainable ?? 0) + (info?.params.nonTrainable ?? 0) > 0 && <TrainingModeField block={block} disabled={disabled} />}
       <Inputs block={block} disabled={disabled} />
       {!isOutputKind(block.kind) && (
         <button type="button" disabled={disabled} data-action="connect-from" onClick={() => onConnectFrom(block.id)}>

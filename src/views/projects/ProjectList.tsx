@@ -6,7 +6,8 @@ import type { ProjectSession, ProjectSessionState } from '../../project/projectS
 const formatBytes = (bytes: number, lang: string) =>
   bytes === 0 ? '—' : `${new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(bytes / 1024)} KB`;
 
-export function ProjectList({ state, session }: { state: ProjectSessionState; session: ProjectSession | null }) {
+export function ProjectList({ state, session, onBackbone }: { state: ProjectSessionState; session: ProjectSession | null;
+  onBackbone?: (id: string) => void }) {
   const { t, i18n } = useTranslation('project');
   const lang = i18n.language;
   const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
@@ -31,6 +32,7 @@ export function ProjectList({ state, session }: { state: ProjectSessionState; se
                   <td className="projects-row-actions">
                     <button type="button" disabled={isOpen || !session} onClick={() => void session?.open(p.id)}>{t('open')}</button>
                     <button type="button" disabled={!session} onClick={() => void session?.duplicate(p.id, t('copyName', { name: p.name }))}>{t('duplicate')}</button>
+                    {onBackbone && <button type="button" data-action="backbone" onClick={() => onBackbone(p.id)}>{t('backbone.action')}</button>}
                     <button type="button" disabled={!session} onClick={() => {
                       if (window.confirm(t('confirmDelete', { name: p.name }))) void session?.remove(p.id);
                     }}>{t('delete')}</button>

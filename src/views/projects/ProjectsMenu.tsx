@@ -10,6 +10,7 @@ import type { ProjectSession, ProjectSessionState } from '../../project/projectS
 import { pageSession } from './pageSession';
 import { useApp, useServices } from '../AppContext';
 import { ProjectList } from './ProjectList';
+import { BackbonePanel, StartWeightsNote } from './BackbonePanel';
 import './projects.css';
 
 const IDLE: ProjectSessionState = { ready: false, current: null, unsaved: false, list: [], saving: false, problem: null };
@@ -51,6 +52,7 @@ export const ProjectsMenu = memo(function ProjectsMenu() {
   const source = session ?? noSession;
   const state = useSyncExternalStore(source.subscribe, source.getState);
   const [open, setOpen] = useState(false);
+  const [backbone, setBackbone] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const current = state.current;
   // Own images stay in the page (neither the project nor its file holds them): said before it is saved, not after.
@@ -103,7 +105,10 @@ export const ProjectsMenu = memo(function ProjectsMenu() {
             </p>
           )}
           {ownImages && <p className="muted" data-testid="project-own-images">{t('ownImagesNote')}</p>}
-          <ProjectList state={state} session={session} />
+          <StartWeightsNote />
+          <ProjectList state={state} session={session} onBackbone={setBackbone} />
+          {backbone !== null && <BackbonePanel key={backbone} projectId={backbone} onClose={() => setBackbone(null)}
+            newProject={session ? (name) => session.newProject(name) : null} />}
           <div className="projects-actions">
             <div>
               <h2>{t('fileHeading')}</h2>
