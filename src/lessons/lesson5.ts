@@ -1,5 +1,6 @@
 // Lesson 5 (cs231n lectures 6-7): batch norm and dropout.
 import { activation, batchNorm, chain, dense, dropout, flatten, input, softmax } from '../model/presets';
+import { COMPARE_HIDE } from './hide';
 import type { ModelSpec } from '../model/spec';
 import { countKind, runFinished, sameData } from './checks';
 import type { Lesson } from './types';
@@ -50,7 +51,7 @@ export const lesson5: Lesson = {
         r.phase === 'done' && sameData(r.spec, deepSigmoidNet(bn)) && r.hyper.learningRate === BN_RATE && r.hyper.optimizer === 'sgd')),
       hints: [{ en: 'The table under the chart lists each run\'s test accuracy; the curves show how fast each loss falls.', ko: '차트 아래 표에 실행별 테스트 정확도가 있고, 곡선은 손실이 얼마나 빨리 떨어지는지 보여 줍니다.' }],
       setup: {
-        spec: () => deepSigmoidNet(false), dataset: 'mnist', panel: 'compare',
+        spec: () => deepSigmoidNet(false), dataset: 'mnist', panel: 'compare', hide: COMPARE_HIDE,
         hyper: { optimizer: 'sgd', learningRate: BN_RATE, batchSize: 64, epochs: 1, seed: 1, schedule: { kind: 'constant' } },
         compare: [
           { label: { en: 'no batch norm', ko: '배치 정규화 없음' }, spec: () => deepSigmoidNet(false) },

@@ -1,6 +1,7 @@
 // Lesson 6 (cs231n lecture 7): optimizers and the learning rate.
 import { tinyCnn } from '../model/presets';
 import { finalTestAccuracy, runFinished, sameData } from './checks';
+import { COMPARE_HIDE } from './hide';
 import type { Lesson } from './types';
 
 /** Below this test accuracy after one epoch, a run "learned little" (a working rate reaches over 90% here). */
@@ -30,7 +31,7 @@ export const lesson6: Lesson = {
       },
       hints: [{ en: 'Each run takes a few seconds; they train one after the other.', ko: '실행마다 몇 초씩 걸리며 차례로 학습합니다.' }],
       setup: {
-        spec: tinyCnn, dataset: 'mnist', panel: 'compare', hyper: { ...BASE, optimizer: 'sgd', learningRate: 0.01 },
+        spec: tinyCnn, dataset: 'mnist', panel: 'compare', hide: COMPARE_HIDE, hyper: { ...BASE, optimizer: 'sgd', learningRate: 0.01 },
         compare: [
           { label: { en: 'SGD', ko: 'SGD' }, hyper: { optimizer: 'sgd', learningRate: 0.01 } },
           { label: { en: 'momentum', ko: '모멘텀' }, hyper: { optimizer: 'momentum', learningRate: 0.01, momentum: 0.9 } },
