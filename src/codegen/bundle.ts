@@ -10,8 +10,7 @@ import { pytorchModelPy } from './pytorchModel';
 import { blockTrainingByModule, pytorchTrainPy } from './pytorchTrain';
 import { pytorchWeightsFile } from './pytorchWeights';
 import { summaryCsv } from './summaryCsv';
-import { datasetTask } from '../data/registry';
-import { taskOf } from '../tasks/registry';
+import { trainingRefusal } from './trainRefusal';
 import { pytorchReadme, tfjsReadme } from './readmes';
 import { TFJS_ELU_LOADER, TFJS_WEIGHTS_FILE, tfjsLayersModel } from './tfjsModel';
 import { TFJS_DENSE_LOADER } from './tfjsDenseLoader';
@@ -73,7 +72,7 @@ export function exportFile(target: Exclude<ExportTarget, CourseTarget>, input: E
   const dataset = input.datasetId === 'mnist' || input.datasetId === 'cifar10' ? input.datasetId : 'folder';
   // train.py reads one label per image: a task it cannot train (segmentation) gets the model and weights
   // without it, and the README says why, rather than a script that would train something else.
-  const refusal = taskOf(datasetTask(input.datasetId)).exportRefusal?.pytorchTrain;
+  const refusal = trainingRefusal(input.datasetId, 'pytorchTrain');
   const readme = pytorchReadme({ ...input, trainData: dataset });
   const files = {
     'model.py': strToU8(pytorchModelPy(spec, analysis, data, { title: input.name })),

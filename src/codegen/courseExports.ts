@@ -2,8 +2,8 @@
 // the trained network as ONNX. What they need beyond the other exports (the app's latest run, the UI
 // language, the class names) comes in `course`. Loaded on first use (exportAny.ts).
 import { strToU8, zipSync } from 'fflate';
-import { CIFAR10_CLASSES, DATASETS, datasetTask } from '../data/registry';
-import { taskOf } from '../tasks/registry';
+import { CIFAR10_CLASSES, DATASETS } from '../data/registry';
+import { trainingRefusal } from './trainRefusal';
 import type { CourseContext, CourseTarget } from './courseTargets';
 import type { ExportFile, ExportInput } from './bundle';
 import { notebookReadme, onnxReadme } from './courseReadme';
@@ -30,7 +30,7 @@ export function courseExportFile(target: CourseTarget, input: ExportInput, base:
     const files = { 'model.onnx': model, 'README.txt': strToU8(onnxReadme(data, classNames, onnxOutputShape(analysis, data))) };
     return { fileName: `${folder}.zip`, mimeType: 'application/zip', bytes: zipSync({ [folder]: files }) };
   }
-  const refusal = taskOf(datasetTask(input.datasetId)).exportRefusal?.notebook;
+  const refusal = trainingRefusal(input.datasetId, 'notebook');
   if (refusal) throw new Error(`The notebook export cannot train this network: ${refusal}`);
   const language: ExportLanguage = course?.language === 'ko' ? 'ko' : 'en';
   const dataset = input.datasetId === 'mnist' || input.datasetId === 'cifar10' ? input.datasetId : 'folder';

@@ -1,0 +1,17 @@
+// Why the training script and the notebook cannot train a network on its dataset, when they cannot: the task's
+// own reason (a class per pixel, boxes), or a pretext task they do not make. Both read the dataset's own labels:
+// on a rotation pretext dataset they would train on the digits' or objects' classes, not the turns.
+import { DATASETS, datasetTask } from '../data/registry';
+import { taskOf } from '../tasks/registry';
+
+export type TrainingExport = 'pytorchTrain' | 'notebook';
+
+const ROTATION_REFUSAL = 'the training script and notebook train on the dataset\'s own labels; this run learns to '
+  + 'predict each image\'s rotation (a self-supervised pretext task the app makes from the images). Export the model '
+  + '(model.py, weights, ONNX, TF.js) and train it with your own loop that turns the images and uses the turn as the label.';
+
+export function trainingRefusal(datasetId: string, format: TrainingExport): string | undefined {
+  const byTask = taskOf(datasetTask(datasetId)).exportRefusal?.[format];
+  if (byTask !== undefined) return byTask;
+  return DATASETS.find((d) => d.id === datasetId)?.pretext === 'rotation' ? ROTATION_REFUSAL : undefined;
+}
