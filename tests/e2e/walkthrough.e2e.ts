@@ -190,6 +190,7 @@ const ALLOWED = new Set([
   'ImageNet', 'Krizhevsky', 'et', 'al', 'Inception', 'Kaiming', 'JSON', 'URL', 'IDX', 'JavaScript', 'MLP', 'RGB',
   'English', // the language switch names each language in itself
   'ViT', 'tiny', 'GELU', 'Shapes', 'FCN', 'IoU', // the preset and dataset menus: model, function and dataset names
+  'Net', // U-Net, the preset's name
   'scenes', 'scene', 'masks', 'NMS', 'mAP', // the MNIST scenes datasets' names, the boxes panel's tab and the detection metric
   // the GPU renderer's own name, in the backend tooltip
   'Google', 'Vulkan', 'Device', 'Subzero', 'driver', 'x0000C0DE',

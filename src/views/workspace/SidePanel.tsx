@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_PANEL } from '../../store/uiSlice';
 import { useApp } from '../AppContext';
 import { ErrorBoundary } from '../ErrorBoundary';
-import { PANELS } from './panels';
+import { PANELS, shownPanelKey } from './panels';
 
 /** Always mounted: the block pane holds the editor's inspector. */
 const ALWAYS = ['block'];
@@ -15,16 +15,19 @@ export function SidePanel() {
   const { t } = useTranslation('workspace');
   const asked = useApp((s) => s.panel);
   const openPanel = useApp((s) => s.openPanel);
-  const panel = PANELS.some((p) => p.id === asked) ? asked : DEFAULT_PANEL;
+  const shownKey = useApp(shownPanelKey);
+  const shown = PANELS.filter((p) => shownKey.split(' ').includes(p.id));
+  // A panel that does not apply to this network or dataset (boxes without a detector) falls back to the first.
+  const panel = shown.some((p) => p.id === asked) ? asked : DEFAULT_PANEL;
   const [mounted, setMounted] = useState<ReadonlySet<string>>(() => new Set([...ALWAYS, panel]));
   if (!mounted.has(panel)) setMounted(new Set([...mounted, panel]));
 
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const at = PANELS.findIndex((p) => p.id === panel);
+    const at = shown.findIndex((p) => p.id === panel);
     const by = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (by === 0) return;
     e.preventDefault();
-    const next = PANELS[(at + by + PANELS.length) % PANELS.length];
+    const next = shown[(at + by + shown.length) % shown.length];
     if (!next) return;
     openPanel(next.id);
     e.currentTarget.querySelector<HTMLElement>(`[data-panel-tab="${next.id}"]`)?.focus();
@@ -33,7 +36,7 @@ export function SidePanel() {
   return (
     <div className="side-panel">
       <div className="side-tabs" role="tablist" aria-label={t('panels')} onKeyDown={onTabKey}>
-        {PANELS.map((p, i) => (
+        {shown.map((p, i) => (
           <button key={p.id} type="button" role="tab" id={`tab-${p.id}`} aria-selected={panel === p.id}
             aria-controls={`panel-${p.id}`} tabIndex={panel === p.id ? 0 : -1} data-panel-tab={p.id}
             onClick={() => openPanel(p.id)}>

@@ -6,7 +6,7 @@ import { selectCanTrain, selectIsPaused, selectIsRunning, selectRunActive } from
 import { selectLessonHidden } from '../../store/lessonsSlice';
 import type { RunController } from '../../store/runController';
 import type { HiddenPart } from '../../lessons/types';
-import { PANELS } from './panels';
+import { panelContextOf, shownPanels } from './panels';
 
 export interface ActionContext {
   readonly store: AppStore;
@@ -83,7 +83,7 @@ export const ACTIONS = {
   panel: {
     id: 'panel', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], labelKey: 'keys.panel', keyLabel: '1–9',
     perform: (ctx, key) => {
-      const entry = PANELS[Number(key) - 1];
+      const entry = shownPanels(panelContextOf(ctx.store.getState()))[Number(key) - 1];
       if (entry && (entry.id === 'lessons' || !hidden(ctx, 'otherPanels'))) ctx.store.getState().openPanel(entry.id);
     },
   },
