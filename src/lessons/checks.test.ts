@@ -236,4 +236,9 @@ describe('step setups', () => {
     expect(store.getState().applyStepSetup(findStep({ lesson: 2, step: 1 })!)).toBe(true);
     expect(store.getState().selection).toEqual(['conv1']);
   });
+
+  it('open the overfitting step on small MNIST with a fifth of it held out for validation', () => {
+    const s = atStep(5, 'dropout').getState();
+    expect([s.datasetId, s.validationFraction, s.hyper.epochs]).toEqual(['mnist-small', 0.2, 20]);
+  });
 });

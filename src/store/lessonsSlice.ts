@@ -185,6 +185,7 @@ export const createLessonsSlice: StateCreator<AppState, [], [], LessonsSlice> = 
       if (setup.preset) get().loadPreset(setup.preset);
       else if (setup.spec) get().setSpec(setup.spec());
       if (setup.hyper) get().setHyper(setup.hyper);
+      if (setup.validationFraction !== undefined) get().setValidationFraction(setup.validationFraction);
       if (setup.block) get().select([setup.block]);
       // The network the student had is one undo away; the panel says so, with the button.
       const after = get().spec;
