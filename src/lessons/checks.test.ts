@@ -238,7 +238,11 @@ describe('step setups', () => {
   });
 
   it('open the overfitting step on small MNIST with a fifth of it held out for validation', () => {
-    const s = atStep(5, 'dropout').getState();
+    const store = atStep(5, 'dropout');
+    const s = store.getState();
     expect([s.datasetId, s.validationFraction, s.hyper.epochs]).toEqual(['mnist-small', 0.2, 20]);
+    // The next step's data comes with the usual tenth held out, not this step's fifth.
+    expect(store.getState().applyStepSetup(stepOf(6, 'optimizers'))).toBe(true);
+    expect([store.getState().datasetId, store.getState().validationFraction]).toEqual(['mnist', 0.1]);
   });
 });
