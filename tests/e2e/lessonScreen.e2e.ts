@@ -73,8 +73,11 @@ async function check(page: Page, selectors: readonly string[] = []): Promise<str
   return found;
 }
 
+// Screenshots of every step for a person to look at, only when asked for (LESSON_SHOTS=/some/folder).
+const shots = process.env.LESSON_SHOTS;
+
 /** Walks all steps from 1.1 by the Next button; returns every problem found, by step. */
-async function walk(page: Page, presenter: boolean): Promise<string[]> {
+async function walk(page: Page, presenter: boolean, lang = ''): Promise<string[]> {
   const problems: string[] = [];
   await page.click('[data-panel-tab=lessons]');
   await page.click('[data-lesson="1"]');
@@ -88,6 +91,7 @@ async function walk(page: Page, presenter: boolean): Promise<string[]> {
       if (step.formula) await page.waitForSelector('[data-testid=formula] .katex');
       const extra = presenter ? [] : TASK_CONTROLS[at] ?? [];
       problems.push(...(await check(page, extra)).map((p) => `${at}: ${p}`));
+      if (shots) await page.screenshot({ path: `${shots}/${lang}${presenter ? '-pm' : ''}-${at}.png` });
       // A comparison not yet run shows no empty axes, only the line saying what will appear (4.4 opened on one).
       if (step.setup.compare && await page.locator('[data-testid=compare-chart]').isVisible()) problems.push(`${at}: empty comparison chart`);
       const goTo = page.locator('[data-testid=lessons] [data-action=show-panel]');
@@ -122,7 +126,7 @@ describe('every lesson step at 1280x720', () => {
       const problems: string[] = [];
       for (const lang of ['ko', 'en']) {
         await page.click(`.language-switch button[lang=${lang}]`);
-        problems.push(...(await walk(page, presenter)).map((p) => `${lang}: ${p}`));
+        problems.push(...(await walk(page, presenter, lang)).map((p) => `${lang}: ${p}`));
         expect(await page.getAttribute('[data-testid=lessons]', 'lang')).toBe(lang);
         await page.click('[data-testid=lessons] [data-action=lessons-close]');
       }
