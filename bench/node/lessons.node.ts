@@ -22,6 +22,16 @@ const last = (epochs: readonly EpochResult[]) => {
     epochs: epochs.length, seconds: round(epochs.reduce((t, x) => t + x.seconds, 0), 1) } : null;
 };
 
+/** The training loss around a few steps (the mean of the 20 batches up to each): the curve's shape (3.3's claim). */
+function lossAt(points: readonly { x: number; y: number }[]): Record<number, number | null> {
+  const at: Record<number, number | null> = {};
+  for (const step of [20, 50, 100, 200, 400, 800]) {
+    const window = points.filter((p) => p.x > step - 20 && p.x <= step).map((p) => p.y);
+    at[step] = window.length === 0 ? null : round(window.reduce((a, b) => a + b, 0) / window.length);
+  }
+  return at;
+}
+
 it('measures the lessons\' stated outcomes on the full data', async () => {
   registerWasmGradientKernels();
   await tf.setBackend('wasm');
@@ -49,7 +59,8 @@ it('measures the lessons\' stated outcomes on the full data', async () => {
             gradientRatio: round(firstToLastGradient(r.gradients), 6) }))
           : [{ phase: s.phase, divergence: s.divergence?.kind ?? null, trainCount: s.epochs.length, ...last(s.epochs),
             gradientRatio: round(firstToLastGradient(s.lessonResults.gradients), 6) }];
-        console.log(JSON.stringify({ step: text, id: step.id, seed, vary, check: step.check({ state: s, results: s.lessonResults }), runs }));
+        console.log(JSON.stringify({ step: text, id: step.id, seed, vary, check: step.check({ state: s, results: s.lessonResults }), runs,
+          lossAt: lossAt(rig.series.loss.points()) }));
       } finally {
         rig.dispose();
       }
