@@ -55,8 +55,17 @@ export const panelContextOf = (s: { readonly datasetId: DatasetId; readonly spec
   task: datasetTask(s.datasetId), kinds: new Set(s.spec.blocks.map((b) => b.kind)),
 });
 
-/** The ids of the shown panels, space-separated: a selector's value that changes only when the tabs do. */
-export const shownPanelKey = (s: { readonly datasetId: DatasetId; readonly spec: ModelSpec }): string =>
-  shownPanels(panelContextOf(s)).map((p) => p.id).join(' ');
+let last: { spec: ModelSpec; datasetId: DatasetId; key: string } | null = null;
+
+/**
+ * The ids of the shown panels, space-separated: a selector's value that changes only when the tabs do. The store
+ * calls it on every change (a batch's metrics too), so it is worked out again only for another network or dataset.
+ */
+export function shownPanelKey(s: { readonly datasetId: DatasetId; readonly spec: ModelSpec }): string {
+  if (last?.spec === s.spec && last.datasetId === s.datasetId) return last.key;
+  const key = shownPanels(panelContextOf(s)).map((p) => p.id).join(' ');
+  last = { spec: s.spec, datasetId: s.datasetId, key };
+  return key;
+}
 
 export const panelIds = (): readonly PanelId[] => PANELS.map((p) => p.id);
