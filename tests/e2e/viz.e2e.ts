@@ -47,11 +47,16 @@ async function show(page: Page, testId: string): Promise<void> {
   await page.evaluate((id) => document.querySelector(`[data-testid=${id}]`)?.scrollIntoView({ block: 'nearest' }), testId);
 }
 
+/**
+ * Waits for a later step drawn with other pixels. A later step alone is not enough to ask for: a few steps
+ * apart, the first convolution's weights may move less than one colour level of the picture (CI drew
+ * identical filter pixels for two nearby steps), so the wait goes on until the picture itself has changed.
+ */
 async function waitForNewPixels(page: Page, testId: string, before: { step: number; pixels: string }) {
-  await page.waitForFunction(([id, step]) => {
+  await page.waitForFunction(([id, step, pixels]) => {
     const canvas = document.querySelector(`[data-testid=${id}] canvas`) as HTMLCanvasElement | null;
-    return Number(canvas?.dataset.step ?? 0) > step;
-  }, [testId, before.step] as const, { timeout: 60_000 });
+    return canvas !== null && Number(canvas.dataset.step ?? 0) > step && canvas.toDataURL() !== pixels;
+  }, [testId, before.step, before.pixels] as const, { timeout: 60_000, polling: 250 });
   return canvasState(page, testId);
 }
 
