@@ -1,5 +1,6 @@
 // Lesson 5 (cs231n lectures 6-7): batch norm and dropout.
 import { activation, batchNorm, chain, dense, dropout, flatten, input, softmax } from '../model/presets';
+import { COMPARE_HIDE } from './hide';
 import type { ModelSpec } from '../model/spec';
 import { countKind, runFinished, sameData } from './checks';
 import type { Lesson } from './types';
@@ -50,7 +51,7 @@ export const lesson5: Lesson = {
         r.phase === 'done' && sameData(r.spec, deepSigmoidNet(bn)) && r.hyper.learningRate === BN_RATE && r.hyper.optimizer === 'sgd')),
       hints: [{ en: 'The table under the chart lists each run\'s test accuracy; the curves show how fast each loss falls.', ko: '차트 아래 표에 실행별 테스트 정확도가 있고, 곡선은 손실이 얼마나 빨리 떨어지는지 보여 줍니다.' }],
       setup: {
-        spec: () => deepSigmoidNet(false), dataset: 'mnist', panel: 'compare',
+        spec: () => deepSigmoidNet(false), dataset: 'mnist', panel: 'compare', hide: COMPARE_HIDE,
         hyper: { optimizer: 'sgd', learningRate: BN_RATE, batchSize: 64, epochs: 1, seed: 1, schedule: { kind: 'constant' } },
         compare: [
           { label: { en: 'no batch norm', ko: '배치 정규화 없음' }, spec: () => deepSigmoidNet(false) },
@@ -66,10 +67,13 @@ export const lesson5: Lesson = {
     },
     {
       id: 'dropout',
+      // Measured on MNIST with the step's settings (3 seeds, bench/node/overfit.node.ts): without dropout the mean
+      // training loss per epoch 0.24, 0.09-0.10, 0.06, validation loss 0.13-0.14, 0.09-0.11, 0.09, validation accuracy
+      // 96.0-96.3%, 96.9-97.3%, 97.4%, test 97.4-97.6%; with dropout 0.5 validation 96.9-97.2% and test 97.4-97.5%.
       title: { en: 'Overfitting and its cure', ko: '과적합과 그 치료' },
       body: {
-        en: 'A wide network can memorise its training images: training loss keeps falling while validation accuracy stops improving. Dropout switches off a random half of the units at every step, so no unit can rely on another; at test time all units work together.',
-        ko: '넓은 네트워크는 학습 이미지를 외울 수 있습니다. 학습 손실은 계속 줄지만 검증 정확도는 더 오르지 않습니다. 드롭아웃은 매 단계 유닛의 무작위 절반을 끄므로 어떤 유닛도 다른 유닛에 기댈 수 없습니다. 테스트할 때는 모든 유닛이 함께 일합니다.',
+        en: 'A wide network starts to memorise its training images. In our runs (MNIST, three seeds) its training loss kept falling every epoch (about 0.24, 0.09, 0.06) and ended well below the validation loss (about 0.09), which fell more slowly; validation accuracy rose less each epoch, to about 97.4%. Three epochs on 54,000 images are too few for it to get worse. Dropout switches off a random half of the units at every step, so no unit can rely on another; at test time all units work together. With it the training loss stays higher (it is measured with half the units off), and in three epochs the validation accuracy is no better: the cure shows in longer runs and on smaller data.',
+        ko: '넓은 네트워크는 학습 이미지를 외우기 시작합니다. MNIST에서 시드 세 개로 실행해 보니 학습 손실은 에포크마다 계속 줄어(약 0.24, 0.09, 0.06) 더 천천히 줄어든 검증 손실(약 0.09)보다 한참 낮게 끝났고, 검증 정확도는 에포크마다 덜 올라 약 97.4%에 이르렀습니다. 54,000장으로 3 에포크는 검증 성능이 나빠지기에는 짧습니다. 드롭아웃은 매 단계 유닛의 무작위 절반을 끄므로 어떤 유닛도 다른 유닛에 기댈 수 없습니다. 테스트할 때는 모든 유닛이 함께 일합니다. 드롭아웃을 넣으면 학습 손실은 더 높게 나오고(유닛 절반을 끈 채 잰 값입니다) 3 에포크 안에서는 검증 정확도가 더 낫지 않습니다. 그 효과는 더 오래 학습하거나 데이터가 적을 때 드러납니다.',
       },
       formula: 'h\' = \\frac{m \\odot h}{1 - p}, \\quad m_i \\sim \\mathrm{Bernoulli}(1 - p)',
       task: {

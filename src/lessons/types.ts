@@ -126,6 +126,11 @@ export interface StepSetup {
   /** The panel to show, and the block to select in the editor. */
   readonly panel: PanelId;
   readonly block?: string;
+  /**
+   * The setting of that block the task changes (an inspector field's name): "Go to" brings it into view and
+   * focuses it, below the block's maps and arithmetic in the block pane.
+   */
+  readonly field?: string;
   /** What the workspace hides while the step is open (shown again when another step or the lesson list opens). */
   readonly hide?: readonly HiddenPart[];
   /** Runs this step compares side by side (on the settings above). */
