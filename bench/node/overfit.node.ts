@@ -1,13 +1,15 @@
-// Lesson 5.2's per-epoch claim on the full data (not a test): the wide network of the step, as its set-up
-// leaves it (no dropout) and with the dropout block the task adds (rate 0.5 before the output), trained with
-// the step's own settings (3 epochs, Adam 0.001, the default 10% validation split) on the app's engine (wasm,
-// in-process), over the seeds in SEEDS. One JSON line per run: per epoch the mean training loss over that
-// epoch's batches, the validation loss and accuracy, and the test accuracy. Run alone (minutes):
+// Lesson 5.2's per-epoch claim (not a test): the wide network of the step, as its set-up leaves it (no dropout)
+// and with the dropout block the task adds (rate 0.5 before the output), trained with the step's own settings
+// (its small MNIST subset, validation split, epochs, Adam and learning rate, all read from the step's set-up) on
+// the app's engine (wasm, in-process), over the seeds in SEEDS. One JSON line per run: per epoch the mean
+// training loss over that epoch's batches, the validation loss and accuracy, and the test accuracy (the whole
+// 10,000-image test set). Run alone (a few minutes):
 //   SEEDS=1,2,3 npx vitest run --config bench/node/vitest.config.ts bench/node/overfit.node.ts
 import { readFile } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs';
 import { it } from 'vitest';
 import { loadDataset } from '../../src/data/loader';
+import { datasetEntry } from '../../src/data/registry';
 import { findStep, parseStepRef } from '../../src/lessons';
 import { wideNet } from '../../src/lessons/lesson5';
 import { createRig } from '../../src/lessons/testRig';
@@ -36,8 +38,9 @@ it('measures lesson 5.2 per epoch, without and with dropout', async () => {
   const seeds = (process.env.SEEDS ?? '1,2,3').split(',').map(Number);
   const ref = parseStepRef('5.2')!;
   const step = findStep(ref)!;
-  const folder = new URL(`../../public/data/${step.setup.dataset ?? 'mnist'}/`, import.meta.url).pathname;
-  const data = await loadDataset({ url: folder }, undefined, fileFetch);
+  const entry = datasetEntry(step.setup.dataset ?? 'mnist');
+  const folder = new URL(`../../public/${entry.path}`, import.meta.url).pathname;
+  const data = await loadDataset({ url: folder, ...(entry.trainLimit ? { trainLimit: entry.trainLimit } : {}) }, undefined, fileFetch);
   for (const seed of seeds) {
     for (const rate of [null, 0.5]) {
       const rig = createRig(data, 'wasm');
@@ -48,7 +51,7 @@ it('measures lesson 5.2 per epoch, without and with dropout', async () => {
         const s = await rig.train();
         const { x, y } = rig.series.loss.columns();
         const train = epochMeans(x, y, s.epochs.length);
-        console.log(JSON.stringify({ seed, dropout: rate, check: step.check({ state: s, results: s.lessonResults }), hyper: s.hyper,
+        console.log(JSON.stringify({ seed, dropout: rate, trainImages: data.train.count, validationFraction: s.validationFraction, check: step.check({ state: s, results: s.lessonResults }), hyper: s.hyper,
           epochs: s.epochs.map((e, i) => ({ epoch: i + 1, trainLoss: round(train[i]), validationLoss: round(e.validationLoss),
             validationAccuracy: round(e.validationAccuracy), testAccuracy: round(e.testAccuracy), seconds: round(e.seconds, 1) })) }));
       } finally {

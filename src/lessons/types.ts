@@ -121,7 +121,9 @@ export interface StepSetup {
   readonly preset?: string;
   /** A network to open instead of a preset. */
   readonly spec?: () => ModelSpec;
-  readonly dataset?: 'mnist' | 'cifar10';
+  readonly dataset?: 'mnist' | 'mnist-small' | 'cifar10';
+  /** The share of the training images held out for validation (the store's validation split). */
+  readonly validationFraction?: number;
   readonly hyper?: Partial<HyperParams>;
   /** The panel to show, and the block to select in the editor. */
   readonly panel: PanelId;
