@@ -160,7 +160,54 @@ describe('startLinkSync', () => {
     stop();
   });
 
-  it('writes a pending edit at once when the page is left, so a reload within the delay reopens it', () => {
+  it('writes a panel, presenter mode or lesson step at once, one write per click, while edits wait', async () => {
+    const store = fresh();
+    const { win, writes } = fakeWindow('http://x/');
+    const stop = startLinkSync(store, win, 300);
+    store.getState().setHyper({ seed: 5 }); // an edit: waits for the delay
+    store.getState().openPanel('summary');
+    store.getState().setPresenter(true);
+    expect(writes).toHaveLength(1);
+    await Promise.resolve();
+    // A reload now (before any timer) reopens the panel and presenter mode, and the edit made before them.
+    expect(writes).toHaveLength(2);
+    expect(writes[1]).toContain('panel=summary');
+    expect(writes[1]).toContain('pm=1');
+    expect(writes[1]).toContain('seed=5');
+    store.getState().openLessonStep({ lesson: 2, step: 3 });
+    await Promise.resolve();
+    expect(writes).toHaveLength(3);
+    expect(writes[2]).toContain('lesson=2.3');
+    vi.advanceTimersByTime(1000); // the edit's timer was cancelled by the write that carried it
+    expect(writes).toHaveLength(3);
+    stop();
+    store.getState().openPanel('data');
+    await Promise.resolve();
+    expect(writes).toHaveLength(3);
+  });
+
+  it('tries a refused address change again after a pause (Safari refuses more than 100 in 30 seconds)', async () => {
+    const store = fresh();
+    const { win, writes } = fakeWindow('http://x/');
+    const stop = startLinkSync(store, win, 300);
+    const accept = win.history.replaceState.bind(win.history);
+    let refuse = true;
+    win.history.replaceState = (data, unused, url) => {
+      if (refuse) throw new DOMException('too many calls', 'SecurityError');
+      accept(data, unused, url);
+    };
+    store.getState().openPanel('summary');
+    await Promise.resolve();
+    vi.advanceTimersByTime(300);
+    expect(writes).toHaveLength(1);
+    refuse = false;
+    vi.advanceTimersByTime(5_000);
+    expect(writes).toHaveLength(2);
+    expect(writes[1]).toContain('panel=summary');
+    stop();
+  });
+
+  it('writes a pending edit at once when the page is left', () => {
     const store = fresh();
     const { win, writes, leave } = fakeWindow('http://x/');
     const stop = startLinkSync(store, win, 300);

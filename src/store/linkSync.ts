@@ -10,6 +10,9 @@ import { selectExperiment } from './linkSlice';
 import { decodeExperiment, decodeView, encodeExperiment, encodeView, type Experiment } from './linkState';
 import { DEFAULT_PANEL, sameView, selectView } from './uiSlice';
 
+/** How long a refused address change waits before the next try. */
+const REFUSED_RETRY_MS = 5_000;
+
 /** The view part of the fragment (presenter mode, open panel, selected block); '' for the default view. */
 const viewFragment = (state: AppState): string => {
   const v = selectView(state);
@@ -76,24 +79,47 @@ export function applyLink(store: AppStore, fragment: string, opts: { initial?: b
 
 /**
  * Starts syncing; returns a function that stops it. Call after applyLink(…, { initial: true }).
- * Writes the address at once (so it always reopens what is shown), then at most every `delayMs`.
+ * Writes the address at once (so it always reopens what is shown), then at most every `delayMs` for edits
+ * (a keystroke in a field, a selection box dragged), and at once for a change made by one click: the open
+ * panel, presenter mode, the lesson step. A reload reopens the address as it was when the reload began:
+ * Chromium, measured in the lessons walk, loaded the address from before the page-hide write, so a panel
+ * opened within the delay came back as the one before it. Edits within the delay come back from the open
+ * project's backup; the panel has none.
  */
 export function startLinkSync(store: AppStore, win: LinkWindow, delayMs = 300): () => void {
   let written = '';
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let soon = false;
+  let stopped = false;
   const write = () => {
+    if (timer !== null) clearTimeout(timer);
     timer = null;
     const fragment = encodeExperiment(selectExperiment(store.getState())) + viewFragment(store.getState());
     if (fragment === written) return;
-    written = fragment;
     const base = win.location.href.split('#')[0] ?? '';
-    win.history.replaceState(win.history.state, '', `${base}#${fragment}`);
+    try {
+      win.history.replaceState(win.history.state, '', `${base}#${fragment}`);
+      written = fragment;
+    } catch {
+      // Safari refuses more than 100 address changes in 30 seconds: the next try comes after a pause.
+      timer = setTimeout(write, REFUSED_RETRY_MS);
+    }
   };
   const unsubscribe = store.subscribe((s, prev) => {
     const a = selectExperiment(s);
     const b = selectExperiment(prev);
+    const oneClick = s.panel !== prev.panel || s.presenter !== prev.presenter || a.lessonStep !== b.lessonStep;
+    if (oneClick) {
+      // One click may change several of these in turn (a lesson step opens, sets up, opens its panel): one write.
+      if (!soon) queueMicrotask(() => {
+        soon = false;
+        if (!stopped) write();
+      });
+      soon = true;
+      return;
+    }
     if (a.spec === b.spec && a.hyper === b.hyper && a.datasetId === b.datasetId && a.validationFraction === b.validationFraction
-      && a.lessonStep === b.lessonStep && sameView(selectView(s), selectView(prev))) return;
+      && sameView(selectView(s), selectView(prev))) return;
     if (timer === null) timer = setTimeout(write, delayMs);
   });
   const onHashChange = () => {
@@ -112,6 +138,7 @@ export function startLinkSync(store: AppStore, win: LinkWindow, delayMs = 300): 
   win.addEventListener('pagehide', onPageHide);
   write();
   return () => {
+    stopped = true;
     unsubscribe();
     win.removeEventListener('hashchange', onHashChange);
     win.removeEventListener('pagehide', onPageHide);
