@@ -169,6 +169,14 @@ describe('presenter mode', () => {
     await again.goto(link);
     await again.waitForSelector('.workspace.presenter [data-panel-body=maps]:not([hidden])');
     expect(await again.locator('.react-flow__node[data-id=conv1] .block-node.selected').count()).toBe(1);
+    await again.close();
+    // A reload straight after a click reopens what the click opened: the address carries it at once (with the
+    // edits' 300 ms delay, the reload came back to the maps, the panel before it).
+    await page.keyboard.press('4');
+    const fourth = await page.locator('.side-tabs [role=tab][aria-selected=true]').getAttribute('data-panel-tab');
+    expect(fourth).not.toBe('maps');
+    await page.reload();
+    await page.waitForSelector(`.workspace.presenter [data-panel-body="${fourth}"]:not([hidden])`);
     expect(errors).toEqual([]);
     await page.context().close();
   });
