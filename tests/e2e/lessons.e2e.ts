@@ -17,8 +17,15 @@ afterAll(async () => {
 
 const task = (page: Page) => page.locator('[data-testid=lessons] [data-testid=lesson-task]');
 /** The step's task marked done, in the lessons panel or in the lesson strip above another panel. */
-const waitDone = (page: Page) =>
-  page.waitForSelector('[data-testid=lesson-task][data-done=true]:visible, [data-testid=strip-task][data-done=true]', { timeout: 30_000 });
+const waitDone = async (page: Page) => {
+  try {
+    await page.waitForSelector('[data-testid=lesson-task][data-done=true]:visible, [data-testid=strip-task][data-done=true]', { timeout: 30_000 });
+  } catch (err) {
+    // Which step never ticked (a clean-clone run once timed out here and its log did not say).
+    const step = await page.evaluate(() => document.querySelector('[data-testid=lesson-strip], [data-testid=lessons]')?.getAttribute('data-step'));
+    throw new Error(`step ${step ?? '?'} was not marked done: ${String(err)}`);
+  }
+};
 /** The next step, from the lessons panel or the strip: either way the lesson's text comes to the front. */
 const next = async (page: Page, expected: string) => {
   await page.click('[data-testid=lessons] [data-action=next]:visible, [data-testid=lesson-strip] [data-action=strip-next]');
