@@ -4,6 +4,7 @@
 // on plain MNIST still gets both.
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { SMALL_MNIST_TRAIN } from '../data/registry';
 import { analyzeModel } from '../model/analyze';
 import { tinyCnn } from '../model/presets';
 import type { DataShape } from '../model/spec';
@@ -41,5 +42,19 @@ describe('exports of a network trained on rotation prediction', () => {
   it('the same network on MNIST still gets its train.py', async () => {
     const zip = unzipSync((await exportAnyFile('pytorch', input('mnist', 10))).bytes);
     expect(files(zip)).toContain('turns-pytorch/train.py');
+  });
+});
+
+// Small MNIST (lesson 5.2's overfitting set) is MNIST's first few hundred training images: train.py and the
+// notebook would train on all 60,000, a different experiment from the run's.
+describe('exports of a network trained on small MNIST', () => {
+  it('PyTorch: no train.py, and the README says the run saw only the first images', async () => {
+    const zip = unzipSync((await exportAnyFile('pytorch', input('mnist-small', 10))).bytes);
+    expect(files(zip)).not.toContain('turns-pytorch/train.py');
+    expect(strFromU8(zip['turns-pytorch/README.txt'] as Uint8Array)).toMatch(new RegExp(`^NOTE: there is no train.py in this export: .*first ${SMALL_MNIST_TRAIN} training images`));
+  });
+
+  it('the notebook is refused with the reason', async () => {
+    await expect(exportAnyFile('notebook', input('mnist-small', 10))).rejects.toThrow(new RegExp(`cannot train this network: .*first ${SMALL_MNIST_TRAIN} `));
   });
 });

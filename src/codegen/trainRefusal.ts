@@ -1,6 +1,7 @@
 // Why the training script and the notebook cannot train a network on its dataset, when they cannot: the task's
-// own reason (a class per pixel, boxes), or a pretext task they do not make. Both read the dataset's own labels:
-// on a rotation pretext dataset they would train on the digits' or objects' classes, not the turns.
+// own reason (a class per pixel, boxes), a pretext task they do not make, or a subset they do not cut. Both read
+// the dataset's own labels, all of them: on a rotation pretext dataset they would train on the digits' or
+// objects' classes, not the turns, and on small MNIST on sixty times the images the run saw.
 import { DATASETS, datasetTask } from '../data/registry';
 import { taskOf } from '../tasks/registry';
 
@@ -10,8 +11,14 @@ const ROTATION_REFUSAL = 'the training script and notebook train on the dataset\
   + 'predict each image\'s rotation (a self-supervised pretext task the app makes from the images). Export the model '
   + '(model.py, weights, ONNX, TF.js) and train it with your own loop that turns the images and uses the turn as the label.';
 
+const subsetRefusal = (count: number) => `the training script and notebook train on the whole dataset; this run trained on `
+  + `only its first ${count} training images (a small set, to show overfitting). Export the model (model.py, weights, ONNX, `
+  + `TF.js) and train it with your own loop on MNIST's first ${count} training images.`;
+
 export function trainingRefusal(datasetId: string, format: TrainingExport): string | undefined {
   const byTask = taskOf(datasetTask(datasetId)).exportRefusal?.[format];
   if (byTask !== undefined) return byTask;
-  return DATASETS.find((d) => d.id === datasetId)?.pretext === 'rotation' ? ROTATION_REFUSAL : undefined;
+  const entry = DATASETS.find((d) => d.id === datasetId);
+  if (entry?.trainLimit !== undefined) return subsetRefusal(entry.trainLimit);
+  return entry?.pretext === 'rotation' ? ROTATION_REFUSAL : undefined;
 }

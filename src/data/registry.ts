@@ -6,7 +6,7 @@ import { SCENE_CLASSES, SCENE_SIZE } from './mnistScenes';
 import type { GeneratorId } from './generated';
 import { ROTATION_CLASSES } from './rotation';
 
-export type BuiltinDatasetId = 'mnist' | 'cifar10' | 'shapes' | 'mnistScenes' | 'mnistSceneMasks' | 'mnist-rotation' | 'cifar10-rotation';
+export type BuiltinDatasetId = 'mnist' | 'cifar10' | 'shapes' | 'mnistScenes' | 'mnistSceneMasks' | 'mnist-rotation' | 'cifar10-rotation' | 'mnist-small';
 /** 'custom': a dataset made in the page from the user's own images. */
 export type DatasetId = BuiltinDatasetId | 'custom';
 
@@ -33,7 +33,12 @@ export interface DatasetEntry {
   readonly task?: string;
   /** A self-supervised pretext task made from another entry's images (src/data/rotation.ts): labels are the turns. */
   readonly pretext?: 'rotation';
+  /** Only the first this many training images of the files at `path` (trainCount says the same). */
+  readonly trainLimit?: number;
 }
+
+/** Small MNIST's training images: few enough that a wide network overfits them within a short run (lesson 5.2). */
+export const SMALL_MNIST_TRAIN = 2000;
 
 export const CIFAR10_CLASSES = [
   'airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck',
@@ -60,6 +65,12 @@ export const DATASETS: readonly DatasetEntry[] = [
   {
     id: 'mnistSceneMasks', name: 'MNIST scene masks', path: '', shape: { inputShape: [SCENE_SIZE, SCENE_SIZE, 1], numClasses: SCENE_CLASSES.length },
     classNames: SCENE_CLASSES, trainCount: 4000, testCount: 200, downloadMB: 4, generated: { generator: 'mnistScenes', seed: 26, digits: 'mnist' }, task: 'segmentation',
+  },
+  // MNIST's first training images only, with its whole test set: a set small enough to overfit.
+  {
+    id: 'mnist-small', name: `MNIST ${SMALL_MNIST_TRAIN}`, path: 'data/mnist/', shape: { inputShape: [28, 28, 1], numClasses: 10 },
+    classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], trainCount: SMALL_MNIST_TRAIN, testCount: 10_000, downloadMB: 3,
+    trainLimit: SMALL_MNIST_TRAIN,
   },
   // Pretraining without labels: the same images, each turned by 0-270 degrees, the turn as its class.
   {

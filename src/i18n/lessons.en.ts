@@ -87,7 +87,7 @@ export default {
     run: 'Run side by side',
     cancel: 'Stop the comparison',
     running: 'Training run {{n}} of {{total}}: {{label}}',
-    none: 'No runs compared yet.',
+    none: 'No runs compared yet: press "Run side by side", and each run\'s loss curve appears here as it trains.',
     refused: 'A run could not start: check the network.',
     label: 'Run',
     testAccuracy: 'Test accuracy',

@@ -32,7 +32,8 @@ export default {
   occlusion: {
     intro: 'A patch filled with the dataset\'s mean colour slides over the image; red shows where hiding the pixels lowers the probability of the true class most.',
     patch: 'Patch size (pixels)', stride: 'Stride (pixels)', run: 'Slide the patch',
-    caption: 'True class {{label}}: probability {{p}}% unoccluded; the largest drop is {{max}} points, over {{n}} patch positions. The map is scaled to that drop: full red is {{max}} points here, not a fixed amount.',
+    caption: 'True class {{label}}: probability {{p}}% unoccluded; the largest drop is {{max}} points, over {{n}} patch positions.',
+    scale: 'Drop in the true class\'s probability, in percentage points: full red is the whole {{p}}% lost.',
     aria: 'The image, and the image with the occlusion heat map',
   },
   classviz: {

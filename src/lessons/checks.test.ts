@@ -236,4 +236,13 @@ describe('step setups', () => {
     expect(store.getState().applyStepSetup(findStep({ lesson: 2, step: 1 })!)).toBe(true);
     expect(store.getState().selection).toEqual(['conv1']);
   });
+
+  it('open the overfitting step on small MNIST with a fifth of it held out for validation', () => {
+    const store = atStep(5, 'dropout');
+    const s = store.getState();
+    expect([s.datasetId, s.validationFraction, s.hyper.epochs]).toEqual(['mnist-small', 0.2, 20]);
+    // The next step's data comes with the usual tenth held out, not this step's fifth.
+    expect(store.getState().applyStepSetup(stepOf(6, 'optimizers'))).toBe(true);
+    expect([store.getState().datasetId, store.getState().validationFraction]).toEqual(['mnist', 0.1]);
+  });
 });

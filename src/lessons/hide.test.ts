@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../store/appStore';
 import { selectLessonHidden } from '../store/lessonsSlice';
-import { LAB_HIDE, SHAPES_HIDE } from './hide';
+import { COMPARE_HIDE, LAB_HIDE, SHAPES_HIDE } from './hide';
 import { LESSONS } from './index';
 import type { PanelId } from './types';
 
@@ -34,7 +34,12 @@ describe('a step hides parts of the workspace while it is open', () => {
         const hide = step.setup.hide ?? [];
         if (hide.length > 0) hiding++;
         const name = `${lesson.id}:${step.id}`;
-        if (RUN_VIEWS.includes(step.setup.panel) || step.setup.compare) {
+        if (step.setup.compare) {
+          // A comparison draws every run's curve and trains its own networks: the strip and the chart may step aside.
+          expect(hide, name).toEqual(COMPARE_HIDE);
+          continue;
+        }
+        if (RUN_VIEWS.includes(step.setup.panel)) {
           expect(hide, name).not.toContain('runControls');
           expect(hide, name).not.toContain('chart');
         }
@@ -44,7 +49,7 @@ describe('a step hides parts of the workspace while it is open', () => {
         }
       }
     }
-    expect(hiding).toBe(6 + 5 + 2 + 3); // lessons 1, 2, 4 (init lab) and 7 (reference networks)
+    expect(hiding).toBe(6 + 5 + 2 + 3 + 3); // lessons 1, 2, 4 (init lab) and 7 (reference networks); 3 comparisons
     expect(SHAPES_HIDE).not.toContain('network');
   });
 });

@@ -43,7 +43,7 @@ export const lesson2: Lesson = {
         { en: 'Select conv1 in the network and change its stride in the block panel.', ko: '네트워크에서 conv1을 선택하고 블록 패널에서 스트라이드를 바꾸세요.' },
         { en: '(28 - 5 + 2·2) / 2 = 13.5, rounded down 13, plus 1 = 14.', ko: '(28 - 5 + 2·2) / 2 = 13.5, 내림하면 13, 더하기 1은 14입니다.' },
       ],
-      setup: { spec: lenet5Mnist, dataset: 'mnist', panel: 'editor', block: 'conv1', hide: SHAPES_HIDE },
+      setup: { spec: lenet5Mnist, dataset: 'mnist', panel: 'editor', block: 'conv1', field: 'stride', hide: SHAPES_HIDE },
       predict: {
         question: { en: 'Which stride gives conv1 a 14 x 14 output?', ko: '스트라이드가 얼마면 conv1의 출력이 14 x 14가 될까요?' },
         options: [{ en: 'Stride 1', ko: '스트라이드 1' }, { en: 'Stride 2', ko: '스트라이드 2' }, { en: 'Stride 4', ko: '스트라이드 4' }],
@@ -69,7 +69,7 @@ export const lesson2: Lesson = {
           hw(outputShapeOf(state, 'conv1')) === '28x28';
       },
       hints: [{ en: 'Padding 1, or "same".', ko: '패딩 1, 또는 "same"입니다.' }],
-      setup: { spec: unpaddedNet, dataset: 'mnist', panel: 'editor', block: 'conv1', hide: SHAPES_HIDE },
+      setup: { spec: unpaddedNet, dataset: 'mnist', panel: 'editor', block: 'conv1', field: 'padding', hide: SHAPES_HIDE },
     },
     {
       id: 'pooling',
@@ -108,7 +108,7 @@ export const lesson2: Lesson = {
       },
       check: ({ state }) => state.datasetId === 'cifar10' && paramsOf(state, 'conv1') === 9472,
       hints: [{ en: 'Set filters to 64 and kernel to 7 in the block panel.', ko: '블록 패널에서 필터를 64로, 커널을 7로 바꾸세요.' }],
-      setup: { spec: firstConvNet, dataset: 'cifar10', panel: 'editor', block: 'conv1', hide: SHAPES_HIDE },
+      setup: { spec: firstConvNet, dataset: 'cifar10', panel: 'editor', block: 'conv1', field: 'kernel', hide: SHAPES_HIDE },
       predict: {
         question: { en: 'How many parameters has a 7 x 7 convolution with 64 filters on an RGB image?', ko: 'RGB 이미지에 필터 64개인 7 x 7 합성곱의 파라미터는 몇 개일까요?' },
         options: [

@@ -37,8 +37,8 @@ export const lesson3: Lesson = {
       id: 'train',
       title: { en: 'Train it', ko: '학습시키기' },
       body: {
-        en: 'One epoch shows the network each of the 54,000 training images once, in batches of 64. Adam with a learning rate that glides down to zero over the epoch gets LeNet-5 near 99% on the test digits it has never seen.',
-        ko: '한 에포크 동안 네트워크는 학습 이미지 54,000장을 64장씩 묶어 한 번씩 봅니다. 학습률이 에포크 동안 0까지 줄어드는 Adam이면 LeNet-5는 처음 보는 테스트 숫자에서 99% 가까이 맞힙니다.',
+        en: 'One epoch shows the network each of the 54,000 training images once, in batches of 64. Adam with a learning rate that glides down to zero over the epoch gets LeNet-5 to about 98.5% on the test digits it has never seen.',
+        ko: '한 에포크 동안 네트워크는 학습 이미지 54,000장을 64장씩 묶어 한 번씩 봅니다. 학습률이 에포크 동안 0까지 줄어드는 Adam이면 LeNet-5는 처음 보는 테스트 숫자에서 약 98.5%를 맞힙니다.',
       },
       task: { en: 'Train LeNet-5 to above 98% test accuracy.', ko: 'LeNet-5를 테스트 정확도 98% 넘게 학습시키세요.' },
       check: (ctx) => runFinished(ctx.state) && (finalTestAccuracy(ctx.state) ?? 0) >= 0.98 && ctx.results.run !== null &&

@@ -2,7 +2,7 @@
 import { chain, dense, flatten, input, softmax } from '../model/presets';
 import type { ActivationFn, InitName, ModelSpec } from '../model/spec';
 import { activationsOf, firstToLastGradient } from './checks';
-import { LAB_HIDE } from './hide';
+import { COMPARE_HIDE, LAB_HIDE } from './hide';
 import type { ComparedRun, Lesson } from './types';
 
 /** A plain deep network of dense layers: 6 x 64 units of one activation. */
@@ -123,7 +123,7 @@ export const lesson4: Lesson = {
       },
       hints: [{ en: 'Press "Run side by side"; the two runs train one after the other.', ko: '"나란히 실행"을 누르세요. 두 실행이 차례로 학습합니다.' }],
       setup: {
-        spec: deepSigmoid, dataset: 'mnist', hyper: DEEP_HYPER, panel: 'compare',
+        spec: deepSigmoid, dataset: 'mnist', hyper: DEEP_HYPER, panel: 'compare', hide: COMPARE_HIDE,
         compare: [
           { label: { en: 'sigmoid', ko: '시그모이드' }, spec: deepSigmoid },
           { label: { en: 'ReLU + He', ko: 'ReLU + He' }, spec: deepRelu },

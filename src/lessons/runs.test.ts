@@ -11,7 +11,7 @@ import { createCompareRunner, differingSettings } from '../views/compare/compare
 import { firstToLastGradient } from './checks';
 import { LESSONS } from './index';
 import { deepRelu, deepSigmoid } from './lesson4';
-import { BN_RATE, deepSigmoidNet } from './lesson5';
+import { BN_RATE, deepSigmoidNet, OVERFIT } from './lesson5';
 import { createRig } from './testRig';
 import type { LessonResults } from './types';
 import type { AppState } from '../store/appStore';
@@ -123,13 +123,21 @@ describe('checks on real runs', () => {
     expect(check(5, 'batchNorm', r.store.getState())).toBe(false);
   });
 
-  it('5.dropout: three epochs of a network with dropout, validated every epoch', async () => {
-    const r = setup(mlp(), { epochs: 3 });
-    expect(check(5, 'dropout', await r.train())).toBe(false);
+  it('5.dropout: a run of the step\'s length on small MNIST with dropout, validated every epoch', async () => {
+    const r = setup(mlp(), { epochs: OVERFIT.epochs });
+    r.store.getState().selectDataset('mnist-small');
+    r.store.getState().setValidationFraction(OVERFIT.validationFraction);
+    expect(check(5, 'dropout', await r.train())).toBe(false); // no dropout
     r.store.getState().setSpec(mlp({ id: 'drop', kind: 'dropout', rate: 0.5, inputs: [] }));
     const s = await r.train();
-    expect(s.epochs).toHaveLength(3);
+    expect(s.epochs).toHaveLength(OVERFIT.epochs);
     expect(check(5, 'dropout', s)).toBe(true);
+    // Too short a run to overfit, or on the whole of MNIST, does not show what the step asks for.
+    r.store.getState().setHyper({ epochs: 3 });
+    expect(check(5, 'dropout', await r.train())).toBe(false);
+    r.store.getState().setHyper({ epochs: OVERFIT.epochs });
+    r.store.getState().selectDataset('mnist');
+    expect(check(5, 'dropout', await r.train())).toBe(false);
   });
 
   it('6.tooHigh and 6.tooLow: a rate that diverges stops the run; a tiny one finishes having learned little', async () => {

@@ -121,11 +121,18 @@ export interface StepSetup {
   readonly preset?: string;
   /** A network to open instead of a preset. */
   readonly spec?: () => ModelSpec;
-  readonly dataset?: 'mnist' | 'cifar10';
+  readonly dataset?: 'mnist' | 'mnist-small' | 'cifar10';
+  /** The share of the training images held out for validation (the store's validation split). */
+  readonly validationFraction?: number;
   readonly hyper?: Partial<HyperParams>;
   /** The panel to show, and the block to select in the editor. */
   readonly panel: PanelId;
   readonly block?: string;
+  /**
+   * The setting of that block the task changes (an inspector field's name): "Go to" brings it into view and
+   * focuses it, below the block's maps and arithmetic in the block pane.
+   */
+  readonly field?: string;
   /** What the workspace hides while the step is open (shown again when another step or the lesson list opens). */
   readonly hide?: readonly HiddenPart[];
   /** Runs this step compares side by side (on the settings above). */

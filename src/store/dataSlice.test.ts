@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SMALL_MNIST_TRAIN } from '../data/registry';
 import type { LoadedDataset } from '../data/types';
 import { createAppStore } from './appStore';
 import { selectDatasetRef } from './dataSlice';
@@ -46,6 +47,15 @@ describe('dataset slice', () => {
       .toEqual({ url: '/app/data/cifar10/', trainLimit: 500, validationFraction: 0.1 });
     store.getState().setCustomDataset({ data: custom, unreadable: [] });
     expect(selectDatasetRef(store.getState(), { baseUrl: '/' })).toEqual({ kind: 'inline', data: custom, validationFraction: 0.1 });
+  });
+
+  it('trains small MNIST on the first images of MNIST\'s own files, or fewer where this machine limits them', () => {
+    const store = createAppStore({ language: 'en' });
+    store.getState().selectDataset('mnist-small');
+    expect(store.getState().dataShape).toEqual({ inputShape: [28, 28, 1], numClasses: 10 });
+    expect(selectDatasetRef(store.getState(), { baseUrl: '/app/' })).toEqual({ url: '/app/data/mnist/', trainLimit: SMALL_MNIST_TRAIN, validationFraction: 0.1 });
+    expect(selectDatasetRef(store.getState(), { baseUrl: '/app/', trainLimit: 100 })).toMatchObject({ trainLimit: 100 });
+    expect(selectDatasetRef(store.getState(), { baseUrl: '/app/', trainLimit: 5000 })).toMatchObject({ trainLimit: SMALL_MNIST_TRAIN });
   });
 
   it('draws MNIST scenes in the worker from the app\'s MNIST folder, for detection or for segmentation', () => {

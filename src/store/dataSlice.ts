@@ -75,9 +75,11 @@ export function selectDatasetRef(s: Pick<AppState, 'datasetId' | 'customDataset'
       testCount: opts.testLimit ?? entry.testCount, validationFraction,
       ...(digits ? { digitsUrl: `${opts.baseUrl}${datasetEntry(digits).path}`, task: entry.task } : {}) };
   }
+  // The smaller of this machine's limit (?trainLimit) and the entry's own (a subset such as small MNIST).
+  const trainLimit = Math.min(opts.trainLimit || Infinity, entry.trainLimit ?? Infinity);
   return {
-    url: `${opts.baseUrl}${datasetEntry(id).path}`,
-    ...(opts.trainLimit ? { trainLimit: opts.trainLimit } : {}),
+    url: `${opts.baseUrl}${entry.path}`,
+    ...(Number.isFinite(trainLimit) ? { trainLimit } : {}),
     ...(opts.testLimit ? { testLimit: opts.testLimit } : {}),
     ...(entry.pretext ? { pretext: entry.pretext } : {}),
     validationFraction,

@@ -8,6 +8,7 @@ import type { ComparedRun, GradientReading, InitLabResults, KernelLabResults, Le
 import { sameData } from '../lessons/checks';
 import { NO_RESULTS } from '../lessons/types';
 import type { AppState, AppStore } from './appStore';
+import { DEFAULT_VALIDATION_FRACTION } from './dataSlice';
 import { isEditLocked } from './modelSlice';
 
 const STORAGE_KEY = 'cnnp.lessons.v1';
@@ -185,6 +186,8 @@ export const createLessonsSlice: StateCreator<AppState, [], [], LessonsSlice> = 
       if (setup.preset) get().loadPreset(setup.preset);
       else if (setup.spec) get().setSpec(setup.spec());
       if (setup.hyper) get().setHyper(setup.hyper);
+      // A step's data comes with its split: the overfitting step's fifth held out does not follow into later steps.
+      if (setup.dataset || setup.validationFraction !== undefined) get().setValidationFraction(setup.validationFraction ?? DEFAULT_VALIDATION_FRACTION);
       if (setup.block) get().select([setup.block]);
       // The network the student had is one undo away; the panel says so, with the button.
       const after = get().spec;

@@ -17,8 +17,15 @@ afterAll(async () => {
 
 const task = (page: Page) => page.locator('[data-testid=lessons] [data-testid=lesson-task]');
 /** The step's task marked done, in the lessons panel or in the lesson strip above another panel. */
-const waitDone = (page: Page) =>
-  page.waitForSelector('[data-testid=lesson-task][data-done=true]:visible, [data-testid=strip-task][data-done=true]', { timeout: 30_000 });
+const waitDone = async (page: Page) => {
+  try {
+    await page.waitForSelector('[data-testid=lesson-task][data-done=true]:visible, [data-testid=strip-task][data-done=true]', { timeout: 30_000 });
+  } catch (err) {
+    // Which step never ticked (a clean-clone run once timed out here and its log did not say).
+    const step = await page.evaluate(() => document.querySelector('[data-testid=lesson-strip], [data-testid=lessons]')?.getAttribute('data-step'));
+    throw new Error(`step ${step ?? '?'} was not marked done: ${String(err)}`);
+  }
+};
 /** The next step, from the lessons panel or the strip: either way the lesson's text comes to the front. */
 const next = async (page: Page, expected: string) => {
   await page.click('[data-testid=lessons] [data-action=next]:visible, [data-testid=lesson-strip] [data-action=strip-next]');
@@ -158,6 +165,31 @@ describe('lessons', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 240_000);
+
+  it('2.3 on a 1280x720 projector in Korean: the new average pooling lands beside act1 in the strip and connects by mouse', async () => {
+    const { page, errors } = await openPage(browser, '/#v=1&lesson=2.2', '.react-flow__node', { viewport: { width: 1280, height: 720 }, locale: 'ko-KR' });
+    await page.waitForSelector('[data-testid=lessons][data-step="2.2"]');
+    await next(page, '2.3'); // the set-up selects pool1
+    await goTo(page, 'block', '2.3');
+    await page.click('[data-palette=avgpool2d]');
+    await waitForStill(page);
+    const avg = (await page.locator('.editor-inspector').getAttribute('data-inspects'))!;
+    await node(page, 'pool1').click();
+    await page.keyboard.press('Delete');
+    await waitForStill(page);
+    // Where pool1 was: in act1's row, the next block along, inside the strip (not folded into a second row).
+    const [pane, act1, added] = await Promise.all(['.react-flow', '.react-flow__node[data-id="act1"]', `.react-flow__node[data-id="${avg}"]`]
+      .map((sel) => page.locator(sel).boundingBox()));
+    expect(Math.abs(added!.y - act1!.y)).toBeLessThan(2);
+    expect(added!.x).toBeGreaterThan(act1!.x);
+    expect(added!.x).toBeLessThan(act1!.x + 2 * act1!.width);
+    expect(added!.x + added!.width).toBeLessThan(pane!.x + pane!.width);
+    // The strip is ~115 px high here: a drag near its edge must not slide the view away under the pointer.
+    await dragConnect(page, 'act1', avg);
+    await waitDone(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
 
   it('typesets formulas with KaTeX under a strict Content-Security-Policy (no eval, no inline script or style)', async () => {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 720 } });

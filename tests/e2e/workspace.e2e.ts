@@ -89,6 +89,19 @@ describe('live network', () => {
       ?.getAttribute('data-step') ?? 0) > 0, undefined, { timeout: 60_000 });
     expect(await page.locator('[data-testid=block-maps] canvas').getAttribute('aria-label')).toContain('conv2');
     expect(await page.locator('[data-panel-body=block] .editor-inspector[data-inspects=conv2]').count()).toBe(1);
+    // The block's settings come first: its first field is in view at the pane's top, above the maps; and after
+    // scrolling down to the maps, selecting another block opens that one at its settings again.
+    const fieldsInView = (id: string) => page.evaluate((block) => {
+      const body = document.querySelector('[data-panel-body=block]')!.getBoundingClientRect();
+      const field = document.querySelector(`.editor-inspector[data-inspects="${block}"] [data-field]`)?.getBoundingClientRect();
+      const maps = document.querySelector('[data-testid=block-maps]')!.getBoundingClientRect();
+      return field !== undefined && field.top >= body.top && field.bottom <= body.bottom && field.top < maps.top;
+    }, id);
+    expect(await fieldsInView('conv2')).toBe(true);
+    await page.locator('[data-panel-body=block]').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.locator('.react-flow__node[data-id=conv1]').click();
+    await page.waitForSelector('[data-panel-body=block] .editor-inspector[data-inspects=conv1]');
+    expect(await fieldsInView('conv1')).toBe(true);
     await page.click('[data-action=stop]');
     await page.waitForSelector('[data-phase=stopped]', { timeout: 30_000 });
     expect(errors).toEqual([]);

@@ -6,7 +6,7 @@ import { firstToLastGradient } from '../../lessons/checks';
 import { selectRunActive } from '../../store/appStore';
 import { useApp, useServices } from '../AppContext';
 import { createCompareChart, type CompareChart } from './compareChart';
-import { createCompareRunner, differingSettings, type CompareConfig, type CompareRunView } from './compareRunner';
+import { createCompareRunner, differingSettings, settingText, type CompareConfig, type CompareRunView } from './compareRunner';
 import './compare.css';
 
 const pct = (v: number | undefined) => (v === undefined ? '–' : `${(100 * v).toFixed(1)}%`);
@@ -14,6 +14,7 @@ const pct = (v: number | undefined) => (v === undefined ? '–' : `${(100 * v).t
 /** Runs side by side: the entries differ from the current settings in what each names; same seed, in order. */
 export const ComparePanel = memo(function ComparePanel({ entries, lang }: { entries: readonly CompareEntry[]; lang: Language }) {
   const { t } = useTranslation('lessons');
+  const { t: tr } = useTranslation('run');
   const { store, run, series } = useServices();
   const runner = useMemo(() => createCompareRunner(store, run, series), [store, run, series]);
   const [runs, setRuns] = useState<readonly CompareRunView[]>(runner.runs);
@@ -61,7 +62,8 @@ export const ComparePanel = memo(function ComparePanel({ entries, lang }: { entr
       </div>
       {progress && <p role="status" data-testid="compare-progress">{t('compare.running', { n: progress.index + 1, total: progress.total, label: labelOf(progress.index) })}</p>}
       {refused && <p className="error-text" role="alert">{t('compare.refused')}</p>}
-      <div ref={host} className="compare-host" data-testid="compare-chart" />
+      {/* No empty axes before the first run (4.4 opened on one): the line below says what will appear. */}
+      <div ref={host} className="compare-host" data-testid="compare-chart" hidden={runs.length === 0 && progress === null} />
       {runs.length === 0 ? <p className="muted">{t('compare.none')}</p> : (
         <table data-testid="compare-table">
           <thead>
@@ -88,7 +90,7 @@ export const ComparePanel = memo(function ComparePanel({ entries, lang }: { entr
                   <td className="num">{r.seconds.toFixed(1)}</td>
                   <td className="num">{r.params.toLocaleString(lang)}</td>
                   <td className="num">{ratio === null ? '–' : ratio.toExponential(1)}</td>
-                  {differs.map((d) => <td key={d}>{d === 'network' ? r.label : String(r.hyper[d as keyof typeof r.hyper])}</td>)}
+                  {differs.map((d) => <td key={d}>{settingText(d, r, (o) => tr(`optimizer.names.${o}`), lang)}</td>)}
                 </tr>
               );
             })}

@@ -126,3 +126,15 @@ export function differingSettings(runs: readonly Pick<ComparedRun, 'hyper' | 'sp
   if (differs((r) => JSON.stringify(r.spec.blocks))) out.push('network');
   return out;
 }
+
+/**
+ * A run's value of a setting the runs differ in, as the table shows it: the optimizer by its name in the UI
+ * ('SGD + momentum', not the id 'momentum'), a number in the UI's locale, the network by the run's label.
+ */
+export function settingText(setting: string, run: Pick<ComparedRun, 'hyper' | 'label'>, optimizerName: (id: string) => string,
+  lang: string): string {
+  if (setting === 'network') return run.label;
+  if (setting === 'optimizer') return optimizerName(run.hyper.optimizer);
+  const value: unknown = run.hyper[setting as keyof ComparedRun['hyper']];
+  return typeof value === 'number' ? value.toLocaleString(lang, { maximumSignificantDigits: 6 }) : String(value);
+}

@@ -41,6 +41,12 @@ type Fit = typeof FIT;
 const fitFor = (presenter: boolean, full: boolean): Fit => ({
   padding: FIT.padding, minZoom: presenter ? PRESENTER_MIN_ZOOM : FIT.minZoom, maxZoom: full ? 1.6 : FIT.maxZoom,
 });
+/**
+ * xyflow pans the view while a connection or a block is dragged within 40 px of the pane's edge. In a strip
+ * lower than this (the lesson strip at 1280x720 is ~115 px) every handle lies in that band: the view slid
+ * away under the pointer and the connection was dropped on nothing. There the student pans by hand.
+ */
+const AUTO_PAN_MIN_HEIGHT = 200;
 /** A network with more blocks than this gets a minimap to find its way along the strip. */
 const MINIMAP_BLOCKS = 16;
 /** Wide and low, as a network drawn along one lane is. */
@@ -219,6 +225,7 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
   }, [actions, flow, locked]);
 
   const minimap = spec.blocks.length > MINIMAP_BLOCKS;
+  const autoPan = useStore((s) => s.height >= AUTO_PAN_MIN_HEIGHT);
   return (
     <div ref={thumbs.host} className="editor-canvas has-side" aria-label={t('canvasLabel')} role="region" tabIndex={-1}
       onDragOver={(e) => { if (e.dataTransfer.types.includes(PALETTE_MIME)) e.preventDefault(); }} onDrop={onDrop}>
@@ -226,7 +233,7 @@ export function Canvas({ actions, showCost, connectFrom, selectedEdges, onSelect
       <ReactFlow<BlockNodeType, Edge>
         nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} ariaLabelConfig={useFlowAriaLabels()}
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
+        onConnect={onConnect} autoPanOnConnect={autoPan} autoPanOnNodeDrag={autoPan}
         nodesDraggable={!locked} nodesConnectable={!locked} elementsSelectable
         deleteKeyCode={null} panActivationKeyCode={null} disableKeyboardA11y multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
         fitView fitViewOptions={fit} minZoom={0.2} maxZoom={2} proOptions={{ hideAttribution: true }}>

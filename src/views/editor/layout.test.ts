@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lenet5Mnist } from '../../model/presets';
+import { defaultBlock } from '../../model/blockFields';
 import type { ModelSpec } from '../../model/spec';
+import { addBlock, removeBlocks } from '../../store/editOps';
 import { fillLayout, NODE_SIZE, spotAfter, tidyLayout } from './layout';
 
 const overlaps = (a: { x: number; y: number }, b: { x: number; y: number }) =>
@@ -42,6 +44,18 @@ describe('tidyLayout', () => {
     for (let i = 1; i < points.length; i++) {
       expect(points[i]!.x).toBeGreaterThan(points[i - 1]!.x);
       expect(points[i]!.y).toBe(points[0]!.y);
+    }
+  });
+  it('keeps one lane when a block added after pool1 (listed last) replaces the deleted pool1 (lesson 2.3)', () => {
+    // What a student does in lesson 2.3: average pooling added after the selected pool1, then pool1 deleted.
+    const added = addBlock(lenet5Mnist(), defaultBlock('avgpool2d', 'avgpool1', []), { after: 'pool1' });
+    const cut = removeBlocks(added, ['pool1']);
+    const layout = tidyLayout(cut);
+    const flow = ['input', 'conv1', 'act1', 'avgpool1', 'conv2', 'act2', 'pool2', 'flatten', 'dense1', 'act3', 'dense2', 'act4', 'output'];
+    expect(flow.every((id) => layout[id] !== undefined)).toBe(true);
+    for (let i = 1; i < flow.length; i++) {
+      expect(layout[flow[i]!]!.x).toBeGreaterThan(layout[flow[i - 1]!]!.x);
+      expect(layout[flow[i]!]!.y).toBe(layout.input!.y);
     }
   });
   it('lays out a residual branch without overlaps and survives a cycle', () => {

@@ -21,12 +21,16 @@ export function tidyLayout(spec: ModelSpec): Record<string, Point> {
   const blocks = spec.blocks.filter((b) => typeof b?.id === 'string');
   const ids = new Set(blocks.map((b) => b.id));
   for (const b of blocks) g.setNode(b.id, { ...NODE_SIZE });
+  const cut: number[] = [];
   blocks.forEach((b, i) => {
     const inputs = safeInputs(b).filter((from) => ids.has(from) && from !== b.id);
     for (const from of inputs) g.setEdge(from, b.id, { weight: 2 });
-    const before = blocks[i - 1];
-    if (inputs.length === 0 && roleOf(b.kind) !== 'input' && before) g.setEdge(before.id, b.id, { weight: 2 });
+    if (inputs.length === 0 && roleOf(b.kind) !== 'input') cut.push(i);
   });
+  for (const i of cut) {
+    const before = readingPredecessor(g, blocks.map((b) => b.id), i);
+    if (before !== undefined) g.setEdge(before, blocks[i]!.id, { weight: 2 });
+  }
   try {
     dagre.layout(g);
   } catch {
@@ -39,6 +43,27 @@ export function tidyLayout(spec: ModelSpec): Record<string, Point> {
     out[b.id] = n ? { x: n.x - NODE_SIZE.width / 2, y: n.y - NODE_SIZE.height / 2 } : { x: 0, y: 0 };
   }
   return out;
+}
+
+/**
+ * The block a cut-off block follows in reading order: the nearest one listed before it that does not read
+ * from it. A block added after pool1 is listed last but feeds conv2; once pool1 is deleted, following the
+ * block listed just before it (the output) would close a loop through conv2 ... output, which dagre breaks
+ * by folding the strip into two rows with the new block at the far end.
+ */
+function readingPredecessor(g: { successors(id: string): string[] | undefined }, order: readonly string[], i: number): string | undefined {
+  const downstream = new Set<string>([order[i]!]);
+  const stack = [order[i]!];
+  while (stack.length > 0) {
+    for (const next of g.successors(stack.pop()!) ?? []) {
+      if (!downstream.has(next)) {
+        downstream.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  for (let j = i - 1; j >= 0; j--) if (!downstream.has(order[j]!)) return order[j];
+  return undefined;
 }
 
 function gridLayout(spec: ModelSpec): Record<string, Point> {

@@ -44,20 +44,23 @@ export const LessonCompanion = memo(function LessonCompanion() {
   const following = nextRef(ref);
   return (
     <section className="lesson-strip" lang={lang} aria-label={t('heading')} data-testid="lesson-strip" data-step={formatStepRef(ref)}>
-      <p className="lesson-strip-title">
-        <span className="muted">{t('lesson')} {lesson.id} · {t('stepOf', { n: ref.step, total: lesson.steps.length })}</span>{' '}
-        <strong>{step.title[lang]}</strong>
-      </p>
+      {/* The buttons share the first row with the step's name: a long task scrolls inside the strip below them. */}
+      <div className="lesson-strip-head">
+        <p className="lesson-strip-title">
+          <span className="muted">{t('lesson')} {lesson.id} · {t('stepOf', { n: ref.step, total: lesson.steps.length })}</span>{' '}
+          <strong>{step.title[lang]}</strong>
+        </p>
+        <div className="lesson-strip-controls">
+          <button type="button" data-action="lesson-back" onClick={() => store.getState().openPanel('lessons')}>{t('back')}</button>
+          <button type="button" data-action="strip-prev" disabled={previous === null} onClick={() => go(previous)}>{t('prev')}</button>
+          <button type="button" className={isDone ? 'primary' : undefined} data-action="strip-next" disabled={following === null}
+            onClick={() => go(following)}>{t('next')}</button>
+        </div>
+      </div>
       <p className={`lesson-strip-task${isDone ? ' done' : ''}`} data-testid="strip-task" data-done={isDone ? 'true' : 'false'}>
         {step.task[lang]}
         <span className="lesson-status" role="status">{isDone ? `✓ ${t('done')}` : t('notYet')}</span>
       </p>
-      <div className="lesson-strip-controls">
-        <button type="button" data-action="lesson-back" onClick={() => store.getState().openPanel('lessons')}>{t('back')}</button>
-        <button type="button" data-action="strip-prev" disabled={previous === null} onClick={() => go(previous)}>{t('prev')}</button>
-        <button type="button" className={isDone ? 'primary' : undefined} data-action="strip-next" disabled={following === null}
-          onClick={() => go(following)}>{t('next')}</button>
-      </div>
       {refused && <p className="disabled-reason" role="status">{t('setUpBusy')}</p>}
     </section>
   );

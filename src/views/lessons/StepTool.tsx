@@ -19,3 +19,9 @@ export const StepTool = memo(function StepTool({ step, lang }: { step: LessonSte
     default: return null;
   }
 });
+
+/** Whether the step draws a tool of its own in the lessons panel (the cases StepTool draws). */
+export function hasStepTool(step: LessonStep): boolean {
+  const { panel, compare } = step.setup;
+  return compare !== undefined || ['kernelLab', 'learnKernel', 'initLab', 'gradients'].includes(panel);
+}

@@ -20,15 +20,18 @@ export const PANEL_TARGETS: Readonly<Record<PanelId, PanelTarget | null>> = {
   understand: { panel: 'understand' },
 };
 
-/** Opens the workspace panel a step points at and brings its part into view (a closed <details> is opened). */
-export function showPanel(store: AppStore, panel: PanelId): void {
+/**
+ * Opens the workspace panel a step points at and brings its part into view (a closed <details> is opened); with
+ * `field`, the selected block's setting of that name in the inspector, which is also focused.
+ */
+export function showPanel(store: AppStore, panel: PanelId, field?: string): void {
   const target = PANEL_TARGETS[panel];
   if (!target) {
     store.getState().openPanel('lessons');
     return;
   }
   if (target.panel) store.getState().openPanel(target.panel);
-  const { selector } = target;
+  const selector = field ? `.editor-inspector [data-field="${CSS.escape(field)}"]` : target.selector;
   if (!selector) return;
   // The panel's body shows (and may load its code) on the next render: look for the part a little later.
   let tries = 0;
@@ -39,7 +42,8 @@ export function showPanel(store: AppStore, panel: PanelId): void {
       return;
     }
     if (el instanceof HTMLDetailsElement) el.open = true;
-    el.scrollIntoView({ block: 'nearest' });
+    el.scrollIntoView({ block: field ? 'center' : 'nearest' });
+    if (field) el.focus({ preventScroll: true });
     el.classList.add('lesson-flash');
     window.setTimeout(() => el.classList.remove('lesson-flash'), 1200);
   };

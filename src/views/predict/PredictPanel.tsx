@@ -32,7 +32,7 @@ export const PredictPanel = memo(function PredictPanel() {
     latest.current = null;
   }
   // The pad suits MNIST digits; for photos (CIFAR-10, your own images) the hint says what to show instead.
-  const digits = useApp((s) => s.datasetId === 'mnist');
+  const digits = useApp((s) => s.datasetId === 'mnist' || s.datasetId === 'mnist-small');
   const datasetClasses = useClassNames(useApp((s) => s.dataShape.numClasses));
   const hint = digits ? t('predict.drawHint')
     : tw('predict.hintPhotos', { classes: datasetClasses.slice(0, 12).join(', ') + (datasetClasses.length > 12 ? ', …' : '') });

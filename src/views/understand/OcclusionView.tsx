@@ -4,6 +4,7 @@ import { useInputShape } from '../predict/hooks';
 import { useDatasetClassNames } from './classNames';
 import { ImageIndex } from './ImageIndex';
 import { patchStarts } from '../../train/api/understandStats';
+import { occlusionFullScale } from './occlusionScale';
 import { paintHeat, paintImage } from './paint';
 import { Status } from './Status';
 import { useUnderstand } from './useUnderstand';
@@ -31,8 +32,9 @@ export function OcclusionView() {
     ctx.clearRect(0, 0, SIZE * 2 + 16, SIZE);
     paintImage(ctx, result.image, shape, 0, 0, scale, { bytes: true });
     paintImage(ctx, result.image, shape, SIZE + 16, 0, scale, { bytes: true });
-    // Each cell covers the stride x stride area around its patch's centre, so the map tiles the image.
-    const max = Math.max(1e-6, ...result.drop);
+    // Each cell covers the stride x stride area around its patch's centre, so the map tiles the image. Full red
+    // is the whole unoccluded probability lost (occlusionScale.ts), the same on every image.
+    const max = occlusionFullScale(result.baseProbability);
     const ys = patchStarts(shape.height, result.patch, result.stride);
     const xs = patchStarts(shape.width, result.patch, result.stride);
     const cellH = Math.min(result.stride, result.patch);
@@ -65,6 +67,12 @@ export function OcclusionView() {
           <p className="muted">{t('occlusion.caption', { label: classNames[result.label] ?? result.label,
             p: (result.baseProbability * 100).toFixed(1), max: (Math.max(...result.drop) * 100).toFixed(1), n: result.rows * result.cols })}</p>
           <canvas ref={canvas} width={SIZE * 2 + 16} height={SIZE} data-testid="understand-occlusion" role="img" aria-label={t('occlusion.aria')} />
+          <figure className="occlusion-scale" data-testid="occlusion-scale">
+            <div className="occlusion-scale-bar" aria-hidden="true" />
+            <div className="occlusion-scale-ticks"><span>0</span><span>{(result.baseProbability * 50).toFixed(1)}</span>
+              <span>{(result.baseProbability * 100).toFixed(1)}</span></div>
+            <figcaption>{t('occlusion.scale', { p: (result.baseProbability * 100).toFixed(1) })}</figcaption>
+          </figure>
         </>
       )}
     </div>
