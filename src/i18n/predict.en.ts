@@ -9,6 +9,8 @@ export default {
     testAccuracy: 'Test accuracy (per epoch)',
     validation: 'Validation accuracy (per epoch)',
     meanIoU: 'Test mean IoU (per epoch)',
+    testMeanAP: 'Test mAP@0.5 (per epoch)',
+    validationMeanAP: 'Validation mAP@0.5 (per epoch)',
     learningRate: 'Learning rate',
     run: 'Run {{n}}',
     logScale: 'Log scale for the loss',

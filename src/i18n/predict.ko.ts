@@ -11,6 +11,8 @@ const ko: typeof en = {
     testAccuracy: '테스트 정확도(에포크마다)',
     validation: '검증 정확도(에포크마다)',
     meanIoU: '테스트 평균 IoU(에포크마다)',
+    testMeanAP: '테스트 mAP@0.5(에포크마다)',
+    validationMeanAP: '검증 mAP@0.5(에포크마다)',
     learningRate: '학습률',
     run: '{{n}}번째 실행',
     logScale: '손실을 로그 눈금으로',

@@ -58,6 +58,13 @@ describe('detection', () => {
     const map = Number(await cell?.getAttribute('data-value'));
     expect(map).toBeGreaterThanOrEqual(0);
     expect(map).toBeLessThanOrEqual(1);
+    // mAP@0.5 stands where a classifier's accuracy stands, and nothing about the detector is called accuracy.
+    expect(await page.locator('.epoch-table .test-accuracy').count()).toBe(0);
+    expect(await page.textContent('.epoch-panel')).not.toMatch(/accuracy/i);
+    expect(await page.textContent('#chart-heading')).toContain('mAP@0.5');
+    expect(await page.locator('[data-testid=loss-chart] .legend [data-key=accuracy]').count()).toBe(0);
+    expect(await page.textContent('[data-testid=loss-chart] .legend [data-key=test] title')).toContain('mAP@0.5');
+    expect(await page.getAttribute('[data-testid=loss-chart] path.line.accuracy:not(.past)', 'd')).toBeFalsy();
     // After the run, another test image is answered by the final weights: the boxes view draws image 3, not 0.
     await page.waitForSelector('[data-phase=done]', { timeout }).catch(fail);
     await openPanel(page, 'boxes');
