@@ -25,6 +25,17 @@ describe('detection', () => {
     };
     await page.selectOption('[data-testid=top-dataset]', 'mnistScenes');
     await page.selectOption('[data-testid=top-preset]', 'gridDetector');
+    // The detector's loss weights show in the Training panel for a detection dataset: a weight out of range is
+    // refused in words, a good one travels in the link and into the loss the boxes view states.
+    await openPanel(page, 'data');
+    const coord = '[data-group=boxLoss] [data-field=coord] input';
+    await page.fill(coord, '25');
+    await page.press(coord, 'Tab');
+    expect(await page.textContent('[data-group=boxLoss] [data-field=coord] .field-error')).toContain('20');
+    await page.fill(coord, '7');
+    await page.press(coord, 'Tab');
+    await page.waitForFunction(() => location.hash.includes('boxloss=coord:7,noObject:0.5'), undefined, { timeout: 10_000 });
+    expect(await page.locator('[data-group=boxLoss] .field-error').count()).toBe(0);
     await openPanel(page, 'boxes');
     await page.click('[data-action=train]');
     const timeout = Number(process.env.DET_TIMEOUT ?? 240_000);
@@ -48,7 +59,7 @@ describe('detection', () => {
     });
     expect(painted.width).toBe(256);
     // The loss's weights are shown.
-    expect(await page.textContent('[data-testid=detection-loss]')).toContain('5 × box squared error');
+    expect(await page.textContent('[data-testid=detection-loss]')).toContain('7 × box squared error');
     // The input picker gives no single answer for a grid of boxes.
     expect(await page.locator('[data-panel-body=boxes] .viz-prediction').count()).toBe(0);
     expect(painted.coloured).toBeGreaterThan(100);
