@@ -25,7 +25,7 @@ export default {
   arith: {
     heading: 'Convolution arithmetic',
     mode: 'What to show',
-    modes: { block: 'A block of this network', free: 'Free play' },
+    modes: { block: 'A block of this network', free: 'Free play', output: 'One output cell' },
     block: 'Block',
     noBlocks: 'This network has no convolution or pooling block with a known input size yet.',
     axis: { height: 'Height', width: 'Width' },
@@ -55,6 +55,17 @@ export default {
       caption: 'This output cell sees rows {{rows}}, columns {{cols}}: {{height}} × {{width}} pixels.',
     },
     padding: { valid: 'valid (none)', same: 'same' },
+    output: {
+      row: 'Output row',
+      col: 'Output column',
+      svg: 'The input image under the {{rows}} × {{cols}} output grid: click a cell, or use the arrow keys, to see what reaches it',
+      caption: 'Output cell (row {{row}}, column {{col}}) of {{block}} depends on image rows {{rows}} and columns {{cols}}: {{height}} × {{width}} pixels (orange).',
+      whole: 'That is the whole image.',
+      cut: 'Part of it lies past the border, where the padding zeros are; on the image: rows {{rows}}, columns {{cols}}.',
+      own: 'The pixels this cell labels: rows {{rows}}, columns {{cols}} (dark orange).',
+      ownBoxes: 'The cell answers for the boxes whose centres fall in rows {{rows}}, columns {{cols}} (dark orange): it sees far more than its own patch.',
+      none: 'This output cell cannot be traced back to the image.',
+    },
   },
   predict: {
     heading: 'Try the network',

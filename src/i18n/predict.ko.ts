@@ -27,7 +27,7 @@ const ko: typeof en = {
   arith: {
     heading: '합성곱 연산 과정',
     mode: '보여줄 대상',
-    modes: { block: '이 네트워크의 블록', free: '자유 실험' },
+    modes: { block: '이 네트워크의 블록', free: '자유 실험', output: '출력 칸 하나' },
     block: '블록',
     noBlocks: '이 네트워크에는 아직 입력 크기를 알 수 있는 합성곱·풀링 블록이 없습니다.',
     axis: { height: '높이', width: '너비' },
@@ -57,6 +57,17 @@ const ko: typeof en = {
       caption: '이 출력 칸이 보는 범위: {{rows}}행, {{cols}}열, {{height}} × {{width}}픽셀.',
     },
     padding: { valid: 'valid (없음)', same: 'same' },
+    output: {
+      row: '출력 행',
+      col: '출력 열',
+      svg: '{{rows}} × {{cols}} 출력 격자 아래의 입력 이미지: 칸을 누르거나 화살표 키로 옮기면 그 칸에 닿는 영역이 보입니다',
+      caption: '{{block}}의 출력 칸(행 {{row}}, 열 {{col}})은 이미지의 행 {{rows}}, 열 {{cols}}에 따라 달라집니다: {{height}} × {{width}} 픽셀(주황색).',
+      whole: '이미지 전체입니다.',
+      cut: '일부는 테두리 밖, 패딩 0이 있는 곳에 걸칩니다. 이미지 안에서는 행 {{rows}}, 열 {{cols}}입니다.',
+      own: '이 칸이 라벨을 붙이는 픽셀: 행 {{rows}}, 열 {{cols}}(진한 주황색).',
+      ownBoxes: '이 칸은 중심이 행 {{rows}}, 열 {{cols}}(진한 주황색)에 있는 상자를 맡습니다. 자기 몫보다 훨씬 넓은 영역을 봅니다.',
+      none: '이 출력 칸은 이미지까지 거슬러 올라갈 수 없습니다.',
+    },
   },
   predict: {
     heading: '네트워크 직접 시험하기',

@@ -81,6 +81,20 @@ describe('detection', () => {
     await openPanel(page, 'boxes');
     await page.fill('[data-panel-body=boxes] [data-testid=viz-test-index]', '3');
     await page.waitForSelector('[data-testid=boxes-canvas][data-image="3"]', { timeout: 30_000 }).catch(fail);
+    // The receptive field of one output cell: the grid detector's cell (3, 4) sees a 38-pixel square around its own 8 pixels.
+    await openPanel(page, 'arith');
+    await page.click('[data-testid=arith-view] [data-mode-button=output]');
+    await page.fill('[data-field=output-row]', '3');
+    await page.fill('[data-field=output-col]', '4');
+    await page.waitForSelector('[data-testid=output-field][data-row="3"][data-col="4"]');
+    expect(await page.getAttribute('[data-testid=output-field]', 'data-rows')).toBe('9,46');
+    expect(await page.getAttribute('[data-testid=output-field]', 'data-cols')).toBe('17,54');
+    expect(await page.textContent('[data-testid=output-field] .output-field-caption')).toContain('38 × 38 pixels');
+    // A click on the image's top-left cell picks output cell (0, 0), whose field is cut at the border.
+    await page.click('[data-testid=output-field] svg', { position: { x: 4, y: 4 } });
+    await page.waitForSelector('[data-testid=output-field][data-row="0"][data-col="0"]');
+    expect(await page.textContent('[data-testid=output-field] .output-field-caption')).toContain('past the border');
+    if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/detection-output-field-en.png` });
     expect(errors).toEqual([]);
   }, 300_000);
 });
