@@ -1,6 +1,7 @@
 // The receptive field of one output cell of a dense network (a class per pixel, or a grid detector's
 // cell): the student picks a cell on the image (click, the arrow keys, or the row and column fields) and
-// sees the part of the input image that reaches it, beside the pixels the cell itself stands for. The
+// sees the part of the input image that reaches it, beside the pixels the cell itself stands for. The words
+// come first, so a projector's short screen shows them above the picture. The
 // region comes from the model core (src/model/outputField.ts); this only draws it.
 import { memo, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,6 +50,13 @@ export const OutputFieldView = memo(function OutputFieldView({ spec, analysis, h
           <input type="number" min={0} max={head.cols - 1} value={col} data-field="output-col"
             onChange={(e) => setCell([row, clamp(Math.round(Number(e.target.value) || 0), head.cols)])} /></label>
       </div>
+      <p className="output-field-caption" role="status">
+        {t('arith.output.caption', { row, col, block: head.blockId, rows: span(f.rows), cols: span(f.cols),
+          height: f.rows.hi - f.rows.lo + 1, width: f.cols.hi - f.cols.lo + 1 })}
+        {f.wholeImage ? ` ${t('arith.output.whole')}` : ''}
+        {cut ? ` ${t('arith.output.cut', { rows: span(f.clippedRows), cols: span(f.clippedCols) })}` : ''}
+        {f.ownRows && f.ownCols ? ` ${t(head.kind === 'griddetect' ? 'arith.output.ownBoxes' : 'arith.output.own', { rows: span(f.ownRows), cols: span(f.ownCols) })}` : ''}
+      </p>
       <svg className="arith-diagram output-field-svg" width={w * scale} height={h * scale} viewBox={`0 0 ${w * scale} ${h * scale}`}
         role="img" tabIndex={0} aria-label={t('arith.output.svg', { rows: head.rows, cols: head.cols })} onPointerDown={pick} onKeyDown={move}>
         <rect className="image-area" width={w * scale} height={h * scale} />
@@ -57,13 +65,6 @@ export const OutputFieldView = memo(function OutputFieldView({ spec, analysis, h
         <rect className="field" {...field} />
         {f.ownRows && f.ownCols && <rect className="current own-cell" {...box(f.ownRows, f.ownCols)} />}
       </svg>
-      <p className="output-field-caption" role="status">
-        {t('arith.output.caption', { row, col, block: head.blockId, rows: span(f.rows), cols: span(f.cols),
-          height: f.rows.hi - f.rows.lo + 1, width: f.cols.hi - f.cols.lo + 1 })}
-        {f.wholeImage ? ` ${t('arith.output.whole')}` : ''}
-        {cut ? ` ${t('arith.output.cut', { rows: span(f.clippedRows), cols: span(f.clippedCols) })}` : ''}
-        {f.ownRows && f.ownCols ? ` ${t(head.kind === 'griddetect' ? 'arith.output.ownBoxes' : 'arith.output.own', { rows: span(f.ownRows), cols: span(f.ownCols) })}` : ''}
-      </p>
     </div>
   );
 });
