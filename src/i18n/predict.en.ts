@@ -65,6 +65,7 @@ export default {
       own: 'The pixels this cell labels: rows {{rows}}, columns {{cols}} (dark orange).',
       ownBoxes: 'The cell answers for the boxes whose centres fall in rows {{rows}}, columns {{cols}} (dark orange): it sees far more than its own patch.',
       none: 'This output cell cannot be traced back to the image.',
+      span: '{{lo}} to {{hi}}',
     },
   },
   predict: {

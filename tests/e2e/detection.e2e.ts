@@ -90,6 +90,8 @@ describe('detection', () => {
     expect(await page.getAttribute('[data-testid=output-field]', 'data-rows')).toBe('9,46');
     expect(await page.getAttribute('[data-testid=output-field]', 'data-cols')).toBe('17,54');
     expect(await page.textContent('[data-testid=output-field] .output-field-caption')).toContain('38 × 38 pixels');
+    // Over the test image the probes last looked at (image 3, chosen above).
+    await page.waitForSelector('[data-testid=output-field] svg image');
     // A click on the image's top-left cell picks output cell (0, 0), whose field is cut at the border.
     await page.click('[data-testid=output-field] svg', { position: { x: 4, y: 4 } });
     await page.waitForSelector('[data-testid=output-field][data-row="0"][data-col="0"]');
