@@ -76,6 +76,8 @@ describe('detection', () => {
     expect(await page.locator('[data-testid=loss-chart] .legend [data-key=accuracy]').count()).toBe(0);
     expect(await page.textContent('[data-testid=loss-chart] .legend [data-key=test] title')).toContain('mAP@0.5');
     expect(await page.getAttribute('[data-testid=loss-chart] path.line.accuracy:not(.past)', 'd')).toBeFalsy();
+    // Its axis reads 0 to 1, as the table writes mAP, not as a percentage.
+    expect(await page.locator('[data-testid=loss-chart] .axis.y-acc .tick text').allTextContents()).toContain('1.0');
     // After the run, another test image is answered by the final weights: the boxes view draws image 3, not 0.
     await page.waitForSelector('[data-phase=done]', { timeout }).catch(fail);
     await openPanel(page, 'boxes');

@@ -176,8 +176,10 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
       yLossAxis.call(d3.axisLeft(yLoss).ticks(frame.yTicks, logScale ? '~g' : undefined).tickSizeOuter(0));
       if (logScale) thinLogLabels(yLossAxis, frame.yTicks);
     });
-    when('yAcc', `${width} ${height} ${frame.yTicks}`, () => {
-      yAccAxis.attr('transform', `translate(${width},0)`).call(d3.axisRight(yAcc).ticks(frame.yTicks, '.0%').tickSizeOuter(0));
+    // A detector's mAP is written 0 to 1 (as its table does), an accuracy as a percentage.
+    const scoreFormat = labels.perBatch === false ? '.1f' : '.0%';
+    when('yAcc', `${width} ${height} ${frame.yTicks} ${scoreFormat}`, () => {
+      yAccAxis.attr('transform', `translate(${width},0)`).call(d3.axisRight(yAcc).ticks(frame.yTicks, scoreFormat).tickSizeOuter(0));
     });
     const line = (y: (v: number) => number) => d3.line<SeriesPoint>().x((p) => x(p.x)).y((p) => y(p.y));
     const lossPath = line((v) => yLoss(v) ?? 0);
