@@ -170,7 +170,8 @@ export const convTranspose2dModule: BlockModule<ConvTranspose2DBlock> = {
     initField,
   ],
   arity: 'one',
-  // No filter grid yet: the probes read kernels as [kh, kw, in, out], this one is [kh, kw, out, in].
+  // Its filters as a convolution's: the worker side hands its [kh, kw, out, in] kernel over as [kh, kw, in, out].
+  kernelView: true,
   idPrefix: 'upconv',
   kerasClass: 'Conv2DTranspose',
   infer: (block, [input]) => withOptions(block.id, block, inferTranspose(block, input ?? [])),

@@ -4,6 +4,7 @@ export default {
   chart: {
     noData: 'No training data yet.',
     latest: 'Latest: batch {{step}}, training loss {{loss}}, training accuracy {{accuracy}}%.',
+    latestLoss: 'Latest: batch {{step}}, training loss {{loss}}.',
     showTable: 'Show the data as a table',
     hideTable: 'Hide the table',
     caption_one: '{{count}} point of the loss curve, up to batch {{step}} (as of when the table was opened)',

@@ -54,6 +54,7 @@ export default {
   backendNames: { webgpu: 'WebGPU (GPU)', webgl: 'WebGL (GPU)', wasm: 'WebAssembly (CPU, SIMD)', cpu: 'plain JavaScript (CPU)' },
   chart: {
     heading: 'Loss and accuracy',
+    headingMeanAP: 'Loss and mAP@0.5',
     loss: 'Training loss',
     accuracy: 'Training accuracy',
     step: 'Batch',
@@ -61,12 +62,14 @@ export default {
   },
   epochs: {
     heading: 'Test accuracy after each epoch',
+    headingMeanAP: 'Test mAP@0.5 after each epoch',
     epoch: 'Epoch',
     testAccuracy: 'Test accuracy',
     testLoss: 'Test loss',
     testMeanIoU: 'Test mean IoU',
     testMeanIoUHint: 'Intersection over union of the predicted and true pixels of each class, averaged over the classes',
     testMeanAP: 'Test mAP@0.5',
+    validationMeanAP: 'Validation mAP@0.5',
     testMeanAPHint: 'Mean average precision: a box counts as found when it has the right class and overlaps a true box by IoU 0.5 or more; averaged over the classes',
     speed: 'Images / s',
     time: 'Time',

@@ -56,6 +56,7 @@ const ko: typeof en = {
   backendNames: { webgpu: 'WebGPU (GPU)', webgl: 'WebGL (GPU)', wasm: 'WebAssembly (CPU, SIMD)', cpu: '순수 JavaScript (CPU)' },
   chart: {
     heading: '손실과 정확도',
+    headingMeanAP: '손실과 mAP@0.5',
     loss: '학습 손실',
     accuracy: '학습 정확도',
     step: '배치',
@@ -63,12 +64,14 @@ const ko: typeof en = {
   },
   epochs: {
     heading: '에포크별 테스트 정확도',
+    headingMeanAP: '에포크별 테스트 mAP@0.5',
     epoch: '에포크',
     testAccuracy: '테스트 정확도',
     testLoss: '테스트 손실',
     testMeanIoU: '테스트 평균 IoU',
     testMeanIoUHint: '클래스마다 예측한 픽셀과 실제 픽셀의 교집합을 합집합으로 나눈 값(IoU)의 클래스 평균',
     testMeanAP: '테스트 mAP@0.5',
+    validationMeanAP: '검증 mAP@0.5',
     testMeanAPHint: '평균 정밀도의 평균: 클래스가 맞고 실제 상자와 IoU 0.5 이상 겹치는 상자를 찾은 것으로 치고, 클래스마다 구한 평균 정밀도(AP)를 평균한 값',
     speed: '초당 이미지',
     time: '시간',

@@ -17,6 +17,7 @@ export default {
     schedule: 'Learning-rate schedule',
     data: 'Batches, epochs and data',
     pixelLoss: 'Loss per pixel',
+    boxLoss: 'Detection loss weights',
   },
   optimizer: {
     label: 'Optimizer',
@@ -43,6 +44,12 @@ export default {
     diceHelp: 'Adds 1 − Dice (the overlap of predicted and true masks, per class) to the per-pixel cross-entropy; 0 turns it off. Try 1.',
     balance: 'Weigh rare classes more',
     balanceHelp: 'Each class’s pixels count by how rare the class is in the training masks, so small objects matter as much as the background.',
+  },
+  boxLoss: {
+    coord: 'Box weight (λ_coord)',
+    coordHelp: 'How much the box’s squared error (centre, √width, √height) counts in the cells that hold an object; YOLO v1 uses 5. 0 stops the boxes from learning.',
+    noObject: 'Empty-cell weight (λ_noobj)',
+    noObjectHelp: 'How much the objectness error of cells without an object counts; YOLO v1 uses 0.5, so the many empty cells do not drown the few with objects.',
   },
   weightDecay: 'L2 weight decay',
   weightDecayHelp: 'Pulls every weight a little toward zero at each step; 0 turns it off. Try 0.0005.',

@@ -19,6 +19,7 @@ const ko: typeof en = {
     schedule: '학습률 스케줄',
     data: '배치, 에포크, 데이터',
     pixelLoss: '픽셀별 손실',
+    boxLoss: '검출 손실 가중치',
   },
   optimizer: {
     label: '옵티마이저',
@@ -45,6 +46,12 @@ const ko: typeof en = {
     diceHelp: '픽셀별 교차 엔트로피에 1 − Dice(클래스마다 예측 마스크와 정답 마스크가 겹치는 정도)를 더합니다. 0이면 끕니다. 1을 시도해 보세요.',
     balance: '드문 클래스에 더 큰 가중치',
     balanceHelp: '학습 마스크에서 드문 클래스일수록 그 픽셀을 더 크게 셉니다. 작은 물체도 배경만큼 중요해집니다.',
+  },
+  boxLoss: {
+    coord: '상자 가중치(λ_coord)',
+    coordHelp: '물체가 있는 칸에서 상자 제곱 오차(중심, √너비, √높이)를 얼마나 크게 셀지 정합니다. YOLO v1은 5를 씁니다. 0이면 상자를 배우지 않습니다.',
+    noObject: '빈 칸 가중치(λ_noobj)',
+    noObjectHelp: '물체가 없는 칸의 물체 여부 오차를 얼마나 크게 셀지 정합니다. YOLO v1은 0.5를 써서, 수많은 빈 칸이 물체가 있는 몇 안 되는 칸을 덮어 버리지 않게 합니다.',
   },
   weightDecay: 'L2 가중치 감쇠',
   weightDecayHelp: '매 단계 모든 가중치를 0 쪽으로 조금씩 당깁니다. 0이면 끕니다. 0.0005를 시도해 보세요.',

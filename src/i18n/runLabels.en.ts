@@ -22,6 +22,7 @@ export default {
   batchSize: 'bs {{value}}',
   epochs: '{{value}} epochs',
   seed: 'seed {{value}}',
+  boxLoss: 'λ_coord {{coord}}, λ_noobj {{noObject}}',
   schedule: { constant: 'constant lr', step: 'step lr', cosine: 'cosine lr' },
   augmentation: { none: 'no augmentation', flip: 'flip', shift: 'shift {{value}}' },
 };

@@ -22,6 +22,7 @@ export default {
   batchSize: '배치 {{value}}',
   epochs: '{{value}} 에포크',
   seed: '시드 {{value}}',
+  boxLoss: 'λ_coord {{coord}}, λ_noobj {{noObject}}',
   schedule: { constant: '고정 학습률', step: '계단식 학습률', cosine: '코사인 학습률' },
   augmentation: { none: '증강 없음', flip: '뒤집기', shift: '이동 {{value}}' },
 };

@@ -67,7 +67,9 @@ export function createRunHistory(store: AppStore, series: RunSeries, run: Pick<R
       setPast(project.runs.slice(0, -1));
       if (curve) {
         series.loss.append(curve.step, curve.loss);
-        series.accuracy.append(curve.step, curve.accuracy);
+        // Only the steps with an accuracy: a detector's run records none (its curve saves NaN there).
+        const measured = curve.step.flatMap((x, i) => (Number.isFinite(curve.accuracy[i]) ? [i] : []));
+        series.accuracy.append(measured.map((i) => curve.step[i] as number), measured.map((i) => curve.accuracy[i] as number));
       }
       // The trained network comes back as the current run, ended: its epoch table, and in the worker its
       // confusion matrix, feature maps, filters, saliency and understanding views (runController.restore).

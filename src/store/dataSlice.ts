@@ -5,6 +5,7 @@ import { datasetEntry, type DatasetId } from '../data/registry';
 import type { DatasetRef, LoadedDataset } from '../data/types';
 import { MAX_VALIDATION_FRACTION } from '../data/validation';
 import type { DataShape } from '../model/spec';
+import { scoreKindOf, type ScoreKind } from '../tasks/score';
 import type { AppState } from './appStore';
 
 export const DEFAULT_VALIDATION_FRACTION = 0.1;
@@ -30,6 +31,16 @@ export function datasetShape(s: Pick<DataSlice, 'datasetId' | 'customDataset'>):
   if (s.datasetId !== 'custom') return datasetEntry(s.datasetId).shape;
   const meta = s.customDataset?.data.meta;
   return meta ? { inputShape: meta.inputShape, numClasses: meta.classNames.length } : null;
+}
+
+/** The chosen dataset's task id (undefined: classification), from its registry entry or the user's own meta. */
+export function selectDatasetTask(s: Pick<DataSlice, 'datasetId' | 'customDataset'>): string | undefined {
+  return s.datasetId === 'custom' ? s.customDataset?.data.meta.task : datasetEntry(s.datasetId).task;
+}
+
+/** The number results are judged by for the chosen dataset's task: accuracy, or a detector's mAP@0.5. */
+export function selectScoreKind(s: Pick<DataSlice, 'datasetId' | 'customDataset'>): ScoreKind {
+  return scoreKindOf(selectDatasetTask(s));
 }
 
 export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => {

@@ -22,6 +22,7 @@ const CHANGED: Experiment = {
     optimizer: 'nesterov', learningRate: 0.0125, momentum: 0.95,
     schedule: { kind: 'step', everyEpochs: 5, factor: 0.5 }, weightDecay: 0.0005,
     augmentation: { flip: true, shift: 2 }, batchSize: 128, epochs: 12, seed: 42, pixelLoss: { dice: 1.5, balance: true },
+    boxLoss: { coord: 7.5, noObject: 0.25 },
   },
 };
 
@@ -41,10 +42,11 @@ describe('experiment link', () => {
   it('round-trips both ends of every range the training panel allows', () => {
     const ends: HyperParams[] = [
       { optimizer: 'sgd', learningRate: 1e-7, momentum: 0, schedule: { kind: 'step', everyEpochs: 1, factor: 0.001 },
-        weightDecay: 0, augmentation: { flip: false, shift: 0 }, batchSize: 1, epochs: 1, seed: 0, pixelLoss: { dice: 0, balance: false } },
+        weightDecay: 0, augmentation: { flip: false, shift: 0 }, batchSize: 1, epochs: 1, seed: 0, pixelLoss: { dice: 0, balance: false },
+        boxLoss: { coord: 0, noObject: 0 } },
       { optimizer: 'adagrad', learningRate: 10, momentum: 0.999, schedule: { kind: 'step', everyEpochs: 1000, factor: 1 },
         weightDecay: 1, augmentation: { flip: true, shift: 8 }, batchSize: 4096, epochs: 1000, seed: 2 ** 31 - 1,
-        pixelLoss: { dice: 10, balance: true } },
+        pixelLoss: { dice: 10, balance: true }, boxLoss: { coord: 20, noObject: 20 } },
       { ...DEFAULT_HYPER_PARAMS, schedule: { kind: 'cosine', minFactor: 0 } },
       { ...DEFAULT_HYPER_PARAMS, schedule: { kind: 'cosine', minFactor: 1 } },
     ];
@@ -100,6 +102,16 @@ describe('experiment link', () => {
     const { experiment, problems } = decodeExperiment('v=1&pixloss=dice:11,balance:false', DEFAULTS);
     expect(experiment?.hyper.pixelLoss).toEqual(DEFAULT_HYPER_PARAMS.pixelLoss);
     expect(problems.length).toBeGreaterThan(0);
+  });
+
+  it("reads the detector's loss weights, refusing one out of range", () => {
+    expect(encodeExperiment(CHANGED)).toContain('boxloss=coord:7.5,noObject:0.25');
+    expect(decodeExperiment('v=1&boxloss=noObject:2', DEFAULTS).experiment?.hyper.boxLoss).toEqual({ coord: 5, noObject: 2 });
+    for (const bad of ['coord:21', 'noObject:-1', 'coord:x', 'lambda:1']) {
+      const { experiment, problems } = decodeExperiment(`v=1&boxloss=${bad}`, DEFAULTS);
+      expect(experiment?.hyper.boxLoss).toEqual(DEFAULT_HYPER_PARAMS.boxLoss);
+      expect(problems.length).toBeGreaterThan(0);
+    }
   });
 
   it('opens the default for a link of another or no version', () => {

@@ -14,7 +14,7 @@ import { isBuiltinDatasetId, type BuiltinDatasetId, type DatasetId } from '../da
 import { MAX_VALIDATION_FRACTION } from '../data/validation';
 import { decodeSpec, encodeSpec, LINK_LIMITS, LINK_VERSION, type LinkProblem } from '../model/link';
 import type { ModelSpec } from '../model/spec';
-import { DEFAULT_PIXEL_LOSS, MAX_DICE, MAX_SHIFT } from '../train/api/hyper';
+import { DEFAULT_BOX_LOSS, DEFAULT_PIXEL_LOSS, MAX_BOX_WEIGHT, MAX_DICE, MAX_SHIFT } from '../train/api/hyper';
 import { OPTIMIZER_NAMES, type HyperParams } from '../train/api/protocol';
 
 /** Page-address property <-> value; `parse` gives undefined for anything it does not accept. */
@@ -106,6 +106,8 @@ export const HYPER_FIELDS: FieldTable<HyperParams> = {
   seed: intField('seed', 0, 2 ** 31 - 1),
   pixelLoss: withDefault(objectField('pixloss', z.strictObject({ dice: z.number().min(0).max(MAX_DICE), balance: z.boolean() }),
     { partial: true }), DEFAULT_PIXEL_LOSS),
+  boxLoss: withDefault(objectField('boxloss', z.strictObject({ coord: z.number().min(0).max(MAX_BOX_WEIGHT),
+    noObject: z.number().min(0).max(MAX_BOX_WEIGHT) }), { partial: true }), DEFAULT_BOX_LOSS),
 };
 
 /** A dataset made from the user's own images cannot travel in a link: only the built-in ones are read. */

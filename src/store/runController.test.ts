@@ -87,6 +87,22 @@ describe('createRunController', () => {
     expect(selectCanTrain(store.getState())).toBe(true);
   });
 
+  it("records no accuracy curve for a detector's run (its batch accuracy counts cells), and does again for classification", () => {
+    const { store, series, run, emit } = setup();
+    const batch = (step: number) => ({ step: new Float64Array([step]), epoch: new Float64Array([1]),
+      loss: new Float32Array([1]), accuracy: new Float32Array([0.97]) });
+    store.getState().selectDataset('mnistScenes');
+    run.start();
+    emit({ type: 'metrics', runId: 1, batch: batch(1) });
+    expect(series.loss.length).toBe(1);
+    expect(series.accuracy.length).toBe(0);
+    emit({ type: 'phase', runId: 1, phase: 'done' });
+    store.getState().selectDataset('mnist');
+    run.start();
+    emit({ type: 'metrics', runId: 2, batch: batch(1) });
+    expect(series.accuracy.length).toBe(1);
+  });
+
   it('clears the curves of the previous run when a new one starts', () => {
     const { series, run, emit } = setup();
     run.start();

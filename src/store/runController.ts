@@ -12,6 +12,8 @@ import { createUnderstandChannel, type UnderstandChannel } from '../train/api/un
 import type { AppStore } from './appStore';
 import { selectHasInvalidField, selectIsPaused, selectIsRunning, selectRunActive } from './appStore';
 import { selectResultsStale, trainedOn } from './results';
+import { selectScoreKind } from './dataSlice';
+import { scoredPerBatch } from '../tasks/score';
 
 export interface RunSeries {
   readonly loss: Series;
@@ -64,6 +66,9 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
   // A run whose results were cleared (another dataset chosen since): its late probes are not shown.
   let clearedRun: number | null = null;
   const understanding = createUnderstandChannel(client);
+  // A detector's per-batch "accuracy" is the share of cells right about holding an object, not a detector's
+  // score: its runs record no accuracy curve (src/tasks/score.ts), so nothing shows it under that name.
+  let recordAccuracy = true;
   const off = client.subscribe((msg) => {
     const s = store.getState();
     if (msg.runId === clearedRun) return;
@@ -80,7 +85,7 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
       case 'metrics': {
         const { batch } = msg;
         series.loss.append(batch.step, batch.loss);
-        series.accuracy.append(batch.step, batch.accuracy);
+        if (recordAccuracy) series.accuracy.append(batch.step, batch.accuracy);
         const last = batch.step.length - 1;
         if (last >= 0) s.setProgress(batch.epoch[last] as number, batch.step[last] as number, batch.learningRate);
         break;
@@ -117,6 +122,7 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
     if (!s.analysis.valid || selectHasInvalidField(s)) return false;
     series.loss.clear();
     series.accuracy.clear();
+    recordAccuracy = scoredPerBatch(selectScoreKind(s));
     probes.clear();
     const ref = typeof dataset === 'function' ? dataset() : dataset;
     const runId = client.start(s.spec, ref, s.hyper, s.backendChoice, { ...(paused ? { paused: true } : {}),

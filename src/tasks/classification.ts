@@ -8,6 +8,7 @@ export const classificationTask: TaskModule = {
   id: 'classification',
   target: 'classPerImage',
   metrics: ['loss', 'accuracy'],
+  score: 'accuracy',
   targetSize: (data) => data.numClasses,
   writeTarget(source, index, out, at, data) {
     const label = source.labels[index] ?? 0;

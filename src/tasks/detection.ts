@@ -50,6 +50,7 @@ export const detectionTask: TaskModule = {
   id: 'detection',
   target: 'boxesPerCell',
   metrics: ['loss', 'accuracy', 'meanAP'],
+  score: 'meanAP',
   targetSize: (data) => gridSideOf(data)[0] * gridSideOf(data)[1] * cellSizeOf(data),
   writeTarget(source, index, out, at, data) {
     const boxes = source.boxes?.[index];

@@ -43,6 +43,7 @@ export const segmentationTask: TaskModule = {
   id: 'segmentation',
   target: 'classPerPixel',
   metrics: ['loss', 'accuracy', 'meanIoU'],
+  score: 'accuracy',
   targetSize: ({ inputShape, numClasses }) => (inputShape[0] ?? 0) * (inputShape[1] ?? 0) * numClasses,
   writeTarget(source, index, out, at, data) {
     const { masks } = source;

@@ -20,6 +20,8 @@ export interface TaskModule {
   readonly target: 'classPerImage' | 'classPerPixel' | 'boxesPerCell';
   /** The metrics training reports, in the order the worker returns them (i18n: run.metric.<name>). */
   readonly metrics: readonly string[];
+  /** The number the task is judged by after each epoch, shown where a score is shown (src/tasks/score.ts). */
+  readonly score: 'accuracy' | 'meanAP';
   /** Numbers in one example's target as the batch buffers hold it (a one-hot row, or one per pixel). */
   targetSize(data: DataShape): number;
   /** Writes example `index`'s target (targetSize numbers) into `out` from `at`; throws on a bad class. */

@@ -137,7 +137,7 @@ export function createSession(ctx: RunContext, data: LoadedDataset): Session {
   if (data.train.count === 0 || data.test.count === 0) throw new Error('the dataset has no training or no test examples');
   const [h = 0, w = 0, c = 0] = data.meta.inputShape;
   // The dataset says what its targets mean (a class per image, or per pixel): the task's loss and metrics.
-  const task = workerTaskWith(data.meta.task, taskLossOptions(data, hyper.pixelLoss));
+  const task = workerTaskWith(data.meta.task, taskLossOptions(data, hyper.pixelLoss, hyper.boxLoss));
   const layout: BatchLayout = { inputShape: [h, w, c], numClasses: data.meta.classNames.length, task };
   const targetSize = layout.task?.task.targetSize(layout) ?? layout.numClasses;
   const network = ctx.deps.buildModel(spec, { inputShape: data.meta.inputShape, numClasses: layout.numClasses }, hyper.seed);

@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { selectStepsPerEpoch } from '../store/appStore';
 import { createLossChart, type LossChart, type LossChartLabels } from './charts/lossChart';
 import { epochEndStep } from './charts/chartMath';
-import { useServices } from './AppContext';
+import { useApp, useServices } from './AppContext';
 import { SaveButtons } from './saveImage';
 import { ChartLatest, ChartTable, ChartTableButton, useChartTable } from './charts/ChartText';
 import { createRunNumbers, CUSTOM_DATASET, runNames, type RunSettings } from './charts/runLabels';
 import { runWords } from './charts/runWords';
 import { datasetEntry } from '../data/registry';
+import { selectScoreKind } from '../store/dataSlice';
+import { epochScore } from '../tasks/score';
+import { scoreMarks } from './charts/scoreMarks';
 
 const fmt = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(3) : v.toExponential(2));
 
@@ -29,15 +32,16 @@ export const LossChartView = memo(function LossChartView() {
   const [logScale, setLogScale] = useState(false);
   const [smoothing, setSmoothing] = useState(0.6);
   const { table, toggle } = useChartTable(series.loss, series.accuracy);
+  // A detector's points are its mAP@0.5 and it has no accuracy curve (src/tasks/score.ts).
+  const kind = useApp(selectScoreKind);
 
   const labels = useMemo<LossChartLabels>(() => {
     const words = runWords(tr, tRun);
+    const score = scoreMarks(kind, t, tp, tc);
     return {
-      loss: t('chart.loss'), accuracy: t('chart.accuracy'), step: t('chart.step'),
-      testAccuracy: tp('curves.testAccuracy'), validation: tp('curves.validation'), meanIoU: tp('curves.meanIoU'),
+      ...score.marks, step: t('chart.step'), perBatch: score.perBatch,
       learningRate: tp('curves.learningRate'), exploded: tc('exploded'),
-      shortMarks: { loss: tc('marks.loss'), accuracy: tc('marks.accuracy'), testAccuracy: tc('marks.test'), validation: tc('marks.validation'),
-        meanIoU: tc('marks.iou') },
+      shortMarks: score.short,
       runNames: (runs) => {
         // A reopened project's saved runs are numbered -1, -2, ... (runHistory.setSaved).
         const live = runNames(runs.filter((run) => run > 0)
@@ -58,7 +62,7 @@ export const LossChartView = memo(function LossChartView() {
         ...v.others.map((o) => tr('readOther', { name: o.name, loss: fmt(o.loss) })),
       ],
     };
-  }, [t, tp, tr, tRun, tc]);
+  }, [t, tp, tr, tRun, tc, kind]);
   const labelsRef = useRef(labels);
 
   useEffect(() => {
@@ -75,7 +79,12 @@ export const LossChartView = memo(function LossChartView() {
       }
       if (s.epochs !== prev?.epochs || s.examples !== prev?.examples) {
         const per = selectStepsPerEpoch(s);
-        c.setEpochs(per === null ? [] : s.epochs.map((e) => ({ ...e, x: epochEndStep(e.epoch, per) })));
+        const kindNow = selectScoreKind(s);
+        c.setEpochs(per === null ? [] : s.epochs.map((e) => {
+          const score = epochScore(e, kindNow);
+          return { x: epochEndStep(e.epoch, per), test: score.test, validation: score.validation,
+            ...(e.testMeanIoU === undefined ? {} : { testMeanIoU: e.testMeanIoU }) };
+        }));
       }
       if (s.progress && s.progress !== prev?.progress && s.liveLearningRate !== undefined && s.liveLearningRate !== null) {
         c.addLearningRate(s.progress.step, s.liveLearningRate);
@@ -109,7 +118,7 @@ export const LossChartView = memo(function LossChartView() {
   return (
     <section className="panel chart-panel" aria-labelledby="chart-heading">
       <div className="chart-head">
-        <h2 id="chart-heading">{t('chart.heading')}</h2>
+        <h2 id="chart-heading">{kind === 'meanAP' ? t('chart.headingMeanAP') : t('chart.heading')}</h2>
         <div className="chart-tools" role="group" aria-label={tc('tools')}>
           <label className="chart-toggle" title={tp('curves.logScale')}>
             <input type="checkbox" checked={logScale} data-action="log-scale" aria-label={tp('curves.logScale')}

@@ -6,6 +6,7 @@ import { useApp } from './AppContext';
 import { DivergenceNotice } from './training/DivergenceNotice';
 import { DataGroup, OptimizerGroup, ScheduleGroup } from './training/HyperGroups';
 import { PixelLossGroup } from './training/PixelLossGroup';
+import { BoxLossGroup } from './training/BoxLossGroup';
 import { RunEstimateLine } from './training/RunEstimateLine';
 import { useRunEstimate } from './training/useRunEstimate';
 import { WorkersSetting } from './training/WorkersSetting';
@@ -36,6 +37,7 @@ export const TrainingPanel = memo(function TrainingPanel() {
       <OptimizerGroup busy={busy} />
       <ScheduleGroup busy={busy} />
       <PixelLossGroup busy={busy} />
+      <BoxLossGroup busy={busy} />
       <DataGroup busy={busy} />
       <WorkersSetting busy={busy} />
       {estimate && studyPreset === null && <RunEstimateLine estimate={estimate} batchSize={batchSize} />}

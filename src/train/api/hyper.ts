@@ -1,6 +1,6 @@
 // Hyper-parameters: the defaults and the check the worker runs before anything is loaded. Pure (no
 // tfjs), so the store and the link code can use them too.
-import { OPTIMIZER_NAMES, type HyperParams, type PixelLoss } from './protocol';
+import { OPTIMIZER_NAMES, type BoxLoss, type HyperParams, type PixelLoss } from './protocol';
 import { scheduleProblems } from './schedules';
 
 export const DEFAULT_HYPER_PARAMS: HyperParams = {
@@ -14,9 +14,16 @@ export const DEFAULT_HYPER_PARAMS: HyperParams = {
   epochs: 3,
   seed: 1,
   pixelLoss: { dice: 0, balance: false },
+  boxLoss: { coord: 5, noObject: 0.5 },
 };
 
 export const DEFAULT_PIXEL_LOSS: PixelLoss = { dice: 0, balance: false };
+
+/** YOLO v1's weights: the box error counts 5 times, an empty cell's objectness half. */
+export const DEFAULT_BOX_LOSS: BoxLoss = { coord: 5, noObject: 0.5 };
+
+/** The largest detection loss weight a run takes (the objectness and class terms weigh 1). */
+export const MAX_BOX_WEIGHT = 20;
 
 /** The largest Dice weight a run takes (the cross-entropy's weight is 1). */
 export const MAX_DICE = 10;
@@ -44,9 +51,21 @@ export function hyperParamProblems(hyper: HyperParams): string[] {
   const { pixelLoss } = hyper;
   if (pixelLoss !== undefined && (typeof pixelLoss !== 'object' || pixelLoss === null)) problems.push('the per-pixel loss settings are missing');
   else if (pixelLoss && !(pixelLoss.dice >= 0 && pixelLoss.dice <= MAX_DICE)) problems.push(`the Dice weight must be from 0 to ${MAX_DICE} (got ${pixelLoss.dice})`);
+  problems.push(...boxLossProblems(hyper.boxLoss));
   if (typeof augmentation !== 'object' || augmentation === null) problems.push('the augmentation settings are missing');
   else if (!Number.isInteger(augmentation.shift) || augmentation.shift < 0 || augmentation.shift > MAX_SHIFT) {
     problems.push(`the shift must be a whole number of pixels from 0 to ${MAX_SHIFT} (got ${augmentation.shift})`);
   }
   return problems;
+}
+
+/** What is wrong with the detection loss weights, in words (each from 0 to MAX_BOX_WEIGHT). */
+function boxLossProblems(boxLoss: BoxLoss | undefined): string[] {
+  if (boxLoss === undefined) return [];
+  if (typeof boxLoss !== 'object' || boxLoss === null) return ['the detection loss weights are missing'];
+  const inRange = (v: number) => v >= 0 && v <= MAX_BOX_WEIGHT;
+  return [
+    ...(inRange(boxLoss.coord) ? [] : [`the box loss weight (lambda_coord) must be from 0 to ${MAX_BOX_WEIGHT} (got ${boxLoss.coord})`]),
+    ...(inRange(boxLoss.noObject) ? [] : [`the empty-cell weight (lambda_noobj) must be from 0 to ${MAX_BOX_WEIGHT} (got ${boxLoss.noObject})`]),
+  ];
 }

@@ -45,6 +45,16 @@ export interface HyperParams {
   readonly seed: number;
   /** Segmentation's loss (src/train/tasks/segmentation.ts); a class-per-image run ignores it. None: cross-entropy alone. */
   readonly pixelLoss?: PixelLoss;
+  /** The grid detector's loss weights (src/train/tasks/detection.ts); other tasks ignore them. None: YOLO v1's. */
+  readonly boxLoss?: BoxLoss;
+}
+
+/** YOLO v1's two loss weights a student may change (the objectness and class terms keep weight 1). */
+export interface BoxLoss {
+  /** lambda_coord: the box's squared error (x, y, sqrt w, sqrt h) in the cells that hold an object. */
+  readonly coord: number;
+  /** lambda_noobj: the objectness cross-entropy of the cells that hold none. */
+  readonly noObject: number;
 }
 
 export interface PixelLoss {

@@ -67,4 +67,13 @@ describe('hyperParamProblems', () => {
     });
     expect(problems.join('\n')).toMatch(/optimizer 'lion'[\s\S]*momentum[\s\S]*weight decay[\s\S]*seed[\s\S]*cosine[\s\S]*shift/);
   });
+
+  it("refuses the detector's loss weights outside 0 to 20, naming each", () => {
+    expect(hyperParamProblems({ ...DEFAULT_HYPER_PARAMS, boxLoss: { coord: 0, noObject: 20 } })).toEqual([]);
+    const problems = hyperParamProblems({ ...DEFAULT_HYPER_PARAMS, boxLoss: { coord: 21, noObject: Number.NaN } });
+    expect(problems).toEqual([
+      'the box loss weight (lambda_coord) must be from 0 to 20 (got 21)',
+      'the empty-cell weight (lambda_noobj) must be from 0 to 20 (got NaN)',
+    ]);
+  });
 });

@@ -12,6 +12,10 @@ export const cropLayerName = (id: string): string => `${id}/crop`;
 export const convTranspose2dWorker: WorkerBlock<ConvTranspose2DBlock> = {
   kind: 'convtranspose2d',
   hasKernel: true,
+  // Its kernel is [kh, kw, out, in]: each input channel's patch stamped onto each output channel, drawn as
+  // a convolution's filters are (one row per output channel, one tile per input channel).
+  filters: true,
+  filterKernel: (kernel) => tf.transpose(kernel, [0, 1, 3, 2]),
   cam: true,
   build(block, [x], ctx) {
     const input = x as tf.SymbolicTensor;

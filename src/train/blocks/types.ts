@@ -31,6 +31,8 @@ export interface WorkerBlock<B extends { readonly kind: string; readonly id: str
   readonly hasKernel?: boolean;
   /** Its kernel is shown as filters (convolutions: a grid of small images per output channel). */
   readonly filters?: boolean;
+  /** Its kernel in a convolution's [kh, kw, in, out] order for the filters, where it is kept otherwise. */
+  readonly filterKernel?: (kernel: tf.Tensor) => tf.Tensor;
   /** Grad-CAM may explain its spatial output (convolutions and what follows them element-wise). */
   readonly cam?: boolean;
   /** Self-attention: its attention weights [B, heads, N, N] for its input tokens (the attention-map probe). */

@@ -3,15 +3,15 @@
 // shard of the batch, and the helper answers with its shard's loss, accuracy and gradients (transferred).
 import type { DataShape, ModelSpec } from '../../model/spec';
 import type { BackendName } from '../api/protocol';
-import type { SegmentationLossOptions } from '../tasks/segmentation';
+import type { TaskLossOptions } from '../tasks/registry';
 
 export type ToHelper =
   | { readonly type: 'init'; readonly spec: ModelSpec; readonly dataShape: DataShape; readonly seed: number;
       readonly backend: BackendName; readonly weightDecay: number;
       /** The run's task (src/tasks/registry.ts); classification when absent. */
       readonly task?: string;
-      /** Segmentation's Dice weight and class weights, as the coordinator worked them out. */
-      readonly taskLoss?: SegmentationLossOptions }
+      /** Segmentation's Dice weight and class weights, or the detector's loss weights, as the coordinator worked them out. */
+      readonly taskLoss?: TaskLossOptions }
   | { readonly type: 'step'; readonly weights: readonly Float32Array[]; readonly x: Float32Array; readonly y: Float32Array | Int32Array;
       readonly n: number; readonly epoch: number; readonly step: number;
       /** Where the shard sits in the whole batch (dropout masks are the whole batch's rows) and its batch-norm groups. */

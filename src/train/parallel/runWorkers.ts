@@ -1,8 +1,7 @@
 // Decides, at the start of a run, how many workers train it (shards.ts's planWorkers), starts the helpers
 // and tells the page: the backend message is posted again with the worker count and its reason. Where the
 // helpers cannot start, the run trains on one worker and the reason says why.
-import { taskLossOptions } from '../tasks/registry';
-import type { SegmentationLossOptions } from '../tasks/segmentation';
+import { taskLossOptions, type TaskLossOptions } from '../tasks/registry';
 import type { LoadedDataset } from '../../data/types';
 import type { BackendInfo, WorkersInfo } from '../api/protocol';
 import type { RunContext } from '../session';
@@ -34,7 +33,7 @@ export const defaultParallelDeps: ParallelDeps = {
   cores: () => (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency,
 };
 
-const withTaskLoss = (taskLoss: SegmentationLossOptions | undefined) => (taskLoss ? { taskLoss } : {});
+const withTaskLoss = (taskLoss: TaskLossOptions | undefined) => (taskLoss ? { taskLoss } : {});
 
 export async function startRunWorkers(ctx: RunContext, deps: ParallelDeps, backend: BackendInfo, data: LoadedDataset): Promise<void> {
   const { msg } = ctx;
@@ -51,7 +50,7 @@ export async function startRunWorkers(ctx: RunContext, deps: ParallelDeps, backe
     try {
       ctx.parallel = await startParallel(deps.spawnHelper, plan.count,
         { spec: msg.spec, dataShape, seed: msg.hyper.seed, backend: backend.name, weightDecay: msg.hyper.weightDecay,
-          ...(data.meta.task ? { task: data.meta.task } : {}), ...withTaskLoss(taskLossOptions(data, msg.hyper.pixelLoss)) },
+          ...(data.meta.task ? { task: data.meta.task } : {}), ...withTaskLoss(taskLossOptions(data, msg.hyper.pixelLoss, msg.hyper.boxLoss)) },
         { batchSize: msg.hyper.batchSize, batchNorm }, (detail) => tell(failed(detail)));
     } catch (err) {
       return tell(failed(err instanceof Error ? err.message : String(err)));

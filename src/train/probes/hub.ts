@@ -234,9 +234,14 @@ function buildProbes(src: ProbeSource, config: ProbeConfig, limits: ProbeLimits,
   const maps = wanted.fast && config.activations
     ? blocks.filter((b) => !only || only.has(b.id)).map((b) => mapTensor(b.id, blockValue(b, values), limits)).filter((m) => m !== null)
     : [];
-  // Filters: every conv block's kernel (dilated ones too), as the build's block map names it.
+  // Filters: every conv block's kernel (dilated and transposed ones too), as the build's block map names it.
   const kernels = wanted.fast && config.filters
-    ? blocks.flatMap((b) => (workerBlockOf(b.spec.kind).filters === true && b.kernel ? [kernelTensor(b.id, b.kernel.read(), limits)] : []))
+    ? blocks.flatMap((b) => {
+      const worker = workerBlockOf(b.spec.kind);
+      if (worker.filters !== true || !b.kernel) return [];
+      const kernel = b.kernel.read();
+      return [kernelTensor(b.id, worker.filterKernel ? worker.filterKernel(kernel) : kernel, limits)];
+    })
     : [];
   const templates = wanted.fast && config.filters ? templateTensor(network, limits.maxUnits) : null;
   const gradients = wanted.slow && wanted.pending ? gradientTensors(src, wanted.pending, wanted.options) : null;

@@ -6,6 +6,8 @@ import { createArithDiagram, type ArithDiagram, type ArithLabels } from './arith
 import { DEFAULT_FREE_PLAY, outputSize, paddedSize, reach, type FreePlay } from './frames';
 import { FreePlayControls } from './FreePlayControls';
 import { useArithScene, windowBlocks } from './useArithScene';
+import { denseOutput } from '../../model/outputField';
+import { OutputFieldView } from './OutputFieldView';
 import './arith.css';
 
 /** Convolution arithmetic: a conv / pool block's window sliding over its padded input, or free play. */
@@ -14,7 +16,12 @@ export const ArithView = memo(function ArithView() {
   const spec = useApp((s) => s.spec);
   const analysis = useApp((s) => s.analysis);
   const blocks = useMemo(() => windowBlocks(analysis), [analysis]);
-  const [mode, setMode] = useState<'block' | 'free'>('block');
+  const [chosenMode, setMode] = useState<'block' | 'free' | 'output'>('block');
+  // A network that labels every pixel or finds boxes per cell: one output cell's receptive field on the image.
+  const head = useMemo(() => denseOutput(analysis), [analysis]);
+  const outputMode = chosenMode === 'output' && head !== null;
+  // The window animation keeps its block underneath (hidden), so going back shows it unchanged.
+  const mode = chosenMode === 'output' ? 'block' : chosenMode;
 
   const [free, setFree] = useState<FreePlay>(DEFAULT_FREE_PLAY);
   const [speed, setSpeed] = useState(4);
@@ -77,19 +84,19 @@ export const ArithView = memo(function ArithView() {
 
   return (
     <section className="panel arith-view" aria-labelledby="arith-heading" data-testid="arith-view"
-      data-mode={mode} data-block={mode === 'block' ? (blockId ?? '') : ''} data-out-h={outH} data-out-w={outW}>
+      data-mode={outputMode ? 'output' : mode} data-block={mode === 'block' ? (blockId ?? '') : ''} data-out-h={outH} data-out-w={outW}>
       <h2 id="arith-heading">
         {t('arith.heading')}
         <SaveButtons target={host} name={`arithmetic-${mode === 'block' ? blockId : 'free-play'}`} />
       </h2>
       <div className="arith-toolbar">
         <div role="radiogroup" aria-label={t('arith.mode')}>
-          {(['block', 'free'] as const).map((m) => (
-            <button key={m} type="button" role="radio" aria-checked={mode === m} data-mode-button={m}
+          {(head ? ['block', 'free', 'output'] as const : ['block', 'free'] as const).map((m) => (
+            <button key={m} type="button" role="radio" aria-checked={outputMode ? m === 'output' : mode === m} data-mode-button={m}
               onClick={() => setMode(m)}>{t(`arith.modes.${m}`)}</button>
           ))}
         </div>
-        {mode === 'block' && (
+        {mode === 'block' && !outputMode && (
           <label>
             {t('arith.block')}{' '}
             <select value={blockId ?? ''} onChange={(e) => setPicked(e.target.value)} data-field="block"
@@ -99,6 +106,8 @@ export const ArithView = memo(function ArithView() {
           </label>
         )}
       </div>
+      {outputMode && head && <OutputFieldView spec={spec} analysis={analysis} head={head} />}
+      <div className="arith-window" hidden={outputMode}>
       {mode === 'free' && <FreePlayControls value={free} onChange={setFree} />}
       {mode === 'block' && blocks.length === 0 && <p className="muted">{t('arith.noBlocks')}</p>}
       <ul className="arith-formulas">
@@ -138,6 +147,7 @@ export const ArithView = memo(function ArithView() {
       <p className="muted arith-summary">{t('arith.summary', { height: outH, width: outW })}</p>
       <div className="arith-host" ref={host} />
       <p className="muted">{t('arith.hint')}{mode === 'block' && ` ${t('arith.hintField')}`}</p>
+      </div>
     </section>
   );
 });

@@ -36,8 +36,9 @@ export const ChartLatest = memo(function ChartLatest({ loss, accuracy }: { loss:
     const write = () => {
       const l = loss.last();
       const a = accuracy.last();
-      setText(el, l === undefined ? t('chart.noData')
-        : t('chart.latest', { step: l.x, loss: fmt(l.y), accuracy: a === undefined ? '–' : (100 * a.y).toFixed(1) }));
+      // A run with no accuracy curve (a detector's: src/tasks/score.ts) names none.
+      setText(el, l === undefined ? t('chart.noData') : a === undefined ? t('chart.latestLoss', { step: l.x, loss: fmt(l.y) })
+        : t('chart.latest', { step: l.x, loss: fmt(l.y), accuracy: (100 * a.y).toFixed(1) }));
     };
     // Always written (a visually hidden line is never "on screen"), at most once per frame.
     const life = createLifecycle(write, { element: el, onScreenOnly: false, resize: false });
@@ -66,13 +67,16 @@ export function ChartTableButton({ open, onToggle }: { open: boolean; onToggle: 
 export function ChartTable({ table }: { table: ChartTableData }) {
   const { t } = useTranslation('a11y');
   const caption = t('chart.caption', { count: table.loss.length, step: table.loss.at(-1)?.x ?? 0 });
+  // No accuracy column for a run that records none (a detector's).
+  const withAccuracy = table.accuracy.size > 0;
   return (
     // Scrolls inside the chart's box; focusable so the keyboard can scroll it.
     <div className="chart-table-box" id="chart-table-box" tabIndex={0} role="region" aria-label={caption}>
       <table className="chart-table" data-testid="chart-table">
         <caption>{caption}</caption>
         <thead>
-          <tr><th scope="col">{t('chart.step')}</th><th scope="col">{t('chart.loss')}</th><th scope="col">{t('chart.accuracy')}</th></tr>
+          <tr><th scope="col">{t('chart.step')}</th><th scope="col">{t('chart.loss')}</th>
+            {withAccuracy && <th scope="col">{t('chart.accuracy')}</th>}</tr>
         </thead>
         <tbody>
           {table.loss.map((p) => {
@@ -80,7 +84,7 @@ export function ChartTable({ table }: { table: ChartTableData }) {
             return (
               <tr key={p.x}>
                 <td className="num">{p.x}</td><td className="num">{fmt(p.y)}</td>
-                <td className="num">{accuracy === undefined ? '–' : `${(100 * accuracy).toFixed(1)}%`}</td>
+                {withAccuracy && <td className="num">{accuracy === undefined ? '–' : `${(100 * accuracy).toFixed(1)}%`}</td>}
               </tr>
             );
           })}

@@ -23,11 +23,14 @@ export interface LegendMarks {
   readonly meanIoU?: string;
 }
 
-/** The legend's line styles; the IoU ring only where a run on the chart has IoU points. */
-export function legendStyles(marks: LegendMarks, short: LegendMarks, withIoU: boolean) {
+/**
+ * The legend's line styles; the IoU ring only where a run on the chart has IoU points, the score's dashed
+ * curve only where the run's score is known per batch (a detector's mAP is known per epoch only).
+ */
+export function legendStyles(marks: LegendMarks, short: LegendMarks, withIoU: boolean, perBatch = true) {
   return [
     { key: 'loss', text: short.loss, title: marks.loss, dash: null, marker: null },
-    { key: 'accuracy', text: short.accuracy, title: marks.accuracy, dash: '5 3', marker: null },
+    ...(perBatch ? [{ key: 'accuracy', text: short.accuracy, title: marks.accuracy, dash: '5 3', marker: null }] : []),
     { key: 'test', text: short.testAccuracy, title: marks.testAccuracy, dash: null, marker: 'filled' },
     { key: 'validation', text: short.validation, title: marks.validation, dash: null, marker: 'hollow' },
     ...(withIoU ? [{ key: 'iou', text: short.meanIoU ?? 'IoU', title: marks.meanIoU ?? 'IoU', dash: '2 2', marker: 'hollow' }] : []),
@@ -39,8 +42,8 @@ export function legendStyles(marks: LegendMarks, short: LegendMarks, withIoU: bo
  * right (their short words, or only their marks on a narrow row; the full name is each item's tooltip).
  */
 export function drawLegend(g: Group, runs: readonly LegendRun[], marks: LegendMarks, short: LegendMarks, width: number,
-  withIoU = false): void {
-  const styles = legendStyles(marks, short, withIoU);
+  withIoU = false, perBatch = true): void {
+  const styles = legendStyles(marks, short, withIoU, perBatch);
   const row = legendRow(runs.map((r) => r.label), styles.map((d) => d.text), width);
   const runItems = g.selectAll<SVGGElement, LegendRun>('g.run').data(runs).join((enter) => {
     const item = enter.append('g').attr('class', 'run');

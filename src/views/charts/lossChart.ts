@@ -22,6 +22,8 @@ export interface LossChartLabels extends LegendMarks {
   readonly shortMarks: LegendMarks;
   /** Legend names of the runs on the chart (in the order given), e.g. by the settings in which they differ. */
   readonly runNames: (runs: readonly number[]) => readonly RunName[];
+  /** False where the run's score is known per epoch only (a detector's mAP): the legend names no score curve. */
+  readonly perBatch?: boolean;
   /** Beside the mark where an exploded run leaves the plot ("diverged"). */
   readonly exploded?: string;
   /** Hover lines, e.g. "Batch 120", "Loss 0.412 (smoothed 0.398)". */
@@ -174,8 +176,10 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
       yLossAxis.call(d3.axisLeft(yLoss).ticks(frame.yTicks, logScale ? '~g' : undefined).tickSizeOuter(0));
       if (logScale) thinLogLabels(yLossAxis, frame.yTicks);
     });
-    when('yAcc', `${width} ${height} ${frame.yTicks}`, () => {
-      yAccAxis.attr('transform', `translate(${width},0)`).call(d3.axisRight(yAcc).ticks(frame.yTicks, '.0%').tickSizeOuter(0));
+    // A detector's mAP is written 0 to 1 (as its table does), an accuracy as a percentage.
+    const scoreFormat = labels.perBatch === false ? '.1f' : '.0%';
+    when('yAcc', `${width} ${height} ${frame.yTicks} ${scoreFormat}`, () => {
+      yAccAxis.attr('transform', `translate(${width},0)`).call(d3.axisRight(yAcc).ticks(frame.yTicks, scoreFormat).tickSizeOuter(0));
     });
     const line = (y: (v: number) => number) => d3.line<SeriesPoint>().x((p) => x(p.x)).y((p) => y(p.y));
     const lossPath = line((v) => yLoss(v) ?? 0);
@@ -206,11 +210,12 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
     drawLearningRate(x, frame.lrStrip > 0 ? height + LR_GAP : null, fullHeight, frame.lrTicks, buckets);
     const runIds = [...past, current].map((r) => r.run);
     const withIoU = current.epochs.some((e) => e.testMeanIoU !== undefined && !Number.isNaN(e.testMeanIoU));
-    when('legend', `${runIds.join()} ${labelsVersion} ${margin.left} ${margin.top} ${frame.svgWidth} ${withIoU}`, () => {
+    const perBatch = labels.perBatch ?? true;
+    when('legend', `${runIds.join()} ${labelsVersion} ${margin.left} ${margin.top} ${frame.svgWidth} ${withIoU} ${perBatch}`, () => {
       const names = labels.runNames(runIds);
       legend.attr('transform', `translate(${4 - margin.left},${-margin.top / 2})`);
       drawLegend(legend, [...past, current].map((r, i) => ({ label: names[i]?.short ?? String(r.run), title: names[i]?.full ?? '',
-        colour: runColour(r.run), current: r === current })), labels, labels.shortMarks, frame.svgWidth - 8, withIoU);
+        colour: runColour(r.run), current: r === current })), labels, labels.shortMarks, frame.svgWidth - 8, withIoU, perBatch);
     });
     drawHover(x, width, fullHeight, now?.smooth ?? []);
   };
@@ -231,17 +236,16 @@ export function createLossChart(el: HTMLElement, opts: LossChartOptions): LossCh
 
   const drawEpochs = (x: d3.ScaleLinear<number, number>, yAcc: d3.ScaleLinear<number, number>, colour: string) => {
     const marks = runs.current.epochs.flatMap((e) => [
-      { x: e.x, y: e.testAccuracy, kind: 'test' },
-      ...(e.validationAccuracy === undefined ? [] : [{ x: e.x, y: e.validationAccuracy, kind: 'validation' }]),
+      ...(e.test === undefined || Number.isNaN(e.test) ? [] : [{ x: e.x, y: e.test, kind: 'test' }]),
+      ...(e.validation === undefined || Number.isNaN(e.validation) ? [] : [{ x: e.x, y: e.validation, kind: 'validation' }]),
       ...(e.testMeanIoU === undefined || Number.isNaN(e.testMeanIoU) ? [] : [{ x: e.x, y: e.testMeanIoU, kind: 'iou' }]),
-      ...(e.testMeanAP === undefined || Number.isNaN(e.testMeanAP) ? [] : [{ x: e.x, y: e.testMeanAP, kind: 'map' }]),
     ]);
     // The points move only when an epoch ends or the axes change.
     when('epochs', `${colour} ${marks.map((d) => `${d.kind} ${x(d.x)} ${yAcc(d.y)}`).join()}`, () => {
       epochLayer.selectAll<SVGCircleElement, (typeof marks)[number]>('circle').data(marks).join('circle')
         .attr('class', (d) => `epoch-point ${d.kind}`).attr('r', 4).attr('cx', (d) => x(d.x)).attr('cy', (d) => yAcc(d.y))
         .style('stroke', colour).style('fill', (d) => (d.kind === 'test' ? colour : '#fff'))
-        .style('stroke-dasharray', (d) => (d.kind === 'iou' || d.kind === 'map' ? '2 2' : null));
+        .style('stroke-dasharray', (d) => (d.kind === 'iou' ? '2 2' : null));
     });
   };
 

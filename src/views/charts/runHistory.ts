@@ -6,14 +6,11 @@ import type { Series, SeriesPoint } from '../../metrics/series';
 
 export interface EpochPoint {
   readonly x: number;
-  readonly testAccuracy: number;
-  readonly validationAccuracy?: number;
+  /** The run's score on the test / validation split: accuracy, or a detector's mAP@0.5 (src/tasks/score.ts). */
+  readonly test: number | undefined;
+  readonly validation?: number | undefined;
   /** Segmentation runs: the test split's mean IoU, drawn on the accuracy axis (both run 0..1). */
   readonly testMeanIoU?: number;
-  /** Detection runs: the test split's mAP at IoU 0.5, on the accuracy axis too. */
-  readonly testMeanAP?: number;
-  readonly testLoss: number;
-  readonly validationLoss?: number;
 }
 
 export interface RunCurves {

@@ -56,6 +56,14 @@ describe('run names on the training curves', () => {
       .toEqual(['no augmentation', 'flip + shift 2']);
   });
 
+  it("names a detector's loss weights, and not for runs that keep the defaults", () => {
+    expect(names([run({ boxLoss: { coord: 5, noObject: 0.5 } }), run({ boxLoss: { coord: 7, noObject: 0.5 } })]))
+      .toEqual(['λ_coord 5, λ_noobj 0.5', 'λ_coord 7, λ_noobj 0.5']);
+    // A run from before the setting existed (none given) trained with the defaults.
+    const older: HyperParams = { ...DEFAULT_HYPER_PARAMS, boxLoss: undefined };
+    expect(names([{ ...base, hyper: older }, run({ boxLoss: { coord: 5, noObject: 0.5 } })])).toEqual(['Run 1, same settings', 'Run 2, same settings']);
+  });
+
   it('keeps "Run n" for a lone run and for a run whose settings are unknown', () => {
     expect(names([run()])).toEqual(['Run 1']);
     expect(names([null, run({ learningRate: 0.01 }), run({ learningRate: 0.1 })])).toEqual(['Run 1', 'lr 0.01', 'lr 0.1']);

@@ -3,6 +3,7 @@
 // from the caller (i18n), the settings from the store's snapshot taken when each run started.
 import type { BlockSpec, ModelSpec } from '../../model/spec';
 import type { HyperParams, LrSchedule, OptimizerName } from '../../train/api/protocol';
+import { DEFAULT_BOX_LOSS } from '../../train/api/hyper';
 
 /** What a run trained with, captured when it started. */
 export interface RunSettings {
@@ -23,7 +24,9 @@ export type RunDiff =
   | { readonly kind: 'optimizer'; readonly value: OptimizerName }
   | { readonly kind: 'learningRate' | 'momentum' | 'weightDecay' | 'batchSize' | 'epochs' | 'seed'; readonly value: number }
   | { readonly kind: 'schedule'; readonly value: LrSchedule['kind'] }
-  | { readonly kind: 'augmentation'; readonly flip: boolean; readonly shift: number };
+  | { readonly kind: 'augmentation'; readonly flip: boolean; readonly shift: number }
+  /** A detector's loss weights (YOLO v1's lambda_coord and lambda_noobj). */
+  | { readonly kind: 'boxLoss'; readonly coord: number; readonly noObject: number };
 
 /** The translated words a label is made of. */
 export interface RunWords {
@@ -106,6 +109,8 @@ export function runDifferences(runs: readonly RunSettings[]): RunDiff[][] {
   if (!allSame(runs, (r) => h(r).augmentation)) {
     each((r) => ({ kind: 'augmentation', flip: h(r).augmentation.flip, shift: h(r).augmentation.shift }));
   }
+  const box = (r: RunSettings) => h(r).boxLoss ?? DEFAULT_BOX_LOSS;
+  if (!allSame(runs, box)) each((r) => ({ kind: 'boxLoss', coord: box(r).coord, noObject: box(r).noObject }));
   for (const kind of HYPER_NUMBERS.slice(3)) {
     if (!allSame(runs, (r) => h(r)[kind])) each((r) => ({ kind, value: h(r)[kind] }));
   }

@@ -19,6 +19,7 @@ export function runWords(t: Translate, tRun: Translate): RunWords {
         const parts = [...(d.flip ? [t('augmentation.flip')] : []), ...(d.shift > 0 ? [t('augmentation.shift', { value: d.shift })] : [])];
         return parts.length > 0 ? parts.join(' + ') : t('augmentation.none');
       }
+      case 'boxLoss': return t('boxLoss', { coord: formatValue(d.coord), noObject: formatValue(d.noObject) });
       case 'learningRate':
       case 'momentum':
       case 'weightDecay':

@@ -4,6 +4,8 @@ import type { Language } from '../../i18n';
 import type { CompareEntry } from '../../lessons';
 import { firstToLastGradient } from '../../lessons/checks';
 import { selectRunActive } from '../../store/appStore';
+import { selectScoreKind } from '../../store/dataSlice';
+import { epochScore } from '../../tasks/score';
 import { useApp, useServices } from '../AppContext';
 import { createCompareChart, type CompareChart } from './compareChart';
 import { createCompareRunner, differingSettings, settingText, type CompareConfig, type CompareRunView } from './compareRunner';
@@ -15,6 +17,10 @@ const pct = (v: number | undefined) => (v === undefined ? '–' : `${(100 * v).t
 export const ComparePanel = memo(function ComparePanel({ entries, lang }: { entries: readonly CompareEntry[]; lang: Language }) {
   const { t } = useTranslation('lessons');
   const { t: tr } = useTranslation('run');
+  const ta = useTranslation().t;
+  // A detector's runs are compared by their mAP@0.5, never by the cell accuracy its worker counts (src/tasks/score.ts).
+  const kind = useApp(selectScoreKind);
+  const score = (v: number | undefined) => (kind === 'meanAP' ? (v === undefined || Number.isNaN(v) ? '–' : v.toFixed(3)) : pct(v));
   const { store, run, series } = useServices();
   const runner = useMemo(() => createCompareRunner(store, run, series), [store, run, series]);
   const [runs, setRuns] = useState<readonly CompareRunView[]>(runner.runs);
@@ -69,7 +75,7 @@ export const ComparePanel = memo(function ComparePanel({ entries, lang }: { entr
           <thead>
             <tr>
               <th>{t('compare.label')}</th>
-              <th className="num">{t('compare.testAccuracy')}</th>
+              <th className="num">{kind === 'meanAP' ? ta('epochs.testMeanAP') : t('compare.testAccuracy')}</th>
               <th className="num">{t('compare.testLoss')}</th>
               <th className="num">{t('compare.seconds')}</th>
               <th className="num">{t('compare.params')}</th>
@@ -85,7 +91,7 @@ export const ComparePanel = memo(function ComparePanel({ entries, lang }: { entr
                 <tr key={i} data-run={r.label} data-phase={r.phase} data-ratio={ratio ?? ''}>
                   <td><span className="swatch" data-i={i} /> {r.label}
                     {r.diverged ? ` (${t('compare.diverged')})` : r.phase === 'stopped' ? ` (${t('compare.stopped')})` : ''}</td>
-                  <td className="num">{pct(last?.testAccuracy)}</td>
+                  <td className="num" data-score={kind}>{score(last ? epochScore(last, kind).test : undefined)}</td>
                   <td className="num">{last ? last.testLoss.toFixed(3) : '–'}</td>
                   <td className="num">{r.seconds.toFixed(1)}</td>
                   <td className="num">{r.params.toLocaleString(lang)}</td>

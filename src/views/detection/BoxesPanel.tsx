@@ -6,6 +6,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { datasetTask } from '../../data/registry';
 import { DEFAULT_DETECTION } from '../../tasks/detection';
+import { DEFAULT_BOX_LOSS } from '../../train/api/hyper';
 import { CELL, cellSizeOf, decodeGrid, gridSideOf } from '../../tasks/detectionGrid';
 import { useApp } from '../AppContext';
 import { useClassNames } from '../predict/hooks';
@@ -28,6 +29,8 @@ function Slider({ label, value, onChange, name }: { label: string; value: number
 }
 
 export const BoxesPanel = memo(function BoxesPanel() {
+  // The weights set in the Training panel (the next run's; a run cannot change them while it trains).
+  const boxLoss = useApp((s) => s.hyper.boxLoss) ?? DEFAULT_BOX_LOSS;
   const { t } = useTranslation('viz');
   const channel = useProbeChannel();
   const spec = useApp((s) => s.spec);
@@ -67,7 +70,7 @@ export const BoxesPanel = memo(function BoxesPanel() {
     <section className="viz-panel boxes-panel" data-panel="boxes">
       <h2>{t('boxes.heading')}</h2>
       <p className="hint">{t('boxes.hint', { cell: CELL, rows, cols })}</p>
-      <p className="hint boxes-loss" data-testid="detection-loss">{t('boxes.loss', { ...DEFAULT_DETECTION })}</p>
+      <p className="hint boxes-loss" data-testid="detection-loss">{t('boxes.loss', { ...DEFAULT_DETECTION, box: boxLoss.coord, noObject: boxLoss.noObject })}</p>
       {!detecting || head === null ? <p className="hint boxes-none">{t('boxes.notDetector')}</p> : (<>
         <InputPicker />
         <div className="viz-toolbar">
