@@ -43,3 +43,9 @@ describe('exports of a network trained on rotation prediction', () => {
     expect(files(zip)).toContain('turns-pytorch/train.py');
   });
 });
+
+describe('exports of a network trained on a class subset', () => {
+  it('the notebook is refused with the reason: it would train on all ten CIFAR-10 classes', async () => {
+    await expect(exportAnyFile('notebook', input('cifar10-vehicles', 4))).rejects.toThrow(/cannot train this network: .*some of them/);
+  });
+});

@@ -1,6 +1,7 @@
 // Why the training script and the notebook cannot train a network on its dataset, when they cannot: the task's
 // own reason (a class per pixel, boxes), or a pretext task they do not make. Both read the dataset's own labels:
-// on a rotation pretext dataset they would train on the digits' or objects' classes, not the turns.
+// on a rotation pretext dataset they would train on the digits' or objects' classes, not the turns; on a class
+// subset, on all ten CIFAR-10 classes.
 import { DATASETS, datasetTask } from '../data/registry';
 import { taskOf } from '../tasks/registry';
 
@@ -10,8 +11,13 @@ const ROTATION_REFUSAL = 'the training script and notebook train on the dataset\
   + 'predict each image\'s rotation (a self-supervised pretext task the app makes from the images). Export the model '
   + '(model.py, weights, ONNX, TF.js) and train it with your own loop that turns the images and uses the turn as the label.';
 
+const SUBSET_REFUSAL = 'the training script and notebook train on every class of the dataset\'s files; this run '
+  + 'uses only some of them, relabelled (a class subset the app makes from the files). Export the model (model.py, weights, '
+  + 'ONNX, TF.js) and train it with your own loop that keeps those classes.';
+
 export function trainingRefusal(datasetId: string, format: TrainingExport): string | undefined {
   const byTask = taskOf(datasetTask(datasetId)).exportRefusal?.[format];
   if (byTask !== undefined) return byTask;
-  return DATASETS.find((d) => d.id === datasetId)?.pretext === 'rotation' ? ROTATION_REFUSAL : undefined;
+  const entry = DATASETS.find((d) => d.id === datasetId);
+  return entry?.pretext === 'rotation' ? ROTATION_REFUSAL : entry?.subsetOf ? SUBSET_REFUSAL : undefined;
 }

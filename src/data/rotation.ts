@@ -2,7 +2,7 @@
 // is turned by 0, 90, 180 or 270 degrees and its label becomes which turn it was, so the labels come from the
 // images themselves and the dataset's own classes are never read. Example i gets turn i mod 4 (the splits
 // are stored in no particular class order, so every class sees every turn and the four labels are balanced).
-import type { DatasetMeta, DatasetRef, LoadedDataset, PendingTrain, Split } from './types';
+import type { DatasetMeta, LoadedDataset, PendingTrain, Split } from './types';
 
 export const ROTATION_CLASSES = ['0°', '90°', '180°', '270°'] as const;
 
@@ -52,12 +52,4 @@ export function rotationPretext(data: LoadedDataset): LoadedDataset {
     complete: data.pending.complete.then(rotationPretext),
   };
   return { meta, train: rotateSplit(data.train, h, c), test: rotateSplit(data.test, h, c), ...(pending ? { pending } : {}) };
-}
-
-/**
- * The data a reference asks for, made from what the loader returned: turned for a rotation pretext. Runs and a
- * reopened project's views both go through here, so the views show the images the network was trained on.
- */
-export function withPretext(ref: DatasetRef, data: LoadedDataset): LoadedDataset {
-  return ref.kind !== 'inline' && ref.kind !== 'generated' && ref.pretext === 'rotation' ? rotationPretext(data) : data;
 }

@@ -80,6 +80,7 @@ export function selectDatasetRef(s: Pick<AppState, 'datasetId' | 'customDataset'
     ...(opts.trainLimit ? { trainLimit: opts.trainLimit } : {}),
     ...(opts.testLimit ? { testLimit: opts.testLimit } : {}),
     ...(entry.pretext ? { pretext: entry.pretext } : {}),
+    ...(entry.subsetOf ? { classes: entry.subsetOf.classes } : {}),
     validationFraction,
   };
 }

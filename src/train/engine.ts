@@ -3,7 +3,7 @@
 // typed messages as it goes. A custom loop rather than model.fit: per-step control for pause and stop,
 // metrics read back in groups without stalling the GPU, and exact per-epoch timing.
 import { loadDataset } from '../data/loader';
-import { withPretext } from '../data/rotation';
+import { derivedDataset } from '../data/derived';
 import { createDataFeed, type DataFeed } from '../data/dataFeed';
 import type { LoadedDataset, Split } from '../data/types';
 import { selectBackend } from './backend';
@@ -213,8 +213,8 @@ async function runStages(ctx: RunContext, deps: EngineDeps, loadData: DatasetSou
   // A download cannot be cancelled, but a stop need not wait for it: the next run may want the backend.
   const loading = loadData(msg.dataset, loadProgress(ctx));
   const raw = await stage('Could not load the dataset', 'dataset', () => control.unlessStopped(loading));
-  // A pretext task is made after the cache (cachedLoader): the same download serves the labelled runs.
-  const loaded = await stage('Could not make the rotation task', 'dataset', () => withPretext(msg.dataset, raw));
+  // A class subset or pretext task is made after the cache (cachedLoader): one download serves them all.
+  const loaded = await stage('Could not make the dataset from its files', 'dataset', () => control.unlessStopped(derivedDataset(msg.dataset, raw)));
   const feed = await stage('Could not hold out a validation split', 'validationSplit',
     () => createDataFeed(loaded, msg.dataset.validationFraction, msg.hyper.seed));
   const data = feed.data;

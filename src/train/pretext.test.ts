@@ -65,3 +65,18 @@ describe('the rotation pretext task in the engine', () => {
     await h.until((m) => m.type === 'probes' && m.runId === 5);
   });
 });
+
+describe('a class subset in the engine', () => {
+  it('trains on the chosen classes only, relabelled, and says how many images that is', async () => {
+    const h = harness();
+    const msg = start(1, { epochs: 1 }) as Extract<ToWorker, { type: 'start' }>;
+    h.engine.handle({ ...msg, dataset: { url: '/data/quadrants/', classes: [3, 0] } });
+    await h.engine.idle();
+    expect(errorOf(h.messages)).toBeUndefined();
+    const counts = h.messages.find((m) => m.type === 'dataset');
+    expect(counts?.type === 'dataset' && [counts.trainCount, counts.testCount]).toEqual([64, 32]);
+    h.engine.handle({ type: 'get-weights', runId: 1, requestId: 1 });
+    const reply = h.messages.find((m) => m.type === 'weights');
+    expect(reply?.type === 'weights' && outputUnits(reply.weights ?? [])).toBe(2);
+  });
+});

@@ -44,7 +44,7 @@ export const DatasetPicker = memo(function DatasetPicker() {
           <label htmlFor="dataset-select">{t('dataset')}</label>
           <select id="dataset-select" data-testid="dataset-select" value={datasetId} disabled={busy}
             onChange={(e) => selectDataset(e.target.value as DatasetId)}>
-            {DATASETS.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+            {DATASETS.map((d) => <option key={d.id} value={d.id}>{t(`datasetName.${d.id}`, { defaultValue: d.name })}</option>)}
             {custom && <option value="custom">{t('custom', { name: custom.data.meta.name })}</option>}
           </select>
         </div>
