@@ -21,7 +21,7 @@ const CHANGED: Experiment = {
   hyper: {
     optimizer: 'nesterov', learningRate: 0.0125, momentum: 0.95,
     schedule: { kind: 'step', everyEpochs: 5, factor: 0.5 }, weightDecay: 0.0005,
-    augmentation: { flip: true, shift: 2 }, batchSize: 128, epochs: 12, seed: 42, pixelLoss: { dice: 1.5, balance: true },
+    augmentation: { flip: true, shift: 2 }, batchSize: 128, epochs: 12, seed: 42, pixelLoss: { dice: 1.5, balance: true }, labelShare: 0.1,
   },
 };
 
@@ -41,10 +41,10 @@ describe('experiment link', () => {
   it('round-trips both ends of every range the training panel allows', () => {
     const ends: HyperParams[] = [
       { optimizer: 'sgd', learningRate: 1e-7, momentum: 0, schedule: { kind: 'step', everyEpochs: 1, factor: 0.001 },
-        weightDecay: 0, augmentation: { flip: false, shift: 0 }, batchSize: 1, epochs: 1, seed: 0, pixelLoss: { dice: 0, balance: false } },
+        weightDecay: 0, augmentation: { flip: false, shift: 0 }, batchSize: 1, epochs: 1, seed: 0, pixelLoss: { dice: 0, balance: false }, labelShare: 0.01 },
       { optimizer: 'adagrad', learningRate: 10, momentum: 0.999, schedule: { kind: 'step', everyEpochs: 1000, factor: 1 },
         weightDecay: 1, augmentation: { flip: true, shift: 8 }, batchSize: 4096, epochs: 1000, seed: 2 ** 31 - 1,
-        pixelLoss: { dice: 10, balance: true } },
+        pixelLoss: { dice: 10, balance: true }, labelShare: 1 },
       { ...DEFAULT_HYPER_PARAMS, schedule: { kind: 'cosine', minFactor: 0 } },
       { ...DEFAULT_HYPER_PARAMS, schedule: { kind: 'cosine', minFactor: 1 } },
     ];
@@ -100,6 +100,17 @@ describe('experiment link', () => {
     const { experiment, problems } = decodeExperiment('v=1&pixloss=dice:11,balance:false', DEFAULTS);
     expect(experiment?.hyper.pixelLoss).toEqual(DEFAULT_HYPER_PARAMS.pixelLoss);
     expect(problems.length).toBeGreaterThan(0);
+  });
+
+  it('reads the share of labels as 100, 10 or 1 percent, refusing any other', () => {
+    expect(encodeExperiment(CHANGED)).toContain('&labels=10&');
+    expect(decodeExperiment('v=1&labels=1', DEFAULTS).experiment?.hyper.labelShare).toBe(0.01);
+    expect(decodeExperiment('v=1', DEFAULTS).experiment?.hyper.labelShare).toBe(1);
+    for (const bad of ['50', '0.1', 'ten', '']) {
+      const { experiment, problems } = decodeExperiment(`v=1&labels=${bad}`, DEFAULTS);
+      expect([bad, experiment?.hyper.labelShare]).toEqual([bad, 1]);
+      expect(problems.length).toBeGreaterThan(0);
+    }
   });
 
   it('opens the default for a link of another or no version', () => {

@@ -80,3 +80,17 @@ describe('a class subset in the engine', () => {
     expect(reply?.type === 'weights' && outputUnits(reply.weights ?? [])).toBe(2);
   });
 });
+
+describe('a share of the labels in the engine', () => {
+  it('trains on that share of every class and says how many of how many', async () => {
+    const h = harness();
+    h.engine.handle(start(1, { epochs: 1, labelShare: 0.1 }));
+    await h.engine.idle();
+    expect(errorOf(h.messages)).toBeUndefined();
+    const counts = h.messages.find((m) => m.type === 'dataset');
+    // 32 of each of the 4 classes: 3 each (10%, rounded), out of 128; the test set whole.
+    expect(counts).toMatchObject({ trainCount: 12, testCount: 64, labelledOf: 128 });
+    // 12 images in batches of 16: one step.
+    expect(h.steps()).toEqual([1]);
+  });
+});

@@ -45,6 +45,8 @@ export interface HyperParams {
   readonly seed: number;
   /** Segmentation's loss (src/train/tasks/segmentation.ts); a class-per-image run ignores it. None: cross-entropy alone. */
   readonly pixelLoss?: PixelLoss;
+  /** Train on this share of the training labels, the same share of every class (src/data/labelShare.ts); all when absent. */
+  readonly labelShare?: LabelShare;
 }
 
 export interface PixelLoss {
@@ -56,6 +58,7 @@ export interface PixelLoss {
 
 // Which dataset a run uses: a web-ready folder by URL, or one made in the page (see src/data/types.ts).
 import type { DatasetRef } from '../../data/types';
+import type { LabelShare } from '../../data/labelShare';
 export type { DatasetRef, InlineDatasetRef, UrlDatasetRef } from '../../data/types';
 
 export type ToWorker =
@@ -210,7 +213,9 @@ export interface EpochResult {
 export type FromWorker =
   | { readonly type: 'phase'; readonly runId: number; readonly phase: RunPhase; readonly detail?: string }
   | { readonly type: 'backend'; readonly runId: number; readonly backend: BackendInfo }
-  | { readonly type: 'dataset'; readonly runId: number; readonly trainCount: number; readonly testCount: number }
+  | { readonly type: 'dataset'; readonly runId: number; readonly trainCount: number; readonly testCount: number;
+      /** With a share of the labels: the training examples it was taken from (before any validation split). */
+      readonly labelledOf?: number }
   | { readonly type: 'metrics'; readonly runId: number; readonly batch: MetricsBatch }
   | { readonly type: 'epoch'; readonly runId: number; readonly result: EpochResult }
   /** `failure`: the code the UI translates (failure.ts); `message` is the English text for the console. */
