@@ -15,9 +15,15 @@ const SUBSET_REFUSAL = 'the training script and notebook train on every class of
   + 'uses only some of them, relabelled (a class subset the app makes from the files). Export the model (model.py, weights, '
   + 'ONNX, TF.js) and train it with your own loop that keeps those classes.';
 
-export function trainingRefusal(datasetId: string, format: TrainingExport): string | undefined {
+const SHARE_REFUSAL = 'the training script and notebook train on every labelled image; this run used only a share of '
+  + 'the labels (the same share of every class, chosen by the app from the seed). Export the model (model.py, weights, '
+  + 'ONNX, TF.js) and train it with your own loop on the share you want.';
+
+/** `labelShare`: the run's share of the training labels (hyper.labelShare); all when absent. */
+export function trainingRefusal(datasetId: string, format: TrainingExport, labelShare = 1): string | undefined {
   const byTask = taskOf(datasetTask(datasetId)).exportRefusal?.[format];
   if (byTask !== undefined) return byTask;
+  if (labelShare < 1) return SHARE_REFUSAL;
   const entry = DATASETS.find((d) => d.id === datasetId);
   return entry?.pretext === 'rotation' ? ROTATION_REFUSAL : entry?.subsetOf ? SUBSET_REFUSAL : undefined;
 }
