@@ -8,6 +8,7 @@ import { gainOverScratch, TRANSFER_WAYS, transferKey, transferPlan, transferTabl
 import type { Project } from '../../project/types';
 import { selectRunActive } from '../../store/appStore';
 import { useApp, useServices } from '../AppContext';
+import { formatCount } from '../format';
 import { createCompareRunner, type CompareConfig, type CompareRunView } from './compareRunner';
 import { createTransferChart, type TransferChart } from './transferChart';
 import './compare.css';
@@ -16,7 +17,7 @@ const SHARES = [...LABEL_SHARES].sort((a, b) => a - b);
 const pct = (v: number | null | undefined) => (typeof v === 'number' ? `${(100 * v).toFixed(1)}%` : '–');
 
 export const TransferComparePanel = memo(function TransferComparePanel({ project, cut }: { project: Project; cut: string }) {
-  const { t } = useTranslation('project');
+  const { t, i18n } = useTranslation('project');
   const { store, run, series } = useServices();
   const runner = useMemo(() => createCompareRunner(store, run, series), [store, run, series]);
   const [runs, setRuns] = useState<readonly CompareRunView[]>([]);
@@ -50,11 +51,13 @@ export const TransferComparePanel = memo(function TransferComparePanel({ project
     if (!plan.ok) return setProblem(t(`backbone.problem.${plan.problem.code}`, plan.problem.values));
     setProblem(null);
     const hyper = store.getState().hyper;
+    // Each run sets its own share; the one chosen in the data settings is the student's and comes back after.
+    const chosenShare = hyper.labelShare ?? 1;
     const configs: CompareConfig[] = plan.runs.map((r) => ({
       label: t('transfer.runLabel', { way: wayName(r.way), percent: r.share * 100 }), key: transferKey(r.way, r.share), spec: r.spec,
       hyper: { ...hyper, labelShare: r.share }, startWeights: r.startWeights ? { from: project.name, weights: r.startWeights } : null,
     }));
-    void runner.run(configs);
+    void runner.run(configs).then(() => store.getState().setHyper({ labelShare: chosenShare }));
   };
   const imagesAt = (share: LabelShare) => runs.find((r) => r.key === transferKey('scratch', share))?.trainImages ?? null;
 
@@ -74,7 +77,7 @@ export const TransferComparePanel = memo(function TransferComparePanel({ project
             <th>{t('transfer.way.heading')}</th>
             {SHARES.map((s) => {
               const n = imagesAt(s);
-              return <th key={s} className="num">{t('transfer.shareColumn', { percent: s * 100 })}{n !== null && <><br />{t('transfer.images', { count: n })}</>}</th>;
+              return <th key={s} className="num">{t('transfer.shareColumn', { percent: s * 100 })}{n !== null && <><br />{t('transfer.images', { count: n, images: formatCount(n, i18n.language) })}</>}</th>;
             })}
           </tr>
         </thead>
