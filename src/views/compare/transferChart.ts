@@ -5,7 +5,7 @@ import * as d3 from 'd3';
 import { LABEL_SHARES, type LabelShare } from '../../data/labelShare';
 import { TRANSFER_WAYS, type TransferTable, type TransferWay } from '../../project/transferMatrix';
 import { createLifecycle } from '../charts/lifecycle';
-import { RUN_COLOURS } from './compareChart';
+import { drawLegend, RUN_COLOURS } from './compareChart';
 
 export interface TransferChartLabels {
   readonly share: string;
@@ -60,15 +60,7 @@ export function createTransferChart(el: HTMLElement): TransferChart {
     ways.selectAll<SVGCircleElement, Point & { way: TransferWay }>('circle')
       .data((w) => pointsOf(table, w).map((p) => ({ ...p, way: w }))).join('circle')
       .attr('r', 3.5).attr('fill', (p) => colour(p.way)).attr('cx', (p) => x(p.share)).attr('cy', (p) => y(p.accuracy));
-    const items = legend.selectAll<SVGGElement, TransferWay>('g').data(TRANSFER_WAYS).join((enter) => {
-      const g = enter.append('g');
-      g.append('rect').attr('width', 14).attr('height', 4).attr('y', -2);
-      g.append('text').attr('x', 20).attr('dy', '0.35em').attr('class', 'axis-label');
-      return g;
-    });
-    items.attr('transform', (_w, i) => `translate(${i * 150},0)`);
-    items.select('rect').attr('fill', (w) => colour(w));
-    items.select('text').text((w) => labels.ways[w]);
+    drawLegend(legend, TRANSFER_WAYS.map((w) => ({ label: labels.ways[w], colour: colour(w) })), 150);
   };
   const life = createLifecycle(draw, { element: el, resize: false });
   life.onDestroy(() => svg.remove());
