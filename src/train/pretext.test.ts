@@ -94,3 +94,24 @@ describe('a share of the labels in the engine', () => {
     expect(h.steps()).toEqual([1]);
   });
 });
+
+describe('a reopened class-subset project', () => {
+  it('recomputes its confusion matrix on the same classes, relabelled', async () => {
+    const h = harness();
+    const msg = start(1, { epochs: 1 }) as Extract<ToWorker, { type: 'start' }>;
+    const ref = { url: '/data/quadrants/', classes: [3, 0] };
+    h.engine.handle({ ...msg, dataset: ref });
+    await h.engine.idle();
+    h.engine.handle({ type: 'get-weights', runId: 1, requestId: 1 });
+    const reply = h.messages.find((m) => m.type === 'weights');
+    if (reply?.type !== 'weights' || !reply.weights) throw new Error('no trained weights');
+    const again = harness();
+    again.engine.handle({ type: 'load-weights', runId: 5, spec, dataShape: { inputShape: meta.inputShape, numClasses: 2 }, weights: reply.weights,
+      epoch: 1, views: { dataset: ref, backend: 'cpu', step: 4 } });
+    await again.engine.idle();
+    const report = again.messages.find((m) => m.type === 'confusion' && m.runId === 5);
+    // The 64 test images hold 16 of each quadrant: 32 of the two kept classes, 16 a row.
+    expect(report?.type === 'confusion' && [report.report.numClasses, ...[0, 1].map((r) => report.report.matrix[r * 2]! + report.report.matrix[r * 2 + 1]!)])
+      .toEqual([2, 16, 16]);
+  });
+});
