@@ -14,6 +14,7 @@
 //  understand: LeNet-5 img/s with the understanding service present but idle against none (understandSuite.ts): understand.closedRatio.
 //  vit:      ViT-tiny against the ResNet-style net of its size, img/s on MNIST and CIFAR-10 (vitSuite.ts); not in the default set.
 //  vit97:    ViT-tiny to 97% on MNIST within 300 s (VIT_RECIPE); not in the default set.
+//  transfer: animals-pretrained backbone, linear probe vs fine-tune vs scratch on 10% of the vehicle labels (transferSuite.ts); not in the default set.
 //  gradcheck: gradients of a conv-BN-ReLU net on ?backend= against cpu (gradCheckWorker.ts); not in the default set.
 //  unet:     the small U-Net on Shapes, time to test mean IoU 0.90 within 180 s of training (segmentationSuite.ts): unetTo90.
 //  bare:     only the bare tfjs loop (?steps=, default 470 batches of 64), on ?backend= (wasm when auto): the
@@ -27,6 +28,7 @@ import { runParallelSuite } from './parallelSuite';
 import { runUnderstandSuite } from './understandSuite';
 import { unetToTarget } from './segmentationSuite';
 import { runVitSuite } from './vitSuite';
+import { runTransferSuite } from './transferSuite';
 import { vitTiny } from '../src/model/presetVit';
 import { runDetectorSuite } from './detectorSuite';
 import { round, runEngine, secondsToAccuracy, type EngineRunResult } from './engineRun';
@@ -179,6 +181,7 @@ async function main() {
   if (suites.has('understand')) result.understand = await runUnderstandSuite(MNIST, backendChoice);
   if (suites.has('vit')) result.vit = await runVitSuite({ mnist: MNIST, cifar: CIFAR }, backendChoice);
   if (suites.has('vit97')) result.vitTinyTo97 = await toTarget(vitTiny(), MNIST, VIT_RECIPE, VIT_TARGET);
+  if (suites.has('transfer')) result.transfer = await runTransferSuite(CIFAR, backendChoice);
   if (suites.has('detector')) result.detectorToMap80 = await runDetectorSuite(MNIST, backendChoice);
   if (suites.has('gradcheck')) {
     result.gradCheck = await answerOf(new Worker(new URL('./gradCheckWorker.ts', import.meta.url), { type: 'module' }),

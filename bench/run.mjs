@@ -5,6 +5,7 @@
 // --compositing=swiftshader (as the browser tests run: the page composited through SwiftShader; see
 // bench/chromium.mjs).
 // --suite=vit / --suite=vit97 (not in the default): ViT-tiny against the ResNet of its size, and to 97% on MNIST (bench/vitSuite.ts).
+// --suite=transfer (not in the default): a linear probe on the CIFAR-10 animals backbone against training from scratch on 10% of the vehicle labels (bench/transferSuite.ts).
 import { preview } from 'vite';
 import { launchChromium, SOFTWARE_COMPOSITING_ARGS } from './chromium.mjs';
 import { runViewsSuite } from './viewsRun.mjs';

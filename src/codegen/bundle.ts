@@ -72,7 +72,7 @@ export function exportFile(target: Exclude<ExportTarget, CourseTarget>, input: E
   const dataset = input.datasetId === 'mnist' || input.datasetId === 'cifar10' ? input.datasetId : 'folder';
   // train.py reads one label per image: a task it cannot train (segmentation) gets the model and weights
   // without it, and the README says why, rather than a script that would train something else.
-  const refusal = trainingRefusal(input.datasetId, 'pytorchTrain');
+  const refusal = trainingRefusal(input.datasetId, 'pytorchTrain', input.hyper.labelShare);
   const readme = pytorchReadme({ ...input, trainData: dataset });
   const files = {
     'model.py': strToU8(pytorchModelPy(spec, analysis, data, { title: input.name })),

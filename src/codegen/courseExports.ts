@@ -30,7 +30,7 @@ export function courseExportFile(target: CourseTarget, input: ExportInput, base:
     const files = { 'model.onnx': model, 'README.txt': strToU8(onnxReadme(data, classNames, onnxOutputShape(analysis, data))) };
     return { fileName: `${folder}.zip`, mimeType: 'application/zip', bytes: zipSync({ [folder]: files }) };
   }
-  const refusal = trainingRefusal(input.datasetId, 'notebook');
+  const refusal = trainingRefusal(input.datasetId, 'notebook', input.hyper.labelShare);
   if (refusal) throw new Error(`The notebook export cannot train this network: ${refusal}`);
   const language: ExportLanguage = course?.language === 'ko' ? 'ko' : 'en';
   const dataset = input.datasetId === 'mnist' || input.datasetId === 'cifar10' ? input.datasetId : 'folder';

@@ -58,3 +58,19 @@ describe('exports of a network trained on small MNIST', () => {
     await expect(exportAnyFile('notebook', input('mnist-small', 10))).rejects.toThrow(new RegExp(`cannot train this network: .*first ${SMALL_MNIST_TRAIN} `));
   });
 });
+
+describe('exports of a network trained on a share of the labels', () => {
+  it('PyTorch leaves train.py out and says why; the notebook is refused', async () => {
+    const shared = (id: string, n: number) => { const i = input(id, n); return { ...i, hyper: { ...i.hyper, labelShare: 0.1 as const } }; };
+    const zip = unzipSync((await exportAnyFile('pytorch', shared('mnist', 10))).bytes);
+    expect(files(zip)).not.toContain('turns-pytorch/train.py');
+    expect(strFromU8(zip['turns-pytorch/README.txt'] as Uint8Array)).toMatch(/^NOTE: there is no train.py in this export: .*share of/);
+    await expect(exportAnyFile('notebook', shared('mnist', 10))).rejects.toThrow(/cannot train this network: .*share of the labels/);
+  });
+});
+
+describe('exports of a network trained on a class subset', () => {
+  it('the notebook is refused with the reason: it would train on all ten CIFAR-10 classes', async () => {
+    await expect(exportAnyFile('notebook', input('cifar10-vehicles', 4))).rejects.toThrow(/cannot train this network: .*some of them/);
+  });
+});

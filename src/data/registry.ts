@@ -6,7 +6,8 @@ import { SCENE_CLASSES, SCENE_SIZE } from './mnistScenes';
 import type { GeneratorId } from './generated';
 import { ROTATION_CLASSES } from './rotation';
 
-export type BuiltinDatasetId = 'mnist' | 'cifar10' | 'shapes' | 'mnistScenes' | 'mnistSceneMasks' | 'mnist-rotation' | 'cifar10-rotation' | 'mnist-small';
+export type BuiltinDatasetId = 'mnist' | 'cifar10' | 'shapes' | 'mnistScenes' | 'mnistSceneMasks' | 'mnist-rotation' | 'cifar10-rotation'
+  | 'mnist-small' | 'cifar10-animals' | 'cifar10-vehicles';
 /** 'custom': a dataset made in the page from the user's own images. */
 export type DatasetId = BuiltinDatasetId | 'custom';
 
@@ -35,6 +36,8 @@ export interface DatasetEntry {
   readonly pretext?: 'rotation';
   /** Only the first this many training images of the files at `path` (trainCount says the same). */
   readonly trainLimit?: number;
+  /** Some classes of another entry, from its files (src/data/classSubset.ts): its classes by index, in order. */
+  readonly subsetOf?: { readonly dataset: BuiltinDatasetId; readonly classes: readonly number[] };
 }
 
 /** Small MNIST's training images: few enough that a wide network overfits them within a short run (lesson 5.2). */
@@ -81,7 +84,23 @@ export const DATASETS: readonly DatasetEntry[] = [
     id: 'cifar10-rotation', name: 'CIFAR-10 ↻ 0°–270°', path: 'data/cifar10/', shape: { inputShape: [32, 32, 3], numClasses: 4 },
     classNames: ROTATION_CLASSES, trainCount: 50_000, testCount: 10_000, downloadMB: 101, pretext: 'rotation',
   },
+  // cs231n's transfer matrix on similar data: pretrain on the animals, transfer to the vehicles (or back).
+  {
+    id: 'cifar10-animals', name: 'CIFAR-10 animals', path: 'data/cifar10/', shape: { inputShape: [32, 32, 3], numClasses: 6 },
+    classNames: ['bird', 'cat', 'deer', 'dog', 'frog', 'horse'], trainCount: 30_000, testCount: 6000, downloadMB: 101,
+    subsetOf: { dataset: 'cifar10', classes: [2, 3, 4, 5, 6, 7] },
+  },
+  {
+    id: 'cifar10-vehicles', name: 'CIFAR-10 vehicles', path: 'data/cifar10/', shape: { inputShape: [32, 32, 3], numClasses: 4 },
+    classNames: ['airplane', 'automobile', 'ship', 'truck'], trainCount: 20_000, testCount: 4000, downloadMB: 101,
+    subsetOf: { dataset: 'cifar10', classes: [0, 1, 8, 9] },
+  },
 ];
+
+/** The id whose class names a dataset shows (translated under walk's classNames): a subset shows its source's. */
+export function classNamesKey(id: BuiltinDatasetId): BuiltinDatasetId {
+  return datasetEntry(id).subsetOf?.dataset ?? id;
+}
 
 export function datasetEntry(id: BuiltinDatasetId): DatasetEntry {
   const entry = DATASETS.find((d) => d.id === id);

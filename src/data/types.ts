@@ -77,6 +77,8 @@ export interface UrlDatasetRef {
   readonly validationFraction?: number;
   /** Train on a pretext task made from the images instead of their labels (src/data/rotation.ts). */
   readonly pretext?: 'rotation';
+  /** Keep only these classes (indices into the dataset's), relabelled 0..n-1 in this order (classSubset.ts). */
+  readonly classes?: readonly number[];
 }
 
 /** A dataset made in the page (bring your own images): the bytes travel with the start message. */

@@ -44,7 +44,8 @@ export function withValidation(data: LoadedDataset, fraction: number | undefined
   return { ...data, train, validation };
 }
 
-function gather(split: Split, indices: Uint32Array): Split {
+/** The examples at `indices` (any order), copied out in ascending source order with their masks and boxes. */
+export function gather(split: Split, indices: Uint32Array): Split {
   const size = split.count === 0 ? 0 : split.images.length / split.count;
   const images = new Uint8Array(indices.length * size);
   const labels = new Uint8Array(indices.length);

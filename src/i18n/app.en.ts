@@ -37,6 +37,7 @@ export default {
     disabledInvalid: 'Fix the network first: {{reason}}',
     badNumber: '{{field}} must be a number between {{min}} and {{max}}.',
     examples: '{{train}} training / {{test}} test images',
+    examplesShared: '{{train}} training images (their labels a share of {{of}}) / {{test}} test images',
   },
   phase: {
     idle: 'Ready',

@@ -39,6 +39,7 @@ const ko: typeof en = {
     disabledInvalid: '먼저 네트워크를 고쳐 주세요: {{reason}}',
     badNumber: '{{field}}은(는) {{min}}에서 {{max}} 사이의 숫자여야 합니다.',
     examples: '학습 이미지 {{train}}장 / 테스트 이미지 {{test}}장',
+    examplesShared: '학습 이미지 {{train}}장 ({{of}}장 중 레이블을 쓴 몫) / 테스트 이미지 {{test}}장',
   },
   phase: {
     idle: '준비됨',

@@ -11,6 +11,11 @@ export default {
   validationHeld_other: '{{images}} training images are held out to check the network on images it never trains on.',
   validationNone: 'No validation split: every training image is trained on.',
   epochValidation: 'Validation accuracy',
+  labelShare: 'Labels used for training',
+  labelShareOption: '{{percent}}% of the labels',
+  labelShareNote: 'Trains on about {{used}} of the {{all}} training images: the same share of every class, chosen by the seed (the rest are not used).',
+  // Datasets whose names are words (the others are proper nouns, the same in every language).
+  datasetName: { 'cifar10-animals': 'CIFAR-10 animals (6 classes)', 'cifar10-vehicles': 'CIFAR-10 vehicles (4 classes)' },
   byo: {
     heading: 'Bring your own images',
     help: 'One folder per class (cat/, dog/, …), or train/<class>/ and test/<class>/ folders. Drop a folder or a .zip here, or choose one:',

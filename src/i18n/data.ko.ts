@@ -13,6 +13,10 @@ const ko: typeof en = {
   validationHeld_other: '학습 이미지 {{images}}장을 따로 떼어 두고, 한 번도 학습하지 않은 이미지로 네트워크를 확인합니다.',
   validationNone: '검증용 데이터 없음: 모든 학습 이미지로 학습합니다.',
   epochValidation: '검증 정확도',
+  labelShare: '학습에 쓸 레이블',
+  labelShareOption: '레이블의 {{percent}}%',
+  labelShareNote: '학습 이미지 {{all}}장 중 약 {{used}}장으로 학습합니다. 클래스마다 같은 몫을 시드로 고르고, 나머지는 쓰지 않습니다.',
+  datasetName: { 'cifar10-animals': 'CIFAR-10 동물 (6개 클래스)', 'cifar10-vehicles': 'CIFAR-10 탈것 (4개 클래스)' },
   byo: {
     heading: '내 이미지로 데이터셋 만들기',
     help: '클래스마다 폴더 하나(cat/, dog/, …), 또는 train/<클래스>/와 test/<클래스>/ 폴더. 폴더나 .zip 파일을 여기에 끌어다 놓거나 고르세요:',

@@ -56,7 +56,7 @@ export default {
     noVersion: 'It has no link format mark (v=), so it was not made with Copy link here; the default experiment is shown instead.',
     param: {
       data: 'Dataset', val: 'Validation share', opt: 'Optimizer', lr: 'Learning rate', mom: 'Momentum', sched: 'Learning-rate schedule',
-      wd: 'Weight decay', aug: 'Augmentation', bs: 'Batch size', ep: 'Epochs', seed: 'Random seed',
+      wd: 'Weight decay', aug: 'Augmentation', bs: 'Batch size', ep: 'Epochs', seed: 'Random seed', labels: 'Labels used for training',
     },
   },
   stale: {

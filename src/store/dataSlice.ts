@@ -93,6 +93,7 @@ export function selectDatasetRef(s: Pick<AppState, 'datasetId' | 'customDataset'
     ...(Number.isFinite(trainLimit) ? { trainLimit } : {}),
     ...(opts.testLimit ? { testLimit: opts.testLimit } : {}),
     ...(entry.pretext ? { pretext: entry.pretext } : {}),
+    ...(entry.subsetOf ? { classes: entry.subsetOf.classes } : {}),
     validationFraction,
   };
 }

@@ -22,7 +22,7 @@ const CHANGED: Experiment = {
     optimizer: 'nesterov', learningRate: 0.0125, momentum: 0.95,
     schedule: { kind: 'step', everyEpochs: 5, factor: 0.5 }, weightDecay: 0.0005,
     augmentation: { flip: true, shift: 2 }, batchSize: 128, epochs: 12, seed: 42, pixelLoss: { dice: 1.5, balance: true },
-    boxLoss: { coord: 7.5, noObject: 0.25 },
+    boxLoss: { coord: 7.5, noObject: 0.25 }, labelShare: 0.1,
   },
 };
 
@@ -43,10 +43,10 @@ describe('experiment link', () => {
     const ends: HyperParams[] = [
       { optimizer: 'sgd', learningRate: 1e-7, momentum: 0, schedule: { kind: 'step', everyEpochs: 1, factor: 0.001 },
         weightDecay: 0, augmentation: { flip: false, shift: 0 }, batchSize: 1, epochs: 1, seed: 0, pixelLoss: { dice: 0, balance: false },
-        boxLoss: { coord: 0, noObject: 0 } },
+        boxLoss: { coord: 0, noObject: 0 }, labelShare: 0.01 },
       { optimizer: 'adagrad', learningRate: 10, momentum: 0.999, schedule: { kind: 'step', everyEpochs: 1000, factor: 1 },
         weightDecay: 1, augmentation: { flip: true, shift: 8 }, batchSize: 4096, epochs: 1000, seed: 2 ** 31 - 1,
-        pixelLoss: { dice: 10, balance: true }, boxLoss: { coord: 20, noObject: 20 } },
+        pixelLoss: { dice: 10, balance: true }, boxLoss: { coord: 20, noObject: 20 }, labelShare: 1 },
       { ...DEFAULT_HYPER_PARAMS, schedule: { kind: 'cosine', minFactor: 0 } },
       { ...DEFAULT_HYPER_PARAMS, schedule: { kind: 'cosine', minFactor: 1 } },
     ];
@@ -110,6 +110,17 @@ describe('experiment link', () => {
     for (const bad of ['coord:21', 'noObject:-1', 'coord:x', 'lambda:1']) {
       const { experiment, problems } = decodeExperiment(`v=1&boxloss=${bad}`, DEFAULTS);
       expect(experiment?.hyper.boxLoss).toEqual(DEFAULT_HYPER_PARAMS.boxLoss);
+      expect(problems.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads the share of labels as 100, 10 or 1 percent, refusing any other', () => {
+    expect(encodeExperiment(CHANGED)).toContain('&labels=10&');
+    expect(decodeExperiment('v=1&labels=1', DEFAULTS).experiment?.hyper.labelShare).toBe(0.01);
+    expect(decodeExperiment('v=1', DEFAULTS).experiment?.hyper.labelShare).toBe(1);
+    for (const bad of ['50', '0.1', 'ten', '']) {
+      const { experiment, problems } = decodeExperiment(`v=1&labels=${bad}`, DEFAULTS);
+      expect([bad, experiment?.hyper.labelShare]).toEqual([bad, 1]);
       expect(problems.length).toBeGreaterThan(0);
     }
   });

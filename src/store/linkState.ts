@@ -12,6 +12,7 @@ import { z } from 'zod';
 import '../model/zodConfig';
 import { isBuiltinDatasetId, type BuiltinDatasetId, type DatasetId } from '../data/registry';
 import { MAX_VALIDATION_FRACTION } from '../data/validation';
+import { isLabelShare, type LabelShare } from '../data/labelShare';
 import { decodeSpec, encodeSpec, LINK_LIMITS, LINK_VERSION, type LinkProblem } from '../model/link';
 import type { ModelSpec } from '../model/spec';
 import { DEFAULT_BOX_LOSS, DEFAULT_PIXEL_LOSS, MAX_BOX_WEIGHT, MAX_DICE, MAX_SHIFT } from '../train/api/hyper';
@@ -81,6 +82,15 @@ function withDefault<T>(field: LinkField<T>, fallback: T): LinkField<T | undefin
   return { param: field.param, parse: (raw, given) => field.parse(raw, given ?? fallback), format: (value) => field.format(value ?? fallback) };
 }
 
+/** The share of training labels as a percentage (`labels=10`): only the shares a run takes are read. */
+function labelShareField(param: string): LinkField<LabelShare> {
+  const field = schemaField(param, numberText.pipe(z.number().refine((p) => isLabelShare(p / 100))));
+  return { param, parse: (raw, fallback) => {
+    const percent = field.parse(raw, fallback * 100);
+    return percent === undefined ? undefined : (percent / 100) as LabelShare;
+  }, format: (share) => String(share * 100) };
+}
+
 export type FieldTable<T> = { readonly [K in keyof T]-?: LinkField<T[K]> };
 
 const schedule = z.discriminatedUnion('kind', [
@@ -108,6 +118,7 @@ export const HYPER_FIELDS: FieldTable<HyperParams> = {
     { partial: true }), DEFAULT_PIXEL_LOSS),
   boxLoss: withDefault(objectField('boxloss', z.strictObject({ coord: z.number().min(0).max(MAX_BOX_WEIGHT),
     noObject: z.number().min(0).max(MAX_BOX_WEIGHT) }), { partial: true }), DEFAULT_BOX_LOSS),
+  labelShare: withDefault(labelShareField('labels'), 1),
 };
 
 /** A dataset made from the user's own images cannot travel in a link: only the built-in ones are read. */

@@ -80,7 +80,7 @@ export function createRunController(store: AppStore, client: TrainingClient, ser
         s.setBackend(msg.backend);
         break;
       case 'dataset':
-        s.setExamples(msg.trainCount, msg.testCount);
+        s.setExamples(msg.trainCount, msg.testCount, msg.labelledOf);
         break;
       case 'metrics': {
         const { batch } = msg;

@@ -20,7 +20,8 @@ export interface RunSlice {
   phase: UiPhase;
   phaseDetail: string | null;
   backend: BackendInfo | null;
-  examples: { train: number; test: number } | null;
+  /** `labelledOf`: with a share of the labels, how many training images it was taken from. */
+  examples: { train: number; test: number; labelledOf?: number } | null;
   /** The epochs the current run was started for (hyper.epochs may have changed since); null before a run. */
   runEpochs: number | null;
   /** Where the run is, updated with each metrics batch (a few times a second, never per step). */
@@ -45,7 +46,7 @@ export interface RunSlice {
   clearResults(): void;
   setPhase(phase: UiPhase, detail?: string | null): void;
   setBackend(info: BackendInfo): void;
-  setExamples(train: number, test: number): void;
+  setExamples(train: number, test: number, labelledOf?: number): void;
   setProgress(epoch: number, step: number, learningRate?: number): void;
   setDivergence(divergence: Divergence): void;
   addEpoch(result: EpochResult): void;
@@ -87,7 +88,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
       liveLearningRate: null, divergence: null, trainedOn: null }),
   setPhase: (phase, detail = null) => set({ phase, phaseDetail: detail }),
   setBackend: (backend) => set({ backend }),
-  setExamples: (train, test) => set({ examples: { train, test } }),
+  setExamples: (train, test, labelledOf) => set({ examples: labelledOf === undefined ? { train, test } : { train, test, labelledOf } }),
   setProgress: (epoch, step, learningRate) =>
     set(learningRate === undefined ? { progress: { epoch, step } } : { progress: { epoch, step }, liveLearningRate: learningRate }),
   setDivergence: (divergence) => set({ divergence }),

@@ -3,7 +3,8 @@
 // typed messages as it goes. A custom loop rather than model.fit: per-step control for pause and stop,
 // metrics read back in groups without stalling the GPU, and exact per-epoch timing.
 import { loadDataset } from '../data/loader';
-import { rotationPretext } from '../data/rotation';
+import { derivedDataset } from '../data/derived';
+import { withLabelShare } from '../data/labelShare';
 import { createDataFeed, type DataFeed } from '../data/dataFeed';
 import type { LoadedDataset, Split } from '../data/types';
 import { selectBackend } from './backend';
@@ -205,21 +206,31 @@ async function executeRun(ctx: RunContext, deps: EngineDeps, loadData: DatasetSo
   setPhase(ctx, outcome.phase);
 }
 
-async function runStages(ctx: RunContext, deps: EngineDeps, loadData: DatasetSource): Promise<void> {
+/** The run's training data, epoch by epoch: loaded, made into the dataset the reference names, labels shared, validation held out. */
+async function loadFeed(ctx: RunContext, loadData: DatasetSource): Promise<DataFeed> {
   const { msg, control } = ctx;
-  throwIfStopped(control);
-  checkHyperParams(msg.hyper);
   setPhase(ctx, 'loading-data');
   // A download cannot be cancelled, but a stop need not wait for it: the next run may want the backend.
   const loading = loadData(msg.dataset, loadProgress(ctx));
   const raw = await stage('Could not load the dataset', 'dataset', () => control.unlessStopped(loading));
-  // A pretext task is made after the cache (cachedLoader): the same download serves the labelled runs.
-  const loaded = msg.dataset.kind !== 'inline' && msg.dataset.kind !== 'generated' && msg.dataset.pretext === 'rotation'
-    ? await stage('Could not make the rotation task', 'dataset', () => rotationPretext(raw)) : raw;
+  // A class subset or pretext task is made after the cache (cachedLoader): one download serves them all.
+  const loaded = await stage('Could not make the dataset from its files', 'dataset', () => control.unlessStopped(derivedDataset(msg.dataset, raw)));
+  const { labelShare } = msg.hyper;
+  const labelled = await stage('Could not take the share of labels', 'dataset',
+    () => control.unlessStopped(withLabelShare(loaded, labelShare, msg.hyper.seed)));
   const feed = await stage('Could not hold out a validation split', 'validationSplit',
-    () => createDataFeed(loaded, msg.dataset.validationFraction, msg.hyper.seed));
+    () => createDataFeed(labelled.data, msg.dataset.validationFraction, msg.hyper.seed));
+  ctx.post({ type: 'dataset', runId: msg.runId, trainCount: feed.data.train.count, testCount: feed.data.test.count,
+    ...(labelShare !== undefined && labelShare < 1 ? { labelledOf: labelled.of } : {}) });
+  return feed;
+}
+
+async function runStages(ctx: RunContext, deps: EngineDeps, loadData: DatasetSource): Promise<void> {
+  const { msg, control } = ctx;
+  throwIfStopped(control);
+  checkHyperParams(msg.hyper);
+  const feed = await loadFeed(ctx, loadData);
   const data = feed.data;
-  ctx.post({ type: 'dataset', runId: msg.runId, trainCount: data.train.count, testCount: data.test.count });
   await checkpoint(ctx);
   setPhase(ctx, 'preparing');
   const backend = await stage('Could not start a tfjs backend', 'backend', () => deps.selectBackend(msg.backend, msg.remembered));

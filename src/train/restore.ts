@@ -6,6 +6,7 @@
 // understanding views keep its weights. A newer 'start' or 'load-weights' cancels a restore under way.
 import type { LoadedDataset } from '../data/types';
 import { createBatchBuffers, fillBatch } from '../data/batches';
+import { derivedDataset } from '../data/derived';
 import type { BuiltModel } from './builtModel';
 import type { BackendChoice, BackendInfo, DatasetRef, ToWorker } from './api/protocol';
 import { createConfusionCollector, type EvaluatedOn, type Predictor } from './predict';
@@ -66,7 +67,8 @@ export function createRestorer(r: RestoreDeps): Restorer {
     if (!views || !network) return;
     let data: LoadedDataset;
     try {
-      data = await r.loadData(views.dataset);
+      // The views show the images and labels the network was trained on (a class subset, turned images).
+      data = await derivedDataset(views.dataset, await r.loadData(views.dataset));
     } catch (err) {
       console.warn('A reopened project: the test set could not be loaded, so only predictions work', err);
       return;

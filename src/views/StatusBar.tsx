@@ -47,7 +47,9 @@ export const StatusBar = memo(function StatusBar() {
             steps: n(stepsPerEpoch) })}
         </span>
       )}
-      {examples && <span className="examples">{t('train.examples', { train: n(examples.train), test: n(examples.test) })}</span>}
+      {examples && <span className="examples" data-labelled-of={examples.labelledOf}>
+        {examples.labelledOf === undefined ? t('train.examples', { train: n(examples.train), test: n(examples.test) })
+          : t('train.examplesShared', { train: n(examples.train), of: n(examples.labelledOf), test: n(examples.test) })}</span>}
       {error && <span className="error-text" role="alert">{diverged ? tw('diverged.status') : failure ? tr(`failure.${failure.code}`, failure.values) : error}</span>}
     </div>
   );

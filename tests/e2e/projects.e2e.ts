@@ -3,7 +3,7 @@
 // the draw pad gives the very same probabilities); the
 // Export menu downloads TensorFlow.js, PyTorch, notebook and ONNX zips (the ONNX one opens in onnxruntime); a bad project file is refused with its problem
 // named and the open project stays; the project then serves as the frozen backbone of a linear probe that
-// trains an epoch from its weights. PROJECT_SHOTS=/folder saves screenshots of the list (en, ko).
+// trains an epoch from its weights, and the three ways (probe, fine-tune, scratch) run side by side. PROJECT_SHOTS=/folder saves screenshots of the list (en, ko).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, watchErrors } from './browser';
@@ -134,6 +134,17 @@ describe('saved projects', () => {
     await page.waitForSelector('[data-panel-body=block]:not([hidden]) [data-training-mode=frozen]');
     await page.click('[data-action=train]');
     await page.waitForSelector('[data-phase=done]', { timeout: 120_000 });
+    // The three ways side by side from the trained project: probe, fine-tune and scratch at 1%, 10%, 100% of the labels.
+    await openList(page);
+    await page.click('.projects-list tr:not([aria-current]) [data-action=backbone]');
+    await page.click('[data-action=compare-transfer]');
+    await page.click('[data-action=transfer-run]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=transfer-progress]')
+      && [...document.querySelectorAll('[data-testid=transfer-table] td[data-share]')].filter((td) => /%$/.test(td.textContent ?? '')).length === 9,
+    null, { timeout: 180_000, polling: 500 });
+    // The plot draws when it is on screen: a point per share on each way's line.
+    await page.locator('[data-testid=transfer-chart]').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=transfer-chart] [data-way] circle').length === 9, null, { timeout: 10_000 });
     expect(errors).toEqual([]);
     await context.close();
   }, 360_000);

@@ -2,6 +2,7 @@
 // tfjs), so the store and the link code can use them too.
 import { OPTIMIZER_NAMES, type BoxLoss, type HyperParams, type PixelLoss } from './protocol';
 import { scheduleProblems } from './schedules';
+import { isLabelShare, LABEL_SHARES } from '../../data/labelShare';
 
 export const DEFAULT_HYPER_PARAMS: HyperParams = {
   optimizer: 'adam',
@@ -15,6 +16,7 @@ export const DEFAULT_HYPER_PARAMS: HyperParams = {
   seed: 1,
   pixelLoss: { dice: 0, balance: false },
   boxLoss: { coord: 5, noObject: 0.5 },
+  labelShare: 1,
 };
 
 export const DEFAULT_PIXEL_LOSS: PixelLoss = { dice: 0, balance: false };
@@ -52,6 +54,9 @@ export function hyperParamProblems(hyper: HyperParams): string[] {
   if (pixelLoss !== undefined && (typeof pixelLoss !== 'object' || pixelLoss === null)) problems.push('the per-pixel loss settings are missing');
   else if (pixelLoss && !(pixelLoss.dice >= 0 && pixelLoss.dice <= MAX_DICE)) problems.push(`the Dice weight must be from 0 to ${MAX_DICE} (got ${pixelLoss.dice})`);
   problems.push(...boxLossProblems(hyper.boxLoss));
+  if (hyper.labelShare !== undefined && !isLabelShare(hyper.labelShare)) {
+    problems.push(`the share of labels must be one of ${LABEL_SHARES.join(', ')} (got ${String(hyper.labelShare)})`);
+  }
   if (typeof augmentation !== 'object' || augmentation === null) problems.push('the augmentation settings are missing');
   else if (!Number.isInteger(augmentation.shift) || augmentation.shift < 0 || augmentation.shift > MAX_SHIFT) {
     problems.push(`the shift must be a whole number of pixels from 0 to ${MAX_SHIFT} (got ${augmentation.shift})`);

@@ -47,6 +47,8 @@ export interface HyperParams {
   readonly pixelLoss?: PixelLoss;
   /** The grid detector's loss weights (src/train/tasks/detection.ts); other tasks ignore them. None: YOLO v1's. */
   readonly boxLoss?: BoxLoss;
+  /** Train on this share of the training labels, the same share of every class (src/data/labelShare.ts); all when absent. */
+  readonly labelShare?: LabelShare;
 }
 
 /** YOLO v1's two loss weights a student may change (the objectness and class terms keep weight 1). */
@@ -66,6 +68,7 @@ export interface PixelLoss {
 
 // Which dataset a run uses: a web-ready folder by URL, or one made in the page (see src/data/types.ts).
 import type { DatasetRef } from '../../data/types';
+import type { LabelShare } from '../../data/labelShare';
 export type { DatasetRef, InlineDatasetRef, UrlDatasetRef } from '../../data/types';
 
 export type ToWorker =
@@ -220,7 +223,9 @@ export interface EpochResult {
 export type FromWorker =
   | { readonly type: 'phase'; readonly runId: number; readonly phase: RunPhase; readonly detail?: string }
   | { readonly type: 'backend'; readonly runId: number; readonly backend: BackendInfo }
-  | { readonly type: 'dataset'; readonly runId: number; readonly trainCount: number; readonly testCount: number }
+  | { readonly type: 'dataset'; readonly runId: number; readonly trainCount: number; readonly testCount: number;
+      /** With a share of the labels: the training examples it was taken from (before any validation split). */
+      readonly labelledOf?: number }
   | { readonly type: 'metrics'; readonly runId: number; readonly batch: MetricsBatch }
   | { readonly type: 'epoch'; readonly runId: number; readonly result: EpochResult }
   /** `failure`: the code the UI translates (failure.ts); `message` is the English text for the console. */

@@ -13,6 +13,20 @@ export interface CompareCurve {
   readonly points: readonly SeriesPoint[];
 }
 
+/** A row of swatches with their names under a chart, `spacing` apart. */
+export function drawLegend(legend: d3.Selection<SVGGElement, unknown, null, undefined>,
+  entries: readonly { label: string; colour: string }[], spacing: number): void {
+  const items = legend.selectAll<SVGGElement, { label: string; colour: string }>('g').data(entries).join((enter) => {
+    const g = enter.append('g');
+    g.append('rect').attr('width', 14).attr('height', 4).attr('y', -2);
+    g.append('text').attr('x', 20).attr('dy', '0.35em').attr('class', 'axis-label');
+    return g;
+  });
+  items.attr('transform', (_d, i) => `translate(${i * spacing},0)`);
+  items.select('rect').attr('fill', (d) => d.colour);
+  items.select('text').text((d) => d.label);
+}
+
 export interface CompareChart {
   /** Finished runs, and the label of the one training now (drawn from the live series), or null. */
   update(curves: readonly CompareCurve[], liveLabel: string | null, labels: { step: string; loss: string }): void;
@@ -52,15 +66,7 @@ export function createCompareChart(el: HTMLElement, live: Series): CompareChart 
       .attr('stroke', (_d, i) => RUN_COLOURS[i % RUN_COLOURS.length] as string)
       .attr('data-run', (d) => d.label)
       .attr('d', (d) => line(d.points as SeriesPoint[]) ?? '');
-    const items = legend.selectAll<SVGGElement, CompareCurve>('g').data(all).join((enter) => {
-      const g = enter.append('g');
-      g.append('rect').attr('width', 14).attr('height', 4).attr('y', -2);
-      g.append('text').attr('x', 20).attr('dy', '0.35em').attr('class', 'axis-label');
-      return g;
-    });
-    items.attr('transform', (_d, i) => `translate(${i * 130},0)`);
-    items.select('rect').attr('fill', (_d, i) => RUN_COLOURS[i % RUN_COLOURS.length] as string);
-    items.select('text').text((d) => d.label);
+    drawLegend(legend, all.map((c, i) => ({ label: c.label, colour: RUN_COLOURS[i % RUN_COLOURS.length] as string })), 130);
   };
   // A viewBox scales it to its element: no redraw on resize.
   const life = createLifecycle(draw, { element: el, resize: false });

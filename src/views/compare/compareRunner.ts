@@ -6,6 +6,7 @@ import type { ComparedRun } from '../../lessons/types';
 import type { SeriesPoint } from '../../metrics/series';
 import type { ModelSpec } from '../../model/spec';
 import type { AppState, AppStore } from '../../store/appStore';
+import type { StartWeights } from '../../store/modelSlice';
 import type { RunController, RunSeries } from '../../store/runController';
 import type { HyperParams } from '../../train/api/protocol';
 import { downsample } from '../charts/downsample';
@@ -14,6 +15,13 @@ export interface CompareConfig {
   readonly label: string;
   readonly spec: ModelSpec;
   readonly hyper: HyperParams;
+  /** Names the run for a table that places it (the transfer matrix's 'probe@0.1'). */
+  readonly key?: string;
+  /**
+   * Where the run's weights start (a backbone's); null: all fresh. Absent: the store's start weights as they
+   * are. Set for any run of a comparison, the store's are put back once it ends.
+   */
+  readonly startWeights?: StartWeights | null;
 }
 
 /** A finished run with its loss curve (thinned for drawing). */
@@ -21,6 +29,9 @@ export interface CompareRunView extends ComparedRun {
   readonly curve: readonly SeriesPoint[];
   /** Training seconds over all epochs (evaluation excluded). */
   readonly seconds: number;
+  readonly key?: string;
+  /** Training images the run used (after a share of the labels and the validation split); null if not reported. */
+  readonly trainImages: number | null;
 }
 
 export interface CompareRunner {
@@ -60,6 +71,7 @@ export function createCompareRunner(store: AppStore, controller: RunController, 
     const s = store.getState();
     s.setSpec(config.spec);
     s.setHyper(config.hyper);
+    if (config.startWeights !== undefined) s.setStartWeights(config.startWeights);
     const before = store.getState().runId;
     controller.start();
     const runId = store.getState().runId;
@@ -68,6 +80,8 @@ export function createCompareRunner(store: AppStore, controller: RunController, 
     const g = controller.probes.latest?.gradients ?? null;
     return {
       label: config.label,
+      ...(config.key !== undefined ? { key: config.key } : {}),
+      trainImages: end.examples?.train ?? null,
       spec: end.spec,
       hyper: end.hyper,
       epochs: end.epochs,
@@ -91,6 +105,7 @@ export function createCompareRunner(store: AppStore, controller: RunController, 
       changed();
       // Gradient flow is part of every comparison's table: ask the worker for it while the runs go.
       const release = controller.probes.want('gradients');
+      const startWeights = s.startWeights;
       try {
         for (let i = 0; i < configs.length && !cancelled; i++) {
           store.getState().setCompareProgress({ index: i, total: configs.length });
@@ -102,6 +117,7 @@ export function createCompareRunner(store: AppStore, controller: RunController, 
         }
       } finally {
         release();
+        if (configs.some((c) => c.startWeights !== undefined)) store.getState().setStartWeights(startWeights);
         store.getState().setCompareProgress(null);
         changed();
       }

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { datasetEntry } from '../../data/registry';
+import { classNamesKey, datasetEntry } from '../../data/registry';
 import type { PredictionState } from '../../train/api/predictChannel';
 import { useApp, useServices } from '../AppContext';
 
@@ -18,7 +18,7 @@ export function useClassNames(count: number): readonly string[] {
   return useMemo(() => {
     if (!names || names.length !== count) return Array.from({ length: count }, (_, i) => String(i));
     // A built-in dataset's classes in the UI language; the user's own class names as they named them.
-    return datasetId === 'custom' ? names : names.map((name) => t(`classNames.${datasetId}.${name}`, { defaultValue: name }));
+    return datasetId === 'custom' ? names : names.map((name) => t(`classNames.${classNamesKey(datasetId)}.${name}`, { defaultValue: name }));
   }, [names, count, datasetId, t]);
 }
 

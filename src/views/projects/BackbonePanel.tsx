@@ -9,6 +9,7 @@ import { openProjectStore } from '../../project/projectStore';
 import type { Project } from '../../project/types';
 import { useApp } from '../AppContext';
 import { formatShape } from '../format';
+import { TransferComparePanel } from '../compare/TransferComparePanel';
 
 type Loaded = { state: 'loading' } | { state: 'missing' } | { state: 'ready'; project: Project };
 
@@ -53,6 +54,7 @@ export function BackbonePanel({ projectId, newProject, onClose }: PanelProps) {
   const setStartWeights = useApp((s) => s.setStartWeights);
   const [cut, setCut] = useState('');
   const [mode, setMode] = useState<BackboneMode>('probe');
+  const [comparing, setComparing] = useState(false);
   const [outcome, setOutcome] = useState<{ problem: BackboneProblem } | { done: Record<string, string | number> } | null>(null);
   if (loaded.state === 'loading') return <section className="backbone-panel"><p className="muted">{t('backbone.loading')}</p></section>;
   if (loaded.state === 'missing') {
@@ -91,11 +93,14 @@ export function BackbonePanel({ projectId, newProject, onClose }: PanelProps) {
         </fieldset>
       </div>
       <button type="button" data-action="build-backbone" disabled={project.weights === null || chosen === ''} onClick={() => void build()}>{t('backbone.build')}</button>{' '}
+      <button type="button" data-action="compare-transfer" aria-expanded={comparing} disabled={project.weights === null || chosen === ''}
+        onClick={() => setComparing(!comparing)}>{t('transfer.compare')}</button>{' '}
       <button type="button" onClick={onClose}>{t('backbone.cancel')}</button>
       {outcome && 'problem' in outcome && (
         <p className="error-text" role="alert" data-problem={outcome.problem.code}>{t(`backbone.problem.${outcome.problem.code}`, outcome.problem.values)}</p>
       )}
       {outcome && 'done' in outcome && <p role="status" data-backbone-done>{t('backbone.done', outcome.done)}</p>}
+      {comparing && chosen !== '' && <TransferComparePanel project={project} cut={chosen} />}
     </section>
   );
 }

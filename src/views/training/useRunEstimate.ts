@@ -2,6 +2,7 @@
 // store with the pure estimateRun, recomputed only when its inputs change.
 import { useMemo } from 'react';
 import { datasetEntry } from '../../data/registry';
+import { labelledCount } from '../../data/labelShare';
 import type { ModelAnalysis } from '../../model/analysis';
 import type { DataShape, ModelSpec } from '../../model/spec';
 import { estimateRun, type RunEstimate } from '../../train/api/estimate';
@@ -11,7 +12,7 @@ import { useApp } from '../AppContext';
 
 function trainCount(s: AppState): number {
   const full = s.datasetId === 'custom' ? (s.customDataset?.data.train.count ?? 0) : datasetEntry(s.datasetId).trainCount;
-  return Math.round(full * (1 - s.validationFraction));
+  return Math.round(labelledCount(full, s.hyper.labelShare ?? 1) * (1 - s.validationFraction));
 }
 
 export function useRunEstimate(): RunEstimate | null {

@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { datasetEntry, type DatasetId } from '../../data/registry';
+import { classNamesKey, datasetEntry, type DatasetId } from '../../data/registry';
 import { useApp } from '../AppContext';
 
 export interface ClassSource {
@@ -20,7 +20,7 @@ export function classNamesOf(source: ClassSource, t: TFunction): readonly string
   const names = datasetId === 'custom' ? source.customNames : datasetEntry(datasetId).classNames;
   if (!names || names.length !== numClasses) return Array.from({ length: numClasses }, (_, i) => String(i));
   // The user's own class names as they named them; a built-in dataset's in the UI language.
-  return datasetId === 'custom' ? names : names.map((name) => t(`classNames.${datasetId}.${name}`, { defaultValue: name }));
+  return datasetId === 'custom' ? names : names.map((name) => t(`classNames.${classNamesKey(datasetId)}.${name}`, { defaultValue: name }));
 }
 
 export function useDatasetClassNames(): readonly string[] {

@@ -94,7 +94,7 @@ const Pickers = memo(function Pickers() {
       <label>
         <span>{t('dataset')}</span>
         <select data-testid="top-dataset" value={datasetId} disabled={busy} onChange={(e) => selectDataset(e.target.value as DatasetId)}>
-          {DATASETS.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          {DATASETS.map((d) => <option key={d.id} value={d.id}>{t(`datasetName.${d.id}`, { ns: 'data', defaultValue: d.name })}</option>)}
           {custom && <option value="custom">{custom.data.meta.name}</option>}
         </select>
       </label>
