@@ -3,6 +3,7 @@
 // network's gradient flow is measured: its first layer's gradient norm at least 100 times below its last.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { LESSONS } from '../../src/lessons';
 import { baseUrl, launchBrowser, openPage } from './browser';
 import { dragConnect, node, waitForStill } from './editorHelpers';
 import { openPanel } from './workspaceHelpers';
@@ -22,8 +23,15 @@ const waitDone = async (page: Page) => {
     await page.waitForSelector('[data-testid=lesson-task][data-done=true]:visible, [data-testid=strip-task][data-done=true]', { timeout: 30_000 });
   } catch (err) {
     // Which step never ticked (a clean-clone run once timed out here and its log did not say).
-    const step = await page.evaluate(() => document.querySelector('[data-testid=lesson-strip], [data-testid=lessons]')?.getAttribute('data-step'));
-    throw new Error(`step ${step ?? '?'} was not marked done: ${String(err)}`);
+    const seen = await page.evaluate(() => {
+      const inspector = document.querySelector('.editor-inspector');
+      const fields = [...(inspector?.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-field]') ?? [])]
+        .map((f) => `${f.dataset.field}=${f.value}`).join(' ');
+      return { step: document.querySelector('[data-testid=lesson-strip], [data-testid=lessons]')?.getAttribute('data-step'),
+        inspects: inspector?.getAttribute('data-inspects'), fields, hash: location.hash.slice(-120) };
+    });
+    throw new Error(`step ${seen.step ?? '?'} was not marked done (the inspector shows ${seen.inspects ?? 'nothing'}: ${seen.fields}; `
+      + `address …${seen.hash}): ${String(err)}`);
   }
 };
 /** The next step, from the lessons panel or the strip: either way the lesson's text comes to the front. */
@@ -32,11 +40,23 @@ const next = async (page: Page, expected: string) => {
   await page.waitForSelector(`[data-panel-body=lessons]:not([hidden]) [data-testid=lessons][data-step="${expected}"]`);
   expect(await task(page).getAttribute('data-done')).toBe('false');
 };
-/** The step's "Go to" button: the workspace panel it points at opens, the strip keeping the task in sight. */
+/** The setting a step's "Go to" focuses, if it names one. */
+const stepField = (step: string): string | undefined => {
+  const [lesson, n] = step.split('.').map(Number);
+  return LESSONS.find((l) => l.id === lesson)?.steps[(n ?? 0) - 1]?.setup.field;
+};
+/**
+ * The step's "Go to" button: the workspace panel it points at opens, the strip keeping the task in sight, and
+ * the setting the task changes is focused. The walk types only once that focus has landed: the page looks for
+ * the field for up to a second, and a focus landing in the middle of a fill put 2.4's "64" into the kernel box
+ * (1 walk in 10 on a quiet machine: filters stayed 16, the step never ticked).
+ */
 const goTo = async (page: Page, panel: string, step: string) => {
   await page.click('[data-testid=lessons] [data-action=show-panel]');
   await page.waitForSelector(`[data-panel-body="${panel}"]:not([hidden])`);
   await page.waitForSelector(`[data-testid=lesson-strip][data-step="${step}"]`);
+  const field = stepField(step);
+  if (field) await page.waitForFunction((f) => document.activeElement?.matches(`.editor-inspector [data-field="${f}"]`) ?? false, field);
 };
 const openLessons = async (page: Page) => {
   await openPanel(page, 'lessons');
